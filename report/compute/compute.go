@@ -1,0 +1,232 @@
+// Package compute works out, exactly, what a report states about each indicator:
+// its value (entered or derived by formula), the change from last year, plan
+// attainment, whether its target is met, and the change in rankings.
+package compute
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/baocao/baocao/report/model"
+)
+
+// Figure is one indicator's computed figures for the report year. A nil value
+// means "not available": Missing (or PreviousMissing) says why in Vietnamese.
+type Figure struct {
+	Indicator *model.Indicator
+	Entry     *model.Entry // nil for derived indicators and for indicators not entered
+
+	Value    *big.Rat
+	Missing  string
+	Estimate bool
+
+	Previous        *big.Rat
+	PreviousYear    int
+	PreviousMissing string
+
+	Plan *big.Rat
+
+	Ranking     *model.Ranking // for indicators of kind Rank: this year's place and how many were ranked
+	PrevRanking *model.Ranking
+}
+
+// Change is value − previous, or nil.
+func (f *Figure) Change() *big.Rat {
+	if f.Value == nil || f.Previous == nil {
+		return nil
+	}
+	return new(big.Rat).Sub(f.Value, f.Previous)
+}
+
+// Growth is the change in percent of last year's value, or nil when there is no
+// base to compare with (no previous value, or a zero one).
+func (f *Figure) Growth() *big.Rat {
+	ch := f.Change()
+	if ch == nil {
+		return nil
+	}
+	return percentOf(ch, f.Previous)
+}
+
+// Attainment is value / plan × 100, or nil without a (non-zero) plan.
+func (f *Figure) Attainment() *big.Rat {
+	if f.Value == nil || f.Plan == nil {
+		return nil
+	}
+	return percentOf(f.Value, f.Plan)
+}
+
+// TargetMet reports whether the target is met; ok is false when there is no
+// target or no value.
+func (f *Figure) TargetMet() (met, ok bool) {
+	t := f.Indicator.Target
+	if t == nil || f.Value == nil {
+		return false, false
+	}
+	// Compared exactly: rounding 49,96% up to "50,0%" must not meet "> 50".
+	c := f.Value.Cmp(Rat(t.Value))
+	return t.MetBy(c), true
+}
+
+// Improved reports whether the change is good news, taking the indicator's
+// direction into account; ok is false without a comparison or when unchanged.
+func (f *Figure) Improved() (improved, ok bool) {
+	ch := f.Change()
+	if ch == nil || ch.Sign() == 0 {
+		return false, false
+	}
+	up := ch.Sign() > 0
+	if f.Indicator.Kind == model.Rank {
+		up = !up // a smaller place is better
+	}
+	return up != f.Indicator.LowerIsBetter, true
+}
+
+// Report is the computed content of one year's report.
+type Report struct {
+	Catalogue *model.Catalogue
+	Year      *model.Year
+	Prev      *model.Year // nil when last year's input is absent
+	Figures   []*Figure   // in catalogue order
+	Findings  model.Findings
+
+	byCode map[string]*Figure
+}
+
+// Figure returns the figure for code, or nil when the catalogue lacks it.
+func (r *Report) Figure(code string) *Figure { return r.byCode[code] }
+
+// Compute works out every figure of year, comparing with prev when given.
+// Problems found on the way (a formula that cannot be evaluated, a same-period
+// value that disagrees with last year's input) are returned as findings; the
+// figures concerned are marked missing rather than guessed.
+func Compute(cat *model.Catalogue, year, prev *model.Year) *Report {
+	r := &Report{Catalogue: cat, Year: year, Prev: prev, byCode: make(map[string]*Figure, len(cat.Indicators))}
+	cur := newEvaluator(cat, year)
+	var last *evaluator
+	if prev != nil {
+		last = newEvaluator(cat, prev)
+	}
+	for _, ind := range cat.Indicators {
+		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), PreviousYear: year.Year - 1}
+		f.Value, f.Missing = cur.value(ind.Code)
+		if ind.Kind == model.Rank {
+			f.Ranking = year.Ranking(ind.Code)
+			if prev != nil {
+				f.PrevRanking = prev.Ranking(ind.Code)
+			}
+		}
+		if f.Entry != nil {
+			f.Estimate = f.Entry.Estimate
+			if f.Entry.Plan != nil {
+				f.Plan = Rat(*f.Entry.Plan)
+			}
+		}
+		r.previous(f, last)
+		r.Figures = append(r.Figures, f)
+		r.byCode[ind.Code] = f
+	}
+	return r
+}
+
+// previous finds last year's value: from last year's input, else from the
+// same-period value stated this year; when both exist and differ, a warning.
+func (r *Report) previous(f *Figure, last *evaluator) {
+	var stated *big.Rat
+	if f.Entry != nil && f.Entry.SamePeriod != nil {
+		stated = Rat(*f.Entry.SamePeriod)
+	}
+	var fromFile *big.Rat
+	if last != nil {
+		fromFile, _ = last.value(f.Indicator.Code)
+	}
+	switch {
+	case fromFile != nil:
+		f.Previous = fromFile
+		if stated != nil && stated.Cmp(fromFile) != 0 {
+			r.Findings = append(r.Findings, model.Finding{
+				Severity: model.Warning, Code: "same-period-mismatch", Pos: f.Entry.SamePeriodPos,
+				Msg: fmt.Sprintf("chỉ tiêu %s: số cùng kỳ %s khác số liệu năm %d (%s) trong %s; báo cáo dùng số của năm %d",
+					f.Indicator.Code, ratString(stated), last.year.Year, ratString(fromFile), last.year.Source, last.year.Year),
+			})
+		}
+	case stated != nil:
+		f.Previous = stated
+	case last == nil:
+		f.PreviousMissing = fmt.Sprintf("không có số liệu năm %d", f.PreviousYear)
+	default:
+		f.PreviousMissing = fmt.Sprintf("số liệu năm %d không có chỉ tiêu này", f.PreviousYear)
+	}
+}
+
+func ratString(r *big.Rat) string {
+	if d, ok := Exact(r, 6); ok {
+		return d.String()
+	}
+	return r.FloatString(6)
+}
+
+// evaluator computes one year's values, entered or derived, memoising derived ones.
+type evaluator struct {
+	cat      *model.Catalogue
+	year     *model.Year
+	done     map[string]result
+	visiting map[string]bool
+}
+
+type result struct {
+	v       *big.Rat
+	missing string
+}
+
+func newEvaluator(cat *model.Catalogue, year *model.Year) *evaluator {
+	return &evaluator{cat: cat, year: year, done: map[string]result{}, visiting: map[string]bool{}}
+}
+
+func (e *evaluator) value(code string) (*big.Rat, string) {
+	if res, ok := e.done[code]; ok {
+		return res.v, res.missing
+	}
+	res := e.compute(code)
+	e.done[code] = res
+	return res.v, res.missing
+}
+
+func (e *evaluator) compute(code string) result {
+	ind, ok := e.cat.Lookup(code)
+	if !ok {
+		return result{missing: e.cat.UnknownCode(code)}
+	}
+	if ind.Kind == model.Rank {
+		if rk := e.year.Ranking(code); rk != nil {
+			return result{v: big.NewRat(int64(rk.Rank), 1)}
+		}
+		return result{missing: fmt.Sprintf("chưa có thứ hạng năm %d của chỉ tiêu %s", e.year.Year, code)}
+	}
+	if !ind.Derived() {
+		if en := e.year.Entry(code); en != nil && en.Actual != nil {
+			return result{v: Rat(*en.Actual)}
+		}
+		return result{missing: fmt.Sprintf("chưa có số thực hiện năm %d của chỉ tiêu %s", e.year.Year, code)}
+	}
+	if e.visiting[code] {
+		return result{missing: fmt.Sprintf("công thức của chỉ tiêu %s tự tham chiếu vòng tròn", code)}
+	}
+	e.visiting[code] = true
+	defer delete(e.visiting, code)
+	f, err := ParseFormula(ind.Formula)
+	if err != nil {
+		return result{missing: err.Error()}
+	}
+	v, err := f.Eval(func(in string) (*big.Rat, error) {
+		v, missing := e.value(in)
+		if v == nil {
+			return nil, fmt.Errorf("%s", missing)
+		}
+		return v, nil
+	})
+	if err != nil {
+		return result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err)}
+	}
+	return result{v: v}
+}

@@ -1,0 +1,65 @@
+package compute
+
+import (
+	"math/big"
+
+	"github.com/shopspring/decimal"
+)
+
+// All figures are kept as exact rationals: a growth rate such as 1150/1597 has no
+// finite decimal form, and rounding it early could flip the half-up rounding shown.
+
+// Rat converts an entered decimal exactly.
+func Rat(d decimal.Decimal) *big.Rat {
+	r := new(big.Rat).SetInt(d.Coefficient())
+	exp := d.Exponent()
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(exp))), nil)
+	if exp >= 0 {
+		return r.Mul(r, new(big.Rat).SetInt(scale))
+	}
+	return r.Quo(r, new(big.Rat).SetInt(scale))
+}
+
+// Round rounds r half-up (away from zero on a tie) at the given decimals, exactly.
+func Round(r *big.Rat, decimals int) decimal.Decimal {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	num := new(big.Int).Mul(r.Num(), scale)
+	den := r.Denom()
+	q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+	// |rem|*2 >= den means the dropped part is at least one half.
+	twice := new(big.Int).Abs(rem)
+	twice.Lsh(twice, 1)
+	if twice.Cmp(den) >= 0 {
+		if num.Sign() < 0 {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return decimal.NewFromBigInt(q, int32(-decimals))
+}
+
+// Exact gives r as a decimal when it has a finite decimal form of at most maxDecimals
+// digits, for showing values that were entered or summed, not divided.
+func Exact(r *big.Rat, maxDecimals int) (decimal.Decimal, bool) {
+	d := Round(r, maxDecimals)
+	return d, Rat(d).Cmp(r) == 0
+}
+
+func abs(n int32) int32 {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+var hundred = big.NewRat(100, 1)
+
+// percentOf returns part / whole × 100, or nil when whole is zero.
+func percentOf(part, whole *big.Rat) *big.Rat {
+	if whole.Sign() == 0 {
+		return nil
+	}
+	r := new(big.Rat).Quo(part, whole)
+	return r.Mul(r, hundred)
+}

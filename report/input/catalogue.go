@@ -1,0 +1,193 @@
+package input
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/model"
+	"go.yaml.in/yaml/v3"
+)
+
+var codePattern = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+
+var (
+	catalogueKeys = []string{"nhom", "chi_tieu"}
+	groupKeys     = []string{"ma", "ten"}
+	indicatorKeys = []string{"ma", "ten", "don_vi", "nhom", "loai", "thap_phan", "chieu", "cong_thuc", "muc_tieu", "thuoc", "nguong_bien_dong"}
+)
+
+// ParseCatalogue reads the indicator catalogue (chi-tieu.yaml). Findings of
+// severity Error mean the catalogue cannot be used.
+func ParseCatalogue(file string, data []byte) (*model.Catalogue, model.Findings) {
+	r := &yamlReader{file: file}
+	root := r.document(data)
+	if root == nil {
+		return nil, r.findings
+	}
+	var groups []model.Group
+	var inds []*model.Indicator
+	r.pairs(root, "danh mục", catalogueKeys, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "nhom":
+			groups = r.groups(v)
+		case "chi_tieu":
+			inds = r.indicators(v)
+		}
+	})
+	r.checkCatalogue(groups, inds)
+	return model.NewCatalogue(file, groups, inds), r.findings
+}
+
+func (r *yamlReader) groups(seq *yaml.Node) []model.Group {
+	if seq.Kind != yaml.SequenceNode {
+		r.add(model.Error, "yaml-syntax", seq, "", "nhom phải là một danh sách")
+		return nil
+	}
+	var out []model.Group
+	for _, item := range seq.Content {
+		var g model.Group
+		r.pairs(item, "nhóm", groupKeys, func(key string, _, v *yaml.Node) {
+			s, _ := r.scalar(v, key)
+			if key == "ma" {
+				g.Code = s
+			} else {
+				g.Name = s
+			}
+		})
+		if g.Code == "" {
+			r.add(model.Error, "missing-value", item, "", "nhóm thiếu mã (ma)")
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
+	if seq.Kind != yaml.SequenceNode {
+		r.add(model.Error, "yaml-syntax", seq, "", "chi_tieu phải là một danh sách")
+		return nil
+	}
+	var out []*model.Indicator
+	for _, item := range seq.Content {
+		ind := &model.Indicator{Kind: model.Quantity, Pos: r.pos(item)}
+		r.pairs(item, "chỉ tiêu", indicatorKeys, func(key string, _, v *yaml.Node) {
+			s, ok := r.scalar(v, key)
+			if !ok {
+				return
+			}
+			r.indicatorField(ind, key, s, v)
+		})
+		if ind.Code == "" {
+			r.add(model.Error, "missing-value", item, "", "chỉ tiêu thiếu mã (ma)")
+			continue
+		}
+		out = append(out, ind)
+	}
+	return out
+}
+
+func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml.Node) {
+	switch key {
+	case "ma":
+		if !codePattern.MatchString(s) {
+			r.add(model.Error, "bad-code", v, "", "mã chỉ tiêu «%s» chỉ được gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ", s)
+		}
+		ind.Code = s
+	case "ten":
+		ind.Name = s
+	case "don_vi":
+		ind.Unit = s
+	case "nhom":
+		ind.Group = s
+	case "loai":
+		ind.Kind = model.Kind(s)
+		if !contains([]string{string(model.Quantity), string(model.Rate), string(model.Rank)}, s) {
+			r.add(model.Error, "bad-kind", v, "", "loại «%s» không hợp lệ; dùng so_luong, ty_le hoặc xep_hang", s)
+		}
+	case "thap_phan":
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > 6 {
+			r.add(model.Error, "not-a-number", v, "", "thap_phan «%s» phải là số nguyên từ 0 đến 6", s)
+			return
+		}
+		ind.Decimals = n
+	case "chieu":
+		switch s {
+		case "tang":
+		case "giam":
+			ind.LowerIsBetter = true
+		default:
+			r.add(model.Error, "bad-direction", v, "", "chieu «%s» không hợp lệ; dùng tang hoặc giam", s)
+		}
+	case "cong_thuc":
+		ind.Formula = s
+	case "muc_tieu":
+		t, err := model.ParseTarget(s)
+		if err != nil {
+			r.add(model.Error, "bad-target", v, "", "%v", err)
+			return
+		}
+		ind.Target = t
+	case "thuoc":
+		ind.PartOf = s
+	case "nguong_bien_dong":
+		if d := r.number(v, key); d != nil {
+			if d.Sign() <= 0 {
+				r.add(model.Error, "bad-threshold", v, "", "nguong_bien_dong phải lớn hơn 0")
+				return
+			}
+			ind.ChangeLimit = d
+		}
+	}
+}
+
+// checkCatalogue checks what spans entries: unique codes, known groups and references.
+func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicator) {
+	groupCodes := make([]string, len(groups))
+	for i, g := range groups {
+		groupCodes[i] = g.Code
+	}
+	seen := map[string]*model.Indicator{}
+	for _, ind := range inds {
+		if first, dup := seen[ind.Code]; dup {
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "duplicate-indicator", Pos: ind.Pos,
+				Msg: fmt.Sprintf("mã chỉ tiêu «%s» đã khai báo ở dòng %d", ind.Code, first.Pos.Line)})
+			continue
+		}
+		seen[ind.Code] = ind
+	}
+	tmp := model.NewCatalogue(r.file, groups, inds)
+	for _, ind := range inds {
+		if ind.Group != "" && len(groups) > 0 && !contains(groupCodes, ind.Group) {
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-group", Pos: ind.Pos,
+				Msg: fmt.Sprintf("chỉ tiêu %s: không có nhóm «%s»", ind.Code, ind.Group)})
+		}
+		if ind.PartOf != "" {
+			if _, ok := tmp.Lookup(ind.PartOf); !ok {
+				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.Pos,
+					Msg: fmt.Sprintf("chỉ tiêu %s thuộc chỉ tiêu tổng: %s", ind.Code, tmp.UnknownCode(ind.PartOf))})
+			}
+		}
+		if ind.Formula != "" {
+			r.checkFormula(tmp, ind)
+		}
+	}
+}
+
+func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
+	f, err := compute.ParseFormula(ind.Formula)
+	if err != nil {
+		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "bad-formula", Pos: ind.Pos,
+			Msg: fmt.Sprintf("chỉ tiêu %s: %v", ind.Code, err)})
+		return
+	}
+	for _, in := range f.Inputs {
+		if _, ok := cat.Lookup(in); !ok {
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.Pos,
+				Msg: fmt.Sprintf("công thức của chỉ tiêu %s: %s", ind.Code, cat.UnknownCode(in))})
+		}
+	}
+}

@@ -1,0 +1,177 @@
+package input
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/suggest"
+	"go.yaml.in/yaml/v3"
+)
+
+var (
+	yearKeys      = []string{"nam", "thong_tin", "chi_tieu", "xep_hang", "noi_dung"}
+	entryKeys     = []string{"thuc_hien", "uoc", "ke_hoach", "cung_ky", "ghi_chu"}
+	narrativeKeys = []string{"phan", "muc", "y"}
+	rankingKeys   = []string{"thu_hang", "tong_so"}
+)
+
+// ParseYear reads one year's input in YAML. wantYear, when not 0, is the year the
+// file name promises; cat resolves indicator codes.
+func ParseYear(file string, data []byte, wantYear int, cat *model.Catalogue) (*model.Year, model.Findings) {
+	r := &yamlReader{file: file}
+	y := &model.Year{Year: wantYear, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}
+	root := r.document(data)
+	if root == nil {
+		return y, r.findings
+	}
+	r.pairs(root, "tệp số liệu", yearKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "nam":
+			s, _ := r.scalar(v, key)
+			n, err := strconv.Atoi(s)
+			switch {
+			case err != nil:
+				r.add(model.Error, "not-a-number", v, "", "nam: «%s» không phải là năm", s)
+			case wantYear != 0 && n != wantYear:
+				r.add(model.Error, "year-mismatch", v, fmt.Sprintf("sửa thành nam: %d", wantYear), "tệp của năm %d nhưng ghi nam: %d", wantYear, n)
+			default:
+				y.Year = n
+			}
+		case "thong_tin":
+			r.header(v, &y.Header)
+		case "chi_tieu":
+			r.entries(v, y, cat)
+		case "xep_hang":
+			r.rankings(v, y, cat)
+		case "noi_dung":
+			r.narrative(v, y)
+		}
+	})
+	return y, r.findings
+}
+
+func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
+	r.pairs(m, "thong_tin", model.HeaderKeys, func(key string, _, v *yaml.Node) {
+		h.FieldPos[key] = r.pos(v)
+		switch key {
+		case "kinh_gui":
+			h.Recipients = r.strings(v, key)
+			return
+		case "noi_nhan":
+			h.Distribution = r.strings(v, key)
+			return
+		}
+		s, ok := r.scalar(v, key)
+		if !ok {
+			return
+		}
+		if err := h.Set(key, s); err != nil {
+			r.add(model.Error, "bad-value", v, "", "%s: %v", key, err)
+		}
+	})
+}
+
+func (r *yamlReader) entries(m *yaml.Node, y *model.Year, cat *model.Catalogue) {
+	r.pairs(m, "chi_tieu", nil, func(code string, k, v *yaml.Node) {
+		if _, ok := cat.Lookup(code); !ok {
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: cat.UnknownCode(code)})
+			return
+		}
+		e := &model.Entry{Code: code, Pos: r.pos(k), ActualPos: r.pos(v)}
+		if v.Kind == yaml.ScalarNode {
+			e.Actual = r.number(v, code)
+		} else {
+			r.pairs(v, "chỉ tiêu "+code, entryKeys, func(key string, _, fv *yaml.Node) {
+				what := code + "." + key
+				switch key {
+				case "thuc_hien":
+					e.Actual, e.ActualPos = r.number(fv, what), r.pos(fv)
+				case "uoc":
+					e.Estimate = r.boolean(fv, what)
+				case "ke_hoach":
+					e.Plan, e.PlanPos = r.number(fv, what), r.pos(fv)
+				case "cung_ky":
+					e.SamePeriod, e.SamePeriodPos = r.number(fv, what), r.pos(fv)
+				case "ghi_chu":
+					e.Note, _ = r.scalar(fv, what)
+				}
+			})
+		}
+		y.Entries = append(y.Entries, e)
+	})
+}
+
+func (r *yamlReader) rankings(m *yaml.Node, y *model.Year, cat *model.Catalogue) {
+	r.pairs(m, "xep_hang", nil, func(code string, k, v *yaml.Node) {
+		ind, ok := cat.Lookup(code)
+		if !ok {
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: cat.UnknownCode(code)})
+			return
+		}
+		if ind.Kind != model.Rank {
+			r.add(model.Error, "not-a-ranking", k, "", "chỉ tiêu %s không phải loại xep_hang; ghi nó trong chi_tieu", code)
+			return
+		}
+		rk := &model.Ranking{Code: code, Name: ind.Name, Pos: r.pos(v)}
+		var err error
+		if v.Kind == yaml.ScalarNode {
+			rk.Rank, rk.Of, err = model.ParseRanking(text(v.Value))
+		} else {
+			var rank, of string
+			r.pairs(v, "xếp hạng "+code, rankingKeys, func(key string, _, fv *yaml.Node) {
+				s, _ := r.scalar(fv, key)
+				if key == "thu_hang" {
+					rank = s
+				} else {
+					of = s
+				}
+			})
+			rk.Rank, rk.Of, err = model.ParseRanking(rank + "/" + of)
+		}
+		if err != nil {
+			r.add(model.Error, "bad-ranking", v, "", "%s: %v", code, err)
+			return
+		}
+		y.Rankings = append(y.Rankings, rk)
+	})
+}
+
+func (r *yamlReader) narrative(seq *yaml.Node, y *model.Year) {
+	if seq.Kind != yaml.SequenceNode {
+		r.add(model.Error, "yaml-syntax", seq, "", "noi_dung phải là một danh sách")
+		return
+	}
+	for _, sec := range seq.Content {
+		var part, heading string
+		var items []*yaml.Node
+		r.pairs(sec, "noi_dung", narrativeKeys, func(key string, _, v *yaml.Node) {
+			switch key {
+			case "phan":
+				part, _ = r.scalar(v, key)
+			case "muc":
+				heading, _ = r.scalar(v, key)
+			case "y":
+				if v.Kind == yaml.SequenceNode {
+					items = v.Content
+				} else {
+					items = []*yaml.Node{v}
+				}
+			}
+		})
+		if !contains(model.NarrativeParts, part) {
+			fix := ""
+			if near := suggest.Nearest(part, model.NarrativeParts); near != "" {
+				fix = fmt.Sprintf("có phải ý là «%s»?", near)
+			}
+			r.add(model.Error, "unknown-part", sec, fix, "phần «%s» không có; dùng một trong: %s", part, strings.Join(model.NarrativeParts, ", "))
+			continue
+		}
+		for _, it := range items {
+			if s, ok := r.scalar(it, "ý"); ok && s != "" {
+				y.Narrative = append(y.Narrative, model.NarrativeItem{Part: part, Heading: heading, Text: s, Pos: r.pos(it)})
+			}
+		}
+	}
+}

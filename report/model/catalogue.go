@@ -1,0 +1,124 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/baocao/baocao/report/suggest"
+	"github.com/shopspring/decimal"
+)
+
+// Catalogue is the list of indicators a report is built from, grouped into sections.
+type Catalogue struct {
+	Source     string
+	Groups     []Group
+	Indicators []*Indicator
+
+	byCode map[string]*Indicator
+}
+
+// NewCatalogue indexes the indicators by code; the caller has checked that codes are unique.
+func NewCatalogue(source string, groups []Group, indicators []*Indicator) *Catalogue {
+	c := &Catalogue{Source: source, Groups: groups, Indicators: indicators, byCode: make(map[string]*Indicator, len(indicators))}
+	for _, ind := range indicators {
+		if _, dup := c.byCode[ind.Code]; !dup {
+			c.byCode[ind.Code] = ind
+		}
+	}
+	return c
+}
+
+// Lookup returns the indicator with this code.
+func (c *Catalogue) Lookup(code string) (*Indicator, bool) {
+	ind, ok := c.byCode[code]
+	return ind, ok
+}
+
+// Codes lists the indicator codes in catalogue order.
+func (c *Catalogue) Codes() []string {
+	codes := make([]string, len(c.Indicators))
+	for i, ind := range c.Indicators {
+		codes[i] = ind.Code
+	}
+	return codes
+}
+
+// UnknownCode words the message for a code the catalogue lacks, with the nearest known code.
+func (c *Catalogue) UnknownCode(code string) string {
+	msg := fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code)
+	if near := suggest.Nearest(code, c.Codes()); near != "" {
+		msg += fmt.Sprintf("; có phải ý là «%s»?", near)
+	}
+	return msg
+}
+
+// GroupName returns the name of the group with this code, or the code itself.
+func (c *Catalogue) GroupName(code string) string {
+	for _, g := range c.Groups {
+		if g.Code == code {
+			return g.Name
+		}
+	}
+	return code
+}
+
+// Target is a goal an indicator's value should meet, e.g. "> 50".
+type Target struct {
+	Op    string // one of >, >=, <, <=, =
+	Value decimal.Decimal
+}
+
+var targetOps = []string{">=", "<=", ">", "<", "="}
+
+// ParseTarget reads "> 50", ">=30", "= 100". The number is written with a
+// decimal point or comma; no thousands separators are expected in a target.
+func ParseTarget(s string) (*Target, error) {
+	s = strings.TrimSpace(s)
+	for _, op := range targetOps {
+		if rest, ok := strings.CutPrefix(s, op); ok {
+			num := strings.TrimSuffix(strings.TrimSpace(rest), "%")
+			v, err := decimal.NewFromString(strings.Replace(strings.TrimSpace(num), ",", ".", 1))
+			if err != nil {
+				return nil, fmt.Errorf("mục tiêu «%s»: «%s» không phải là số", s, strings.TrimSpace(num))
+			}
+			return &Target{Op: op, Value: v}, nil
+		}
+	}
+	return nil, fmt.Errorf("mục tiêu «%s» phải bắt đầu bằng một phép so sánh: >, >=, <, <= hoặc =", s)
+}
+
+// Met reports whether v meets the target.
+func (t *Target) Met(v decimal.Decimal) bool { return t.MetBy(v.Cmp(t.Value)) }
+
+// MetBy reports whether a value comparing to the target value as c (-1, 0, 1) meets it.
+func (t *Target) MetBy(c int) bool {
+	switch t.Op {
+	case ">":
+		return c > 0
+	case ">=":
+		return c >= 0
+	case "<":
+		return c < 0
+	case "<=":
+		return c <= 0
+	default:
+		return c == 0
+	}
+}
+
+// Words gives the comparison in words, before the formatted value:
+// "trên", "tối thiểu", "dưới", "tối đa" or "".
+func (t *Target) Words() string {
+	switch t.Op {
+	case ">":
+		return "trên"
+	case ">=":
+		return "tối thiểu"
+	case "<":
+		return "dưới"
+	case "<=":
+		return "tối đa"
+	default:
+		return ""
+	}
+}

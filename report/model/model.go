@@ -1,0 +1,163 @@
+// Package model holds the domain of baocao: the indicator catalogue, one year's
+// figures and the header facts of the report, each with the place it was read
+// from so that every problem can be reported where the user can fix it.
+package model
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Kind says how an indicator is compared between years.
+type Kind string
+
+const (
+	Quantity Kind = "so_luong" // compared in percent: "tăng 8,3%"
+	Rate     Kind = "ty_le"    // a percentage itself, compared in points
+	Rank     Kind = "xep_hang" // a place in a ranking, compared in places
+)
+
+// Kinds lists the valid kinds, for messages.
+var Kinds = []Kind{Quantity, Rate, Rank}
+
+// Pos is where a value was read: a YAML line or a workbook cell.
+type Pos struct {
+	File  string
+	Line  int    // YAML line, 1-based; 0 when the value came from a workbook
+	Sheet string // workbook sheet
+	Cell  string // workbook cell, e.g. "F12"
+}
+
+// String gives the place as the user reads it: "data/2021.yaml:34" or
+// "data/2021.xlsx: Chỉ tiêu!F12".
+func (p Pos) String() string {
+	switch {
+	case p.Cell != "":
+		return fmt.Sprintf("%s: %s!%s", p.File, p.Sheet, p.Cell)
+	case p.Sheet != "":
+		return fmt.Sprintf("%s: %s", p.File, p.Sheet)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	default:
+		return p.File
+	}
+}
+
+// Group is a section of the catalogue, e.g. "Bưu chính, Viễn thông".
+type Group struct {
+	Code string
+	Name string
+}
+
+// Indicator is one entry of the catalogue.
+type Indicator struct {
+	Code     string
+	Name     string
+	Unit     string
+	Group    string
+	Kind     Kind
+	Decimals int // decimals shown for the value itself
+	// LowerIsBetter marks indicators where a fall is good news (e.g. violations).
+	LowerIsBetter bool
+	// Formula derives the value from other indicators, e.g. "DVC_34 / TTHC_TONG * 100".
+	Formula string
+	Target  *Target
+	// PartOf names the indicator this one is a part of; its value may not exceed the whole.
+	PartOf string
+	// ChangeLimit is the relative change, in percent, beyond which a change from last
+	// year is worth a second look; nil means the default.
+	ChangeLimit *decimal.Decimal
+	Pos         Pos
+}
+
+// Derived reports whether the value is computed rather than entered.
+func (i *Indicator) Derived() bool { return i.Formula != "" }
+
+// Entry is one indicator's figures for one year, as entered.
+type Entry struct {
+	Code       string
+	Actual     *decimal.Decimal // nil when not given
+	Estimate   bool             // "ước": the value is an estimate
+	Plan       *decimal.Decimal
+	SamePeriod *decimal.Decimal // same period last year, as stated in this year's input
+	Note       string
+
+	Pos           Pos // the row, or the YAML key
+	ActualPos     Pos
+	PlanPos       Pos
+	SamePeriodPos Pos
+}
+
+// Ranking is a place among peers, e.g. ICT Index 11/63.
+type Ranking struct {
+	Code string
+	Name string
+	Rank int
+	Of   int
+	Pos  Pos
+}
+
+// Header holds the facts of the document's header and closing (Decree 30).
+type Header struct {
+	SuperiorBody string    // "UBND TỈNH NAM ĐỊNH"
+	Body         string    // "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"
+	Number       string    // "05", or empty when the clerk assigns it on issue
+	Symbol       string    // "BC-STTTT"
+	Place        string    // "Nam Định"
+	Date         time.Time // zero when not given
+	Recipients   []string  // "Kính gửi"
+	Basis        string    // the request the report answers
+	Authority    string    // "KT. GIÁM ĐỐC"
+	Title        string    // "PHÓ GIÁM ĐỐC"
+	Signer       string
+	Distribution []string // "Nơi nhận"
+
+	// FieldPos gives where each header field was read, by its input key.
+	FieldPos map[string]Pos
+}
+
+// NarrativeItem is one sentence or bullet of the report's prose, filed under a
+// part of the report (e.g. "nhiem_vu") and an optional heading within it.
+type NarrativeItem struct {
+	Part    string
+	Heading string
+	Text    string
+	Pos     Pos
+}
+
+// Year is everything entered for one report year.
+type Year struct {
+	Year      int
+	Source    string // the file it came from
+	Header    Header
+	Entries   []*Entry
+	Rankings  []*Ranking
+	Narrative []NarrativeItem
+
+	byCode map[string]*Entry
+}
+
+// Entry returns the entry for code, or nil.
+func (y *Year) Entry(code string) *Entry {
+	if y.byCode == nil {
+		y.byCode = make(map[string]*Entry, len(y.Entries))
+		for _, e := range y.Entries {
+			if _, dup := y.byCode[e.Code]; !dup {
+				y.byCode[e.Code] = e
+			}
+		}
+	}
+	return y.byCode[code]
+}
+
+// Ranking returns the ranking for code, or nil.
+func (y *Year) Ranking(code string) *Ranking {
+	for _, r := range y.Rankings {
+		if r.Code == code {
+			return r
+		}
+	}
+	return nil
+}
