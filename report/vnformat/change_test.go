@@ -1,0 +1,95 @@
+package vnformat
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// growth is (this − last) / last × 100, as a report computes it.
+func growth(this, last int64) decimal.Decimal {
+	return decimal.NewFromInt(this-last).Mul(decimal.NewFromInt(100)).DivRound(decimal.NewFromInt(last), 16)
+}
+
+func TestChange(t *testing.T) {
+	checkFormat(t, "Change", Change, []fmtCase{
+		{"8.333", 1, "tăng 8,3%"},
+		{"-27.99", 1, "giảm 28%"},
+		{"-27.99", 0, "giảm 28%"},
+		{"0", 1, Same},
+		{"-0.04", 1, Same},
+		{"0.04", 1, Same},
+		{"-0.4", 0, Same},
+		{"0.05", 1, "tăng 0,1%"},
+		{"-0.05", 1, "giảm 0,1%"},
+		{"2.25", 1, "tăng 2,3%"},
+		{"100", 0, "tăng 100%"},
+		{"1234.5", 1, "tăng 1.234,5%"},
+		{"-50.00", 2, "giảm 50%"},
+	})
+	// Figures of the 2021 report (reference/README.md).
+	for _, c := range []struct {
+		this, last int64
+		decimals   int
+		want       string
+	}{
+		{130, 120, 1, "tăng 8,3%"},
+		{1150, 1597, 0, "giảm 28%"},
+		{1150, 1597, 1, "giảm 28%"},
+		{315000, 285068, 1, "tăng 10,5%"},
+		{180, 158, 0, "tăng 14%"},
+		{148000, 150000, 1, "giảm 1,3%"},
+		{150000, 150000, 1, Same},
+	} {
+		if got := Change(growth(c.this, c.last), c.decimals); got != c.want {
+			t.Errorf("Change(%d vs %d, %d) = %q, want %q", c.this, c.last, c.decimals, got, c.want)
+		}
+	}
+	// Plan attainment of the same report.
+	attain := func(this, plan int64) decimal.Decimal {
+		return decimal.NewFromInt(this*100).DivRound(decimal.NewFromInt(plan), 16)
+	}
+	if got := PercentTrim(attain(130, 110), 0); got != "118%" {
+		t.Errorf("attainment 130/110 = %q", got)
+	}
+	if got := PercentTrim(attain(315000, 329843), 1); got != "95,5%" {
+		t.Errorf("attainment 315000/329843 = %q", got)
+	}
+	if got := PercentTrim(attain(1150, 1691), 0); got != "68%" {
+		t.Errorf("attainment 1150/1691 = %q", got)
+	}
+}
+
+func TestPointChange(t *testing.T) {
+	checkFormat(t, "PointChange", PointChange, []fmtCase{
+		{"2.5", 1, "tăng 2,5 điểm phần trăm"},
+		{"-1", 1, "giảm 1 điểm phần trăm"},
+		{"-0.96", 1, "giảm 1 điểm phần trăm"},
+		{"0.04", 1, Same},
+		{"-0.04", 1, Same},
+		{"0.45", 0, Same},
+		{"0.5", 0, "tăng 1 điểm phần trăm"},
+	})
+}
+
+func TestAmountChange(t *testing.T) {
+	for _, c := range []struct {
+		in       string
+		decimals int
+		unit     string
+		want     string
+	}{
+		{"10", 0, "tỷ đồng", "tăng 10 tỷ đồng"},
+		{"-2000", 0, "thuê bao", "giảm 2.000 thuê bao"},
+		{"0.4", 0, "thuê bao", Same},
+		{"-0.4", 0, "thuê bao", Same},
+		{"1.25", 1, "", "tăng 1,3"},
+		{"-1234.50", 2, "tỷ đồng", "giảm 1.234,5 tỷ đồng"},
+		{"22", 1, "tỷ đồng", "tăng 22 tỷ đồng"},
+		{"-447", 0, "tỷ đồng", "giảm 447 tỷ đồng"},
+	} {
+		if got := AmountChange(dec(c.in), c.decimals, c.unit); got != c.want {
+			t.Errorf("AmountChange(%s, %d, %q) = %q, want %q", c.in, c.decimals, c.unit, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package vnformat
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// maxDecimals bounds the precision callers may ask for, so a bad argument cannot
+// overflow int32 or allocate without limit; reports use 0 to 2 decimals.
+const maxDecimals = 100
+
+func clampDecimals(decimals int) int32 {
+	return int32(max(0, min(decimals, maxDecimals)))
+}
+
+// Number formats d half-up at exactly decimals decimals (clamped to 0..100), with "."
+// grouping thousands and "," as the decimal sign: Number(1150, 0) = "1.150",
+// Number(8.25, 1) = "8,3", Number(-27.99, 1) = "-28,0". A value that rounds to zero
+// is written without a sign.
+func Number(d decimal.Decimal, decimals int) string {
+	places := clampDecimals(decimals)
+	// StringFixed rounds half away from zero; a rounded zero has no sign because
+	// big.Int has no negative zero.
+	s := d.StringFixed(places)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	b.WriteString(groupThousands(intPart, "."))
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// groupThousands inserts sep between groups of three digits counted from the right.
+func groupThousands(digits, sep string) string {
+	if len(digits) <= 3 {
+		return digits
+	}
+	first := len(digits) % 3
+	if first == 0 {
+		first = 3
+	}
+	var b strings.Builder
+	b.Grow(len(digits) + len(digits)/3*len(sep))
+	b.WriteString(digits[:first])
+	for i := first; i < len(digits); i += 3 {
+		b.WriteString(sep)
+		b.WriteString(digits[i : i+3])
+	}
+	return b.String()
+}
+
+// NumberTrim is Number with trailing fractional zeros, and then a bare ",", removed:
+// NumberTrim(28.0, 1) = "28", NumberTrim(118.18, 1) = "118,2".
+func NumberTrim(d decimal.Decimal, decimals int) string {
+	return trimFraction(Number(d, decimals))
+}
+
+func trimFraction(s string) string {
+	if !strings.Contains(s, ",") {
+		return s
+	}
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ",")
+}
+
+// Percent is Number followed by "%" with no space: Percent(47.01, 1) = "47,0%".
+func Percent(d decimal.Decimal, decimals int) string {
+	return Number(d, decimals) + "%"
+}
+
+// PercentTrim is NumberTrim followed by "%": PercentTrim(68.007, 1) = "68%".
+func PercentTrim(d decimal.Decimal, decimals int) string {
+	return NumberTrim(d, decimals) + "%"
+}
+
+// LeadingZero writes 0..9 with a leading zero ("03 tổ chức") and any other integer
+// as Number does ("10", "1.234", "-3").
+func LeadingZero(n int64) string {
+	if n >= 0 && n <= 9 {
+		return "0" + string(rune('0'+n))
+	}
+	return Number(decimal.NewFromInt(n), 0)
+}
