@@ -1,0 +1,51 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/baocao/baocao/report/generate"
+	"github.com/spf13/cobra"
+)
+
+func newGenerateCmd() *cobra.Command {
+	var template, output string
+	cmd := &cobra.Command{
+		Use:   "generate NĂM",
+		Short: "Lập báo cáo năm thành tệp .docx",
+		Long: `Đọc danh mục chỉ tiêu và số liệu của năm báo cáo (và năm trước, nếu có, để so sánh),
+kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo.
+Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.`,
+		Example: `  baocao generate 2021
+  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx`,
+		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			year, err := yearArg(args[0])
+			if err != nil {
+				return err
+			}
+			ws, err := openWorkspace(cmd)
+			if err != nil {
+				return err
+			}
+			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output})
+			var problems *generate.ProblemsError
+			if errors.As(err, &problems) {
+				return problemsError{fmt.Errorf("%s\nChưa lập báo cáo: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
+			}
+			if err != nil {
+				return err
+			}
+			for _, w := range res.Warnings {
+				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), res.Path)
+			fmt.Fprintf(cmd.ErrOrStderr(), "Đã lập báo cáo năm %d: %d chỉ tiêu, mẫu %s, %d cảnh báo.\n",
+				year, len(res.Report.Figures), res.Template, len(res.Warnings))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "tệp báo cáo cần ghi (mặc định: Bao-cao-NĂM.docx)")
+	return cmd
+}

@@ -1,0 +1,52 @@
+// Command baocao turns a year's indicator figures into the annual report of a
+// provincial department ("Báo cáo kết quả công tác năm N"), laid out per Decree
+// 30/2020/NĐ-CP. The commands live here; the work is done by the report packages.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+// Exit codes: 0 done, 1 problems found in the input or the template, 2 the command could not run.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitFailure  = 2
+)
+
+// problemsError marks an error as "the input or template needs fixing" (exit 1).
+type problemsError struct{ err error }
+
+func (e problemsError) Error() string { return e.err.Error() }
+func (e problemsError) Unwrap() error { return e.err }
+
+// silentExit ends the command with a code after its output was already written.
+type silentExit int
+
+func (e silentExit) Error() string { return fmt.Sprintf("mã thoát %d", int(e)) }
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	var silent silentExit
+	var problems problemsError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &silent):
+		return int(silent)
+	case errors.As(err, &problems):
+		fmt.Fprintln(os.Stderr, problems.Error())
+		return exitProblems
+	default:
+		fmt.Fprintln(os.Stderr, "Lỗi: "+err.Error())
+		return exitFailure
+	}
+}

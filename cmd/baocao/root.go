@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/baocao/baocao/report/input"
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "baocao",
+		Short: "Lập báo cáo kết quả công tác năm từ số liệu chỉ tiêu",
+		Long: `baocao lập báo cáo "Kết quả công tác năm N và nhiệm vụ trọng tâm năm N+1" của Sở Thông tin
+và Truyền thông từ số liệu các chỉ tiêu: tính tỷ lệ tăng, giảm so với cùng kỳ và tỷ lệ đạt
+kế hoạch một cách chính xác, điền vào mẫu văn bản .docx trình bày theo Nghị định 30/2020/NĐ-CP.
+
+Số liệu đặt trong thư mục data/ (danh mục chi-tieu.yaml và mỗi năm một tệp 2021.yaml hoặc
+2021.xlsx). Khi không có thư mục data/, chương trình dùng bộ số liệu mẫu có sẵn.`,
+		Example: `  baocao generate 2021
+  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
+  baocao words 23000000 --unit đồng`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetVersionTemplate("baocao phiên bản {{.Version}}\n")
+	root.PersistentFlags().String("data", "", "thư mục số liệu (mặc định: data/, hoặc bộ mẫu có sẵn khi không có data/)")
+	localise(root)
+	root.AddCommand(newGenerateCmd(), newValidateCmd(), newDiffCmd(), newInitCmd(), newWordsCmd())
+	return root
+}
+
+// openWorkspace opens the --data folder, saying on stderr when the embedded
+// sample is used so that nobody mistakes it for their own figures.
+func openWorkspace(cmd *cobra.Command) (*input.Workspace, error) {
+	dir, _ := cmd.Flags().GetString("data")
+	ws, err := input.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if ws.Embedded {
+		fmt.Fprintln(cmd.ErrOrStderr(), "Không có thư mục data/ ở thư mục hiện tại: dùng bộ số liệu mẫu có sẵn trong chương trình.")
+	}
+	return ws, nil
+}
+
+// localise puts cobra's own help, usage and errors into Vietnamese.
+func localise(root *cobra.Command) {
+	root.SetUsageTemplate(usageTemplate)
+	root.SetHelpTemplate(`{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}
+
+{{end}}{{if or .Runnable .HasSubCommands}}{{.UsageString}}{{end}}`)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return fmt.Errorf("%v\nXem «%s --help».", translateFlagError(err), cmd.CommandPath())
+	})
+	root.InitDefaultHelpFlag()
+	root.Flags().Lookup("help").Usage = "xem hướng dẫn"
+	root.InitDefaultVersionFlag()
+	root.Flags().Lookup("version").Usage = "xem phiên bản"
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "Tạo tệp tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)"
+		}
+	}
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [lệnh]",
+		Short: "Xem hướng dẫn về một lệnh",
+		Run: func(c *cobra.Command, args []string) {
+			target, _, err := c.Root().Find(args)
+			if target == nil || err != nil {
+				target = c.Root()
+			}
+			_ = target.Help()
+		},
+	})
+}
+
+var usageTemplate = `Cách dùng:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [lệnh]{{end}}{{if gt (len .Aliases) 0}}
+
+Tên khác:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Ví dụ:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Các lệnh:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Tùy chọn:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Tùy chọn chung:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Dùng «{{.CommandPath}} [lệnh] --help» để xem hướng dẫn về từng lệnh.{{end}}
+`
+
+// translateFlagError words pflag's English errors in Vietnamese.
+func translateFlagError(err error) string {
+	msg := err.Error()
+	for _, t := range []struct{ en, vi string }{
+		{"unknown shorthand flag: ", "không có tùy chọn viết tắt "},
+		{"unknown flag: ", "không có tùy chọn "},
+		{"flag needs an argument: ", "tùy chọn cần một giá trị: "},
+		{"bad flag syntax: ", "tùy chọn viết sai: "},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.en); ok {
+			return t.vi + rest
+		}
+	}
+	if strings.HasPrefix(msg, "invalid argument ") {
+		return "giá trị không hợp lệ: " + strings.TrimPrefix(msg, "invalid argument ")
+	}
+	return msg
+}
+
+// yearArg reads a report year argument.
+func yearArg(s string) (int, error) {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1900 || y > 2999 {
+		return 0, fmt.Errorf("«%s» không phải là năm báo cáo (ví dụ: 2021)", s)
+	}
+	return y, nil
+}
+
+// exactArgs is cobra.ExactArgs with a Vietnamese message.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return fmt.Errorf("lệnh %s cần %s; xem «%s --help»", cmd.Name(), what, cmd.CommandPath())
+		}
+		return nil
+	}
+}

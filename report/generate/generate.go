@@ -1,0 +1,172 @@
+// Package generate is the whole path from a workspace to a written report:
+// load and check the inputs and the template, compute, render, and write the
+// .docx atomically, never over an input or the template.
+package generate
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/baocao/baocao/report/atomicfile"
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/render"
+)
+
+// Options says what to generate.
+type Options struct {
+	Workspace *input.Workspace
+	Year      int
+	Template  string // a .docx path; "" takes the workspace's template or the default
+	Output    string // "" writes DefaultOutput(Year) in the current folder
+}
+
+// DefaultOutput is the report's file name when none is given.
+func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + ".docx" }
+
+// Result describes a written report.
+type Result struct {
+	Path     string
+	Template string
+	Report   *compute.Report
+	Warnings model.Findings
+}
+
+// ProblemsError lists every problem found in the inputs and the template; no
+// report was written.
+type ProblemsError struct {
+	Findings model.Findings // input problems, errors and warnings
+	Template string         // the template's name, for its errors
+	Errs     []error        // template and rendering errors, each located
+}
+
+func (e *ProblemsError) Error() string {
+	var lines []string
+	for _, f := range e.Findings {
+		lines = append(lines, f.String())
+	}
+	for _, err := range e.Errs {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			lines = append(lines, e.Template+": "+line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Count is how many errors (not warnings) there are.
+func (e *ProblemsError) Count() int {
+	n := e.Findings.Errors()
+	for _, err := range e.Errs {
+		n += strings.Count(err.Error(), "\n") + 1
+	}
+	return n
+}
+
+// Load reads the catalogue, the year and, when present, the year before. The
+// error is for inputs that cannot be read at all; findings are content problems.
+func Load(ws *input.Workspace, year int) (*model.Catalogue, *model.Year, *model.Year, model.Findings, error) {
+	cat, findings, err := ws.Catalogue()
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	if findings.Errors() > 0 {
+		return cat, nil, nil, findings, nil
+	}
+	cur, fs, err := ws.Year(year, cat)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	findings = append(findings, fs...)
+	var prev *model.Year
+	if ws.HasYear(year - 1) {
+		p, fs, err := ws.Year(year-1, cat)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		findings = append(findings, fs...)
+		prev = p
+	}
+	return cat, cur, prev, findings, nil
+}
+
+// Run generates the report. A *ProblemsError means the inputs or the template
+// need fixing; any other error means the command could not run.
+func Run(opt Options) (*Result, error) {
+	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Year)
+	if err != nil {
+		return nil, err
+	}
+	tplName, tplBytes, err := readTemplate(opt)
+	if err != nil {
+		return nil, err
+	}
+	out := opt.Output
+	if out == "" {
+		out = DefaultOutput(opt.Year)
+	}
+	if err := checkOutput(out, opt); err != nil {
+		return nil, err
+	}
+	problems := &ProblemsError{Template: tplName}
+	renderer, err := render.New(tplBytes, cat)
+	if err != nil {
+		problems.Errs = append(problems.Errs, err)
+	}
+	var rep *compute.Report
+	if findings.Errors() == 0 && cur != nil {
+		rep = compute.Compute(cat, cur, prev)
+		findings = append(findings, rep.Findings...)
+	}
+	problems.Findings = findings
+	if problems.Count() > 0 {
+		return nil, problems
+	}
+	docx, err := renderer.Render(rep)
+	if err != nil {
+		problems.Errs = append(problems.Errs, err)
+		return nil, problems
+	}
+	if err := atomicfile.Write(out, docx, 0o644); err != nil {
+		return nil, err
+	}
+	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings}, nil
+}
+
+func readTemplate(opt Options) (string, []byte, error) {
+	if opt.Template == "" {
+		return opt.Workspace.Template()
+	}
+	b, err := os.ReadFile(opt.Template)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return "", nil, fmt.Errorf("không có tệp mẫu %s", opt.Template)
+		}
+		return "", nil, fmt.Errorf("không đọc được tệp mẫu %s: %w", opt.Template, err)
+	}
+	return filepath.ToSlash(opt.Template), b, nil
+}
+
+// checkOutput refuses an output path that is the template or an input file.
+func checkOutput(out string, opt Options) error {
+	if !strings.EqualFold(filepath.Ext(out), ".docx") {
+		return fmt.Errorf("tệp kết quả %s phải có đuôi .docx", out)
+	}
+	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
+		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
+	}
+	if !opt.Workspace.Embedded {
+		entries, _ := os.ReadDir(opt.Workspace.Dir)
+		for _, e := range entries {
+			p := filepath.Join(opt.Workspace.Dir, e.Name())
+			if atomicfile.SameFile(out, p) {
+				return fmt.Errorf("tệp kết quả %s trùng với tệp %s trong thư mục số liệu; hãy chọn tên khác", out, filepath.ToSlash(p))
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,137 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+	"text/template"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/docxtpl"
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
+)
+
+// Renderer is a parsed template ready to render reports. It is not safe for
+// concurrent use: the template functions read the report being rendered.
+type Renderer struct {
+	tpl *docxtpl.Template
+	cur *Report
+}
+
+// New parses a .docx template and checks it against the catalogue: every tag,
+// function, field and indicator code. The error lists every problem found.
+func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
+	r := &Renderer{}
+	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
+		Funcs: r.funcs(),
+		Root:  reflect.TypeOf(&Report{}),
+		ArgChecks: map[string]func(string) string{
+			"chi_tieu": func(code string) string {
+				if _, ok := cat.Lookup(code); ok {
+					return ""
+				}
+				return cat.UnknownCode(code)
+			},
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.tpl = tpl
+	return r, nil
+}
+
+// Render fills the template with a computed report and returns the .docx bytes.
+// The error lists every problem met (e.g. missing values), each with its place.
+func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
+	problems := docxtpl.NewProblems()
+	r.cur = newReport(rep, problems)
+	defer func() { r.cur = nil }()
+	return r.tpl.Execute(r.cur, problems)
+}
+
+func (r *Renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"chi_tieu": func(code string) *ChiTieu { return r.cur.ChiTieu(code) },
+		"tang_giam": func(c *ChiTieu, decimals ...int) (string, error) {
+			d, err := precision(decimals)
+			return c.tangGiam(d), err
+		},
+		"so_voi_cung_ky": func(c *ChiTieu, decimals ...int) (string, error) {
+			d, err := precision(decimals)
+			return c.soVoiCungKy(d), err
+		},
+		"dat_ke_hoach": func(c *ChiTieu, decimals ...int) (string, error) {
+			d, err := precision(decimals)
+			return c.datKeHoach(d), err
+		},
+		"so": func(x any, decimals ...int) (string, error) {
+			v, err := number(x)
+			if err != nil {
+				return "", err
+			}
+			d := max(0, -int(v.Exponent()))
+			if len(decimals) > 0 {
+				d, err = precision(decimals)
+			}
+			return vnformat.Number(v, d), err
+		},
+		"bang_chu": func(x any) (string, error) {
+			v, err := number(x)
+			return vnformat.Words(v), err
+		},
+		"tien_bang_chu": func(x any) (string, error) {
+			unit := "đồng"
+			if c, ok := x.(*ChiTieu); ok {
+				unit = c.ind().Unit
+			}
+			v, err := number(x)
+			return vnformat.MoneyWords(moneyInDong(v, unit)), err
+		},
+		"hai_chu_so": func(x any) (string, error) {
+			v, err := number(x)
+			if err != nil || !v.IsInteger() {
+				return vnformat.Number(v, max(0, -int(v.Exponent()))), err
+			}
+			return vnformat.LeadingZero(v.IntPart()), nil
+		},
+		"viet_hoa": vnformat.Capitalize,
+		"dau_cuoi": func(i int, list []string) string {
+			if i == len(list)-1 {
+				return "."
+			}
+			return ";"
+		},
+	}
+}
+
+func precision(decimals []int) (int, error) {
+	if len(decimals) == 0 {
+		return PercentDecimals, nil
+	}
+	if len(decimals) > 1 || decimals[0] < 0 || decimals[0] > 6 {
+		return PercentDecimals, fmt.Errorf("số chữ số thập phân phải là một số từ 0 đến 6")
+	}
+	return decimals[0], nil
+}
+
+// number reads what a tag passes as a number: an indicator (its value), an
+// integer, or Vietnamese number text.
+func number(x any) (decimal.Decimal, error) {
+	switch v := x.(type) {
+	case *ChiTieu:
+		d, _ := v.value()
+		return d, nil
+	case int:
+		return decimal.NewFromInt(int64(v)), nil
+	case int64:
+		return decimal.NewFromInt(v), nil
+	case decimal.Decimal:
+		return v, nil
+	case string:
+		d, _, err := vnformat.ParseNumber(v)
+		return d, err
+	}
+	return decimal.Zero, fmt.Errorf("«%v» không phải là số", x)
+}
