@@ -1,0 +1,300 @@
+package docxpkg
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nguyenthenguyen/docx"
+)
+
+// Limits against damaged or hostile files ("zip bombs"). A real report is a
+// few hundred kilobytes in a few dozen parts.
+const (
+	MaxPartSize = 64 << 20 // bytes of one decompressed part
+	MaxEntries  = 5000     // entries in the zip archive
+)
+
+// DocumentPart is the name of the main document part.
+const DocumentPart = "word/document.xml"
+
+const documentRels = "word/_rels/document.xml.rels"
+
+// Package is an open .docx file. The main document is held by
+// github.com/nguyenthenguyen/docx; headers and footers are read here, because
+// that library gives no error-checked access to them, and the package is
+// written here so that untouched parts are copied byte for byte.
+type Package struct {
+	files   []*zip.File
+	doc     *docx.Docx
+	names   []string          // template parts, see TemplateParts
+	parts   map[string]string // headers, footers and parts set by SetPart
+	changed map[string]bool   // parts to write from memory instead of copying
+	added   []string          // parts set by SetPart that the archive lacks
+}
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("không phải tệp .docx hợp lệ: "+format, args...)
+}
+
+func partError(name string, err error) error {
+	return fmt.Errorf("phần %s: %w", name, err)
+}
+
+// Open reads a .docx file from memory.
+func Open(data []byte) (*Package, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, invalid("tệp không phải là tệp nén ZIP của Word (có thể là tệp .doc cũ, tệp đặt mật khẩu hoặc tệp bị hỏng)")
+	}
+	if len(zr.File) > MaxEntries {
+		return nil, invalid("tệp có %d phần, vượt giới hạn %d phần; tệp bị hỏng hoặc được tạo ra để gây hại", len(zr.File), MaxEntries)
+	}
+	seen := make(map[string]bool, len(zr.File))
+	for _, f := range zr.File {
+		if seen[f.Name] {
+			return nil, invalid("có hai phần cùng tên %q", f.Name)
+		}
+		seen[f.Name] = true
+		if f.UncompressedSize64 > MaxPartSize {
+			return nil, invalid("phần %q khi giải nén lớn %d MiB, vượt giới hạn %d MiB; tệp bị hỏng hoặc được tạo ra để gây hại",
+				f.Name, f.UncompressedSize64>>20, MaxPartSize>>20)
+		}
+	}
+	for _, need := range []string{DocumentPart, documentRels} {
+		if !seen[need] {
+			return nil, invalid("thiếu phần %s", need)
+		}
+	}
+	// The sizes were checked above; archive/zip refuses to inflate a part
+	// beyond its declared size, so the library reads bounded data.
+	rd, err := docx.ReadDocxFromMemory(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, invalid("không đọc được phần %s (%v)", DocumentPart, err)
+	}
+	p := &Package{
+		files:   zr.File,
+		doc:     rd.Editable(),
+		parts:   map[string]string{},
+		changed: map[string]bool{},
+	}
+	if err := checkXMLText(p.doc.GetContent()); err != nil {
+		return nil, invalid("phần %s: %v", DocumentPart, err)
+	}
+	var headers, footers []string
+	for _, f := range zr.File {
+		kind := headerFooter(f.Name)
+		if kind == "" {
+			continue
+		}
+		text, err := readPart(f)
+		if err != nil {
+			return nil, invalid("%v", err)
+		}
+		p.parts[f.Name] = text
+		if kind == "header" {
+			headers = append(headers, f.Name)
+		} else {
+			footers = append(footers, f.Name)
+		}
+	}
+	slices.SortFunc(headers, naturalCompare)
+	slices.SortFunc(footers, naturalCompare)
+	p.names = append(append([]string{DocumentPart}, headers...), footers...)
+	return p, nil
+}
+
+// headerFooter tells whether name is a header or footer part
+// (word/header1.xml, word/footer2.xml, …) and which.
+func headerFooter(name string) string {
+	rest, ok := strings.CutPrefix(name, "word/")
+	if !ok || !strings.HasSuffix(rest, ".xml") || strings.Contains(rest, "/") {
+		return ""
+	}
+	for _, kind := range []string{"header", "footer"} {
+		if strings.HasPrefix(rest, kind) {
+			return kind
+		}
+	}
+	return ""
+}
+
+func readPart(f *zip.File) (string, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return "", fmt.Errorf("không mở được phần %s (%v)", f.Name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
+	if err != nil {
+		return "", fmt.Errorf("không đọc được phần %s (%v)", f.Name, err)
+	}
+	if len(data) > MaxPartSize {
+		return "", fmt.Errorf("phần %s khi giải nén vượt giới hạn %d MiB", f.Name, MaxPartSize>>20)
+	}
+	if err := checkXMLText(string(data)); err != nil {
+		return "", partError(f.Name, err)
+	}
+	return string(data), nil
+}
+
+// checkXMLText refuses encodings other than UTF-8; Word writes only UTF-8.
+func checkXMLText(s string) error {
+	if strings.HasPrefix(s, "\xfe\xff") || strings.HasPrefix(s, "\xff\xfe") {
+		return errors.New("mã hóa UTF-16 chưa được hỗ trợ; hãy lưu lại tệp bằng Word")
+	}
+	if !utf8.ValidString(s) {
+		return errors.New("nội dung không phải văn bản UTF-8")
+	}
+	return nil
+}
+
+// naturalCompare orders names with embedded numbers by value:
+// header2.xml before header10.xml.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitPrefix(a), digitPrefix(b)
+		if da > 0 && db > 0 {
+			na, _ := strconv.ParseUint(a[:da], 10, 64)
+			nb, _ := strconv.ParseUint(b[:db], 10, 64)
+			if na != nb {
+				if na < nb {
+					return -1
+				}
+				return 1
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return int(a[0]) - int(b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func digitPrefix(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// TemplateParts returns the parts that hold document text:
+// "word/document.xml" first, then the headers and the footers, each in
+// natural order (header1.xml, header2.xml, …).
+func (p *Package) TemplateParts() []string { return slices.Clone(p.names) }
+
+// Part returns the XML of a template part or of a part set with SetPart;
+// "" for any other name.
+func (p *Package) Part(name string) string {
+	if name == DocumentPart {
+		return p.doc.GetContent()
+	}
+	return p.parts[name]
+}
+
+// SetPart replaces the XML of a part. A name the archive lacks adds a part
+// at the end of the archive (it then also needs a content type and a
+// relationship, which are the caller's business).
+func (p *Package) SetPart(name, xml string) {
+	if name == DocumentPart {
+		p.doc.SetContent(xml)
+	} else {
+		if _, ok := p.parts[name]; !ok && !p.has(name) && !slices.Contains(p.added, name) {
+			p.added = append(p.added, name)
+		}
+		p.parts[name] = xml
+	}
+	p.changed[name] = true
+}
+
+func (p *Package) has(name string) bool {
+	return slices.ContainsFunc(p.files, func(f *zip.File) bool { return f.Name == name })
+}
+
+// Write writes the package as a .docx: parts changed with SetPart are
+// compressed anew, all other parts are copied unchanged, in the original
+// order.
+func (p *Package) Write(w io.Writer) error {
+	zw := zip.NewWriter(w)
+	for _, f := range p.files {
+		var err error
+		if p.changed[f.Name] {
+			err = p.writePart(zw, f.Name, f)
+		} else {
+			err = copyRaw(zw, f)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for _, name := range p.added {
+		if err := p.writePart(zw, name, nil); err != nil {
+			return err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("không ghi được tệp .docx: %w", err)
+	}
+	return nil
+}
+
+func (p *Package) writePart(zw *zip.Writer, name string, orig *zip.File) error {
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
+	if orig != nil {
+		fh.Modified = orig.Modified
+	}
+	fw, err := zw.CreateHeader(fh)
+	if err == nil {
+		_, err = io.WriteString(fw, p.Part(name))
+	}
+	if err != nil {
+		return fmt.Errorf("không ghi được phần %s: %w", name, err)
+	}
+	return nil
+}
+
+func copyRaw(zw *zip.Writer, f *zip.File) error {
+	r, err := f.OpenRaw()
+	if err != nil {
+		return fmt.Errorf("không đọc được phần %s: %w", f.Name, err)
+	}
+	fh := f.FileHeader
+	// The writer adds its own zip64 record when a size needs one; a stale
+	// copy of the original's would be written twice.
+	fh.Extra = dropZip64Extra(fh.Extra)
+	fw, err := zw.CreateRaw(&fh)
+	if err == nil {
+		_, err = io.Copy(fw, r)
+	}
+	if err != nil {
+		return fmt.Errorf("không chép được phần %s: %w", f.Name, err)
+	}
+	return nil
+}
+
+func dropZip64Extra(extra []byte) []byte {
+	var out []byte
+	for len(extra) >= 4 {
+		id := binary.LittleEndian.Uint16(extra)
+		size := int(binary.LittleEndian.Uint16(extra[2:]))
+		if 4+size > len(extra) {
+			break
+		}
+		if id != 0x0001 {
+			out = append(out, extra[:4+size]...)
+		}
+		extra = extra[4+size:]
+	}
+	return out
+}

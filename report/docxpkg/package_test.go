@@ -1,0 +1,186 @@
+package docxpkg_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
+)
+
+func mustOpen(t *testing.T, data []byte) *docxpkg.Package {
+	t.Helper()
+	p, err := docxpkg.Open(data)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return p
+}
+
+func TestOpenRejects(t *testing.T) {
+	valid := docxtest.Build(docxtest.Files{Body: docxtest.P("x")})
+	many := make([][2]string, docxpkg.MaxEntries+1)
+	for i := range many {
+		many[i] = [2]string{"f/" + strconv.Itoa(i), ""}
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "không phải tệp .docx hợp lệ: tệp không phải là tệp nén ZIP"},
+		{"text", []byte("Báo cáo"), "tệp không phải là tệp nén ZIP"},
+		{"truncated", valid[:len(valid)/2], "tệp không phải là tệp nén ZIP"},
+		{"xlsx-like", docxtest.Zip([2]string{"xl/workbook.xml", "<workbook/>"}), "không phải tệp .docx hợp lệ: thiếu phần word/document.xml"},
+		{"no rels", docxtest.Zip([2]string{"word/document.xml", "<w:document/>"}), "thiếu phần word/_rels/document.xml.rels"},
+		{"duplicate", docxtest.Zip([2]string{"a.xml", "1"}, [2]string{"a.xml", "2"}), `có hai phần cùng tên "a.xml"`},
+		{"too many", docxtest.Zip(many...), "vượt giới hạn 5000 phần"},
+		{"utf16", docxtest.Zip(
+			[2]string{"word/document.xml", "\xff\xfe<\x00"},
+			[2]string{"word/_rels/document.xml.rels", "<Relationships/>"}), "UTF-16"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := docxpkg.Open(tt.data)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Open error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOpenRejectsZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"word/_rels/document.xml.rels", "word/document.xml"} {
+		w, _ := zw.Create(name)
+		io.WriteString(w, "<x/>")
+	}
+	w, _ := zw.Create("word/media/bomb.bin")
+	chunk := make([]byte, 1<<20)
+	for range docxpkg.MaxPartSize>>20 + 1 {
+		w.Write(chunk)
+	}
+	zw.Close()
+	if buf.Len() > 1<<20 {
+		t.Fatalf("test archive unexpectedly large: %d bytes", buf.Len())
+	}
+	_, err := docxpkg.Open(buf.Bytes())
+	if err == nil || !strings.Contains(err.Error(), `phần "word/media/bomb.bin" khi giải nén lớn 65 MiB, vượt giới hạn 64 MiB`) {
+		t.Fatalf("Open error = %v", err)
+	}
+}
+
+func TestTemplatePartsOrder(t *testing.T) {
+	base := docxtest.Build(docxtest.Files{Body: docxtest.P("x")})
+	zr, _ := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	var entries [][2]string
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		entries = append(entries, [2]string{f.Name, string(b)})
+	}
+	hdr := `<w:hdr ` + docxtest.NS + `>` + docxtest.P("h") + `</w:hdr>`
+	for _, name := range []string{"word/header10.xml", "word/footer1.xml", "word/header2.xml",
+		"word/_rels/header2.xml.rels", "word/header1.xml", "word/media/header.png"} {
+		entries = append(entries, [2]string{name, hdr})
+	}
+	p := mustOpen(t, docxtest.Zip(entries...))
+	want := []string{"word/document.xml", "word/header1.xml", "word/header2.xml", "word/header10.xml", "word/footer1.xml"}
+	if got := p.TemplateParts(); !slices.Equal(got, want) {
+		t.Fatalf("TemplateParts = %q, want %q", got, want)
+	}
+	if got := p.Part("word/header2.xml"); got != hdr {
+		t.Fatalf("Part(header2) = %q", got)
+	}
+	if got := p.Part("word/styles.xml"); got != "" {
+		t.Fatalf("Part of a non-template part = %q, want empty", got)
+	}
+}
+
+func TestWriteCopiesUntouchedPartsRaw(t *testing.T) {
+	data := docxtest.Build(docxtest.Files{
+		Body:   docxtest.P("Thân"),
+		Header: docxtest.P("Đầu trang"),
+		Footer: docxtest.P("Chân trang"),
+	})
+	p := mustOpen(t, data)
+	newDoc := strings.Replace(p.Part("word/document.xml"), "Thân", "Thân &amp; mới", 1)
+	p.SetPart("word/document.xml", newDoc)
+	p.SetPart("word/footer1.xml", strings.Replace(p.Part("word/footer1.xml"), "Chân", "Cuối", 1))
+	p.SetPart("word/extra.xml", "<extra/>")
+	var out bytes.Buffer
+	if err := p.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+
+	in := zipEntries(t, data)
+	got := zipEntries(t, out.Bytes())
+	var names []string
+	for _, e := range got {
+		names = append(names, e.name)
+	}
+	wantNames := []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+		"word/_rels/document.xml.rels", "word/header1.xml", "word/footer1.xml", "word/extra.xml"}
+	if !slices.Equal(names, wantNames) {
+		t.Fatalf("entries = %q, want %q", names, wantNames)
+	}
+	for i, e := range in {
+		switch e.name {
+		case "word/document.xml", "word/footer1.xml":
+			continue
+		}
+		if !bytes.Equal(e.raw, got[i].raw) || e.crc != got[i].crc {
+			t.Errorf("%s: compressed bytes changed", e.name)
+		}
+	}
+
+	text, err := docxpkg.Text(out.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Thân & mới\nĐầu trang\nCuối trang"; text != want {
+		t.Fatalf("Text = %q, want %q", text, want)
+	}
+	again := mustOpen(t, out.Bytes())
+	if again.Part("word/document.xml") != newDoc {
+		t.Fatal("document part not written as set")
+	}
+}
+
+type entry struct {
+	name string
+	raw  []byte
+	crc  uint32
+}
+
+func zipEntries(t *testing.T, data []byte) []entry {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []entry
+	for _, f := range zr.File {
+		r, err := f.OpenRaw()
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(r)
+		// Reading through Open verifies the checksum.
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadAll(rc); err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		out = append(out, entry{f.Name, raw, f.CRC32})
+	}
+	return out
+}
