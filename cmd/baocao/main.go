@@ -6,7 +6,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 )
 
 // Exit codes: 0 done, 1 problems found in the input or the template, 2 the command could not run.
@@ -28,12 +30,15 @@ type silentExit int
 func (e silentExit) Error() string { return fmt.Sprintf("mã thoát %d", int(e)) }
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string) int {
+// run executes one command line; results go to stdout, diagnostics to stderr.
+func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	err := root.Execute()
 	var silent silentExit
 	var problems problemsError
@@ -43,10 +48,20 @@ func run(args []string) int {
 	case errors.As(err, &silent):
 		return int(silent)
 	case errors.As(err, &problems):
-		fmt.Fprintln(os.Stderr, problems.Error())
+		fmt.Fprintln(stderr, problems.Error())
 		return exitProblems
 	default:
-		fmt.Fprintln(os.Stderr, "Lỗi: "+err.Error())
+		fmt.Fprintln(stderr, "Lỗi: "+translateCobraError(err))
 		return exitFailure
 	}
+}
+
+// translateCobraError words cobra's own English errors in Vietnamese.
+func translateCobraError(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "unknown command "); ok {
+		name, _, _ := strings.Cut(rest, " for ")
+		return fmt.Sprintf("không có lệnh %s; xem «baocao --help»", name)
+	}
+	return msg
 }

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// runCLI runs a command line and returns its exit code, stdout and stderr.
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestWords(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"words", "23000000", "--unit", "đồng"}, "Hai mươi ba triệu đồng\n"},
+		{[]string{"words", "1.005.000"}, "Một triệu không trăm linh năm nghìn\n"},
+		{[]string{"words", "8,3"}, "Tám phẩy ba\n"},
+	}
+	for _, c := range cases {
+		code, out, errOut := runCLI(t, c.args...)
+		if code != 0 || out != c.want {
+			t.Errorf("%v: code %d, out %q, err %q; want %q", c.args, code, out, errOut, c.want)
+		}
+	}
+	code, out, errOut := runCLI(t, "words", "1.15")
+	if code != 1 || out != "" || !strings.Contains(errOut, "1,15") {
+		t.Errorf("bad number: code %d out %q err %q", code, out, errOut)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"words"}, "cần đúng một số"},
+		{[]string{"generate", "hai"}, "không phải là năm báo cáo"},
+		{[]string{"generate", "2021", "--khong-co"}, "không có tùy chọn --khong-co"},
+		{[]string{"lenh-la"}, "lenh-la"},
+	}
+	for _, c := range cases {
+		code, out, errOut := runCLI(t, c.args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: code %d, out %q, err %q; want exit 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
+
+func TestVersionAndHelpAreVietnamese(t *testing.T) {
+	code, out, _ := runCLI(t, "--version")
+	if code != 0 || !strings.HasPrefix(out, "baocao phiên bản ") {
+		t.Errorf("version: %d %q", code, out)
+	}
+	code, out, _ = runCLI(t, "--help")
+	for _, want := range []string{"Cách dùng:", "Các lệnh:", "generate", "Lập báo cáo năm"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("help lacks %q:\n%s", want, out)
+		}
+	}
+}
