@@ -1,0 +1,77 @@
+// Package docxtpl fills .docx templates written in Word. The tags have the
+// meaning of Go's text/template: fields ({{.DonVi}}), pipelines and
+// functions ({{.TangTruong | phan_tram}}), variables ({{$x := .Nam}}),
+// {{if}}/{{else if}}/{{else}}, {{range}}, {{with}}, {{break}}, {{continue}}
+// and comments ({{/* … */}}). {{define}}, {{template}} and {{block}} are
+// not available.
+//
+// # Rules for template authors
+//
+// Where a tag may be. Tags are typed in the text of the body, of headers
+// and of footers, including tables and text boxes. A tag must begin and end
+// in one paragraph. Word often splits what was typed into several runs (after
+// a correction, a spelling mark, a change of formatting inside the tag); this
+// does not matter: the tag is read as typed, and the value printed takes the
+// formatting of the run where the tag begins ("{{" in bold prints in bold).
+//
+// What Word's typing does to tags. Curly quotes (“ ” „ ″ and ‘ ’) inside a
+// tag count as straight ones, so autocorrect does no harm; non-breaking
+// spaces count as spaces.
+//
+// Printed values. Every value is printed as text: "&", "<", quotes and the
+// like appear as they are, and cannot break the document. A line break in a
+// value becomes a line break in Word, a tab a tab. A value that does not
+// exist (a missing entry, an empty pointer) is an error, never an empty
+// string or "<no value>".
+//
+// Tags alone in a paragraph. A paragraph whose text is nothing but control
+// tags ({{if}}, {{else}}, {{end}}, {{range}}, {{with}}, {{break}},
+// {{continue}}, declarations such as {{$x := …}}, comments), apart from
+// spaces, is removed from the output and replaced by its tags. So
+//
+//	{{range .ChiTieu}}
+//	- {{.Ten}}: {{.GiaTri}}
+//	{{end}}
+//
+// as three paragraphs gives one paragraph per item and no empty paragraph
+// around them, and the paragraphs between {{if …}} and {{end}} vanish when
+// the condition is false. Anything else in such a paragraph (an image, its
+// paragraph formatting) goes with it. A paragraph that ends a section (holds
+// a section break) is never removed.
+//
+// Tags inside a paragraph. Control tags may also open and close within one
+// paragraph's text: "tăng {{if .Tang}}cao hơn{{else}}thấp hơn{{end}} năm
+// trước". The tags of such a structure must then all be in that paragraph,
+// at the same level of its runs (not one inside a hyperlink or field and
+// another outside).
+//
+// Structures across paragraphs. A structure whose tags stand alone in their
+// paragraphs may span any number of paragraphs and tables, provided its
+// tags are in one container: all in the body, or all in one table cell, or
+// all in one text box. Removing paragraphs never leaves a table cell without
+// a paragraph (Word requires one): an empty one is kept.
+//
+// Errors. Parse reports every mistake at once, each with the part (body,
+// header1.xml, …), the paragraph number (paragraphs counted from the start
+// of the part, tables included) and the paragraph's text: syntax errors,
+// unclosed or stray {{if}}/{{range}}/{{with}}/{{end}}/{{else}}, unknown
+// functions, unknown fields of the data (when Options.Root is set), unknown
+// variables, wrong argument counts, and failures of Options.ArgChecks.
+// Execute reports, located the same way, the problems that domain
+// functions record with Problems.Add and any error of execution.
+//
+// # How it works
+//
+// Each template part is scanned with string indices (no encoding/xml round
+// trip, which would rewrite namespace prefixes). Per paragraph, the texts
+// of its w:t elements are joined, tags are found in the joined text, and
+// each tag's text is moved into the w:t where it begins. Every tag is parsed
+// on its own (text/template/parse) so that all syntax errors are found;
+// then one pass over the tags of the part checks the structure and the
+// names, following the type of dot through with and range. The part is
+// then turned into text/template source: the XML with standalone
+// paragraphs replaced by their tags and a location marker
+// ({{__baocao_loc PART PARA}}) before each paragraph with tags. After
+// parsing, an escaping command is appended to every printing action of the
+// parse tree, as html/template does.
+package docxtpl

@@ -1,0 +1,145 @@
+package docxtpl
+
+import (
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Error is one problem in a template, located at a paragraph of a part.
+type Error struct {
+	Part      string // e.g. "word/document.xml", "word/header1.xml"; "" if unknown
+	Paragraph int    // 1-based, w:p in document order within the part; 0 if unknown
+	Text      string // the paragraph's text, shortened to about 60 runes with "…"
+	Msg       string // Vietnamese
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	base := path.Base(e.Part)
+	switch {
+	case e.Part == "" || e.Part == "word/document.xml":
+	case strings.HasPrefix(base, "header"):
+		b.WriteString("đầu trang (" + base + ")")
+	case strings.HasPrefix(base, "footer"):
+		b.WriteString("chân trang (" + base + ")")
+	default:
+		b.WriteString(e.Part)
+	}
+	if e.Paragraph > 0 {
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("đoạn " + strconv.Itoa(e.Paragraph))
+		if e.Text != "" {
+			b.WriteString(" «" + e.Text + "»")
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// ErrorList is every problem found, in document order. Callers prefix its
+// text with the template's file name.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tidy sorts the list by part (in the given order) and paragraph, keeping
+// the order of errors at the same place, and drops repeats (a problem in a
+// repeated paragraph is reported once).
+func (l ErrorList) tidy(parts []string) ErrorList {
+	rank := func(part string) int {
+		if part == "" {
+			return -1
+		}
+		return slices.Index(parts, part)
+	}
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		if d := rank(a.Part) - rank(b.Part); d != 0 {
+			return d
+		}
+		return a.Paragraph - b.Paragraph
+	})
+	type key struct {
+		part string
+		para int
+		msg  string
+	}
+	seen := map[key]bool{}
+	out := l[:0]
+	for _, e := range l {
+		k := key{e.Part, e.Paragraph, e.Msg}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// excerptRunes is about how much of a paragraph an error quotes.
+const excerptRunes = 60
+
+// excerpt shortens a paragraph's text for an error message, keeping the
+// byte offset at visible when the text is long (the tag in question).
+func excerpt(text string, at int) string {
+	text = collapseSpace(text, &at)
+	n := utf8.RuneCountInString(text)
+	if n <= excerptRunes {
+		return text
+	}
+	runes := []rune(text)
+	pos := utf8.RuneCountInString(text[:min(max(at, 0), len(text))])
+	start := 0
+	if pos > excerptRunes/3 {
+		start = min(pos-excerptRunes/3, n-excerptRunes)
+	}
+	out := string(runes[start : start+excerptRunes])
+	if start > 0 {
+		out = "…" + out
+	}
+	if start+excerptRunes < n {
+		out += "…"
+	}
+	return out
+}
+
+// collapseSpace trims the text and turns runs of white space into one space,
+// moving the byte offset *at along.
+func collapseSpace(text string, at *int) string {
+	var b strings.Builder
+	space := false
+	newAt := -1
+	for i, r := range text {
+		if i >= *at && newAt < 0 {
+			newAt = b.Len()
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if newAt < 0 {
+		newAt = b.Len()
+	}
+	*at = newAt
+	return b.String()
+}

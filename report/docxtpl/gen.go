@@ -1,0 +1,273 @@
+package docxtpl
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"text/template/parse"
+
+	"github.com/baocao/baocao/report/docxpkg"
+)
+
+// Functions the engine adds to every template. Their names cannot be
+// called from a template (see isInternal).
+const (
+	locFunc     = "__baocao_loc"     // {{__baocao_loc PART PARA}}: rendering moves to a paragraph
+	escFunc     = "__baocao_esc"     // appended to printing pipelines: XML-escapes the value
+	cellFunc    = "__baocao_cell"    // at the start of a cell whose paragraphs may all vanish
+	cellEndFunc = "__baocao_cellend" // at its end: adds an empty paragraph if none is left
+)
+
+func isInternal(name string) bool { return strings.HasPrefix(name, "__baocao_") }
+
+// collectTags finds the tags of every paragraph, classifies and parses each
+// on its own, decides which paragraphs are standalone, and where each
+// tag's output goes. It returns the tags in document order.
+func collectTags(pt *part) ([]*tag, ErrorList) {
+	var tags []*tag
+	var errs ErrorList
+	for _, p := range pt.paras {
+		spans, unclosed := findTags(p.text)
+		if unclosed >= 0 {
+			errs = append(errs, &Error{Part: pt.name, Paragraph: p.n, Text: excerpt(p.text, unclosed),
+				Msg: "thẻ chưa đóng: có «{{» nhưng thiếu «}}» trong cùng đoạn"})
+		}
+		rest := p.text
+		for _, sp := range spans {
+			tg := &tag{para: p, start: sp.start, end: sp.end, src: normalizeTag(p.text[sp.start:sp.end])}
+			kind, msg := classify(tg.src)
+			tg.kind = kind
+			if msg == "" {
+				msg = parseTag(tg)
+			}
+			if msg != "" {
+				errs = append(errs, tagError(pt, tg, msg))
+			}
+			p.tags = append(p.tags, tg)
+			rest = rest[:sp.start] + strings.Repeat(" ", sp.end-sp.start) + rest[sp.end:]
+		}
+		p.standalone = len(p.tags) > 0 && unclosed < 0 && !p.nested && !p.sectPr && onlySpace(rest) &&
+			!slices.ContainsFunc(p.tags, func(tg *tag) bool { return !tg.kind.control() })
+		for _, tg := range p.tags {
+			if p.standalone {
+				tg.key = position{standalone: true, container: p.parent}
+			} else {
+				tg.key = position{para: p, path: p.textAt(tg.start).path}
+			}
+		}
+		tags = append(tags, p.tags...)
+	}
+	return tags, errs
+}
+
+// textAt returns the w:t holding the byte at offset off of p.text.
+func (p *para) textAt(off int) *wtext {
+	i, found := slices.BinarySearchFunc(p.texts, off, func(t *wtext, off int) int { return t.off - off })
+	if !found {
+		i--
+	}
+	// Skip empty texts sharing the offset.
+	for i+1 < len(p.texts) && p.texts[i+1].off <= off {
+		i++
+	}
+	return p.texts[max(i, 0)]
+}
+
+// spot maps an offset of the generated source to a paragraph (and a byte
+// of its text) for error messages.
+type spot struct {
+	off  int
+	para *para
+	at   int
+}
+
+// edit replaces xml[start:end] with text in the generated source.
+type edit struct {
+	start, end int
+	text       strings.Builder
+	spots      []spot // offsets relative to text
+}
+
+func (e *edit) tag(tg *tag) {
+	e.spots = append(e.spots, spot{e.text.Len(), tg.para, tg.start})
+	e.text.WriteString(tg.src)
+}
+
+func (e *edit) loc(pt *part, p *para) {
+	e.spots = append(e.spots, spot{e.text.Len(), p, 0})
+	// The newline starts a new source line, so that parse errors, which
+	// give only a line, can be placed.
+	e.text.WriteString("{{" + locFunc + " " + strconv.Itoa(pt.index) + " " + strconv.Itoa(p.n) + "\n}}")
+}
+
+// source generates the text/template source of a part: the XML with every
+// tag moved into the w:t where it starts (Word splits tags across runs),
+// standalone paragraphs replaced by their tags, location markers before
+// each paragraph with tags, and literal braces protected.
+func (pt *part) source() (string, []spot) {
+	var edits []*edit
+	add := func(start, end int) *edit {
+		e := &edit{start: start, end: end}
+		edits = append(edits, e)
+		return e
+	}
+	for _, p := range pt.paras {
+		switch {
+		case p.standalone:
+			e := add(p.start, p.end)
+			for _, tg := range p.tags {
+				switch tg.kind {
+				case kIf, kRange, kWith, kElseIf, kElseWith, kDecl:
+					e.loc(pt, p)
+				}
+				e.tag(tg)
+			}
+			if c := pt.cells[p.parent]; c != nil {
+				c.guard = true
+			}
+		case len(p.tags) > 0:
+			add(p.openEnd, p.openEnd).loc(pt, p)
+			pt.moveTags(p, add)
+		}
+		// Back in the enclosing paragraph after a text box.
+		if o := p.outer; o != nil && len(o.tags) > 0 && !o.standalone {
+			add(p.end, p.end).loc(pt, o)
+		}
+	}
+	for _, c := range pt.cells {
+		if c.guard {
+			add(c.openEnd, c.openEnd).text.WriteString("{{" + cellFunc + "}}")
+			add(c.closeStart, c.closeStart).text.WriteString("{{" + cellEndFunc + " " + strconv.Quote(pt.w) + "}}")
+		}
+	}
+	slices.SortStableFunc(edits, func(a, b *edit) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return a.end - b.end
+	})
+	var b strings.Builder
+	b.Grow(len(pt.xml) + len(pt.xml)/8)
+	var spots []spot
+	cursor := 0
+	for _, e := range edits {
+		literal(&b, pt.xml[cursor:e.start], false)
+		base := b.Len()
+		for _, s := range e.spots {
+			s.off += base
+			spots = append(spots, s)
+		}
+		b.WriteString(e.text.String())
+		cursor = e.end
+	}
+	literal(&b, pt.xml[cursor:], false)
+	return b.String(), spots
+}
+
+// moveTags rewrites the w:t elements of p that tags touch: each tag's
+// whole text goes into the w:t where it starts (so the value takes that
+// run's formatting) and its pieces leave the following w:t elements.
+func (pt *part) moveTags(p *para, add func(start, end int) *edit) {
+	for _, wt := range p.texts {
+		from, to := wt.off, wt.off+len(wt.text)
+		var e *edit
+		pos := from
+		for _, tg := range p.tags {
+			if tg.end <= from || tg.start >= to {
+				continue
+			}
+			if e == nil {
+				add(wt.tagStart, wt.tagEnd).text.WriteString("<" + pt.w + `t xml:space="preserve">`)
+				e = add(wt.cStart, wt.cEnd)
+			}
+			if tg.start > pos {
+				literal(&e.text, p.text[pos:tg.start], true)
+			}
+			if tg.start >= from {
+				e.tag(tg)
+			}
+			pos = min(tg.end, to)
+		}
+		if e != nil && pos < to {
+			literal(&e.text, p.text[pos:to], true)
+		}
+	}
+}
+
+// literal writes text that is not a tag into template source: XML-escaped
+// when it is document text, and with "{{" (or a final "{", which could meet
+// the "{{" of a following tag) written as actions printing them.
+func literal(b *strings.Builder, s string, escape bool) {
+	if escape {
+		var esc strings.Builder
+		docxpkg.EscapeText(&esc, s)
+		s = esc.String()
+	}
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch {
+		case strings.HasPrefix(s[i:], "{{"):
+			b.WriteString(`{{"{{"}}`)
+			s = s[i+2:]
+		case i == len(s)-1:
+			b.WriteString(`{{"{"}}`)
+			s = s[i+1:]
+		default:
+			b.WriteByte('{')
+			s = s[i+1:]
+		}
+	}
+}
+
+// addEscapes makes every action that prints pass its value through
+// escFunc, the way html/template adds its escapers: to the parse tree, so
+// that no tag can print raw XML. Control structures and declarations
+// print nothing and are left alone.
+func addEscapes(n parse.Node, w string) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			addEscapes(c, w)
+		}
+	case *parse.ActionNode:
+		p := n.Pipe
+		if len(p.Decl) > 0 || internalCall(p) {
+			return
+		}
+		pos := p.Position()
+		p.Cmds = append(p.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{
+			parse.NewIdentifier(escFunc).SetTree(nil).SetPos(pos),
+			stringNode(p.String(), pos),
+			stringNode(w, pos),
+		}})
+	case *parse.IfNode:
+		addEscapes(n.List, w)
+		addEscapes(n.ElseList, w)
+	case *parse.RangeNode:
+		addEscapes(n.List, w)
+		addEscapes(n.ElseList, w)
+	case *parse.WithNode:
+		addEscapes(n.List, w)
+		addEscapes(n.ElseList, w)
+	}
+}
+
+func stringNode(s string, pos parse.Pos) *parse.StringNode {
+	return &parse.StringNode{NodeType: parse.NodeString, Pos: pos, Quoted: strconv.Quote(s), Text: s}
+}
+
+func internalCall(p *parse.PipeNode) bool {
+	if len(p.Cmds) != 1 || len(p.Cmds[0].Args) == 0 {
+		return false
+	}
+	id, ok := p.Cmds[0].Args[0].(*parse.IdentifierNode)
+	return ok && isInternal(id.Ident)
+}

@@ -1,0 +1,291 @@
+package docxtpl
+
+import (
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/report/docxpkg"
+)
+
+// part is one template part (document, header or footer) as scanned.
+type part struct {
+	index int    // position in the package's TemplateParts
+	name  string // e.g. "word/document.xml"
+	xml   string
+	w     string // WordprocessingML element prefix, "w:" in practice
+	paras []*para
+	cells map[int]*cell // by offset of the w:tc start tag
+}
+
+// para is a w:p element.
+type para struct {
+	n          int // 1-based, in order of start tags
+	start, end int // the whole element
+	openEnd    int // end of its start tag
+	parent     int // offset of the parent element's start tag, the container
+	parentName string
+	outer      *para // enclosing paragraph (this one is in a text box)
+	nested     bool  // holds another paragraph
+	sectPr     bool  // carries a section break; never removed
+	texts      []*wtext
+	text       string // concatenated text of texts
+	tags       []*tag
+	standalone bool // holds only control tags; removed and replaced by them
+}
+
+// wtext is a w:t element of a run of the paragraph.
+type wtext struct {
+	tagStart, tagEnd int // its start tag
+	cStart, cEnd     int // its content
+	off              int // where its text starts in para.text
+	text             string
+	path             string // element names from the paragraph down to it
+	complex          bool   // content has markup (comments, CDATA): not used
+}
+
+// cell is a w:tc element.
+type cell struct {
+	openEnd, closeStart int
+	guard               bool // must keep a paragraph (see generate)
+}
+
+// scanPart finds the paragraphs, their w:t texts, and cells.
+func scanPart(index int, name, xml string) (*part, error) {
+	pt := &part{index: index, name: name, xml: xml, w: docxpkg.WordPrefix(xml), cells: map[int]*cell{}}
+	w := pt.w
+	var (
+		stack []*para // open paragraphs
+		cur   *wtext  // open w:t of a run
+	)
+	tk := docxpkg.NewTokenizer(xml)
+	for {
+		tok, err := tk.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		open := tk.Open()
+		switch tok.Kind {
+		case docxpkg.StartTag, docxpkg.EmptyTag:
+			if cur != nil {
+				cur.complex = true
+			}
+			switch tok.Name {
+			case w + "p":
+				p := &para{n: len(pt.paras) + 1, start: tok.Start, openEnd: tok.End, parent: -1}
+				depth := len(open) - 1 // the paragraph's own index in open
+				if tok.Kind == docxpkg.EmptyTag {
+					depth = len(open)
+					p.end = tok.End
+				}
+				if depth > 0 {
+					p.parent, p.parentName = open[depth-1].Start, open[depth-1].Name
+				}
+				if len(stack) > 0 {
+					p.outer = stack[len(stack)-1]
+					p.outer.nested = true
+				}
+				pt.paras = append(pt.paras, p)
+				if tok.Kind == docxpkg.StartTag {
+					stack = append(stack, p)
+				}
+			case w + "t":
+				if tok.Kind == docxpkg.StartTag && len(stack) > 0 && len(open) >= 2 && open[len(open)-2].Name == w+"r" {
+					cur = &wtext{tagStart: tok.Start, tagEnd: tok.End, cStart: tok.End, path: elementPath(open, stack[len(stack)-1].start)}
+				}
+			case w + "tc":
+				if tok.Kind == docxpkg.StartTag {
+					pt.cells[tok.Start] = &cell{openEnd: tok.End}
+				}
+			case w + "sectPr":
+				if len(stack) > 0 {
+					stack[len(stack)-1].sectPr = true
+				}
+			}
+		case docxpkg.Markup:
+			if cur != nil {
+				cur.complex = true
+			}
+		case docxpkg.EndTag:
+			switch tok.Name {
+			case w + "t":
+				if cur != nil {
+					cur.cEnd = tok.Start
+					if !cur.complex && len(stack) > 0 {
+						p := stack[len(stack)-1]
+						cur.text = docxpkg.Unescape(xml[cur.cStart:cur.cEnd])
+						p.texts = append(p.texts, cur)
+					}
+					cur = nil
+				}
+			case w + "p":
+				p := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				p.end = tok.End
+			case w + "tc":
+				if c := pt.cells[tok.Begin]; c != nil {
+					c.closeStart = tok.Start
+				}
+			}
+		}
+	}
+	for _, p := range pt.paras {
+		var b strings.Builder
+		for _, t := range p.texts {
+			t.off = b.Len()
+			b.WriteString(t.text)
+		}
+		p.text = b.String()
+	}
+	return pt, nil
+}
+
+// elementPath names the open elements below the paragraph starting at
+// paraStart, e.g. "w:r/w:t" or "w:hyperlink/w:r/w:t".
+func elementPath(open []docxpkg.Element, paraStart int) string {
+	var b strings.Builder
+	below := false
+	for _, e := range open {
+		if below {
+			if b.Len() > 0 {
+				b.WriteByte('/')
+			}
+			b.WriteString(e.Name)
+		}
+		if e.Start == paraStart {
+			below = true
+		}
+	}
+	return b.String()
+}
+
+// span is a tag found in a paragraph's text: text[start:end].
+type span struct{ start, end int }
+
+// findTags finds the {{…}} tags of a paragraph's text. A tag ends at the
+// first "}}" that is not inside a quoted string or a comment; Word's curly
+// quotes count as quotes. It returns the offset of a "{{" that has no "}}"
+// in the paragraph, or -1.
+func findTags(text string) ([]span, int) {
+	var spans []span
+	for i := 0; ; {
+		k := strings.Index(text[i:], "{{")
+		if k < 0 {
+			return spans, -1
+		}
+		s := i + k
+		e, ok := actionEnd(text, s+2)
+		if !ok {
+			// Unbalanced quotes: end at the first "}}" and let the
+			// parser name the mistake.
+			j := strings.Index(text[s+2:], "}}")
+			if j < 0 {
+				return spans, s
+			}
+			e = s + 2 + j + 2
+		}
+		spans = append(spans, span{s, e})
+		i = e
+	}
+}
+
+// actionEnd returns the offset just after the "}}" closing the action whose
+// text starts at i.
+func actionEnd(text string, i int) (int, bool) {
+	j := i
+	if strings.HasPrefix(text[j:], "-") {
+		j++
+	}
+	for j < len(text) && isTagSpace(rune(text[j])) {
+		j++
+	}
+	if strings.HasPrefix(text[j:], "/*") {
+		c := strings.Index(text[j+2:], "*/")
+		if c < 0 {
+			return 0, false
+		}
+		i = j + 2 + c + 2
+	}
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch q := normalQuote(r); q {
+		case '"', '\'', '`':
+			end, ok := quoteEnd(text, i+size, q)
+			if !ok {
+				return 0, false
+			}
+			i = end
+			continue
+		case '}':
+			if strings.HasPrefix(text[i+1:], "}") {
+				return i + 2, true
+			}
+		}
+		i += size
+	}
+	return 0, false
+}
+
+// quoteEnd returns the offset after the quote closing a literal opened with
+// q, whose content starts at i.
+func quoteEnd(text string, i int, q rune) (int, bool) {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\\' && q != '`' {
+			i += size
+			if i < len(text) {
+				_, size = utf8.DecodeRuneInString(text[i:])
+			} else {
+				size = 0
+			}
+		} else if normalQuote(r) == q {
+			return i + size, true
+		}
+		i += size
+	}
+	return 0, false
+}
+
+// normalQuote maps the quotes Word's autocorrect types to ASCII ones.
+func normalQuote(r rune) rune {
+	switch r {
+	case '“', '”', '„', '‟', '″':
+		return '"'
+	case '‘', '’', '‚', '‛':
+		return '\''
+	}
+	return r
+}
+
+// isTagSpace reports the spaces Word may put in a tag: ordinary and
+// non-breaking ones.
+func isTagSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u00a0', '\u202f', '\u2007':
+		return true
+	}
+	return false
+}
+
+// normalizeTag turns a tag as typed in Word into template source: curly
+// quotes become ASCII quotes and non-breaking spaces ordinary spaces.
+func normalizeTag(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isTagSpace(r) {
+			if r == '\n' || r == '\r' || r == '\t' {
+				return r
+			}
+			return ' '
+		}
+		return normalQuote(r)
+	}, s)
+}
+
+// onlySpace reports whether s has nothing but white space.
+func onlySpace(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }) < 0
+}

@@ -1,0 +1,229 @@
+package docxtpl
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"text/template/parse"
+)
+
+type tagKind uint8
+
+const (
+	kPrint    tagKind = iota // prints a value
+	kDecl                    // {{$x := …}} or {{$x = …}}
+	kComment                 // {{/* … */}}
+	kIf                      // {{if …}}
+	kElse                    // {{else}}
+	kElseIf                  // {{else if …}}
+	kElseWith                // {{else with …}}
+	kEnd                     // {{end}}
+	kRange                   // {{range …}}
+	kWith                    // {{with …}}
+	kBreak                   // {{break}}
+	kContinue                // {{continue}}
+	kBad                     // unusable; an error has been reported
+)
+
+// control reports whether a tag of this kind prints nothing, so that a
+// paragraph holding only such tags is replaced by them.
+func (k tagKind) control() bool { return k != kPrint && k != kBad }
+
+// label names a tag kind in messages.
+func (k tagKind) label() string {
+	return [...]string{kPrint: "{{…}}", kDecl: "{{$…}}", kComment: "{{/* */}}", kIf: "{{if}}",
+		kElse: "{{else}}", kElseIf: "{{else if}}", kElseWith: "{{else with}}", kEnd: "{{end}}",
+		kRange: "{{range}}", kWith: "{{with}}", kBreak: "{{break}}", kContinue: "{{continue}}", kBad: "{{…}}"}[k]
+}
+
+// tag is one {{…}} of a paragraph.
+type tag struct {
+	para       *para
+	start, end int    // in para.text
+	src        string // template source, normalized
+	kind       tagKind
+	pipe       *parse.PipeNode // the pipeline to check, nil if none
+	key        position        // where its output goes, see position
+}
+
+// classify finds a tag's kind from its first word.
+func classify(src string) (tagKind, string) {
+	s := strings.TrimPrefix(src, "{{")
+	if len(s) > 1 && s[0] == '-' && isTagSpace(rune(s[1])) {
+		s = s[1:]
+	}
+	s = strings.TrimLeft(s, " \t\r\n")
+	if strings.HasPrefix(s, "/*") {
+		return kComment, ""
+	}
+	word, rest := leadingWord(s)
+	switch word {
+	case "if":
+		return kIf, ""
+	case "range":
+		return kRange, ""
+	case "with":
+		return kWith, ""
+	case "end":
+		return kEnd, ""
+	case "break":
+		return kBreak, ""
+	case "continue":
+		return kContinue, ""
+	case "else":
+		switch next, _ := leadingWord(strings.TrimLeft(rest, " \t\r\n")); next {
+		case "if":
+			return kElseIf, ""
+		case "with":
+			return kElseWith, ""
+		}
+		return kElse, ""
+	case "define", "block":
+		// Opens a structure like {{with}}, so that its {{end}} pairs.
+		return kWith, unsupported(word)
+	case "template":
+		return kBad, unsupported(word)
+	}
+	return kPrint, ""
+}
+
+func unsupported(word string) string {
+	return "thẻ {{" + word + "}} không dùng được trong mẫu .docx; hãy viết trực tiếp nội dung cần in"
+}
+
+func leadingWord(s string) (string, string) {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9' || s[i] == '_') {
+		i++
+	}
+	return s[:i], s[i:]
+}
+
+var varRe = regexp.MustCompile(`\$[\pL_][\pL\pN_]*`)
+
+// parseTag parses one tag on its own to find syntax errors and its
+// pipeline. Structure and names are checked later, over the whole part, so
+// the tag is wrapped as needed ({{if x}} gets an {{end}}) and every variable
+// it names is declared first. It returns a Vietnamese message on error.
+func parseTag(tg *tag) string {
+	var before, after string
+	switch tg.kind {
+	case kIf, kRange, kWith:
+		after = "{{end}}"
+	case kElse, kElseIf, kEnd:
+		before, after = "{{if 1}}", "{{end}}"
+		if tg.kind == kEnd {
+			after = ""
+		}
+	case kElseWith:
+		before, after = "{{with 1}}", "{{end}}"
+	case kBreak, kContinue:
+		before, after = "{{range 1}}", "{{end}}"
+	}
+	var decls strings.Builder
+	for _, v := range varRe.FindAllString(tg.src, -1) {
+		decls.WriteString("{{" + v + " := 0}}")
+	}
+	tr := parse.New("tag")
+	tr.Mode = parse.SkipFuncCheck
+	if _, err := tr.Parse(decls.String()+before+tg.src+after, "{{", "}}", map[string]*parse.Tree{}); err != nil {
+		return syntaxMessage(err.Error())
+	}
+	nodes := tr.Root.Nodes
+	if len(nodes) == 0 {
+		return ""
+	}
+	last := nodes[len(nodes)-1]
+	switch tg.kind {
+	case kIf:
+		tg.pipe = pipeOf[*parse.IfNode](last, func(n *parse.IfNode) *parse.PipeNode { return n.Pipe })
+	case kRange:
+		tg.pipe = pipeOf[*parse.RangeNode](last, func(n *parse.RangeNode) *parse.PipeNode { return n.Pipe })
+	case kWith:
+		tg.pipe = pipeOf[*parse.WithNode](last, func(n *parse.WithNode) *parse.PipeNode { return n.Pipe })
+	case kElseIf:
+		tg.pipe = pipeOf[*parse.IfNode](last, func(n *parse.IfNode) *parse.PipeNode {
+			return pipeOf[*parse.IfNode](firstNode(n.ElseList), func(n *parse.IfNode) *parse.PipeNode { return n.Pipe })
+		})
+	case kElseWith:
+		tg.pipe = pipeOf[*parse.WithNode](last, func(n *parse.WithNode) *parse.PipeNode {
+			return pipeOf[*parse.WithNode](firstNode(n.ElseList), func(n *parse.WithNode) *parse.PipeNode { return n.Pipe })
+		})
+	case kPrint:
+		tg.pipe = pipeOf[*parse.ActionNode](last, func(n *parse.ActionNode) *parse.PipeNode { return n.Pipe })
+		if tg.pipe != nil && len(tg.pipe.Decl) > 0 {
+			tg.kind = kDecl
+		}
+	}
+	return ""
+}
+
+func pipeOf[N parse.Node](n parse.Node, get func(N) *parse.PipeNode) *parse.PipeNode {
+	if n, ok := n.(N); ok {
+		return get(n)
+	}
+	return nil
+}
+
+func firstNode(l *parse.ListNode) parse.Node {
+	if l == nil || len(l.Nodes) == 0 {
+		return nil
+	}
+	return l.Nodes[0]
+}
+
+// syntaxMessages translates text/template's parse errors.
+var syntaxMessages = []struct {
+	re  *regexp.Regexp
+	msg string // fmt format taking the submatches
+}{
+	{regexp.MustCompile(`^unexpected EOF$`), "thẻ chưa viết xong"},
+	{regexp.MustCompile(`^unclosed action`), "thẻ chưa đóng, thiếu «}}»"},
+	{regexp.MustCompile(`^unclosed left paren`), "thiếu dấu «)»"},
+	{regexp.MustCompile(`^unexpected right paren`), "thừa dấu «)»"},
+	{regexp.MustCompile(`^unterminated quoted string`), "chuỗi chưa đóng, thiếu dấu ngoặc kép «\"»"},
+	{regexp.MustCompile(`^unterminated raw quoted string`), "chuỗi chưa đóng, thiếu dấu «`»"},
+	{regexp.MustCompile(`^unterminated character constant`), "ký tự trong dấu nháy đơn chưa đóng; chuỗi phải đặt trong ngoặc kép «\"…\"»"},
+	{regexp.MustCompile(`^malformed character constant`), "chuỗi phải đặt trong ngoặc kép «\"…\"», không phải nháy đơn"},
+	{regexp.MustCompile(`^unclosed comment`), "ghi chú chưa đóng, thiếu «*/»"},
+	{regexp.MustCompile(`^comment ends before closing delimiter`), "sau «*/» của ghi chú phải là «}}» ngay"},
+	{regexp.MustCompile(`^bad number syntax: "(.*)"$`), "số viết sai: «%s» (số thập phân dùng dấu chấm)"},
+	{regexp.MustCompile(`^missing value for if`), "thẻ {{if}} thiếu điều kiện"},
+	{regexp.MustCompile(`^missing value for range`), "thẻ {{range}} thiếu danh sách để lặp"},
+	{regexp.MustCompile(`^missing value for with`), "thẻ {{with}} thiếu giá trị"},
+	{regexp.MustCompile(`^missing value for command`), "thẻ rỗng"},
+	{regexp.MustCompile(`^missing value for (.*)`), "thiếu giá trị trong %s"},
+	{regexp.MustCompile(`^empty command`), "thiếu lệnh (thẻ rỗng hoặc thừa dấu «|»)"},
+	{regexp.MustCompile(`^non executable command in pipeline stage (\d+)`), "sau dấu «|» thứ %s phải là tên một hàm"},
+	{regexp.MustCompile(`^(?:bad character|unrecognized character in action:) U\+[0-9A-F]+ '(.*)'`), "ký tự «%s» không dùng được trong thẻ"},
+	{regexp.MustCompile(`^(?:bad character|unrecognized character in action:) (U\+[0-9A-F]+)`), "ký tự %s không dùng được trong thẻ"},
+	{regexp.MustCompile(`^too many declarations`), "khai báo quá nhiều biến"},
+	{regexp.MustCompile(`^range can only initialize variables`), "{{range}} chỉ khai báo biến mới được (dùng «:=»)"},
+	{regexp.MustCompile(`^expected :=`), "thiếu «:=» sau tên biến"},
+	{regexp.MustCompile(`^unexpected "(.*)" in (?:operand|command)`), "ký hiệu «%s» đặt sai chỗ"},
+	{regexp.MustCompile(`^unexpected (.*) in (?:operand|command)`), "%s đặt sai chỗ"},
+	{regexp.MustCompile(`^unexpected (.*) in (.*)`), "%s đặt sai chỗ (trong %s)"},
+	{regexp.MustCompile(`^unexpected \. after term "(.*)"`), "sau «%s» không được có dấu «.»"},
+	{regexp.MustCompile(`^max expression depth exceeded`), "biểu thức lồng quá sâu"},
+}
+
+// syntaxMessage turns a text/template parse error into a Vietnamese message.
+func syntaxMessage(err string) string {
+	// Drop "template: NAME:LINE: ".
+	if i := strings.Index(err, ": "); strings.HasPrefix(err, "template: ") && i >= 0 {
+		rest := err[i+2:]
+		if j := strings.Index(rest, ": "); j >= 0 {
+			err = rest[j+2:]
+		}
+	}
+	for _, m := range syntaxMessages {
+		if sub := m.re.FindStringSubmatch(err); sub != nil {
+			args := make([]any, len(sub)-1)
+			for i, s := range sub[1:] {
+				args[i] = s
+			}
+			return "lỗi cú pháp: " + fmt.Sprintf(m.msg, args...)
+		}
+	}
+	return "lỗi cú pháp: " + err
+}

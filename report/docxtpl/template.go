@@ -1,0 +1,453 @@
+package docxtpl
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"text/template"
+	"unicode/utf8"
+
+	"github.com/baocao/baocao/report/docxpkg"
+)
+
+// Options configures Parse.
+type Options struct {
+	// Funcs are the domain functions templates may call; they are known at
+	// parse time, so unknown names and argument counts are reported then.
+	Funcs template.FuncMap
+	// Root is the type of the data passed to Execute, for checking field
+	// names at parse time; nil skips those checks.
+	Root reflect.Type
+	// ArgChecks validates, at parse time, a string literal given as first
+	// argument to the named function, e.g. "chi_tieu" -> is the code in the
+	// catalogue. A check returns "" when the argument is fine, otherwise a
+	// Vietnamese message (with a "có phải ý là …?" suggestion).
+	ArgChecks map[string]func(arg string) string
+}
+
+// Template is a parsed .docx template. It may be executed many times, also
+// concurrently (each execution with its own Problems).
+type Template struct {
+	names []string // the package's template parts
+	parts []*compiled
+
+	mu  sync.Mutex // guards pkg, whose parts Execute replaces to write
+	pkg *docxpkg.Package
+}
+
+// compiled is a template part ready to execute.
+type compiled struct {
+	part  *part
+	tmpl  *template.Template // nil: the part has no tags and is kept as is
+	src   string
+	spots []spot
+}
+
+// Parse reads a .docx template and checks it. The error is an ErrorList with
+// every problem found in the tags, or a plain error when the file is not a
+// readable .docx or Options is unusable.
+func Parse(data []byte, opt Options) (*Template, error) {
+	pkg, err := docxpkg.Open(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := validateFuncs(opt.Funcs); err != nil {
+		return nil, err
+	}
+	t := &Template{names: pkg.TemplateParts(), pkg: pkg}
+	var errs ErrorList
+	names := funcNames(opt.Funcs)
+	var all [][]*tag
+	for i, name := range t.names {
+		pt, err := scanPart(i, name, pkg.Part(name))
+		if err != nil {
+			errs = append(errs, &Error{Part: name, Msg: "nội dung XML hỏng: " + err.Error()})
+			pt = &part{index: i, name: name}
+		}
+		tags, tagErrs := collectTags(pt)
+		errs = append(errs, tagErrs...)
+		c := &checker{opt: &opt, pt: pt, funcs: names}
+		c.run(tags)
+		errs = append(errs, c.errs...)
+		t.parts = append(t.parts, &compiled{part: pt})
+		all = append(all, tags)
+	}
+	if len(errs) > 0 {
+		return nil, errs.tidy(t.names)
+	}
+	placeholders := template.FuncMap{
+		locFunc:     func(int, int) string { return "" },
+		escFunc:     escape,
+		cellFunc:    func() string { return "" },
+		cellEndFunc: func(string) string { return "" },
+	}
+	for i, cp := range t.parts {
+		if len(all[i]) == 0 {
+			continue
+		}
+		cp.src, cp.spots = cp.part.source()
+		tm, err := template.New(cp.part.name).Option("missingkey=error").Funcs(opt.Funcs).Funcs(placeholders).Parse(cp.src)
+		if err != nil {
+			// The checks above should have caught it; place it by its line.
+			errs = append(errs, cp.errorAt(sourceOffset(cp.src, err.Error()), syntaxMessage(err.Error())))
+			continue
+		}
+		addEscapes(tm.Tree.Root, cp.part.w)
+		cp.tmpl = tm
+	}
+	if len(errs) > 0 {
+		return nil, errs.tidy(t.names)
+	}
+	return t, nil
+}
+
+// errorAt makes an error for the paragraph holding offset off of the
+// generated source.
+func (cp *compiled) errorAt(off int, msg string) *Error {
+	e := &Error{Part: cp.part.name, Msg: msg}
+	i, _ := slices.BinarySearchFunc(cp.spots, off+1, func(s spot, off int) int { return s.off - off })
+	if off >= 0 && i > 0 {
+		s := cp.spots[i-1]
+		e.Paragraph, e.Text = s.para.n, excerpt(s.para.text, s.at)
+	}
+	return e
+}
+
+var errPlace = regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)?`)
+
+// sourceOffset finds the place a text/template error names ("NAME:LINE:" or
+// "NAME:LINE:COL:") in the source; -1 if it names none.
+func sourceOffset(src, msg string) int {
+	m := errPlace.FindStringSubmatch(msg)
+	if m == nil {
+		return -1
+	}
+	line, _ := strconv.Atoi(m[1])
+	off := 0
+	for ; line > 1; line-- {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	if m[2] != "" {
+		col, _ := strconv.Atoi(m[2])
+		off += col
+	}
+	return off
+}
+
+// Problems collects soft errors that domain functions find while a template
+// executes (a missing figure, say). Add records a message at the paragraph
+// being rendered. One Problems serves one execution at a time.
+type Problems struct {
+	mu   sync.Mutex
+	at   Error // the place being rendered, Msg unused
+	list ErrorList
+}
+
+// NewProblems returns an empty Problems.
+func NewProblems() *Problems { return &Problems{} }
+
+// Add records msg at the place being rendered now.
+func (p *Problems) Add(msg string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	e := p.at
+	e.Msg = msg
+	p.list = append(p.list, &e)
+}
+
+func (p *Problems) moveTo(at Error) {
+	p.mu.Lock()
+	p.at = at
+	p.mu.Unlock()
+}
+
+func (p *Problems) place() Error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.at
+}
+
+func (p *Problems) errors() ErrorList {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.list)
+}
+
+// execution is the state of one Execute, reached by the engine's functions.
+type execution struct {
+	t        *Template
+	problems *Problems
+	out      *bytes.Buffer
+	cells    []int // output offsets of the open guarded cells
+}
+
+func (x *execution) loc(part, n int) string {
+	if part >= 0 && part < len(x.t.parts) {
+		pt := x.t.parts[part].part
+		at := Error{Part: pt.name, Paragraph: n}
+		if n >= 1 && n <= len(pt.paras) {
+			at.Text = excerpt(pt.paras[n-1].text, 0)
+		}
+		x.problems.moveTo(at)
+	}
+	return ""
+}
+
+func (x *execution) cellStart() string {
+	x.cells = append(x.cells, x.out.Len())
+	return ""
+}
+
+// cellEnd keeps the cell valid: Word needs at least one paragraph in it.
+func (x *execution) cellEnd(w string) string {
+	if len(x.cells) == 0 {
+		return ""
+	}
+	start := x.cells[len(x.cells)-1]
+	x.cells = x.cells[:len(x.cells)-1]
+	if hasParagraph(x.out.Bytes()[start:], w) {
+		return ""
+	}
+	return "<" + w + "p/>"
+}
+
+func hasParagraph(out []byte, w string) bool {
+	open := []byte("<" + w + "p")
+	for {
+		i := bytes.Index(out, open)
+		if i < 0 {
+			return false
+		}
+		out = out[i+len(open):]
+		if len(out) > 0 && (out[0] == '>' || out[0] == '/' || out[0] == ' ') {
+			return true
+		}
+	}
+}
+
+// Execute renders every template part (document, headers, footers) with data
+// and returns the new .docx. The error is an ErrorList holding everything
+// recorded in problems (nil: a fresh one) and any execution error, each
+// located; there are then no bytes.
+func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
+	if problems == nil {
+		problems = NewProblems()
+	}
+	x := &execution{t: t, problems: problems}
+	funcs := template.FuncMap{locFunc: x.loc, cellFunc: x.cellStart, cellEndFunc: x.cellEnd}
+	outs := map[string]string{}
+	var errs ErrorList
+	for _, cp := range t.parts {
+		if cp.tmpl == nil {
+			continue
+		}
+		tm, err := cp.tmpl.Clone()
+		if err != nil {
+			return nil, err
+		}
+		tm.Funcs(funcs)
+		var buf bytes.Buffer
+		buf.Grow(len(cp.src) + len(cp.src)/4)
+		x.out, x.cells = &buf, x.cells[:0]
+		problems.moveTo(Error{Part: cp.part.name})
+		if err := tm.Execute(&buf, data); err != nil {
+			errs = append(errs, x.execError(cp, err))
+			continue
+		}
+		if err := wellFormed(buf.String()); err != nil {
+			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + err.Error() + ")"})
+			continue
+		}
+		outs[cp.part.name] = buf.String()
+	}
+	problems.moveTo(Error{})
+	errs = append(problems.errors(), errs...).tidy(t.names)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for name, xml := range outs {
+		t.pkg.SetPart(name, xml)
+	}
+	var out bytes.Buffer
+	if err := t.pkg.Write(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+func wellFormed(xml string) error {
+	tk := docxpkg.NewTokenizer(xml)
+	for {
+		if _, err := tk.Next(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+}
+
+// execError locates and translates an error of text/template's Execute.
+func (x *execution) execError(cp *compiled, err error) *Error {
+	var e *Error
+	if off := sourceOffset(cp.src, err.Error()); off >= 0 {
+		e = cp.errorAt(off, "")
+	} else {
+		at := x.problems.place()
+		e = &at
+	}
+	var missing *missingValueError
+	switch {
+	case errors.As(err, &missing):
+		e.Msg = missing.Error()
+	default:
+		e.Msg = execMessage(err.Error())
+	}
+	return e
+}
+
+// execMessages translate text/template's execution errors; the context
+// (the expression being evaluated) is the first argument.
+var execMessages = []struct {
+	re  *regexp.Regexp
+	msg string
+}{
+	{regexp.MustCompile(`^map has no entry for key "(.*)"$`), "không có giá trị «%s» (thiếu mục «%s»)"},
+	{regexp.MustCompile(`^nil data; no entry for key "(.*)"$`), "không có dữ liệu để lấy «%s» (mục «%s»)"},
+	{regexp.MustCompile(`^nil pointer evaluating .*\.(.*)$`), "«%s»: giá trị rỗng, không lấy được «%s»"},
+	{regexp.MustCompile(`^can't evaluate field (.*) in type (.*)$`), "«%s»: không có trường «%s» trong kiểu %s"},
+	{regexp.MustCompile(`^(.*) is an unexported field of struct type (.*)$`), "«%s»: trường «%s» của kiểu %s không dùng được"},
+	{regexp.MustCompile(`^wrong number of args for (.*): want (?:at least )?(\d+) got (\d+)$`), "«%s»: hàm «%s» cần %s đối số nhưng nhận %s"},
+	{regexp.MustCompile(`^wrong type for value; expected (.*); got (.*)$`), "«%s»: sai kiểu giá trị, cần %s nhưng nhận %s"},
+	{regexp.MustCompile(`^range can't iterate over (.*)$`), "«%s»: {{range}} không lặp được trên giá trị %s"},
+	{regexp.MustCompile(`^if/with can't use (.*)$`), "«%s»: không dùng được giá trị %s làm điều kiện"},
+	{regexp.MustCompile(`^invalid value; expected (.*)$`), "«%s»: thiếu giá trị (cần kiểu %s)"},
+	{regexp.MustCompile(`^can't give argument to non-function (.*)$`), "«%s»: «%s» không phải là hàm nên không nhận đối số"},
+	{regexp.MustCompile(`^(.*) is not a method but has arguments$`), "«%s»: «%s» không phải là phương thức nên không nhận đối số"},
+	{regexp.MustCompile(`^can't print (.*) of type (.*)$`), "«%s»: không in được «%s» (kiểu %s)"},
+	{regexp.MustCompile(`^index out of range: (.*)$`), "«%s»: chỉ số %s vượt ngoài danh sách"},
+	{regexp.MustCompile(`^incompatible types for comparison`), "«%s»: không so sánh được hai giá trị khác kiểu"},
+	{regexp.MustCompile(`^(?:error calling (?:index|slice): )?(?:can't index item of type|can't slice item of type) (.*)$`), "«%s»: không lấy phần tử được từ giá trị kiểu %s"},
+}
+
+var execContext = regexp.MustCompile(`^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
+
+// execMessage translates an execution error into Vietnamese.
+func execMessage(msg string) string {
+	ctx, detail := "", msg
+	if m := execContext.FindStringSubmatch(msg); m != nil {
+		ctx, detail = "{{"+m[1]+"}}", m[2]
+	}
+	if rest, ok := strings.CutPrefix(detail, "error calling "); ok {
+		if name, inner, ok := strings.Cut(rest, ": "); ok {
+			if !slices.Contains(builtins, name) {
+				return inner // a domain function's own message
+			}
+			detail = inner
+		}
+	}
+	for _, m := range execMessages {
+		if sub := m.re.FindStringSubmatch(detail); sub != nil {
+			args := []any{ctx}
+			for _, s := range sub[1:] {
+				args = append(args, s)
+			}
+			return strings.TrimPrefix(fmt.Sprintf(m.msg, args...), "«»: ")
+		}
+	}
+	if ctx != "" {
+		return "«" + ctx + "»: lỗi khi điền mẫu: " + detail
+	}
+	return "lỗi khi điền mẫu: " + detail
+}
+
+// missingValueError is a printed value that does not exist.
+type missingValueError struct{ expr string }
+
+func (e *missingValueError) Error() string {
+	return "thẻ «{{" + e.expr + "}}» không có giá trị để in"
+}
+
+var (
+	errorType    = reflect.TypeFor[error]()
+	stringerType = reflect.TypeFor[fmt.Stringer]()
+)
+
+// escape is the function appended to every printing pipeline: it formats
+// the value as text/template would, refuses a missing one (never prints ""
+// or "<no value>" for it), and makes it XML character data of the w:t it
+// sits in, with line breaks and tabs as Word elements.
+func escape(expr, w string, v any) (string, error) {
+	if v == nil {
+		return "", &missingValueError{expr}
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer && !rv.Type().Implements(errorType) && !rv.Type().Implements(stringerType) {
+		if rv.IsNil() {
+			return "", &missingValueError{expr}
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.Chan, reflect.Func:
+		return "", fmt.Errorf("«{{%s}}»: không in được giá trị kiểu %s", expr, rv.Type())
+	}
+	s := fmt.Sprint(rv.Interface())
+	return xmlText(s, w), nil
+}
+
+// xmlText escapes s as the content of a w:t element.
+func xmlText(s, w string) string {
+	if !strings.ContainsAny(s, "&<>\t\n\r") && utf8.ValidString(s) && !hasControl(s) {
+		return s
+	}
+	var b strings.Builder
+	reopen := `<` + w + `t xml:space="preserve">`
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '\r' || r == '\n':
+			if r == '\r' && strings.HasPrefix(s[i:], "\n") {
+				i++
+			}
+			b.WriteString("</" + w + "t><" + w + "br/>" + reopen)
+		case r == '\t':
+			b.WriteString("</" + w + "t><" + w + "tab/>" + reopen)
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
+			// Not allowed in XML 1.0.
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 {
+			return true
+		}
+	}
+	return strings.ContainsAny(s, "\uFFFE\uFFFF")
+}
