@@ -1,0 +1,539 @@
+// Package validate checks a year's figures for the mistakes that make a report
+// wrong without making it unreadable: missing or impossible values, parts larger
+// than their whole, derived indicators that cannot be computed, and changes from
+// last year that deserve a second look. Every problem is a model.Finding with a
+// stable code, its place and a Vietnamese message naming the indicator.
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
+)
+
+// DefaultChangeLimit is the change from last year, in percent either way, beyond
+// which a value is flagged when neither the indicator nor Options sets a limit.
+var DefaultChangeLimit = decimal.NewFromInt(50)
+
+// Options tunes Check. The zero value is ready to use.
+type Options struct {
+	// DefaultChangeLimit replaces DefaultChangeLimit for indicators without their
+	// own limit (Indicator.ChangeLimit); zero keeps DefaultChangeLimit.
+	DefaultChangeLimit decimal.Decimal
+	// Required lists the codes the template needs: one absent from the input is an error.
+	Required []string
+	// Reported are the findings the readers already gave for these inputs. Check
+	// adds nothing about an entry whose reading failed, so one fault gives one finding.
+	Reported model.Findings
+}
+
+// Copied-column rule: this many identical values, making up at least this share
+// of the comparable ones, look like last year's column pasted into this year's.
+const (
+	copiedMin     = 5
+	copiedPercent = 80
+)
+
+// Check runs every content check on cur, comparing with prev (last year, may be
+// nil), and returns its findings sorted by place. It includes compute's findings
+// (same-period-mismatch) but not opt.Reported: the caller merges those, see Sort.
+func Check(cat *model.Catalogue, cur, prev *model.Year, opt Options) model.Findings {
+	if cat == nil || cur == nil {
+		return nil
+	}
+	c := &checker{
+		cat: cat, cur: cur, prev: prev, opt: opt,
+		rep:      compute.Compute(cat, cur, prev),
+		reported: map[model.Pos]bool{},
+		bad:      map[string]bool{},
+		derived:  map[string]state{},
+		file:     model.Pos{File: cur.Source},
+		required: map[string]bool{},
+	}
+	for _, code := range opt.Required {
+		c.required[code] = true
+	}
+	c.readReported()
+	c.duplicates()
+	c.entered()
+	// Parts of entered wholes first: a part too large makes the rates derived from
+	// it wrong too, and is the one fault to report.
+	c.parts(false)
+	for _, ind := range cat.Indicators {
+		if ind.Derived() {
+			c.derive(ind)
+		}
+	}
+	c.parts(true)
+	c.changes()
+	c.findings = append(c.findings, c.rep.Findings...)
+	return Sort(c.findings)
+}
+
+type state int
+
+const (
+	unchecked state = iota
+	visiting
+	usable
+	failed
+)
+
+type checker struct {
+	cat       *model.Catalogue
+	cur, prev *model.Year
+	opt       Options
+	rep       *compute.Report
+	file      model.Pos
+
+	// reported holds the places where a reader found an error.
+	reported map[model.Pos]bool
+	// unknownCodes is set when a reader met a code missing from the catalogue: it may
+	// be a misspelling of an indicator that then looks absent, so absence is not reported.
+	unknownCodes bool
+	// bad marks entered indicators whose value already has a finding (or could not
+	// be read): checks that would use that value stay silent.
+	bad      map[string]bool
+	derived  map[string]state
+	required map[string]bool
+
+	findings model.Findings
+}
+
+func (c *checker) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
+	c.findings = append(c.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+func (c *checker) readReported() {
+	for _, f := range c.opt.Reported {
+		if f.Severity != model.Error || f.Pos.File != c.cur.Source {
+			continue
+		}
+		c.reported[f.Pos] = true
+		if f.Code == "unknown-indicator" {
+			c.unknownCodes = true
+		}
+	}
+}
+
+// spoilt reports whether a reader found an error at one of the entry's places.
+func (c *checker) spoilt(e *model.Entry) bool {
+	for _, p := range []model.Pos{e.Pos, e.ActualPos, e.PlanPos, e.SamePeriodPos} {
+		if p != (model.Pos{}) && c.reported[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// name shows an indicator as messages do: "DT_BUU_CHINH (Doanh thu bưu chính, chuyển phát)".
+func name(ind *model.Indicator) string {
+	if ind.Name == "" {
+		return ind.Code
+	}
+	return ind.Code + " (" + ind.Name + ")"
+}
+
+func (c *checker) nameOf(code string) string {
+	if ind, ok := c.cat.Lookup(code); ok {
+		return name(ind)
+	}
+	return code
+}
+
+// duplicates reports codes given twice. The YAML reader already refuses a repeated
+// key; a workbook can repeat a code on two rows.
+func (c *checker) duplicates() {
+	first := map[string]model.Pos{}
+	for _, e := range c.cur.Entries {
+		if p, dup := first[e.Code]; dup {
+			c.add(model.Error, "duplicate-indicator", e.Pos, "xóa một trong hai dòng",
+				"chỉ tiêu %s đã có ở %s; mỗi chỉ tiêu chỉ được ghi một lần", c.nameOf(e.Code), p)
+			c.bad[e.Code] = true
+			continue
+		}
+		first[e.Code] = e.Pos
+	}
+	ranked := map[string]model.Pos{}
+	for _, r := range c.cur.Rankings {
+		if p, dup := ranked[r.Code]; dup {
+			c.add(model.Error, "duplicate-indicator", r.Pos, "xóa một trong hai dòng",
+				"thứ hạng %s đã có ở %s; mỗi chỉ tiêu chỉ được ghi một lần", c.nameOf(r.Code), p)
+			continue
+		}
+		ranked[r.Code] = r.Pos
+	}
+}
+
+// entered checks each value as entered: present, not negative, a rate within 0–100.
+func (c *checker) entered() {
+	for _, e := range c.cur.Entries {
+		ind, ok := c.cat.Lookup(e.Code)
+		if !ok {
+			// Readers report unknown codes and drop the entry; this covers any that do not.
+			if !c.reported[e.Pos] {
+				c.add(model.Error, "unknown-indicator", e.Pos, "", "%s", c.cat.UnknownCode(e.Code))
+			}
+			continue
+		}
+		if ind.Derived() || ind.Kind == model.Rank || c.bad[e.Code] {
+			continue
+		}
+		if c.spoilt(e) {
+			c.bad[e.Code] = true
+			continue
+		}
+		if e.Actual == nil {
+			pos := e.Pos
+			if e.ActualPos.Cell != "" {
+				pos = e.ActualPos // the empty cell itself
+			}
+			c.add(model.Error, "missing-value", pos, "ghi số thực hiện, hoặc bỏ chỉ tiêu này khỏi tệp nếu chưa có số liệu",
+				"chỉ tiêu %s: chưa có số thực hiện năm %d", name(ind), c.cur.Year)
+			c.bad[e.Code] = true
+		}
+		for _, v := range []struct {
+			what string
+			d    *decimal.Decimal
+			pos  model.Pos
+		}{{"số thực hiện", e.Actual, e.ActualPos}, {"kế hoạch", e.Plan, e.PlanPos}, {"số cùng kỳ", e.SamePeriod, e.SamePeriodPos}} {
+			if v.d == nil {
+				continue
+			}
+			pos := at(v.pos, e.Pos)
+			switch {
+			case v.d.Sign() < 0:
+				c.add(model.Error, "negative-value", pos, fmt.Sprintf("có phải ý là «%s»?", show(v.d.Neg())),
+					"chỉ tiêu %s: %s %s là số âm; số lượng và tỷ lệ không được nhỏ hơn 0", name(ind), v.what, show(*v.d))
+			case ind.Kind == model.Rate && v.d.Cmp(hundred) > 0:
+				c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100 (ví dụ 11,5)",
+					"chỉ tiêu %s: %s %s%% ngoài khoảng 0–100%%", name(ind), v.what, show(*v.d))
+			default:
+				continue
+			}
+			c.bad[e.Code] = true
+		}
+	}
+	c.requiredAbsent()
+}
+
+var hundred = decimal.NewFromInt(100)
+
+// requiredAbsent reports codes the template needs that the input lacks.
+func (c *checker) requiredAbsent() {
+	if c.unknownCodes {
+		return
+	}
+	for _, code := range c.opt.Required {
+		ind, ok := c.cat.Lookup(code)
+		if !ok || ind.Derived() || c.present(ind) {
+			continue
+		}
+		c.add(model.Error, "missing-value", c.file, "", "chỉ tiêu %s cần cho mẫu báo cáo nhưng không có trong số liệu năm %d", name(ind), c.cur.Year)
+	}
+}
+
+// present reports whether the input has an entry (or a ranking) for an entered indicator.
+func (c *checker) present(ind *model.Indicator) bool {
+	if ind.Kind == model.Rank {
+		return c.cur.Ranking(ind.Code) != nil
+	}
+	return c.cur.Entry(ind.Code) != nil
+}
+
+// derive checks a derived indicator: its inputs are there and its formula can be
+// evaluated to a plausible value. An input already reported makes it fail silently.
+func (c *checker) derive(ind *model.Indicator) state {
+	switch st := c.derived[ind.Code]; st {
+	case usable, failed:
+		return st
+	case visiting:
+		// A cycle: compute reports it as missing, below, on the indicator that closes it.
+		return usable
+	}
+	c.derived[ind.Code] = visiting
+	st := c.deriveOnce(ind)
+	c.derived[ind.Code] = st
+	return st
+}
+
+func (c *checker) deriveOnce(ind *model.Indicator) state {
+	f, err := compute.ParseFormula(ind.Formula)
+	if err != nil {
+		return failed // the catalogue reader reports bad formulas
+	}
+	var absent []string
+	entered := 0 // inputs present, entered or derived
+	for _, in := range f.Inputs {
+		inInd, ok := c.cat.Lookup(in)
+		switch {
+		case !ok:
+			return failed // reported with the catalogue
+		case inInd.Derived():
+			if c.derive(inInd) == failed {
+				return failed
+			}
+			entered++
+		case !c.present(inInd):
+			absent = append(absent, in)
+		case c.bad[in]:
+			return failed
+		default:
+			entered++
+		}
+	}
+	if len(absent) > 0 {
+		// With none of its inputs, the indicator is simply not part of this year's
+		// figures, like any indicator left out; with some, one was forgotten.
+		if !c.unknownCodes && (entered > 0 || c.required[ind.Code]) {
+			names := make([]string, len(absent))
+			for i, in := range absent {
+				names[i] = c.nameOf(in)
+			}
+			c.add(model.Error, "formula-error", c.file, "ghi số thực hiện của "+strings.Join(absent, ", "),
+				"không tính được chỉ tiêu %s theo công thức «%s»: thiếu số liệu năm %d của %s",
+				name(ind), ind.Formula, c.cur.Year, strings.Join(names, ", "))
+		}
+		return failed
+	}
+	fig := c.rep.Figure(ind.Code)
+	if fig.Value == nil {
+		c.evalError(ind, f, fig.Missing)
+		return failed
+	}
+	return c.plausible(ind, f, fig.Value)
+}
+
+// evalError reports why a formula whose inputs are all there gave no value.
+func (c *checker) evalError(ind *model.Indicator, f *compute.Formula, missing string) {
+	_, err := f.Eval(func(code string) (*big.Rat, error) {
+		if fig := c.rep.Figure(code); fig != nil && fig.Value != nil {
+			return fig.Value, nil
+		}
+		return nil, errors.New(missing)
+	})
+	var div compute.ErrDivByZero
+	if errors.As(err, &div) {
+		pos, divisor := c.inputsPlace(f), div.Divisor
+		if _, ok := c.cat.Lookup(div.Divisor); ok {
+			pos, divisor = c.placeOf(div.Divisor), c.nameOf(div.Divisor)
+		}
+		c.add(model.Error, "formula-error", pos, "", "không tính được chỉ tiêu %s theo công thức «%s»: phép chia cho %s bằng 0",
+			name(ind), ind.Formula, divisor)
+		return
+	}
+	// What remains is a formula that reads itself, a fault of the catalogue.
+	c.add(model.Error, "formula-error", ind.Pos, "", "chỉ tiêu %s: %s", name(ind), missing)
+}
+
+// plausible checks a derived value: a rate within 0–100, a quantity not negative.
+// The fault lies in the inputs, so the finding is placed at the first of them.
+func (c *checker) plausible(ind *model.Indicator, f *compute.Formula, v *big.Rat) state {
+	var code, what string
+	switch {
+	case ind.Kind == model.Rate && (v.Sign() < 0 || v.Cmp(big.NewRat(100, 1)) > 0):
+		code, what = "rate-out-of-range", "ngoài khoảng 0–100%"
+	case ind.Kind == model.Quantity && v.Sign() < 0:
+		code, what = "negative-value", "là số âm"
+	default:
+		return usable
+	}
+	inputs := make([]string, len(f.Inputs))
+	for i, in := range f.Inputs {
+		inputs[i] = in + " = " + showRat(c.rep.Figure(in).Value)
+		// One of them is wrong; a change warning about it would repeat this finding.
+		c.bad[in] = true
+	}
+	c.add(model.Error, code, c.inputsPlace(f), "kiểm tra lại số liệu của "+strings.Join(f.Inputs, ", "),
+		"chỉ tiêu %s tính theo công thức «%s» được %s, %s; kiểm tra %s",
+		name(ind), ind.Formula, showRat(v), what, strings.Join(inputs, "; "))
+	return failed
+}
+
+// inputsPlace is where a derived value's inputs are entered: the first of them.
+func (c *checker) inputsPlace(f *compute.Formula) model.Pos {
+	for _, in := range f.Inputs {
+		if p := c.placeOf(in); p != c.file {
+			return p
+		}
+	}
+	return c.file
+}
+
+// placeOf is where an indicator's value is entered, or where its inputs are.
+func (c *checker) placeOf(code string) model.Pos {
+	if e := c.cur.Entry(code); e != nil {
+		return at(e.ActualPos, e.Pos)
+	}
+	if r := c.cur.Ranking(code); r != nil {
+		return r.Pos
+	}
+	if ind, ok := c.cat.Lookup(code); ok && ind.Derived() {
+		if f, err := compute.ParseFormula(ind.Formula); err == nil {
+			return c.inputsPlace(f)
+		}
+	}
+	return c.file
+}
+
+// ok reports whether an indicator's value is there and free of findings.
+func (c *checker) ok(ind *model.Indicator) bool {
+	if ind.Derived() {
+		if c.derived[ind.Code] != usable {
+			return false
+		}
+	} else if c.bad[ind.Code] {
+		return false
+	}
+	fig := c.rep.Figure(ind.Code)
+	return fig != nil && fig.Value != nil
+}
+
+// parts reports a part larger than the whole it belongs to (Indicator.PartOf):
+// pairs of entered indicators, or pairs with a derived one once those are checked.
+func (c *checker) parts(derived bool) {
+	for _, ind := range c.cat.Indicators {
+		whole, ok := c.cat.Lookup(ind.PartOf)
+		if ind.PartOf == "" || !ok || ind.Kind == model.Rank || (ind.Derived() || whole.Derived()) != derived || !c.ok(ind) || !c.ok(whole) {
+			continue
+		}
+		part, all := c.rep.Figure(ind.Code).Value, c.rep.Figure(whole.Code).Value
+		if part.Cmp(all) > 0 {
+			c.add(model.Error, "part-exceeds-whole", c.placeOf(ind.Code), "",
+				"chỉ tiêu %s là một phần của chỉ tiêu %s nhưng lớn hơn: %s > %s",
+				name(ind), name(whole), showRat(part), showRat(all))
+			c.bad[ind.Code] = true
+		}
+	}
+}
+
+// changes compares each entered value with last year's: a plan that disappeared,
+// a change beyond the indicator's limit, a value identical to last year's.
+func (c *checker) changes() {
+	var same []*model.Indicator
+	comparable := 0
+	for _, ind := range c.cat.Indicators {
+		e := c.cur.Entry(ind.Code)
+		if ind.Derived() || ind.Kind == model.Rank || e == nil || c.bad[ind.Code] {
+			continue
+		}
+		c.planMissing(ind, e)
+		fig := c.rep.Figure(ind.Code)
+		if fig.Value == nil || fig.Previous == nil || fig.Previous.Sign() == 0 {
+			continue
+		}
+		comparable++
+		if fig.Value.Cmp(fig.Previous) == 0 {
+			same = append(same, ind)
+			continue
+		}
+		c.implausible(ind, e, fig)
+	}
+	if len(same) >= copiedMin && len(same)*100 >= copiedPercent*comparable {
+		c.add(model.Warning, "prev-year-copied", c.file, fmt.Sprintf("kiểm tra cột số thực hiện năm %d", c.cur.Year),
+			"%d trên %d chỉ tiêu có số thực hiện năm %d trùng đúng số năm %d (%s…): có thể đã chép nhầm số năm trước vào cột thực hiện",
+			len(same), comparable, c.cur.Year, c.cur.Year-1, codesOf(same[:3]))
+		return
+	}
+	for _, ind := range same {
+		if ind.Kind != model.Quantity {
+			continue // a rate may well stay the same, e.g. 100%
+		}
+		e := c.cur.Entry(ind.Code)
+		c.add(model.Warning, "same-as-last-year", at(e.ActualPos, e.Pos), "kiểm tra có chép nhầm số năm trước không",
+			"chỉ tiêu %s: số thực hiện năm %d (%s) trùng đúng số năm %d", name(ind), c.cur.Year, showRat(c.rep.Figure(ind.Code).Value), c.cur.Year-1)
+	}
+}
+
+func codesOf(inds []*model.Indicator) string {
+	codes := make([]string, len(inds))
+	for i, ind := range inds {
+		codes[i] = ind.Code
+	}
+	return strings.Join(codes, ", ")
+}
+
+// planMissing warns when last year's input had a plan for the indicator and this
+// year's has none: the report would silently drop the plan comparison.
+func (c *checker) planMissing(ind *model.Indicator, e *model.Entry) {
+	if c.prev == nil || e.Plan != nil {
+		return
+	}
+	last := c.prev.Entry(ind.Code)
+	if last == nil || last.Plan == nil {
+		return
+	}
+	pos := e.Pos
+	if e.PlanPos.Cell != "" {
+		pos = e.PlanPos // the empty cell itself
+	}
+	c.add(model.Warning, "plan-missing", pos, fmt.Sprintf("ghi kế hoạch năm %d (ke_hoach)", c.cur.Year),
+		"chỉ tiêu %s: năm %d có kế hoạch (%s) nhưng năm %d chưa có; báo cáo sẽ không nêu tỷ lệ đạt kế hoạch",
+		name(ind), c.prev.Year, show(*last.Plan), c.cur.Year)
+}
+
+// limit is the change, in percent, beyond which an indicator's value is flagged.
+func (c *checker) limit(ind *model.Indicator) decimal.Decimal {
+	switch {
+	case ind.ChangeLimit != nil:
+		return *ind.ChangeLimit
+	case !c.opt.DefaultChangeLimit.IsZero():
+		return c.opt.DefaultChangeLimit
+	}
+	return DefaultChangeLimit
+}
+
+// implausible warns about a change from last year beyond the limit, suggesting
+// the value a thousandfold slip (a unit, or "." read as thousands) would give
+// when that value would be an ordinary change (within the limit and ±50%).
+func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute.Figure) {
+	limit := compute.Rat(c.limit(ind))
+	if new(big.Rat).Abs(fig.Growth()).Cmp(limit) <= 0 || e.Actual == nil {
+		return
+	}
+	ordinary := limit
+	if fifty := compute.Rat(DefaultChangeLimit); fifty.Cmp(limit) < 0 {
+		ordinary = fifty
+	}
+	fix := ""
+	thousand := decimal.NewFromInt(1000)
+	for _, guess := range []decimal.Decimal{e.Actual.Div(thousand), e.Actual.Mul(thousand)} {
+		ch := new(big.Rat).Sub(compute.Rat(guess), fig.Previous)
+		ch.Quo(ch, fig.Previous).Mul(ch, big.NewRat(100, 1))
+		if ch.Abs(ch).Cmp(ordinary) <= 0 {
+			fix = fmt.Sprintf("có phải ý là «%s»?", show(guess))
+			break
+		}
+	}
+	c.add(model.Warning, "implausible-change", at(e.ActualPos, e.Pos), fix,
+		"chỉ tiêu %s: %s so với %s năm %d, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
+		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Year-1,
+		vnformat.Change(compute.Round(fig.Growth(), 1), 1), show(c.limit(ind)))
+}
+
+// at returns p, or fallback when p was not recorded.
+func at(p, fallback model.Pos) model.Pos {
+	if p == (model.Pos{}) {
+		return fallback
+	}
+	return p
+}
+
+// show writes an entered number Vietnamese style, without trailing zeros: 1.150; 11,5.
+func show(d decimal.Decimal) string {
+	return vnformat.NumberTrim(d, max(0, -int(d.Exponent())))
+}
+
+// showRat writes a computed number: exactly when it has few decimals, else at two.
+func showRat(r *big.Rat) string {
+	if d, ok := compute.Exact(r, 4); ok {
+		return vnformat.NumberTrim(d, 4)
+	}
+	return vnformat.Number(compute.Round(r, 2), 2)
+}

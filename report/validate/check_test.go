@@ -1,0 +1,313 @@
+package validate_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/validate"
+	"github.com/shopspring/decimal"
+)
+
+// testCatalogue has a whole and its part with a rate derived from them, a pair
+// with a derived rate but no part relation, an entered rate, a quantity with
+// a plan, one with its own change limit, and a ranking.
+const testCatalogue = `nhom:
+  - {ma: A, ten: Nhóm A}
+chi_tieu:
+  - {ma: TONG, ten: Tổng số hồ sơ, don_vi: hồ sơ, nhom: A}
+  - {ma: PHAN, ten: Hồ sơ trực tuyến, don_vi: hồ sơ, nhom: A, thuoc: TONG}
+  - {ma: TL, ten: Tỷ lệ hồ sơ trực tuyến, don_vi: "%", nhom: A, loai: ty_le, thap_phan: 1, cong_thuc: PHAN / TONG * 100}
+  - {ma: SO_A, ten: Số A, don_vi: cái, nhom: A}
+  - {ma: SO_B, ten: Số B, don_vi: cái, nhom: A}
+  - {ma: TL_AB, ten: Tỷ lệ A trên B, don_vi: "%", nhom: A, loai: ty_le, cong_thuc: SO_A / SO_B * 100}
+  - {ma: TL_NHAP, ten: Tỷ lệ tin bài tồn tại, don_vi: "%", nhom: A, loai: ty_le, thap_phan: 1}
+  - {ma: DT, ten: Doanh thu, don_vi: tỷ đồng, nhom: A}
+  - {ma: PHAT, ten: Tiền phạt, don_vi: đồng, nhom: A, nguong_bien_dong: 100}
+  - {ma: XH, ten: Chỉ số ICT, nhom: A, loai: xep_hang}
+`
+
+const testPrev = `nam: 2020
+chi_tieu:
+  TONG: 90
+  PHAN: 30
+  SO_A: 9
+  SO_B: 12
+  DT: {thuc_hien: 120, ke_hoach: 100}
+  PHAT: 20.000.000
+`
+
+const testCur = `nam: 2021
+chi_tieu:
+  TONG: 100
+  PHAN: 40
+  SO_A: 8
+  SO_B: 10
+  TL_NHAP: 11,5
+  DT: {thuc_hien: 130, ke_hoach: 110}
+  PHAT: 23.000.000
+xep_hang:
+  XH: 11/63
+`
+
+const (
+	curFile  = "data/2021.yaml"
+	prevFile = "data/2020.yaml"
+	catFile  = "data/chi-tieu.yaml"
+)
+
+func testCat(t testing.TB) *model.Catalogue {
+	t.Helper()
+	cat, fs := input.ParseCatalogue(catFile, []byte(testCatalogue))
+	if len(fs) > 0 {
+		t.Fatalf("test catalogue: %v", fs)
+	}
+	return cat
+}
+
+// validateYAML reads the inputs as the command does and returns the readers'
+// findings with Check's, sorted. An empty prev means no file for last year.
+func validateYAML(t testing.TB, cat *model.Catalogue, cur, prev string, opt validate.Options) model.Findings {
+	t.Helper()
+	y, fs := input.ParseYear(curFile, []byte(cur), 2021, cat)
+	var p *model.Year
+	if prev != "" {
+		var pfs model.Findings
+		p, pfs = input.ParseYear(prevFile, []byte(prev), 2020, cat)
+		fs = append(fs, pfs...)
+	}
+	opt.Reported = fs
+	return validate.Sort(append(fs, validate.Check(cat, y, p, opt)...))
+}
+
+// lineOf is the 1-based line of text holding needle; the test fails without one.
+func lineOf(t *testing.T, text, needle string) int {
+	t.Helper()
+	for i, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, needle) {
+			return i + 1
+		}
+	}
+	t.Fatalf("no line with %q", needle)
+	return 0
+}
+
+func TestTestInputsAreClean(t *testing.T) {
+	if fs := validateYAML(t, testCat(t), testCur, testPrev, validate.Options{}); len(fs) > 0 {
+		t.Fatalf("clean inputs gave findings:\n%v", fs)
+	}
+}
+
+// TestOneFaultOneFinding breaks the clean input in one place at a time and
+// expects exactly one finding, with its code, severity, place and wording.
+func TestOneFaultOneFinding(t *testing.T) {
+	cat := testCat(t)
+	cases := []struct {
+		name     string
+		from, to string // replaced in testCur
+		prev     string // "-" for no last year, "" for testPrev
+		opt      validate.Options
+		code     string
+		sev      model.Severity
+		at       string // the line holding this text, or "" for the file itself
+		msg, fix string // contained in the message, equal to the fix
+	}{
+		{name: "not a number", from: "DT: {thuc_hien: 130,", to: "DT: {thuc_hien: 13o,",
+			code: "not-a-number", sev: model.Error, at: "13o", msg: "«13o» không phải là số"},
+		{name: "no actual value", from: "DT: {thuc_hien: 130, ke_hoach: 110}", to: "DT: {ke_hoach: 110}",
+			code: "missing-value", sev: model.Error, at: "DT:", msg: "DT (Doanh thu): chưa có số thực hiện năm 2021",
+			fix: "ghi số thực hiện, hoặc bỏ chỉ tiêu này khỏi tệp nếu chưa có số liệu"},
+		{name: "required by the template", from: "  PHAT: 23.000.000\n", to: "", opt: validate.Options{Required: []string{"PHAT", "TL"}},
+			code: "missing-value", sev: model.Error, msg: "PHAT (Tiền phạt) cần cho mẫu báo cáo nhưng không có trong số liệu năm 2021"},
+		{name: "required ranking", from: "xep_hang:\n  XH: 11/63\n", to: "", opt: validate.Options{Required: []string{"XH"}},
+			code: "missing-value", sev: model.Error, msg: "XH (Chỉ số ICT) cần cho mẫu"},
+		{name: "unknown code", from: "PHAT: 23", to: "PHATT: 23",
+			code: "unknown-indicator", sev: model.Error, at: "PHATT", msg: "«PHATT»", fix: ""},
+		{name: "misspelt formula input is one finding", from: "PHAN: 40", to: "PHANN: 40",
+			code: "unknown-indicator", sev: model.Error, at: "PHANN", msg: "có phải ý là «PHAN»?"},
+		{name: "formula input absent", from: "  PHAN: 40\n", to: "",
+			code: "formula-error", sev: model.Error, msg: "không tính được chỉ tiêu TL (Tỷ lệ hồ sơ trực tuyến) theo công thức «PHAN / TONG * 100»: thiếu số liệu năm 2021 của PHAN (Hồ sơ trực tuyến)",
+			fix: "ghi số thực hiện của PHAN"},
+		{name: "required derived indicator without inputs", from: "  TONG: 100\n  PHAN: 40\n", to: "", opt: validate.Options{Required: []string{"TL"}},
+			code: "formula-error", sev: model.Error, msg: "thiếu số liệu năm 2021 của PHAN (Hồ sơ trực tuyến), TONG (Tổng số hồ sơ)"},
+		{name: "division by zero", from: "SO_B: 10", to: "SO_B: 0", prev: "-",
+			code: "formula-error", sev: model.Error, at: "SO_B", msg: "phép chia cho SO_B (Số B) bằng 0"},
+		{name: "negative", from: "thuc_hien: 130", to: "thuc_hien: -130",
+			code: "negative-value", sev: model.Error, at: "-130", msg: "DT (Doanh thu): số thực hiện -130 là số âm", fix: "có phải ý là «130»?"},
+		{name: "negative plan", from: "ke_hoach: 110", to: "ke_hoach: -110",
+			code: "negative-value", sev: model.Error, at: "-110", msg: "kế hoạch -110 là số âm"},
+		{name: "rate above 100", from: "TL_NHAP: 11,5", to: "TL_NHAP: 115",
+			code: "rate-out-of-range", sev: model.Error, at: "TL_NHAP", msg: "TL_NHAP (Tỷ lệ tin bài tồn tại): số thực hiện 115% ngoài khoảng 0–100%"},
+		{name: "derived rate above 100", from: "SO_A: 8", to: "SO_A: 11",
+			code: "rate-out-of-range", sev: model.Error, at: "SO_A", msg: "TL_AB (Tỷ lệ A trên B) tính theo công thức «SO_A / SO_B * 100» được 110, ngoài khoảng 0–100%; kiểm tra SO_A = 11; SO_B = 10"},
+		{name: "part exceeds whole", from: "PHAN: 40", to: "PHAN: 140",
+			code: "part-exceeds-whole", sev: model.Error, at: "PHAN", msg: "PHAN (Hồ sơ trực tuyến) là một phần của chỉ tiêu TONG (Tổng số hồ sơ) nhưng lớn hơn: 140 > 100"},
+		{name: "plan dropped", from: "DT: {thuc_hien: 130, ke_hoach: 110}", to: "DT: 130",
+			code: "plan-missing", sev: model.Warning, at: "DT:", msg: "năm 2020 có kế hoạch (100) nhưng năm 2021 chưa có", fix: "ghi kế hoạch năm 2021 (ke_hoach)"},
+		{name: "same period disagrees", from: "ke_hoach: 110}", to: "ke_hoach: 110, cung_ky: 125}",
+			code: "same-period-mismatch", sev: model.Warning, at: "cung_ky", msg: "số cùng kỳ 125 khác số liệu năm 2020 (120)"},
+		{name: "rise beyond 50%", from: "thuc_hien: 130", to: "thuc_hien: 200",
+			code: "implausible-change", sev: model.Warning, at: "200", msg: "DT (Doanh thu): 200 so với 120 năm 2020, tăng 66,7%, vượt ngưỡng ±50%"},
+		{name: "thousandfold slip", from: "thuc_hien: 130", to: "thuc_hien: 130.000",
+			code: "implausible-change", sev: model.Warning, at: "130.000", msg: "tăng 108.233,3%", fix: "có phải ý là «130»?"},
+		{name: "fall beyond the indicator's own limit", from: "PHAT: 23.000.000", to: "PHAT: 45.000.000",
+			code: "implausible-change", sev: model.Warning, at: "PHAT", msg: "tăng 125%, vượt ngưỡng ±100%"},
+		{name: "same as last year", from: "thuc_hien: 130", to: "thuc_hien: 120",
+			code: "same-as-last-year", sev: model.Warning, at: "DT:", msg: "DT (Doanh thu): số thực hiện năm 2021 (120) trùng đúng số năm 2020"},
+		{name: "last year's column copied", from: "  TONG: 100\n  PHAN: 40\n  SO_A: 8\n", to: "  TONG: 90\n  PHAN: 30\n  SO_A: 9\n",
+			prev: strings.Replace(testPrev, "  DT: {thuc_hien: 120, ke_hoach: 100}\n  PHAT: 20.000.000\n", "  DT: 130\n  PHAT: 23.000.000\n", 1),
+			code: "prev-year-copied", sev: model.Warning, msg: "5 trên 6 chỉ tiêu có số thực hiện năm 2021 trùng đúng số năm 2020 (TONG, PHAN, SO_A…)"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !strings.Contains(testCur, c.from) {
+				t.Fatalf("%q not in the test input", c.from)
+			}
+			cur := strings.Replace(testCur, c.from, c.to, 1)
+			prev := testPrev
+			switch c.prev {
+			case "-":
+				prev = ""
+			case "":
+			default:
+				prev = c.prev
+			}
+			fs := validateYAML(t, cat, cur, prev, c.opt)
+			if len(fs) != 1 {
+				t.Fatalf("want one finding %s, got %d:\n%v", c.code, len(fs), fs)
+			}
+			f := fs[0]
+			want := model.Pos{File: curFile}
+			if c.at != "" {
+				want.Line = lineOf(t, cur, c.at)
+			}
+			if f.Code != c.code || f.Severity != c.sev || f.Pos != want {
+				t.Errorf("got %s %s at %v, want %s %s at %v", f.Severity, f.Code, f.Pos, c.sev, c.code, want)
+			}
+			if !strings.Contains(f.Msg, c.msg) {
+				t.Errorf("message %q lacks %q", f.Msg, c.msg)
+			}
+			if c.fix != "" && f.Fix != c.fix {
+				t.Errorf("fix = %q, want %q", f.Fix, c.fix)
+			}
+		})
+	}
+}
+
+func TestWithinLimitsNoFinding(t *testing.T) {
+	cat := testCat(t)
+	for _, c := range []struct {
+		from, to string
+		noPrev   bool
+	}{
+		{"thuc_hien: 130", `thuc_hien: "86,4"`, false},  // giảm 28%
+		{"thuc_hien: 130", "thuc_hien: 180", false},     // tăng 50%: at the limit, not beyond
+		{"PHAT: 23.000.000", "PHAT: 38.000.000", false}, // tăng 90%, own limit 100
+		{"PHAN: 40", "PHAN: 100", true},                 // a part may equal its whole
+		{"TL_NHAP: 11,5", "TL_NHAP: 100", false},        // rates may reach 100
+		{"SO_A: 8", "SO_A: 0", true},                    // zero is no negative
+		{"xep_hang:\n  XH: 11/63\n", "", false},         // absent and not required
+		{"  SO_A: 8\n  SO_B: 10\n", "", false},          // TL_AB has none of its inputs: not part of this year
+	} {
+		cur := strings.Replace(testCur, c.from, c.to, 1)
+		prev := testPrev
+		if c.noPrev {
+			prev = ""
+		}
+		if fs := validateYAML(t, cat, cur, prev, validate.Options{}); len(fs) > 0 {
+			t.Errorf("%s → %s: unexpected findings:\n%v", c.from, c.to, fs)
+		}
+	}
+	// A limit set for the run applies to indicators without their own.
+	cur := strings.Replace(testCur, "thuc_hien: 130", "thuc_hien: 175", 1)
+	fs := validateYAML(t, cat, cur, testPrev, validate.Options{DefaultChangeLimit: decimal.NewFromInt(40)})
+	if len(fs) != 1 || fs[0].Code != "implausible-change" || !strings.Contains(fs[0].Msg, "tăng 45,8%, vượt ngưỡng ±40%") {
+		t.Errorf("limit 40%%: got %v", fs)
+	}
+}
+
+// A workbook can hold a code on two rows; the YAML reader refuses the repeat itself.
+func TestDuplicateIndicator(t *testing.T) {
+	cat := testCat(t)
+	y, fs := input.ParseYear(curFile, []byte(testCur), 2021, cat)
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	sheet := func(cell string) model.Pos {
+		return model.Pos{File: "data/2021.xlsx", Sheet: "Chỉ tiêu", Cell: cell}
+	}
+	v := decimal.NewFromInt(131)
+	y.Entries = append(y.Entries, &model.Entry{Code: "DT", Actual: &v, Pos: sheet("A12"), ActualPos: sheet("E12")})
+	got := validate.Check(cat, y, nil, validate.Options{})
+	if len(got) != 1 || got[0].Code != "duplicate-indicator" || got[0].Pos != sheet("A12") || got[0].Severity != model.Error {
+		t.Fatalf("got %v", got)
+	}
+	if want := fmt.Sprintf("chỉ tiêu DT (Doanh thu) đã có ở data/2021.yaml:%d", lineOf(t, testCur, "DT:")); !strings.HasPrefix(got[0].Msg, want) {
+		t.Errorf("message %q, want prefix %q", got[0].Msg, want)
+	}
+
+	// The catalogue reader reports a code declared twice.
+	_, cfs := input.ParseCatalogue(catFile, []byte(testCatalogue+"  - {ma: DT, ten: Doanh thu lần hai}\n"))
+	if len(cfs) != 1 || cfs[0].Code != "duplicate-indicator" || cfs[0].Pos.Line != strings.Count(testCatalogue, "\n")+1 {
+		t.Errorf("catalogue: got %v", cfs)
+	}
+}
+
+func TestFormulaCycle(t *testing.T) {
+	cat, fs := input.ParseCatalogue(catFile, []byte(`chi_tieu:
+  - {ma: X, ten: X, cong_thuc: Y + 1}
+  - {ma: Y, ten: Y, cong_thuc: X + 1}
+`))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	y, _ := input.ParseYear(curFile, []byte("nam: 2021\n"), 2021, cat)
+	got := validate.Check(cat, y, nil, validate.Options{})
+	if len(got) != 1 || got[0].Code != "formula-error" || got[0].Pos != (model.Pos{File: catFile, Line: 3}) || !strings.Contains(got[0].Msg, "vòng tròn") {
+		t.Errorf("got %v", got)
+	}
+}
+
+// The sample, 2021 against 2020, has nothing to report: DT_VIEN_THONG falls 28%,
+// within the limit, and TB_TRA_SAU, which has no plan, had none in 2020 either.
+func TestSampleIsClean(t *testing.T) {
+	ws := input.Sample()
+	cat, fs, err := ws.Catalogue()
+	if err != nil || len(fs) > 0 {
+		t.Fatal(err, fs)
+	}
+	cur, fs, err := ws.Year(2021, cat)
+	if err != nil || len(fs) > 0 {
+		t.Fatal(err, fs)
+	}
+	prev, fs, err := ws.Year(2020, cat)
+	if err != nil || len(fs) > 0 {
+		t.Fatal(err, fs)
+	}
+	for _, p := range []*model.Year{nil, prev} {
+		if got := validate.Check(cat, cur, p, validate.Options{}); len(got) > 0 {
+			t.Errorf("sample 2021 (last year %v): %v", p != nil, got)
+		}
+	}
+	if got := validate.Check(cat, prev, nil, validate.Options{}); len(got) > 0 {
+		t.Errorf("sample 2020: %v", got)
+	}
+}
+
+func TestNilInputs(t *testing.T) {
+	if got := validate.Check(testCat(t), nil, nil, validate.Options{}); got != nil {
+		t.Errorf("nil year: %v", got)
+	}
+}
+
+func BenchmarkCheckSample(b *testing.B) {
+	ws := input.Sample()
+	cat, _, _ := ws.Catalogue()
+	cur, _, _ := ws.Year(2021, cat)
+	prev, _, _ := ws.Year(2020, cat)
+	for b.Loop() {
+		validate.Check(cat, cur, prev, validate.Options{})
+	}
+}
