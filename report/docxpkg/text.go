@@ -18,7 +18,7 @@ func Paragraphs(partXML string) []string {
 func paragraphs(partXML string) ([]string, error) {
 	w := WordPrefix(partXML)
 	var (
-		texts []strings.Builder
+		texts []*strings.Builder
 		stack []int // indices into texts of the open paragraphs
 		inT   bool
 	)
@@ -45,14 +45,14 @@ func paragraphs(partXML string) ([]string, error) {
 			switch tok.Name {
 			case w + "p":
 				stack = append(stack, len(texts))
-				texts = append(texts, strings.Builder{})
+				texts = append(texts, new(strings.Builder))
 			case w + "t":
 				inT = parentIs(w+"r", 2)
 			}
 		case EmptyTag:
 			switch tok.Name {
 			case w + "p":
-				texts = append(texts, strings.Builder{})
+				texts = append(texts, new(strings.Builder))
 			case w + "tab":
 				if parentIs(w+"r", 1) {
 					add("\t")
@@ -84,7 +84,7 @@ func paragraphs(partXML string) ([]string, error) {
 	return collect(texts), nil
 }
 
-func collect(texts []strings.Builder) []string {
+func collect(texts []*strings.Builder) []string {
 	out := make([]string, len(texts))
 	for i := range texts {
 		out[i] = texts[i].String()

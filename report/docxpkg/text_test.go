@@ -3,6 +3,7 @@ package docxpkg_test
 import (
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -24,6 +25,22 @@ func TestParagraphs(t *testing.T) {
 	want := []string{"Một\t hai & <ba> đạ\nbốn", "", "ô 1", "ô 2", "ngoài tiếp", "trong hộp", "a<b"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("Paragraphs =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// Paragraphs still open while later ones are added (text boxes) keep their text.
+func TestParagraphsManyAroundTextBox(t *testing.T) {
+	var body strings.Builder
+	var want []string
+	body.WriteString(`<w:p><w:r><w:t>a</w:t></w:r><w:r><w:pict><w:txbxContent>`)
+	want = append(want, "ab")
+	for i := range 40 {
+		body.WriteString(docxtest.P(strconv.Itoa(i)))
+		want = append(want, strconv.Itoa(i))
+	}
+	body.WriteString(`</w:txbxContent></w:pict></w:r><w:r><w:t>b</w:t></w:r></w:p>`)
+	if got := docxpkg.Paragraphs(body.String()); !slices.Equal(got, want) {
+		t.Fatalf("Paragraphs = %q, want %q", got, want)
 	}
 }
 

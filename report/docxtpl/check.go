@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-		"strings"
+	"strings"
 	"text/template/parse"
 	"unicode"
 )
@@ -276,7 +276,11 @@ func (c *checker) operand(n parse.Node) reflect.Type {
 	case *parse.FieldNode:
 		return c.fields(c.dot, n.Ident, "")
 	case *parse.ChainNode:
-		return c.fields(c.operand(n.Node), n.Field, n.Node.String())
+		shown := n.Node.String()
+		if _, ok := n.Node.(*parse.PipeNode); ok {
+			shown = "(" + shown + ")"
+		}
+		return c.fields(c.operand(n.Node), n.Field, shown)
 	case *parse.VariableNode:
 		return c.fields(c.variable(n.Ident[0]), n.Ident[1:], n.Ident[0])
 	case *parse.PipeNode:

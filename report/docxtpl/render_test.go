@@ -1,0 +1,280 @@
+package docxtpl_test
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/docxtpl"
+)
+
+func TestSplitRunTags(t *testing.T) {
+	bookmark := `<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>`
+	spell := `<w:proofErr w:type="spellStart"/>`
+	tests := []struct {
+		name string
+		body string
+		want string
+	}{
+		{"one run", para(run("", "Đơn vị: {{ .DonVi }}.")), "Đơn vị: Sở Thông tin và Truyền thông."},
+		{"spell mark and bold letters", para(
+			run("", "Đơn vị: {{ .Do"), spell, run("<w:b/>", "nV"), `<w:proofErr w:type="spellEnd"/>`, run("", "i }}.")),
+			"Đơn vị: Sở Thông tin và Truyền thông."},
+		{"braces split", para(run("", "Năm {"), run("", "{.Nam}"), run("", "} và {{"), bookmark, run("", ".Nam}}")),
+			"Năm 2021 và 2021"},
+		{"every character a run", para(func() string {
+			var b strings.Builder
+			for _, r := range "x{{ printf \"%d\" .Nam }}y" {
+				b.WriteString(run("", docxtest.Esc(string(r))))
+			}
+			return b.String()
+		}()), "x2021y"},
+		{"escaped quotes in XML", para(run("", `{{ printf &quot;%d-%s&quot; .Nam `), run("", `&quot;a&amp;b&quot; }}`)), "2021-a&b"},
+		{"empty runs between", para(run("", "{{"), `<w:r><w:t></w:t></w:r>`, run("", ".Nam}}")), "2021"},
+		{"tab inside tag run", para(`<w:r><w:t>{{.Nam}}</w:t><w:tab/><w:t>{{.TangTruong}}</w:t></w:r>`), "2021\t12,5%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := render(t, build(tt.body), options(), sample())
+			if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, []string{tt.want}) {
+				t.Fatalf("paragraphs = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// runOf returns the w:r element of xml holding text.
+func runOf(t *testing.T, xml, text string) string {
+	t.Helper()
+	i := strings.Index(xml, text)
+	if i < 0 {
+		t.Fatalf("%q not in output", text)
+	}
+	start := strings.LastIndex(xml[:i], "<w:r>")
+	if s := strings.LastIndex(xml[:i], "<w:r "); s > start {
+		start = s
+	}
+	end := strings.Index(xml[i:], "</w:r>")
+	return xml[start : i+end]
+}
+
+func TestValueTakesFormattingOfTagStart(t *testing.T) {
+	body := para(run("<w:b/>", "A {{ .Do"), run("<w:i/>", "nVi }} B")) +
+		para(run("<w:i/>", "C {{"), run("<w:b/>", " .Nam }}"))
+	out := render(t, build(body), options(), sample())
+	doc := part(t, out, docxpkg.DocumentPart)
+	if r := runOf(t, doc, "Sở Thông tin"); !strings.Contains(r, "<w:b/>") || strings.Contains(r, "<w:i/>") {
+		t.Errorf("value run = %s, want bold only", r)
+	}
+	if r := runOf(t, doc, " B<"); !strings.Contains(r, "<w:i/>") {
+		t.Errorf("text after the tag lost its run: %s", r)
+	}
+	if r := runOf(t, doc, "2021"); !strings.Contains(r, "<w:i/>") {
+		t.Errorf("value run = %s, want italic", r)
+	}
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, []string{"A Sở Thông tin và Truyền thông B", "C 2021"}) {
+		t.Errorf("paragraphs = %q", got)
+	}
+}
+
+func TestPrintedValuesAreEscaped(t *testing.T) {
+	r := sample()
+	r.DonVi = `Sở "TT&TT" <Nam Định> 'x' ]]> {{.Nam}}`
+	r.Ghi = "dòng 1\ndòng 2\r\ncột\tA\x01\x0b"
+	body := docxtest.P("{{.DonVi}}") + docxtest.P("{{.Ghi}}") + docxtest.P(`{{"<w:p>" | printf "%s&"}}`)
+	out := render(t, build(body), options(), r)
+	want := []string{r.DonVi, "dòng 1\ndòng 2\ncột\tA", "<w:p>&"}
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
+		t.Fatalf("paragraphs = %q, want %q", got, want)
+	}
+	doc := part(t, out, docxpkg.DocumentPart)
+	for _, s := range []string{`<w:br/>`, `<w:tab/>`, `&lt;w:p&gt;&amp;`} {
+		if !strings.Contains(doc, s) {
+			t.Errorf("output lacks %s", s)
+		}
+	}
+	text, err := docxpkg.Text(out)
+	if err != nil || !strings.Contains(text, `"TT&TT" <Nam Định>`) {
+		t.Errorf("Text = %q, %v", text, err)
+	}
+}
+
+func TestStandaloneControlParagraphs(t *testing.T) {
+	body := docxtest.P("Tiêu đề") +
+		docxtest.P("{{range $i, $c := .ChiTieu}}") +
+		docxtest.P("{{$i}}. {{$c.Ten}}: {{.GiaTri}}") +
+		docxtest.P("  {{- /* ghi chú của người soạn */ -}}  ") +
+		docxtest.P("{{end}}") +
+		docxtest.P("{{if .Ghi}}") +
+		docxtest.P("Ghi chú: {{.Ghi}}") +
+		docxtest.P("{{else if .Tang}}") +
+		docxtest.P("Tăng") +
+		docxtest.P("{{else}}") +
+		docxtest.P("Không có ghi chú") +
+		docxtest.P("{{end}}") +
+		docxtest.P("{{with .Sub}}") + docxtest.P("Phụ: {{.Ten}}") + docxtest.P("{{else}}") + docxtest.P("Không phụ") + docxtest.P("{{end}}") +
+		docxtest.P("{{- $n := len .ChiTieu }}") +
+		docxtest.P("{{range .ChiTieu}}") + docxtest.P("{{if eq .Ten \"Bưu cục\"}}{{continue}}{{end}}") + docxtest.P("* {{.Ten}}") + docxtest.P("{{end}}") +
+		docxtest.P("Tổng {{$n}} chỉ tiêu")
+	want := []string{"Tiêu đề", "0. Thuê bao: 1.200", "1. Bưu cục: 35", "2. Trạm BTS: 2.410", "Không có ghi chú",
+		"Không phụ", "* Thuê bao", "* Trạm BTS", "Tổng 3 chỉ tiêu"}
+	out := render(t, build(body), options(), sample())
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
+		t.Fatalf("paragraphs =\n%q\nwant\n%q", got, want)
+	}
+
+	r := sample()
+	r.ChiTieu = nil
+	r.Ghi = "có"
+	r.Sub = &Sub{Ten: "X"}
+	want = []string{"Tiêu đề", "Ghi chú: có", "Phụ: X", "Tổng 0 chỉ tiêu"}
+	out = render(t, build(body), options(), r)
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
+		t.Fatalf("paragraphs =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestInlineControl(t *testing.T) {
+	body := para(run("", "Năm nay "), run("<w:b/>", "{{if .Tang}}tăng"), run("", "{{else}}"), run("<w:i/>", "giảm{{end}}"), run("", " so với "),
+		run("", "{{range $i, $c := .ChiTieu}}{{if $i}}, {{end}}{{$c.Ten}}{{end}}."))
+	for _, tang := range []bool{true, false} {
+		r := sample()
+		r.Tang = tang
+		out := render(t, build(body), options(), r)
+		want := "Năm nay tăng so với Thuê bao, Bưu cục, Trạm BTS."
+		if !tang {
+			want = "Năm nay giảm so với Thuê bao, Bưu cục, Trạm BTS."
+		}
+		if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, []string{want}) {
+			t.Errorf("Tang=%v: paragraphs = %q, want %q", tang, got, want)
+		}
+	}
+}
+
+func TestTables(t *testing.T) {
+	body := docxtest.Table(
+		[]string{docxtest.P("Chỉ tiêu"), docxtest.P("Giá trị")},
+		[]string{docxtest.P("{{range .ChiTieu}}") + docxtest.P("{{.Ten}}") + docxtest.P("{{end}}"),
+			docxtest.P("{{if .Ghi}}") + docxtest.P("{{.Ghi}}") + docxtest.P("{{end}}")},
+	) + docxtest.P("{{range .ChiTieu}}") + docxtest.Table([]string{docxtest.P("{{.Ten}}"), docxtest.P("{{.GiaTri}}")}) + docxtest.P("{{end}}")
+	r := sample()
+	out := render(t, build(body), options(), r)
+	got := paragraphs(t, out, docxpkg.DocumentPart)
+	want := []string{"Chỉ tiêu", "Giá trị", "Thuê bao", "Bưu cục", "Trạm BTS", "",
+		"Thuê bao", "1.200", "Bưu cục", "35", "Trạm BTS", "2.410"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("paragraphs =\n%q\nwant\n%q", got, want)
+	}
+	doc := part(t, out, docxpkg.DocumentPart)
+	if n := strings.Count(doc, "<w:tbl>"); n != 4 {
+		t.Errorf("%d tables, want 4", n)
+	}
+	// Every cell keeps a paragraph, also when the range is empty.
+	r.ChiTieu = nil
+	out = render(t, build(body), options(), r)
+	doc = part(t, out, docxpkg.DocumentPart)
+	if empty := regexp.MustCompile(`<w:tc>(<w:tcPr>.*?</w:tcPr>)?</w:tc>`).FindString(doc); empty != "" {
+		t.Fatalf("a cell has no paragraph: %s", empty)
+	}
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, []string{"Chỉ tiêu", "Giá trị", "", ""}) {
+		t.Fatalf("paragraphs = %q", got)
+	}
+}
+
+func TestHeadersAndFooters(t *testing.T) {
+	data := docxtest.Build(docxtest.Files{
+		Body:   docxtest.P("Thân {{.Nam}}"),
+		Header: docxtest.P("{{.DonVi | bang_chu}}") + docxtest.P("{{if .Tang}}") + docxtest.P("ẩn") + docxtest.P("{{end}}"),
+		Footer: para(run("", "Năm {{"), run("<w:b/>", ".Nam}}")),
+	})
+	out := render(t, data, options(), sample())
+	text, err := docxpkg.Text(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Thân 2021\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nNăm 2021"; text != want {
+		t.Fatalf("Text = %q, want %q", text, want)
+	}
+}
+
+func TestSmartQuotesAndSpacesInTags(t *testing.T) {
+	body := docxtest.P("{{ if eq .DonVi “Sở Thông tin và Truyền thông” }}đúng{{ end }}") +
+		docxtest.P("{{ printf „%d–%s″ .Nam ‘x’ }}") +
+		docxtest.P("{{\u00a0.Nam\u00a0}} “{{ .TangTruong }}”") +
+		docxtest.P("{{ chi_tieu “BC01” }}")
+	out := render(t, build(body), options(), sample())
+	want := []string{"đúng", "2021–%!s(int=120)", "2021 “12,5%”", "CT:BC01"}
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
+		t.Fatalf("paragraphs = %q, want %q", got, want)
+	}
+}
+
+func TestTextBox(t *testing.T) {
+	body := para(run("", "Ngoài {{.Nam}} "), `<w:r><w:pict><w:txbxContent>`+docxtest.P("{{if .Tang}}")+docxtest.P("Hộp {{.TangTruong}}")+
+		docxtest.P("{{end}}")+`</w:txbxContent></w:pict></w:r>`, run("", "{{.TangTruong}}"))
+	r := sample()
+	r.Tang = true
+	out := render(t, build(body), options(), r)
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, []string{"Ngoài 2021 12,5%", "Hộp 12,5%"}) {
+		t.Fatalf("paragraphs = %q", got)
+	}
+}
+
+func TestUntouchedPartsAndNoTagsKept(t *testing.T) {
+	data := docxtest.Build(docxtest.Files{Body: docxtest.P("{{.Nam}}"), Header: docxtest.P("Không thẻ {")})
+	in, _ := docxpkg.Open(data)
+	out := render(t, data, options(), sample())
+	if got := part(t, out, "word/header1.xml"); got != in.Part("word/header1.xml") {
+		t.Fatalf("header without tags changed:\n%s", got)
+	}
+}
+
+func TestLiteralBracesOutsideTags(t *testing.T) {
+	body := para(run("", "a { b }} c {"), run("", "x"), `<w:r><w:instrText>{{ QUOTE }}</w:instrText></w:r>`, run("", "{{.Nam}}{"))
+	out := render(t, build(body), options(), sample())
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, []string{"a { b }} c {x2021{"}) {
+		t.Fatalf("paragraphs = %q", got)
+	}
+	if !strings.Contains(part(t, out, docxpkg.DocumentPart), "<w:instrText>{{ QUOTE }}</w:instrText>") {
+		t.Fatal("field code changed")
+	}
+}
+
+func TestExecuteTwiceAndConcurrently(t *testing.T) {
+	tp := parse(t, build(docxtest.P("{{.Nam}}")), options())
+	done := make(chan string)
+	for _, year := range []int{2020, 2021, 2022, 2023} {
+		go func() {
+			r := sample()
+			r.Nam = year
+			out, err := tp.Execute(r, nil)
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			text, _ := docxpkg.Text(out)
+			done <- text
+		}()
+	}
+	var got []string
+	for range 4 {
+		got = append(got, <-done)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"2020", "2021", "2022", "2023"}) {
+		t.Fatalf("outputs = %q", got)
+	}
+}
+
+func TestParseNotDocx(t *testing.T) {
+	_, err := docxtpl.Parse([]byte("not a zip"), docxtpl.Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "không phải tệp .docx hợp lệ: ") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, ok := err.(docxtpl.ErrorList); ok {
+		t.Fatal("an unreadable package gave an ErrorList")
+	}
+}
