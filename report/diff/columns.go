@@ -1,0 +1,182 @@
+package diff
+
+import (
+	"math/big"
+	"strings"
+
+	"github.com/baocao/baocao/report/compute"
+)
+
+// The outputs share one description of their columns, so that a column means
+// the same in every format: the sheet outputs (CSV, workbook) take the full,
+// stable set; the reading outputs (terminal, Markdown) a compact one.
+
+// numKind says how the workbook shows a number.
+type numKind int
+
+const (
+	numValue   numKind = iota // grouped thousands at the row's decimals
+	numPercent                // a percentage, stored as a fraction
+)
+
+// cell is one row's entry in a column: its Vietnamese text and, for the
+// workbook, its number (nil for a text cell).
+type cell struct {
+	text     string
+	num      *big.Rat
+	kind     numKind
+	decimals int
+	dir      int // direction the words state, for colours
+}
+
+// column is one column of an output.
+type column struct {
+	header  string
+	numeric bool // right-aligned when read
+	words   bool // states a direction (coloured)
+	pair    int  // the change it belongs to, or -1
+	cell    func(r *Row) cell
+}
+
+func textCell(s string) cell { return cell{text: s} }
+
+// percentCell holds a percentage as the report rounds it; the workbook stores
+// it as a fraction (8,3% as 0.083) so that Excel's percent format applies.
+func percentCell(text string, pct *big.Rat) cell {
+	if pct == nil {
+		return textCell(text)
+	}
+	frac := compute.Rat(compute.Round(pct, PercentDecimals))
+	return cell{text: text, num: frac.Quo(frac, big.NewRat(100, 1)), kind: numPercent, decimals: PercentDecimals}
+}
+
+func (t *Table) pairLabel(j int) string {
+	return t.Columns[j+1].Label + "/" + t.Columns[j].Label
+}
+
+func (t *Table) newest() Column { return t.Columns[len(t.Columns)-1] }
+
+func colCode() column {
+	return column{header: "Mã", pair: -1, cell: func(r *Row) cell { return textCell(r.Code) }}
+}
+
+func colName() column {
+	return column{header: "Chỉ tiêu", pair: -1, cell: func(r *Row) cell { return textCell(r.Name) }}
+}
+
+func colUnit() column {
+	return column{header: "Đơn vị", pair: -1, cell: func(r *Row) cell { return textCell(r.Unit) }}
+}
+
+func colValue(t *Table, i int) column {
+	return column{header: t.Columns[i].Label, numeric: true, pair: -1, cell: func(r *Row) cell {
+		return cell{text: r.ValueText(i), num: r.Values[i], decimals: r.Decimals}
+	}}
+}
+
+func colDelta(header string, j int) column {
+	return column{header: header, numeric: true, words: true, pair: j, cell: func(r *Row) cell {
+		_, dir := r.ChangeText(j)
+		return cell{text: r.DeltaText(j), num: r.Changes[j].Delta, decimals: r.Decimals, dir: dir}
+	}}
+}
+
+func colWords(header string, j int) column {
+	return column{header: header, words: true, pair: j, cell: func(r *Row) cell {
+		text, dir := r.ChangeText(j)
+		return cell{text: text, dir: dir}
+	}}
+}
+
+func colPlan(t *Table) column {
+	return column{header: "Kế hoạch " + t.newest().Label, numeric: true, pair: -1, cell: func(r *Row) cell {
+		return cell{text: r.PlanText(), num: r.Plan, decimals: r.Decimals}
+	}}
+}
+
+func colAttainment(header string) column {
+	return column{header: header, numeric: true, pair: -1, cell: func(r *Row) cell {
+		return percentCell(r.AttainmentText(), r.Attainment)
+	}}
+}
+
+func colNotes() column {
+	return column{header: "Ghi chú", pair: -1, cell: func(r *Row) cell { return textCell(strings.Join(r.Notes, "; ")) }}
+}
+
+// sheetColumns is the full, stable set of columns of the CSV and the workbook.
+func (t *Table) sheetColumns() []column {
+	cols := []column{colCode(),
+		{header: "Nhóm", pair: -1, cell: func(r *Row) cell { return textCell(r.GroupName) }},
+		colName(), colUnit()}
+	for i := range t.Columns {
+		cols = append(cols, colValue(t, i))
+	}
+	for j := 0; j+1 < len(t.Columns); j++ {
+		label := t.pairLabel(j)
+		cols = append(cols,
+			colDelta("Chênh lệch "+label, j),
+			column{header: "Tỷ lệ thay đổi " + label + " (%)", numeric: true, words: true, pair: j, cell: func(r *Row) cell {
+				c := percentCell(r.PercentText(j), r.Changes[j].Percent)
+				_, c.dir = r.ChangeText(j)
+				return c
+			}},
+			colWords("Tăng, giảm "+label, j),
+			column{header: "Trạng thái " + label, pair: j, cell: func(r *Row) cell { return textCell(r.Changes[j].Status.Text()) }},
+		)
+	}
+	return append(cols, colPlan(t), colAttainment("Đạt kế hoạch "+t.newest().Label+" (%)"),
+		column{header: "Cần xem lại", pair: -1, cell: func(r *Row) cell { return textCell(flagText(r, "có")) }},
+		colNotes())
+}
+
+// flagMark marks a row beyond the threshold in the terminal and in Markdown.
+const flagMark = "!"
+
+func flagText(r *Row, mark string) string {
+	if r.Flag {
+		return mark
+	}
+	return ""
+}
+
+// readingColumns is the compact set of the terminal table and Markdown; plan,
+// flag and notes columns appear only when some row fills them.
+func (t *Table) readingColumns() []column {
+	cols := []column{colCode(), colName(), colUnit()}
+	for i := range t.Columns {
+		cols = append(cols, colValue(t, i))
+	}
+	for j := 0; j+1 < len(t.Columns); j++ {
+		delta, words := "Chênh lệch", "Tăng, giảm"
+		if len(t.Columns) > 2 {
+			delta, words = delta+" "+t.pairLabel(j), words+" "+t.pairLabel(j)
+		}
+		cols = append(cols, colDelta(delta, j), colWords(words, j))
+	}
+	var plans, flags, notes bool
+	for _, r := range t.Rows {
+		plans = plans || r.Plan != nil
+		flags = flags || r.Flag
+		notes = notes || len(r.Notes) > 0
+	}
+	if plans {
+		cols = append(cols, colPlan(t), colAttainment("Đạt KH"))
+	}
+	if flags {
+		cols = append(cols, column{header: flagMark, pair: -1, cell: func(r *Row) cell { return textCell(flagText(r, flagMark)) }})
+	}
+	if notes {
+		cols = append(cols, colNotes())
+	}
+	return cols
+}
+
+// flagLegend explains the flag mark under a reading output.
+func (t *Table) flagLegend() string {
+	limit := "ngưỡng của từng chỉ tiêu (nguong_bien_dong, mặc định " + percentText(DefaultThreshold) + ")"
+	if t.Threshold != nil {
+		limit = percentText(t.Threshold)
+	}
+	return flagMark + ": thay đổi từ " + limit + " trở lên, hoặc so với năm bằng 0: nên kiểm tra lại số liệu."
+}

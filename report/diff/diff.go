@@ -1,0 +1,470 @@
+// Package diff compares the figures of two or more years, indicator by
+// indicator, with the report's own exact arithmetic (values are computed by
+// package compute, so derived indicators come out exactly as in the report) and
+// its wording of changes ("tăng 8,3%", "giảm 28%", "tương đương"). It renders
+// the comparison as a terminal table, CSV, JSON, Markdown or an Excel workbook.
+package diff
+
+import (
+	"cmp"
+	"fmt"
+	"math/big"
+	"slices"
+	"strconv"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/model"
+)
+
+// PercentDecimals is the precision of percentages and percentage points, the
+// same as the report's wording (render.PercentDecimals).
+const PercentDecimals = 1
+
+// DefaultThreshold is the relative change, in percent, beyond which a change is
+// marked for a second look when neither the options nor the catalogue
+// (nguong_bien_dong) set one; it is the catalogue's documented default.
+var DefaultThreshold = big.NewRat(50, 1)
+
+// Status says how an indicator changed between two consecutive columns. The
+// values are stable: they appear in the JSON output.
+type Status string
+
+const (
+	Up          Status = "up"           // the value rose (for a ranking: a better place)
+	Down        Status = "down"         // the value fell (for a ranking: a worse place)
+	Same        Status = "same"         // exactly equal
+	Added       Status = "added"        // a value only in the later column
+	Removed     Status = "removed"      // a value only in the earlier column
+	NoBase      Status = "no-base"      // the earlier value is 0: no relative change exists
+	UnitChanged Status = "unit-changed" // the unit differs between the years' catalogues: not compared
+	Absent      Status = "absent"       // no value in either column (only inside a series)
+)
+
+// Text is the status in Vietnamese, as a column of the sheet outputs shows it.
+func (s Status) Text() string {
+	switch s {
+	case Up:
+		return "tăng"
+	case Down:
+		return "giảm"
+	case Same:
+		return "không đổi"
+	case Added:
+		return "mới"
+	case Removed:
+		return "bỏ"
+	case NoBase:
+		return "năm trước bằng 0"
+	case UnitChanged:
+		return "đổi đơn vị"
+	}
+	return "không có số liệu"
+}
+
+// Changed reports whether the status is a difference.
+func (s Status) Changed() bool { return s != Same && s != Absent }
+
+// Options narrow and tune a comparison.
+type Options struct {
+	// Group keeps only the indicators of this catalogue group; "" keeps all.
+	Group string
+	// OnlyChanged drops the rows where nothing differs.
+	OnlyChanged bool
+	// OnlyFlagged drops the rows without a change beyond the threshold.
+	OnlyFlagged bool
+	// Threshold, in percent, overrides every indicator's limit; nil takes the
+	// catalogue's nguong_bien_dong, else DefaultThreshold.
+	Threshold *big.Rat
+	// Catalogues gives the catalogue a year was read with when it is not the one
+	// passed to Compare, e.g. an older input kept beside its own chi-tieu.yaml.
+	Catalogues map[*model.Year]*model.Catalogue
+}
+
+// Column is one compared input.
+type Column struct {
+	Year   int
+	Label  string // "2021"; the file name when two inputs are of the same year
+	Source string
+}
+
+// phrase names the column in a sentence: "năm 2021", or the label of a file.
+func (c Column) phrase() string {
+	if c.Label == strconv.Itoa(c.Year) {
+		return "năm " + c.Label
+	}
+	return c.Label
+}
+
+// Table is a comparison: columns in year order, rows grouped and ordered as in
+// the catalogue of the newest input.
+type Table struct {
+	Columns []Column
+	Rows    []*Row
+	// Summary counts every indicator compared in the chosen group, including rows
+	// that OnlyChanged or OnlyFlagged left out.
+	Summary Summary
+	// Threshold is Options.Threshold: nil when each indicator's own limit applies.
+	Threshold *big.Rat
+
+	differs bool
+}
+
+// Differs reports whether anything differs between the inputs, in the chosen
+// group, whatever the filters show.
+func (t *Table) Differs() bool { return t.differs }
+
+// Row is one indicator across the columns.
+type Row struct {
+	Code      string
+	Group     string
+	GroupName string
+	Name      string
+	Unit      string
+	Kind      model.Kind
+	Decimals  int
+	// Names and Units hold each column's name and unit when the years'
+	// catalogues disagree on them ("" for a catalogue without the code); nil otherwise.
+	Names, Units []string
+	Values       []*big.Rat       // per column; nil when the input has no value
+	Rankings     []*model.Ranking // per column, for rankings: the place and how many were ranked
+	Changes      []Change         // per consecutive pair of columns
+	Plan         *big.Rat         // the newest column's plan
+	Attainment   *big.Rat         // value / plan × 100; nil without a non-zero plan
+	Flag         bool             // some change is beyond the threshold
+	Notes        []string         // in Vietnamese: renamed, unit changed, why a derived value is missing
+
+	cols []Column
+}
+
+// Change compares two consecutive columns of a row.
+type Change struct {
+	From, To int // column indexes
+	Status   Status
+	Delta    *big.Rat // value(To) − value(From); nil unless both exist in the same unit
+	Percent  *big.Rat // Delta as a percentage of value(From); nil without a non-zero base
+	Flag     bool     // |Percent| reaches the threshold, or the base is 0
+	Limit    *big.Rat // the threshold that applied, in percent
+}
+
+// Compare compares the years, which it orders by year (stably, so two inputs of
+// the same year keep their order). Values come from compute.Compute on each
+// year with its catalogue (cat, or opt.Catalogues[year]). Indicators with no value
+// in any year are left out.
+func Compare(cat *model.Catalogue, years []*model.Year, opt Options) *Table {
+	years = slices.Clone(years)
+	slices.SortStableFunc(years, func(a, b *model.Year) int { return cmp.Compare(a.Year, b.Year) })
+	t := &Table{Columns: columns(years), Threshold: opt.Threshold}
+	cats := make([]*model.Catalogue, len(years))
+	reps := make([]*compute.Report, len(years))
+	for i, y := range years {
+		cats[i] = cat
+		if c := opt.Catalogues[y]; c != nil {
+			cats[i] = c
+		}
+		reps[i] = compute.Compute(cats[i], y, nil)
+	}
+	for _, ind := range ordered(cats) {
+		if opt.Group != "" && ind.Group != opt.Group {
+			continue
+		}
+		r := t.row(ind, cats, reps, opt)
+		if r == nil {
+			continue
+		}
+		t.Summary.add(r)
+		t.differs = t.differs || r.changed()
+		if opt.OnlyChanged && !r.changed() || opt.OnlyFlagged && !r.Flag {
+			continue
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t
+}
+
+// columns labels the inputs by year, or by file name when a year repeats.
+func columns(years []*model.Year) []Column {
+	count := map[int]int{}
+	for _, y := range years {
+		count[y.Year]++
+	}
+	cols := make([]Column, len(years))
+	for i, y := range years {
+		cols[i] = Column{Year: y.Year, Label: strconv.Itoa(y.Year), Source: y.Source}
+		if count[y.Year] > 1 || y.Year == 0 {
+			cols[i].Label = baseName(y.Source)
+		}
+	}
+	return cols
+}
+
+func baseName(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '/' || p[i] == '\\' {
+			return p[i+1:]
+		}
+	}
+	return p
+}
+
+// ordered lists the indicators to compare: the newest catalogue's, then those
+// only older catalogues have, grouped by the newest catalogue's group order.
+// The indicator returned is the newest catalogue's description of the code.
+func ordered(cats []*model.Catalogue) []*model.Indicator {
+	var out []*model.Indicator
+	seen := map[string]bool{}
+	seenCat := map[*model.Catalogue]bool{}
+	for i := len(cats) - 1; i >= 0; i-- {
+		if seenCat[cats[i]] {
+			continue
+		}
+		seenCat[cats[i]] = true
+		for _, ind := range cats[i].Indicators {
+			if !seen[ind.Code] {
+				seen[ind.Code] = true
+				out = append(out, ind)
+			}
+		}
+	}
+	rank := map[string]int{}
+	for i := len(cats) - 1; i >= 0; i-- {
+		for _, g := range cats[i].Groups {
+			if _, ok := rank[g.Code]; !ok {
+				rank[g.Code] = len(rank)
+			}
+		}
+	}
+	for _, ind := range out {
+		if _, ok := rank[ind.Group]; !ok {
+			rank[ind.Group] = len(rank)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *model.Indicator) int { return cmp.Compare(rank[a.Group], rank[b.Group]) })
+	return out
+}
+
+// row builds the row of one indicator, or nil when no column has a value.
+func (t *Table) row(ind *model.Indicator, cats []*model.Catalogue, reps []*compute.Report, opt Options) *Row {
+	n := len(reps)
+	r := &Row{Code: ind.Code, Group: ind.Group, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Decimals: ind.Decimals,
+		Values: make([]*big.Rat, n), cols: t.Columns}
+	r.GroupName = groupName(cats, ind.Group)
+	names, units := make([]string, n), make([]string, n)
+	hasValue := false
+	for i, rep := range reps {
+		f := rep.Figure(ind.Code)
+		if f == nil {
+			continue
+		}
+		names[i], units[i] = f.Indicator.Name, f.Indicator.Unit
+		r.Values[i] = f.Value
+		hasValue = hasValue || f.Value != nil
+		if f.Ranking != nil {
+			if r.Rankings == nil {
+				r.Rankings = make([]*model.Ranking, n)
+			}
+			r.Rankings[i] = f.Ranking
+		}
+		if f.Value == nil && f.Indicator.Derived() && inputsPresent(rep, f.Indicator) {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: %s", t.Columns[i].phrase(), f.Missing))
+		}
+		if i == n-1 {
+			r.Plan, r.Attainment = f.Plan, f.Attainment()
+		}
+	}
+	if !hasValue {
+		return nil
+	}
+	if differ(names) {
+		r.Names = names
+		r.Notes = append(r.Notes, "đổi tên: "+transitions(names, t.Columns))
+	}
+	if differ(units) {
+		r.Units = units
+		r.Notes = append(r.Notes, "đổi đơn vị: "+transitions(units, t.Columns))
+	}
+	limit := DefaultThreshold
+	if ind.ChangeLimit != nil {
+		limit = compute.Rat(*ind.ChangeLimit)
+	}
+	if opt.Threshold != nil {
+		limit = opt.Threshold
+	}
+	for j := 1; j < n; j++ {
+		c := compare(ind, r.Values[j-1], r.Values[j], units[j-1] != units[j] && units[j-1] != "" && units[j] != "")
+		c.From, c.To, c.Limit = j-1, j, limit
+		if c.Status == Up || c.Status == Down || c.Status == NoBase {
+			c.Flag = c.Percent == nil || new(big.Rat).Abs(c.Percent).Cmp(limit) >= 0
+		}
+		r.Flag = r.Flag || c.Flag
+		r.Changes = append(r.Changes, c)
+	}
+	return r
+}
+
+// compare works out one change. The relative change is compute's Growth, so it
+// is exactly the report's.
+func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool) Change {
+	switch {
+	case from == nil && to == nil:
+		return Change{Status: Absent}
+	case from == nil:
+		return Change{Status: Added}
+	case to == nil:
+		return Change{Status: Removed}
+	case unitChanged:
+		return Change{Status: UnitChanged}
+	}
+	f := compute.Figure{Indicator: ind, Value: to, Previous: from}
+	c := Change{Delta: f.Change(), Percent: f.Growth()}
+	sign := c.Delta.Sign()
+	if ind.Kind == model.Rank {
+		sign = -sign // a smaller place is a rise, as the report words it
+	}
+	switch {
+	case sign == 0:
+		c.Status = Same
+	case from.Sign() == 0 && ind.Kind != model.Rate && ind.Kind != model.Rank:
+		c.Status = NoBase
+	case sign > 0:
+		c.Status = Up
+	default:
+		c.Status = Down
+	}
+	return c
+}
+
+// inputsPresent reports whether every input of a derived indicator has a value,
+// so that its own missing value is worth a note (e.g. a division by zero), not
+// merely the consequence of inputs left out.
+func inputsPresent(rep *compute.Report, ind *model.Indicator) bool {
+	f, err := compute.ParseFormula(ind.Formula)
+	if err != nil {
+		return true
+	}
+	for _, in := range f.Inputs {
+		if fig := rep.Figure(in); fig == nil || fig.Value == nil {
+			return false
+		}
+	}
+	return true
+}
+
+func groupName(cats []*model.Catalogue, code string) string {
+	for i := len(cats) - 1; i >= 0; i-- {
+		for _, g := range cats[i].Groups {
+			if g.Code == code {
+				return g.Name
+			}
+		}
+	}
+	return code
+}
+
+// differ reports whether the non-empty strings are not all equal.
+func differ(ss []string) bool {
+	first := ""
+	for _, s := range ss {
+		switch {
+		case s == "":
+		case first == "":
+			first = s
+		case s != first:
+			return true
+		}
+	}
+	return false
+}
+
+// transitions words a sequence of names or units: "«triệu đồng» (năm 2020) → «tỷ đồng» (năm 2021)".
+func transitions(ss []string, cols []Column) string {
+	out := ""
+	prev := ""
+	for i, s := range ss {
+		if s == "" || s == prev {
+			continue
+		}
+		if out != "" {
+			out += " → "
+		}
+		out += fmt.Sprintf("«%s» (%s)", s, cols[i].phrase())
+		prev = s
+	}
+	return out
+}
+
+// changed reports whether any change of the row is a difference.
+func (r *Row) changed() bool {
+	for _, c := range r.Changes {
+		if c.Status.Changed() {
+			return true
+		}
+	}
+	return false
+}
+
+// Last is the change between the two newest columns; the zero Change when there
+// is a single column.
+func (r *Row) Last() Change {
+	if len(r.Changes) == 0 {
+		return Change{Status: Absent}
+	}
+	return r.Changes[len(r.Changes)-1]
+}
+
+// Summary counts the indicators of a table by their newest change.
+type Summary struct {
+	Indicators  int
+	Up          int
+	Down        int
+	Same        int
+	Added       int
+	Removed     int // also rows with no value in the two newest columns
+	NoBase      int
+	UnitChanged int
+	Flagged     int // rows with some change beyond the threshold
+}
+
+func (s *Summary) add(r *Row) {
+	s.Indicators++
+	if r.Flag {
+		s.Flagged++
+	}
+	if len(r.Changes) == 0 {
+		return
+	}
+	switch r.Last().Status {
+	case Up:
+		s.Up++
+	case Down:
+		s.Down++
+	case Same:
+		s.Same++
+	case Added:
+		s.Added++
+	case NoBase:
+		s.NoBase++
+	case UnitChanged:
+		s.UnitChanged++
+	default:
+		s.Removed++
+	}
+}
+
+// String is the closing line: "38 chỉ tiêu: 21 tăng, 12 giảm, 3 không đổi, 2 mới".
+// Rises, falls and unchanged are always given; the other counts only when not 0.
+// Changes beyond the threshold follow after a semicolon.
+func (s Summary) String() string {
+	out := fmt.Sprintf("%d chỉ tiêu: %d tăng, %d giảm, %d không đổi", s.Indicators, s.Up, s.Down, s.Same)
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{s.Added, "mới"}, {s.Removed, "bỏ"}, {s.NoBase, "năm trước bằng 0"}, {s.UnitChanged, "đổi đơn vị"}} {
+		if p.n > 0 {
+			out += fmt.Sprintf(", %d %s", p.n, p.what)
+		}
+	}
+	if s.Flagged > 0 {
+		out += fmt.Sprintf("; %d chỉ tiêu biến động vượt ngưỡng cần xem lại", s.Flagged)
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package diff
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
+)
+
+// machineDecimals bounds the decimals of numbers written for machines (JSON, the
+// workbook's cells): figures with a finite decimal form that short are exact.
+const machineDecimals = 6
+
+// plain writes r for machines: "1150", "-27.989981"; exact when r has at most
+// machineDecimals decimals, otherwise rounded half-up there.
+func plain(r *big.Rat) string {
+	d, ok := compute.Exact(r, machineDecimals)
+	if !ok {
+		d = compute.Round(r, machineDecimals)
+	}
+	return d.String()
+}
+
+// ValueText is column i's value as the report writes it: "1.150", "94,3", or
+// "11/63" for a ranking; "" when there is no value.
+func (r *Row) ValueText(i int) string {
+	if r.Values[i] == nil {
+		return ""
+	}
+	if r.Rankings != nil && r.Rankings[i] != nil {
+		return fmt.Sprintf("%d/%d", r.Rankings[i].Rank, r.Rankings[i].Of)
+	}
+	return vnformat.Number(compute.Round(r.Values[i], r.Decimals), r.Decimals)
+}
+
+// DeltaText is change j's absolute difference with its sign: "+10", "-2.000",
+// "0"; "" when there is none.
+func (r *Row) DeltaText(j int) string {
+	c := r.Changes[j]
+	if c.Delta == nil {
+		return ""
+	}
+	d := compute.Round(c.Delta, r.Decimals)
+	s := vnformat.Number(d, r.Decimals)
+	if d.Sign() > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// ChangeText words change j as the report does: "tăng 8,3%" for quantities,
+// "tăng 2,5 điểm phần trăm" for rates, "tăng 3 bậc" for rankings, and the
+// reason when there is no comparison. dir is the direction the words state
+// (1 a rise, -1 a fall, 0 neither), for colours.
+func (r *Row) ChangeText(j int) (text string, dir int) {
+	c := r.Changes[j]
+	from, to := r.cols[c.From], r.cols[c.To]
+	switch c.Status {
+	case Added:
+		return fmt.Sprintf("mới (%s không có số liệu)", from.phrase()), 0
+	case Removed:
+		return fmt.Sprintf("bỏ (%s không có số liệu)", to.phrase()), 0
+	case UnitChanged:
+		return "đổi đơn vị, không so sánh", 0
+	case Absent:
+		return "không có số liệu", 0
+	}
+	switch {
+	case r.Kind == model.Rank:
+		return rankChange(c.Delta)
+	case r.Kind == model.Rate:
+		pp := compute.Round(c.Delta, PercentDecimals)
+		return vnformat.PointChange(pp, PercentDecimals), pp.Sign()
+	case c.Percent == nil:
+		return fmt.Sprintf("%s bằng 0, không tính được tỷ lệ", from.phrase()), c.Delta.Sign()
+	}
+	pct := compute.Round(c.Percent, PercentDecimals)
+	return vnformat.Change(pct, PercentDecimals), pct.Sign()
+}
+
+// rankChange words a change of place as the report does: a smaller place is a rise.
+func rankChange(delta *big.Rat) (string, int) {
+	places := new(big.Int).Quo(delta.Num(), delta.Denom())
+	switch places.Sign() {
+	case 0:
+		return "giữ nguyên thứ hạng", 0
+	case 1:
+		return fmt.Sprintf("giảm %s bậc", places), -1
+	}
+	return fmt.Sprintf("tăng %s bậc", places.Neg(places)), 1
+}
+
+// PercentText is change j's relative change in percent, rounded as the report
+// rounds it: "8,3", "-28,0"; "" without a non-zero base.
+func (r *Row) PercentText(j int) string {
+	p := r.Changes[j].Percent
+	if p == nil {
+		return ""
+	}
+	return vnformat.Number(compute.Round(p, PercentDecimals), PercentDecimals)
+}
+
+// PlanText is the newest column's plan: "1.691"; "" without one.
+func (r *Row) PlanText() string {
+	if r.Plan == nil {
+		return ""
+	}
+	return vnformat.Number(compute.Round(r.Plan, r.Decimals), r.Decimals)
+}
+
+// AttainmentText is the newest value as a percentage of the plan: "118,2%",
+// "68%"; why there is none when a plan exists.
+func (r *Row) AttainmentText() string {
+	switch {
+	case r.Attainment != nil:
+		return vnformat.PercentTrim(compute.Round(r.Attainment, PercentDecimals), PercentDecimals)
+	case r.Plan == nil:
+		return ""
+	case r.Plan.Sign() == 0:
+		return "kế hoạch bằng 0"
+	}
+	return "chưa có số thực hiện"
+}
+
+// percentText writes a threshold: "50%", "12,5%".
+func percentText(r *big.Rat) string {
+	return vnformat.PercentTrim(compute.Round(r, machineDecimals), machineDecimals)
+}
