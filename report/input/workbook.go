@@ -1,9 +1,11 @@
 package input
 
-import "github.com/baocao/baocao/report/model"
+import (
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/workbook"
+)
 
-// parseWorkbook reads an Excel input; workbooks are not supported yet.
+// parseWorkbook reads an Excel input (.xlsx).
 func parseWorkbook(file string, b []byte, year int, cat *model.Catalogue) (*model.Year, model.Findings) {
-	return nil, model.Findings{{Severity: model.Error, Code: "unknown-format", Pos: model.Pos{File: file},
-		Msg: "chưa hỗ trợ đọc bảng tính .xlsx"}}
+	return workbook.Read(file, b, year, cat)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/workbook"
 	"github.com/baocao/baocao/templates"
 )
 
@@ -71,7 +72,7 @@ func (w *Workspace) Catalogue() (*model.Catalogue, model.Findings, error) {
 }
 
 // yearExts are the input formats a year may come in.
-var yearExts = []string{".yaml", ".yml", ".xlsx"}
+var yearExts = []string{".yaml", ".yml", ".xlsx", ".xls"}
 
 // YearFile finds the input file of a year. Two inputs for one year is an error,
 // since it is not clear which one holds the right figures.
@@ -155,6 +156,8 @@ func Parse(file string, b []byte, year int, cat *model.Catalogue) (*model.Year, 
 		return ParseYear(file, b, year, cat)
 	case ".xlsx":
 		return parseWorkbook(file, b, year, cat)
+	case ".xls":
+		return &model.Year{Year: year, Source: file}, model.Findings{{Severity: model.Error, Code: "xls-format", Pos: model.Pos{File: file}, Msg: workbook.XLSMessage}}
 	}
 	return nil, model.Findings{{Severity: model.Error, Code: "unknown-format", Pos: model.Pos{File: file},
 		Msg: "không nhận dạng được định dạng tệp; dùng .yaml hoặc .xlsx"}}

@@ -1,0 +1,117 @@
+package workbook
+
+// The layout of the input workbook, shared by Write and Read so that what is
+// written is what is read. Read finds sheets and columns by their folded titles,
+// so users may reorder, rename slightly (case, diacritics) or add columns.
+
+// Sheet names.
+const (
+	SheetNotes     = "Lưu ý"
+	SheetHeader    = "Thông tin chung"
+	SheetEntries   = "Chỉ tiêu"
+	SheetRankings  = "Xếp hạng"
+	SheetNarrative = "Nội dung"
+)
+
+// derivedMark fills the value cell of an indicator the program computes.
+const derivedMark = "tự tính"
+
+// column is one column of a data sheet.
+type column struct {
+	key     string
+	title   string
+	width   float64
+	help    string   // the header's comment
+	aliases []string // other titles accepted when reading, as folded
+}
+
+// Column keys.
+const (
+	colCode     = "code"
+	colGroup    = "group"
+	colName     = "name"
+	colUnit     = "unit"
+	colActual   = "actual"
+	colEstimate = "estimate"
+	colPlan     = "plan"
+	colSame     = "same"
+	colNote     = "note"
+	colRank     = "rank"
+	colOf       = "of"
+	colPart     = "part"
+	colHeading  = "heading"
+	colText     = "text"
+	colLabel    = "label"
+	colValue    = "value"
+	colHelp     = "help"
+	colKey      = "key"
+)
+
+var entryColumns = []column{
+	{colCode, "Mã", 20, "Mã chỉ tiêu trong danh mục (chi-tieu.yaml). Không sửa: chương trình nhận chỉ tiêu theo mã.", []string{"ma chi tieu"}},
+	{colGroup, "Nhóm", 18, "Nhóm chỉ tiêu, chỉ để tham khảo.", []string{"nhom chi tieu"}},
+	{colName, "Chỉ tiêu", 55, "Tên chỉ tiêu, chỉ để tham khảo.", []string{"ten chi tieu"}},
+	{colUnit, "Đơn vị", 14, "Đơn vị tính. Số liệu nhập đúng theo đơn vị này (ví dụ: tỷ đồng).", []string{"don vi tinh", "dvt"}},
+	{colActual, "Thực hiện", 16, "Số thực hiện năm báo cáo. Nhập dạng số (không gõ dấu chấm ngăn hàng nghìn dưới dạng chữ). Tỷ lệ nhập theo % từ 0 đến 100. Dòng «tự tính» do chương trình tính.", []string{"so thuc hien", "ket qua"}},
+	{colEstimate, "Ước tính", 11, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết năm); để trống nếu là số chính thức.", []string{"uoc", "uoc thuc hien", "so uoc"}},
+	{colPlan, "Kế hoạch", 16, "Kế hoạch (chỉ tiêu giao) của năm báo cáo, nếu có.", []string{"ke hoach nam", "chi tieu ke hoach"}},
+	{colSame, "Cùng kỳ năm trước", 18, "Số cùng kỳ năm trước. Chỉ cần nhập khi không có tệp số liệu năm trước.", []string{"cung ky", "nam truoc"}},
+	{colNote, "Ghi chú", 30, "Ghi chú về số liệu, ví dụ «10 tháng đầu năm».", nil},
+}
+
+var rankingColumns = []column{
+	{colCode, "Mã", 16, "Mã chỉ số trong danh mục. Không sửa.", []string{"ma chi tieu", "ma chi so"}},
+	{colName, "Chỉ số", 55, "Tên chỉ số xếp hạng, chỉ để tham khảo.", []string{"chi tieu", "ten chi so"}},
+	{colRank, "Thứ hạng", 12, "Thứ hạng của tỉnh (số nguyên, 1 là cao nhất).", []string{"xep hang", "hang"}},
+	{colOf, "Tổng số", 12, "Tổng số tỉnh, thành phố được xếp hạng (ví dụ 63).", []string{"tong so tinh", "tren tong so"}},
+}
+
+var narrativeColumns = []column{
+	{colPart, "Phần", 16, "Phần của báo cáo mà ý này thuộc về; chọn trong danh sách (xem trang «Lưu ý»).", []string{"phan bao cao"}},
+	{colHeading, "Mục", 34, "Tiêu đề mục trong phần (có thể để trống), ví dụ «Về Công nghệ thông tin».", []string{"tieu de", "tieu muc"}},
+	{colText, "Nội dung", 100, "Một ý (một câu hoặc một gạch đầu dòng) của báo cáo; mỗi ý một dòng.", []string{"y", "noi dung y"}},
+}
+
+var headerColumns = []column{
+	{colLabel, "Mục", 30, "Thông tin của văn bản báo cáo.", []string{"thong tin"}},
+	{colValue, "Giá trị", 70, "Giá trị cần điền.", []string{"noi dung"}},
+	{colHelp, "Hướng dẫn", 50, "Cách điền, chỉ để tham khảo.", nil},
+	{colKey, "Khóa", 18, "Khóa dùng nội bộ, không sửa.", []string{"khoa", "ma"}},
+}
+
+// yearKey is the key of the report year row in the header sheet.
+const yearKey = "nam"
+
+// headerRow is one row of the header sheet.
+type headerRow struct {
+	key, label, help string
+}
+
+// headerRows lists the header sheet's rows: the year, then model.HeaderKeys in order.
+var headerRows = []headerRow{
+	{yearKey, "Năm báo cáo", "Năm của số liệu, ví dụ 2021."},
+	{"co_quan_chu_quan", "Cơ quan chủ quản", "Viết in hoa, ví dụ: UBND TỈNH NAM ĐỊNH."},
+	{"co_quan", "Cơ quan ban hành", "Viết in hoa, ví dụ: SỞ THÔNG TIN VÀ TRUYỀN THÔNG."},
+	{"so", "Số văn bản", "Để trống để văn thư cấp số khi ban hành."},
+	{"ky_hieu", "Ký hiệu", "Ví dụ: BC-STTTT."},
+	{"dia_danh", "Địa danh", "Ví dụ: Nam Định."},
+	{"ngay", "Ngày ban hành", "Ngày/tháng/năm, ví dụ 10/12/2021; để trống nếu chưa có."},
+	{"kinh_gui", "Kính gửi", "Mỗi nơi một dòng (Alt+Enter để xuống dòng trong ô)."},
+	{"can_cu", "Căn cứ", "Văn bản yêu cầu báo cáo, ví dụ: Thực hiện Công văn số …"},
+	{"tham_quyen", "Thẩm quyền ký", "Ví dụ: KT. GIÁM ĐỐC; để trống nếu Giám đốc ký."},
+	{"chuc_vu", "Chức vụ người ký", "Ví dụ: PHÓ GIÁM ĐỐC."},
+	{"nguoi_ky", "Người ký", "Họ và tên người ký."},
+	{"noi_nhan", "Nơi nhận", "Mỗi nơi một dòng (Alt+Enter), ví dụ: Như trên; Lưu: VT, BCVT."},
+}
+
+// partLabels names the narrative parts (model.NarrativeParts) for people.
+var partLabels = map[string]string{
+	"noi_bat":     "Kết quả nổi bật",
+	"ket_qua":     "Kết quả thực hiện nhiệm vụ (ý bổ sung)",
+	"qlnn":        "Công tác thực hiện nhiệm vụ quản lý nhà nước",
+	"thanh_tra":   "Các cuộc thanh tra, kiểm tra",
+	"ton_tai":     "Tồn tại, hạn chế",
+	"nguyen_nhan": "Nguyên nhân",
+	"de_xuat":     "Đề xuất, kiến nghị",
+	"nhiem_vu":    "Nhiệm vụ trọng tâm năm sau",
+}

@@ -1,0 +1,511 @@
+package workbook
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/suggest"
+	"github.com/shopspring/decimal"
+)
+
+// Read reads one year's input workbook into the same model input.ParseYear
+// gives for the equivalent YAML, with the cell of every value. wantYear, when
+// not 0, is the year the file name promises; cat resolves indicator codes.
+// Problems are findings, never panics: a file that is not a workbook at all
+// gives a single finding and an empty year.
+func Read(file string, data []byte, wantYear int, cat *model.Catalogue) (*model.Year, model.Findings) {
+	r := &reader{file: file, cat: cat, y: &model.Year{Year: wantYear, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}}
+	p, flt := openPackage(data)
+	if flt != nil {
+		r.add(model.Error, flt.code, model.Pos{File: file}, "", "%s", flt.msg)
+		return r.y, r.findings
+	}
+	r.p = p
+	sheets := r.sheets()
+	if ref, ok := sheets[SheetHeader]; ok {
+		r.header(ref, wantYear)
+	}
+	if ref, ok := sheets[SheetEntries]; ok {
+		r.entries(ref)
+	} else {
+		r.add(model.Error, "missing-sheet", model.Pos{File: file}, fmt.Sprintf("thêm trang «%s» (xem tệp do lệnh baocao init tạo)", SheetEntries),
+			"bảng tính không có trang «%s»", SheetEntries)
+	}
+	if ref, ok := sheets[SheetRankings]; ok {
+		r.rankings(ref)
+	}
+	if ref, ok := sheets[SheetNarrative]; ok {
+		r.narrative(ref)
+	}
+	return r.y, r.findings
+}
+
+type reader struct {
+	file     string
+	cat      *model.Catalogue
+	p        *pkg
+	y        *model.Year
+	findings model.Findings
+}
+
+func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
+	r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+var dataSheets = []string{SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
+
+// sheets finds the data sheets by their folded names.
+func (r *reader) sheets() map[string]sheetRef {
+	found := map[string]sheetRef{}
+	known := append([]string{SheetNotes}, dataSheets...)
+	for _, ref := range r.p.sheets {
+		name := ""
+		for _, k := range known {
+			if fold(ref.name) == fold(k) {
+				name = k
+			}
+		}
+		pos := model.Pos{File: r.file, Sheet: ref.name}
+		switch {
+		case name == SheetNotes:
+		case name == "":
+			fix := ""
+			if near := suggest.Nearest(ref.name, dataSheets); near != "" {
+				fix = fmt.Sprintf("có phải ý là «%s»?", near)
+			}
+			r.add(model.Warning, "unknown-sheet", pos, fix, "trang «%s» không được đọc; các trang số liệu là: %s", ref.name, strings.Join(dataSheets, ", "))
+		case found[name].name != "":
+			r.add(model.Error, "duplicate-sheet", pos, "", "có hai trang «%s» và «%s»; hãy giữ lại một trang", found[name].name, ref.name)
+		default:
+			found[name] = ref
+			if ref.hidden {
+				r.add(model.Warning, "hidden-sheet", pos, "hiện trang để kiểm tra (chuột phải vào tên trang, chọn Unhide/Hiện)",
+					"trang «%s» đang bị ẩn nhưng vẫn được đọc", ref.name)
+			}
+		}
+	}
+	return found
+}
+
+// table is a data sheet whose header row has been found.
+type table struct {
+	ref     sheetRef
+	header  int            // the header row; 0 until found
+	cols    map[string]int // column key → column number
+	scanned int            // rows looked at while searching for the header
+}
+
+func (t *table) pos(r *reader, key string, row int) model.Pos {
+	return r.cellPos(t.ref.name, t.cols[key], row)
+}
+
+// cell returns the cell of a column in a row; a column the sheet lacks is blank.
+func (t *table) cell(rw *row, key string) cell {
+	col, ok := t.cols[key]
+	if !ok {
+		return cell{}
+	}
+	return rw.get(col)
+}
+
+// maxHeaderSearch is how many non-empty rows may come before the header row (a title, notes).
+const maxHeaderSearch = 20
+
+// readTable streams a data sheet: it finds the header row by the title of the
+// first required column, maps the columns by title and passes every later row
+// to onRow. It reports missing and duplicate columns and returns the merged ranges.
+func (r *reader) readTable(ref sheetRef, columns []column, required []string, onRow func(*table, *row)) (*table, []cellRange) {
+	t := &table{ref: ref}
+	merges, flt := r.p.streamSheet(ref, func(rw *row) bool {
+		if t.header == 0 {
+			t.scanned++
+			r.findHeader(t, rw, columns, required[0])
+			return t.header != 0 || t.scanned < maxHeaderSearch
+		}
+		onRow(t, rw)
+		return true
+	})
+	if flt != nil {
+		r.add(model.Error, flt.code, model.Pos{File: r.file, Sheet: ref.name}, "", "%s", flt.msg)
+		return t, nil
+	}
+	if t.header == 0 {
+		r.add(model.Error, "missing-column", model.Pos{File: r.file, Sheet: ref.name, Cell: "A1"}, "dòng tiêu đề phải có cột «"+title(columns, required[0])+"»",
+			"trang «%s» không có dòng tiêu đề với cột «%s»", ref.name, title(columns, required[0]))
+		return t, merges
+	}
+	for _, key := range required[1:] {
+		if _, ok := t.cols[key]; !ok {
+			r.add(model.Error, "missing-column", r.cellPos(ref.name, 1, t.header), "thêm cột có tiêu đề «"+title(columns, key)+"»",
+				"trang «%s» thiếu cột «%s» (dòng tiêu đề là dòng %d)", ref.name, title(columns, key), t.header)
+		}
+	}
+	return t, merges
+}
+
+func title(columns []column, key string) string {
+	for _, c := range columns {
+		if c.key == key {
+			return c.title
+		}
+	}
+	return key
+}
+
+// findHeader takes rw as the header row when one of its cells is the title of
+// the first required column, and maps every titled cell to its column.
+func (r *reader) findHeader(t *table, rw *row, columns []column, first string) {
+	byTitle := map[string]string{}
+	for _, c := range columns {
+		byTitle[fold(c.title)] = c.key
+		for _, a := range c.aliases {
+			byTitle[a] = c.key
+		}
+	}
+	found := false
+	for _, c := range rw.cells {
+		if c.kind == cellText && byTitle[fold(c.value)] == first {
+			found = true
+		}
+	}
+	if !found {
+		return
+	}
+	t.header, t.cols = rw.num, map[string]int{}
+	for _, c := range rw.cells {
+		if c.kind != cellText {
+			continue
+		}
+		key, ok := byTitle[fold(c.value)]
+		if !ok {
+			continue // a column the user added
+		}
+		if prev, dup := t.cols[key]; dup {
+			r.add(model.Error, "duplicate-column", r.cellPos(t.ref.name, c.col, rw.num), "",
+				"cột «%s» xuất hiện hai lần (ô %s và ô %s); hãy giữ lại một cột", cleanText(c.value), cellName(prev, rw.num), cellName(c.col, rw.num))
+			continue
+		}
+		t.cols[key] = c.col
+	}
+}
+
+// hiddenRow warns that a hidden row is read all the same.
+func (r *reader) hiddenRow(t *table, rw *row) {
+	if rw.hidden {
+		r.add(model.Warning, "hidden-row", r.cellPos(t.ref.name, 1, rw.num), "hiện dòng để kiểm tra, hoặc xóa hẳn dòng nếu không dùng",
+			"dòng %d đang bị ẩn nhưng vẫn được đọc", rw.num)
+	}
+}
+
+// mergedRows warns about merged ranges that span several data rows in the
+// given columns: the value belongs to the first row only.
+func (r *reader) mergedRows(t *table, merges []cellRange, keys ...string) {
+	for _, m := range merges {
+		if m.row2 == m.row1 || m.row1 <= t.header {
+			continue
+		}
+		for _, key := range keys {
+			if col, ok := t.cols[key]; ok && col >= m.col1 && col <= m.col2 {
+				r.add(model.Warning, "merged-cells", r.cellPos(t.ref.name, m.col1, m.row1), "bỏ gộp ô và điền số liệu cho từng dòng",
+					"các ô %s được gộp: giá trị chỉ thuộc về dòng %d, các dòng %d–%d coi như để trống", m, m.row1, m.row1+1, m.row2)
+				break
+			}
+		}
+	}
+}
+
+var entryValueCols = []string{colActual, colEstimate, colPlan, colSame, colNote}
+
+func (r *reader) entries(ref sheetRef) {
+	seen := map[string]string{} // code → cell of its first row
+	t, merges := r.readTable(ref, entryColumns, []string{colCode, colActual}, func(t *table, rw *row) {
+		sheet := t.ref.name
+		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num)
+		if !ok {
+			return
+		}
+		codePos := t.pos(r, colCode, rw.num)
+		filled := false
+		for _, key := range entryValueCols {
+			if c := t.cell(rw, key); c.kind != cellBlank && !(key == colActual && fold(c.value) == fold(derivedMark)) {
+				filled = true
+			}
+		}
+		if code == "" {
+			if filled {
+				r.add(model.Warning, "missing-code", codePos, "điền mã chỉ tiêu, hoặc xóa dòng nếu không dùng",
+					"dòng %d có số liệu nhưng không có mã chỉ tiêu; bỏ qua dòng này", rw.num)
+			}
+			return
+		}
+		ind, ok := r.cat.Lookup(code)
+		if !ok {
+			r.add(model.Error, "unknown-indicator", codePos, "", "%s", r.cat.UnknownCode(code))
+			return
+		}
+		if first, dup := seen[code]; dup {
+			r.add(model.Error, "duplicate-indicator", codePos, "xóa một trong hai dòng", "chỉ tiêu %s đã có ở ô %s", code, first)
+			return
+		}
+		seen[code] = codePos.Cell
+		if !filled {
+			return
+		}
+		if ind.Kind == model.Rank {
+			r.add(model.Error, "not-a-ranking", codePos, "", "chỉ tiêu %s là thứ hạng; ghi ở trang «%s»", code, SheetRankings)
+			return
+		}
+		r.hiddenRow(t, rw)
+		e := &model.Entry{Code: code, Pos: codePos, ActualPos: t.pos(r, colActual, rw.num), PlanPos: t.pos(r, colPlan, rw.num), SamePeriodPos: t.pos(r, colSame, rw.num)}
+		if c := t.cell(rw, colActual); fold(c.value) != fold(derivedMark) {
+			e.Actual = r.number(sheet, c, rw.num, code+": Thực hiện")
+		}
+		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, code+": Ước tính")
+		if _, ok := t.cols[colPlan]; ok {
+			e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, code+": Kế hoạch")
+		}
+		if _, ok := t.cols[colSame]; ok {
+			e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, code+": Cùng kỳ năm trước")
+		}
+		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num)
+		r.y.Entries = append(r.y.Entries, e)
+	})
+	if _, ok := t.cols[colPlan]; !ok {
+		// Without the column there is no cell to point at.
+		for _, e := range r.y.Entries {
+			e.PlanPos = model.Pos{}
+		}
+	}
+	if _, ok := t.cols[colSame]; !ok {
+		for _, e := range r.y.Entries {
+			e.SamePeriodPos = model.Pos{}
+		}
+	}
+	r.mergedRows(t, merges, append([]string{colCode}, entryValueCols...)...)
+}
+
+func (r *reader) rankings(ref sheetRef) {
+	seen := map[string]string{}
+	t, merges := r.readTable(ref, rankingColumns, []string{colCode, colRank}, func(t *table, rw *row) {
+		sheet := t.ref.name
+		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num)
+		rankCell, ofCell := t.cell(rw, colRank), t.cell(rw, colOf)
+		if !ok || (code == "" && rankCell.kind == cellBlank && ofCell.kind == cellBlank) {
+			return
+		}
+		codePos := t.pos(r, colCode, rw.num)
+		if code == "" {
+			r.add(model.Warning, "missing-code", codePos, "điền mã chỉ số, hoặc xóa dòng nếu không dùng",
+				"dòng %d có thứ hạng nhưng không có mã chỉ số; bỏ qua dòng này", rw.num)
+			return
+		}
+		ind, ok := r.cat.Lookup(code)
+		if !ok {
+			r.add(model.Error, "unknown-indicator", codePos, "", "%s", r.cat.UnknownCode(code))
+			return
+		}
+		if ind.Kind != model.Rank {
+			r.add(model.Error, "not-a-ranking", codePos, "", "chỉ tiêu %s không phải là thứ hạng; ghi ở trang «%s»", code, SheetEntries)
+			return
+		}
+		if first, dup := seen[code]; dup {
+			r.add(model.Error, "duplicate-indicator", codePos, "xóa một trong hai dòng", "chỉ số %s đã có ở ô %s", code, first)
+			return
+		}
+		seen[code] = codePos.Cell
+		if rankCell.kind == cellBlank && ofCell.kind == cellBlank {
+			return
+		}
+		r.hiddenRow(t, rw)
+		rank, ok1 := r.text(sheet, rankCell, rw.num)
+		of, ok2 := r.text(sheet, ofCell, rw.num)
+		if !ok1 || !ok2 {
+			return
+		}
+		spec := rank + "/" + of
+		if strings.Contains(rank, "/") && of == "" {
+			spec = rank // "11/63" typed in one cell
+		}
+		rankPos := t.pos(r, colRank, rw.num)
+		n, total, err := model.ParseRanking(spec)
+		if err != nil {
+			pos := rankPos
+			if _, e := strconv.Atoi(rank); e == nil && of != "" {
+				if _, ok := t.cols[colOf]; ok {
+					pos = t.pos(r, colOf, rw.num)
+				}
+			}
+			r.add(model.Error, "bad-ranking", pos, "", "%s: %v", code, err)
+			return
+		}
+		r.y.Rankings = append(r.y.Rankings, &model.Ranking{Code: code, Name: ind.Name, Rank: n, Of: total, Pos: rankPos})
+	})
+	r.mergedRows(t, merges, colCode, colRank, colOf)
+}
+
+// narrativeRow is a row of the narrative sheet, kept until the merged ranges
+// (listed at the end of the sheet) are known.
+type narrativeRow struct {
+	num                 int
+	hidden              bool
+	part, heading, text string
+	partOK              bool // the part cell could be read
+}
+
+func (r *reader) narrative(ref sheetRef) {
+	var rows []narrativeRow
+	t, merges := r.readTable(ref, narrativeColumns, []string{colPart, colText}, func(t *table, rw *row) {
+		sheet := t.ref.name
+		nr := narrativeRow{num: rw.num, hidden: rw.hidden}
+		var ok1, ok2 bool
+		nr.part, ok1 = r.text(sheet, t.cell(rw, colPart), rw.num)
+		nr.heading, ok2 = r.text(sheet, t.cell(rw, colHeading), rw.num)
+		text, ok3 := r.text(sheet, t.cell(rw, colText), rw.num)
+		nr.text, nr.partOK = text, ok1
+		if ok1 && ok2 && ok3 && (nr.part != "" || nr.heading != "" || nr.text != "") {
+			rows = append(rows, nr)
+		}
+	})
+	if t.header == 0 {
+		return
+	}
+	// A part or heading merged down over several rows belongs to each of them.
+	byRow := make(map[int]*narrativeRow, len(rows))
+	for i := range rows {
+		byRow[rows[i].num] = &rows[i]
+	}
+	fill := func(nr *narrativeRow, key string, get func(*narrativeRow) *string) {
+		col, ok := t.cols[key]
+		if !ok || *get(nr) != "" {
+			return
+		}
+		for _, m := range merges {
+			if m.contains(col, nr.num) && m.row1 < nr.num {
+				if top, ok := byRow[m.row1]; ok {
+					*get(nr) = *get(top)
+				}
+			}
+		}
+	}
+	for i := range rows {
+		nr := &rows[i]
+		fill(nr, colPart, func(n *narrativeRow) *string { return &n.part })
+		fill(nr, colHeading, func(n *narrativeRow) *string { return &n.heading })
+		if nr.text == "" || !nr.partOK {
+			continue
+		}
+		partPos := t.pos(r, colPart, nr.num)
+		part, ok := narrativePart(nr.part)
+		if !ok {
+			r.unknownPart(partPos, nr.part)
+			continue
+		}
+		if nr.hidden {
+			r.hiddenRow(t, &row{num: nr.num, hidden: true})
+		}
+		r.y.Narrative = append(r.y.Narrative, model.NarrativeItem{Part: part, Heading: nr.heading, Text: nr.text, Pos: t.pos(r, colText, nr.num)})
+	}
+}
+
+// narrativePart accepts a part by its code ("ket_qua"), its label or both ("ket_qua – Kết quả …").
+func narrativePart(s string) (string, bool) {
+	f := fold(s)
+	for _, p := range model.NarrativeParts {
+		if f == p || f == fold(partLabels[p]) || strings.HasPrefix(f, p+" ") {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+func (r *reader) unknownPart(pos model.Pos, part string) {
+	if part == "" {
+		r.add(model.Error, "unknown-part", pos, "chọn phần trong danh sách", "ý này chưa ghi phần của báo cáo; dùng một trong: %s", strings.Join(model.NarrativeParts, ", "))
+		return
+	}
+	fix := ""
+	if near := suggest.Nearest(part, model.NarrativeParts); near != "" {
+		fix = fmt.Sprintf("có phải ý là «%s»?", near)
+	}
+	r.add(model.Error, "unknown-part", pos, fix, "phần «%s» không có; dùng một trong: %s", shorten(part), strings.Join(model.NarrativeParts, ", "))
+}
+
+// header reads the general information sheet: the report year and the header facts.
+func (r *reader) header(ref sheetRef, wantYear int) {
+	byLabel := map[string]string{}
+	for _, h := range headerRows {
+		byLabel[fold(h.label)] = h.key
+		byLabel[h.key] = h.key
+	}
+	labels := make([]string, len(headerRows))
+	for i, h := range headerRows {
+		labels[i] = h.label
+	}
+	seen := map[string]string{}
+	r.readTable(ref, headerColumns, []string{colLabel, colValue}, func(t *table, rw *row) {
+		sheet := t.ref.name
+		label, _ := r.text(sheet, t.cell(rw, colLabel), rw.num)
+		keyText, _ := r.text(sheet, t.cell(rw, colKey), rw.num)
+		valueCell := t.cell(rw, colValue)
+		key, ok := byLabel[keyText]
+		if !ok {
+			key, ok = byLabel[fold(label)]
+		}
+		if !ok {
+			if valueCell.kind != cellBlank {
+				fix := ""
+				if near := suggest.Nearest(label, labels); near != "" {
+					fix = fmt.Sprintf("có phải ý là «%s»?", near)
+				}
+				r.add(model.Warning, "unknown-field", t.pos(r, colLabel, rw.num), fix, "mục «%s» không được dùng, bỏ qua", shorten(label))
+			}
+			return
+		}
+		pos := t.pos(r, colValue, rw.num)
+		if first, dup := seen[key]; dup {
+			r.add(model.Error, "duplicate-key", t.pos(r, colLabel, rw.num), "xóa một trong hai dòng", "mục «%s» đã có ở ô %s", label, first)
+			return
+		}
+		seen[key] = pos.Cell
+		if _, ok := t.cols[colValue]; !ok {
+			return
+		}
+		switch key {
+		case yearKey:
+			r.year(sheet, valueCell, rw.num, wantYear)
+		case "ngay":
+			r.y.Header.FieldPos[key] = pos
+			if d, ok := r.date(sheet, valueCell, rw.num); ok {
+				r.y.Header.Date = d
+			}
+		default:
+			r.y.Header.FieldPos[key] = pos
+			if s, ok := r.text(sheet, valueCell, rw.num); ok {
+				if err := r.y.Header.Set(key, s); err != nil {
+					r.add(model.Error, "bad-value", pos, "", "%s: %v", label, err)
+				}
+			}
+		}
+	})
+}
+
+func (r *reader) year(sheet string, c cell, row, wantYear int) {
+	pos := r.cellPos(sheet, c.col, row)
+	s, ok := r.text(sheet, c, row)
+	if !ok || s == "" {
+		return
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || !d.IsInteger() || d.LessThan(decimal.NewFromInt(1900)) || d.GreaterThan(decimal.NewFromInt(2999)) {
+		r.add(model.Error, "not-a-number", pos, "ghi năm, ví dụ 2021", "Năm báo cáo: «%s» không phải là năm", shorten(s))
+		return
+	}
+	n := int(d.IntPart())
+	if wantYear != 0 && n != wantYear {
+		r.add(model.Error, "year-mismatch", pos, fmt.Sprintf("sửa thành %d", wantYear), "tệp của năm %d nhưng Năm báo cáo ghi %d", wantYear, n)
+		return
+	}
+	r.y.Year = n
+}

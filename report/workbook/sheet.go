@@ -1,0 +1,320 @@
+package workbook
+
+import (
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// cellKind is what a cell holds.
+type cellKind uint8
+
+const (
+	cellBlank   cellKind = iota
+	cellNumber           // value is the raw number as stored, e.g. "1150" or "8.3"
+	cellText             // value is the text
+	cellBool             // value is "1" or "0"
+	cellError            // value is the error, e.g. "#DIV/0!"
+	cellNoValue          // a formula the writing program did not calculate
+	cellDate             // value is an ISO 8601 date (t="d")
+)
+
+// cell is one non-blank cell of a row.
+type cell struct {
+	col     int // 1-based
+	kind    cellKind
+	value   string
+	formula bool
+	style   int
+}
+
+// row is a row of a sheet with at least one non-blank cell.
+type row struct {
+	num    int // 1-based
+	hidden bool
+	cells  []cell // in column order
+}
+
+// get returns the cell in column col, or a blank cell.
+func (r *row) get(col int) cell {
+	for _, c := range r.cells {
+		if c.col == col {
+			return c
+		}
+	}
+	return cell{col: col}
+}
+
+// cellRange is a rectangle of cells, e.g. a merged range.
+type cellRange struct {
+	col1, row1, col2, row2 int
+}
+
+func (m cellRange) contains(col, row int) bool {
+	return col >= m.col1 && col <= m.col2 && row >= m.row1 && row <= m.row2
+}
+
+func (m cellRange) String() string {
+	return cellName(m.col1, m.row1) + ":" + cellName(m.col2, m.row2)
+}
+
+// streamSheet reads a worksheet row by row, calling fn for every row that holds
+// something until fn returns false, and returns the sheet's merged ranges
+// (listed after the cells in the file). fn must not keep the row, whose memory
+// is reused: memory does not grow with the number of rows.
+func (p *pkg) streamSheet(ref sheetRef, fn func(*row) bool) ([]cellRange, *fault) {
+	f, ok := p.parts[strings.ToLower(ref.part)]
+	if !ok {
+		return nil, notWorkbook("tệp bị hỏng: thiếu trang tính «%s» (%s)", ref.name, ref.part)
+	}
+	rc, flt := p.open(f, maxSheetPart)
+	if flt != nil {
+		return nil, flt
+	}
+	defer rc.Close()
+	s := sheetScanner{p: p, d: xml.NewDecoder(rc), fn: fn}
+	if err := s.run(); err != nil {
+		if flt, ok := err.(*fault); ok {
+			return nil, flt
+		}
+		return nil, notWorkbook("tệp bị hỏng: không đọc được trang «%s» (%s)", ref.name, xmlError(err))
+	}
+	return s.merges, nil
+}
+
+type sheetScanner struct {
+	p      *pkg
+	d      *xml.Decoder
+	fn     func(*row) bool
+	row    row
+	merges []cellRange
+}
+
+func (s *sheetScanner) run() error {
+	lastRow := 0
+	for {
+		tok, err := s.d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				num := lastRow + 1
+				s.row = row{num: num, cells: s.row.cells[:0]}
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "r":
+						if n, err := strconv.Atoi(a.Value); err == nil && n > 0 {
+							s.row.num = n
+						}
+					case "hidden":
+						s.row.hidden = a.Value == "1" || a.Value == "true"
+					}
+				}
+				if s.row.num > maxRows {
+					return &fault{code: "too-large", msg: "trang tính có quá 1.048.576 dòng: tệp hỏng"}
+				}
+				lastRow = s.row.num
+				if err := s.cells(); err != nil {
+					return err
+				}
+				if len(s.row.cells) > 0 && !s.fn(&s.row) {
+					return nil
+				}
+			case "mergeCell":
+				for _, a := range t.Attr {
+					if a.Name.Local == "ref" {
+						if m, ok := parseRange(a.Value); ok {
+							s.merges = append(s.merges, m)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// cells reads the cells of the current row up to its end tag.
+func (s *sheetScanner) cells() error {
+	lastCol := 0
+	for {
+		tok, err := s.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				return io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local != "c" {
+				continue
+			}
+			c := cell{col: lastCol + 1}
+			var typ string
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "r":
+					if col, _, ok := parseCellName(a.Value); ok {
+						c.col = col
+					}
+				case "t":
+					typ = a.Value
+				case "s":
+					c.style, _ = strconv.Atoi(a.Value)
+				}
+			}
+			if c.col > maxCols {
+				return &fault{code: "too-large", msg: "trang tính có quá 16.384 cột: tệp hỏng"}
+			}
+			lastCol = c.col
+			if err := s.cell(&c, typ); err != nil {
+				return err
+			}
+			if c.kind != cellBlank {
+				s.row.cells = append(s.row.cells, c)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "row" {
+				return nil
+			}
+		}
+	}
+}
+
+// cell reads one cell's content up to its end tag and classifies it by type.
+func (s *sheetScanner) cell(c *cell, typ string) error {
+	var v, inline strings.Builder
+	hasV := false
+	in := "" // "v", "f" or "t" inside "is"
+	inIs, phonetic := false, 0
+	for {
+		tok, err := s.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				return io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "v":
+				hasV, in = true, "v"
+			case "f":
+				c.formula, in = true, "f"
+			case "is":
+				inIs = true
+			case "rPh":
+				phonetic++
+			case "t":
+				if inIs && phonetic == 0 {
+					in = "t"
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "c":
+				s.classify(c, typ, hasV, v.String(), inline.String())
+				return nil
+			case "rPh":
+				phonetic--
+			case "is":
+				inIs = false
+			}
+			in = ""
+		case xml.CharData:
+			switch in {
+			case "v":
+				v.Write(t)
+			case "t":
+				inline.Write(t)
+			}
+		}
+	}
+}
+
+func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline string) {
+	switch typ {
+	case "inlineStr":
+		c.kind, c.value = cellText, inline
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil || i < 0 || i >= len(s.p.sst) {
+			// A reference outside the table: show what is there rather than fail the file.
+			c.kind, c.value = cellError, "#REF!"
+			return
+		}
+		c.kind, c.value = cellText, s.p.sst[i]
+	case "str":
+		c.kind, c.value = cellText, v
+	case "b":
+		c.kind, c.value = cellBool, strings.TrimSpace(v)
+	case "e":
+		c.kind, c.value = cellError, strings.TrimSpace(v)
+	case "d":
+		c.kind, c.value = cellDate, strings.TrimSpace(v)
+	default:
+		c.kind, c.value = cellNumber, strings.TrimSpace(v)
+	}
+	switch {
+	case !hasV && c.formula && typ != "inlineStr":
+		c.kind, c.value = cellNoValue, ""
+	case c.kind == cellText && strings.TrimSpace(c.value) == "":
+		c.kind = cellBlank // includes formulas such as =IF(A1="";"";…) that show nothing
+	case c.kind != cellText && c.value == "":
+		c.kind = cellBlank
+	}
+}
+
+// parseCellName reads "AB12" into column 28, row 12.
+func parseCellName(s string) (col, row int, ok bool) {
+	s = strings.ReplaceAll(s, "$", "")
+	i := 0
+	for i < len(s) && i < 4 {
+		ch := s[i] | 0x20
+		if ch < 'a' || ch > 'z' {
+			break
+		}
+		col = col*26 + int(ch-'a') + 1
+		i++
+	}
+	if i == 0 || col > maxCols {
+		return 0, 0, false
+	}
+	row, err := strconv.Atoi(s[i:])
+	if err != nil || row < 1 || row > maxRows {
+		return 0, 0, false
+	}
+	return col, row, true
+}
+
+// parseRange reads "A2:C5" (or a single cell).
+func parseRange(s string) (cellRange, bool) {
+	a, b, two := strings.Cut(s, ":")
+	c1, r1, ok1 := parseCellName(a)
+	if !two {
+		return cellRange{c1, r1, c1, r1}, ok1
+	}
+	c2, r2, ok2 := parseCellName(b)
+	return cellRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, ok1 && ok2
+}
+
+// cellName writes column 28, row 12 as "AB12".
+func cellName(col, row int) string {
+	var b [8]byte
+	i := len(b)
+	for col > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:]) + strconv.Itoa(row)
+}

@@ -1,0 +1,82 @@
+package workbook
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// cleanText normalises text as read from a cell: NFC (text pasted from some
+// programs is decomposed), non-breaking spaces made ordinary, CR LF made LF,
+// Excel's _xHHHH_ escapes of control characters decoded, and trimmed.
+func cleanText(s string) string {
+	if strings.Contains(s, "_x") {
+		s = unescapeOOXML(s)
+	}
+	s = norm.NFC.String(s)
+	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\r\n", "\n", "\r", "\n").Replace(s)
+	return strings.TrimSpace(s)
+}
+
+var ooxmlEscape = regexp.MustCompile(`_x([0-9A-Fa-f]{4})_`)
+
+// unescapeOOXML decodes the _xHHHH_ escapes OOXML uses for characters XML cannot hold.
+func unescapeOOXML(s string) string {
+	return ooxmlEscape.ReplaceAllStringFunc(s, func(m string) string {
+		var r rune
+		for _, c := range m[2:6] {
+			r = r*16 + rune(hexDigit(c))
+		}
+		if r == '\r' {
+			return ""
+		}
+		return string(r)
+	})
+}
+
+func hexDigit(c rune) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	default:
+		return int(c-'A') + 10
+	}
+}
+
+var trailingYear = regexp.MustCompile(`\s*(nam\s*)?(19|20)\d\d$`)
+
+// fold reduces a label to the form labels are compared in: without diacritics
+// (đ as d), lower case, single spaces, without a trailing "(…)", "*", ":" or
+// year. "Cùng kỳ  năm trước (2020):" and "cung ky nam truoc" fold alike, so a
+// header typed or retyped by hand is still found.
+func fold(s string) string {
+	s = norm.NFD.String(cleanText(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	out := b.String()
+	if i := strings.LastIndexByte(out, '('); i > 0 && strings.HasSuffix(out, ")") {
+		out = out[:i]
+	}
+	out = strings.TrimRight(strings.TrimSpace(out), "*: ")
+	return trailingYear.ReplaceAllString(out, "")
+}

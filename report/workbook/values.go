@@ -1,0 +1,238 @@
+package workbook
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Excel keeps 15 significant digits; digits past them are binary noise
+// (8.3000000000000007), not something anybody typed.
+const excelDigits = 15
+
+// maxMagnitude bounds the numbers read: 10^30 is far above any report figure
+// and keeps every value printable.
+const maxMagnitude = 30
+
+var rawNumber = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$`)
+
+// parseRaw reads a number as a workbook stores it (always with a decimal point),
+// rounded to Excel's 15 significant digits.
+func parseRaw(s string) (decimal.Decimal, bool) {
+	if len(s) > 64 || !rawNumber.MatchString(s) {
+		return decimal.Zero, false
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Zero, false
+	}
+	if d.IsZero() {
+		return decimal.Zero, true
+	}
+	digits := int32(d.NumDigits())
+	if d.Exponent()+digits > maxMagnitude {
+		return decimal.Zero, false
+	}
+	if digits > excelDigits {
+		d = d.Round(-(d.Exponent() + digits - excelDigits))
+	}
+	// Drop the trailing zeros rounding leaves and anything below 10^-20.
+	return decimal.RequireFromString(d.Round(20).String()), true
+}
+
+// errorMeanings explains Excel's error values.
+var errorMeanings = map[string]string{
+	"#DIV/0!": "công thức chia cho 0",
+	"#REF!":   "công thức tham chiếu đến ô không còn tồn tại",
+	"#N/A":    "công thức không tìm thấy giá trị",
+	"#VALUE!": "công thức dùng sai kiểu giá trị",
+	"#NAME?":  "công thức có tên hàm hoặc tên vùng không đúng",
+	"#NUM!":   "công thức cho kết quả không phải là số hợp lệ",
+	"#NULL!":  "công thức dùng hai vùng không giao nhau",
+}
+
+// cellPos is where a cell is, for findings.
+func (r *reader) cellPos(sheet string, col, row int) model.Pos {
+	return model.Pos{File: r.file, Sheet: sheet, Cell: cellName(col, row)}
+}
+
+// unusable reports error values and formulas without a value; it returns true
+// when the cell cannot be read.
+func (r *reader) unusable(sheet string, c cell, row int) bool {
+	switch c.kind {
+	case cellError:
+		why := errorMeanings[strings.ToUpper(c.value)]
+		if why == "" {
+			why = "ô có giá trị lỗi"
+		}
+		fix := "sửa công thức hoặc nhập số liệu trực tiếp"
+		if !c.formula {
+			fix = "nhập số liệu thay cho giá trị lỗi"
+		}
+		r.add(model.Error, "formula-error", r.cellPos(sheet, c.col, row), fix, "ô có giá trị lỗi %s: %s", c.value, why)
+		return true
+	case cellNoValue:
+		r.add(model.Error, "formula-no-value", r.cellPos(sheet, c.col, row),
+			"mở tệp bằng Excel hoặc LibreOffice Calc, tính lại (Ctrl+Alt+F9) rồi lưu; hoặc nhập số liệu trực tiếp",
+			"ô có công thức nhưng chưa có giá trị đã tính (tệp được ghi bởi chương trình không tính công thức)")
+		return true
+	}
+	return false
+}
+
+// text reads a cell as text; numbers give their digits. ok is false after a finding.
+func (r *reader) text(sheet string, c cell, row int) (s string, ok bool) {
+	if r.unusable(sheet, c, row) {
+		return "", false
+	}
+	switch c.kind {
+	case cellNumber:
+		if d, ok := parseRaw(c.value); ok {
+			return d.String(), true
+		}
+		return c.value, true
+	case cellBool:
+		if c.value == "1" {
+			return "TRUE", true
+		}
+		return "FALSE", true
+	}
+	return cleanText(c.value), true
+}
+
+// number reads a figure: a number cell as stored, or text typed the Vietnamese
+// way with a warning. Blank gives nil.
+func (r *reader) number(sheet string, c cell, row int, what string) *decimal.Decimal {
+	pos := r.cellPos(sheet, c.col, row)
+	if r.unusable(sheet, c, row) {
+		return nil
+	}
+	switch c.kind {
+	case cellBlank:
+		return nil
+	case cellNumber:
+		d, ok := parseRaw(c.value)
+		switch {
+		case !ok:
+			r.add(model.Error, "not-a-number", pos, "", "%s: giá trị «%s» không phải là số hợp lệ hoặc quá lớn", what, shorten(c.value))
+			return nil
+		case r.p.format(c.style) == fmtDate:
+			r.add(model.Error, "not-a-number", pos, "định dạng lại ô thành dạng số (Number) và nhập lại số liệu",
+				"%s: ô đang ở định dạng ngày tháng, không phải số", what)
+			return nil
+		case r.p.format(c.style) == fmtPercent:
+			// The cell shows 95,5% for 0.955; what the user sees and means is 95,5.
+			d = decimal.RequireFromString(d.Shift(2).String())
+		}
+		return &d
+	case cellText:
+		s := cleanText(c.value)
+		v, note, err := vnformat.ParseNumber(s)
+		if err != nil {
+			fix, reason := "", err.Error()
+			if pe, ok := err.(*vnformat.ParseError); ok {
+				fix, reason = pe.Suggestion, pe.Reason
+			}
+			r.add(model.Error, "not-a-number", pos, fix, "%s: «%s» không phải là số: %s", what, shorten(s), reason)
+			return nil
+		}
+		msg := note.Message
+		if msg == "" {
+			msg = fmt.Sprintf("«%s» được hiểu là %s", s, v.String())
+		}
+		r.add(model.Warning, "text-number", pos, "nhập lại thành ô dạng số", "%s: số được nhập dạng chữ; %s", what, msg)
+		return &v
+	}
+	r.add(model.Error, "not-a-number", pos, "", "%s: ô chứa %s, không phải số", what, kindName(c.kind))
+	return nil
+}
+
+func kindName(k cellKind) string {
+	switch k {
+	case cellBool:
+		return "giá trị đúng/sai"
+	case cellDate:
+		return "ngày tháng"
+	}
+	return "giá trị khác"
+}
+
+// shorten keeps messages readable for long cell contents.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+var (
+	yesWords = []string{"co", "x", "uoc", "uoc tinh", "dung", "true", "yes", "1"}
+	noWords  = []string{"khong", "false", "no", "0"}
+)
+
+// flag reads the estimate column: "có"/"x"/"ước" or "không"/blank.
+func (r *reader) flag(sheet string, c cell, row int, what string) bool {
+	if r.unusable(sheet, c, row) || c.kind == cellBlank {
+		return false
+	}
+	s, _ := r.text(sheet, c, row)
+	switch f := fold(s); {
+	case contains(yesWords, f):
+		return true
+	case contains(noWords, f):
+		return false
+	}
+	r.add(model.Error, "not-a-flag", r.cellPos(sheet, c.col, row), "chọn «có» hoặc để trống",
+		"%s: «%s» không phải là có/không", what, shorten(s))
+	return false
+}
+
+// date reads the date of the report: a date cell (a serial number), an ISO date or text.
+func (r *reader) date(sheet string, c cell, row int) (time.Time, bool) {
+	pos := r.cellPos(sheet, c.col, row)
+	switch c.kind {
+	case cellNumber:
+		d, ok := parseRaw(c.value)
+		serial, _ := d.Float64()
+		// 1 is 1900-01-01 and 2958465 is 9999-12-31, Excel's range.
+		if ok && serial >= 1 && serial < 2958466 {
+			t, err := excelize.ExcelDateToTime(serial, r.p.date1904)
+			if err == nil {
+				return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+			}
+		}
+		r.add(model.Error, "bad-date", pos, "nhập ngày dạng 10/12/2021", "ngày ban hành: «%s» không phải là ngày", shorten(c.value))
+		return time.Time{}, false
+	case cellDate:
+		if t, err := time.Parse("2006-01-02", c.value[:min(len(c.value), 10)]); err == nil {
+			return t, true
+		}
+		r.add(model.Error, "bad-date", pos, "nhập ngày dạng 10/12/2021", "ngày ban hành: «%s» không phải là ngày", shorten(c.value))
+		return time.Time{}, false
+	}
+	s, ok := r.text(sheet, c, row)
+	if !ok || s == "" {
+		return time.Time{}, false
+	}
+	t, err := model.ParseDate(s)
+	if err != nil {
+		r.add(model.Error, "bad-date", pos, "nhập ngày dạng 10/12/2021", "ngày ban hành: %v", err)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

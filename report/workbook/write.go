@@ -1,0 +1,386 @@
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/baocao/baocao/report/model"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// Write writes the input workbook of a year: every indicator of the catalogue in
+// catalogue order (rankings on their own sheet, computed indicators greyed out
+// and locked), the header facts, and an empty narrative sheet. prefill, when not
+// nil, fills in its values, so that a year's YAML can be turned into a workbook.
+func Write(w io.Writer, cat *model.Catalogue, year int, prefill *model.Year) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	wr := &writer{f: f, cat: cat, year: year, prefill: prefill}
+	if prefill == nil {
+		wr.prefill = &model.Year{}
+	}
+	if err := wr.write(); err != nil {
+		return fmt.Errorf("không tạo được bảng tính: %w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("không ghi được bảng tính: %w", err)
+	}
+	return nil
+}
+
+type writer struct {
+	f       *excelize.File
+	cat     *model.Catalogue
+	year    int
+	prefill *model.Year
+	err     error // the first error; later calls do nothing
+
+	styles map[string]int
+}
+
+// Cell styles by name.
+const (
+	stHeader  = "header"
+	stFixed   = "fixed"   // locked text: codes, names
+	stInput   = "input"   // unlocked, general
+	stText    = "text"    // unlocked, kept as text ("05" stays "05")
+	stDate    = "date"    // unlocked, day/month/year
+	stDerived = "derived" // computed by the program
+	stNote    = "note"    // the notes sheet
+)
+
+func (wr *writer) write() error {
+	wr.newStyles()
+	sheets := []string{SheetNotes, SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
+	wr.check(wr.f.SetSheetName("Sheet1", sheets[0]))
+	for _, s := range sheets[1:] {
+		_, err := wr.f.NewSheet(s)
+		wr.check(err)
+	}
+	wr.notes()
+	wr.header()
+	wr.entries()
+	wr.rankings()
+	wr.narrative()
+	wr.f.SetActiveSheet(0)
+	return wr.err
+}
+
+func (wr *writer) check(err error) {
+	if wr.err == nil {
+		wr.err = err
+	}
+}
+
+func (wr *writer) newStyles() {
+	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	unlocked := &excelize.Protection{Locked: false}
+	dateFmt, textFmt := "dd/mm/yyyy", "@"
+	defs := map[string]*excelize.Style{
+		stHeader: {Border: border, Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Protection: &excelize.Protection{Locked: true}},
+		stFixed:   {Border: border, Alignment: top, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}, Protection: &excelize.Protection{Locked: true}},
+		stInput:   {Border: border, Alignment: top, Protection: unlocked},
+		stText:    {Border: border, Alignment: top, Protection: unlocked, CustomNumFmt: &textFmt},
+		stDate:    {Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, Protection: unlocked, CustomNumFmt: &dateFmt},
+		stDerived: {Border: border, Alignment: top, Font: &excelize.Font{Italic: true, Color: "7F7F7F"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}, Protection: &excelize.Protection{Locked: true}},
+		stNote:    {Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+	}
+	wr.styles = map[string]int{}
+	for name, st := range defs {
+		id, err := wr.f.NewStyle(st)
+		wr.check(err)
+		wr.styles[name] = id
+	}
+}
+
+// set writes a value with a style; v is a string, an int, or a numeric string given as number.
+func (wr *writer) set(sheet string, col, row int, v any, style string) {
+	if wr.err != nil {
+		return
+	}
+	ref := cellName(col, row)
+	switch v := v.(type) {
+	case number:
+		if v != "" {
+			wr.check(wr.f.SetCellDefault(sheet, ref, string(v)))
+		}
+	case string:
+		if v != "" {
+			wr.check(wr.f.SetCellStr(sheet, ref, v))
+		}
+	default:
+		wr.check(wr.f.SetCellValue(sheet, ref, v))
+	}
+	wr.check(wr.f.SetCellStyle(sheet, ref, ref, wr.styles[style]))
+}
+
+// number is a figure written as a number cell with its exact digits.
+type number string
+
+// columns writes the header row of a data sheet with its comments, widths and frozen row.
+func (wr *writer) columns(sheet string, cols []column) {
+	for i, c := range cols {
+		name := colLetter(i + 1)
+		wr.set(sheet, i+1, 1, c.title, stHeader)
+		wr.check(wr.f.SetColWidth(sheet, name, name, c.width))
+		wr.check(wr.f.AddComment(sheet, excelize.Comment{Cell: name + "1", Author: "baocao", Paragraph: []excelize.RichTextRun{{Text: c.help}}, Width: 300, Height: 90}))
+	}
+	wr.check(wr.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}))
+	wr.check(wr.f.SetRowHeight(sheet, 1, 32))
+}
+
+// protect locks a sheet's locked cells against slips, without a password: a
+// unit that needs another column can lift it (Review → Unprotect Sheet).
+func (wr *writer) protect(sheet string) {
+	wr.check(wr.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatColumns: true, FormatRows: true, FormatCells: true, InsertRows: true, DeleteRows: true, AutoFilter: true, Sort: true}))
+}
+
+// validate adds a data validation to sqref with a Vietnamese error message.
+func (wr *writer) validate(sheet, sqref, title, msg string, setup func(*excelize.DataValidation) error) {
+	if sqref == "" || wr.err != nil {
+		return
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(sqref)
+	wr.check(setup(dv))
+	dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+	wr.check(wr.f.AddDataValidation(sheet, dv))
+}
+
+func decimalAtLeast(min int) func(*excelize.DataValidation) error {
+	return func(dv *excelize.DataValidation) error {
+		return dv.SetRange(min, "", excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorGreaterThanOrEqual)
+	}
+}
+
+func (wr *writer) notes() {
+	wr.check(wr.f.SetColWidth(SheetNotes, "A", "A", 120))
+	for i, line := range Notes(wr.year) {
+		wr.set(SheetNotes, 1, i+1, line, stNote)
+	}
+	wr.check(wr.f.SetCellStyle(SheetNotes, "A1", "A1", wr.styles[stHeader]))
+}
+
+// Notes is the guide to filling the workbook of a year, one paragraph a line,
+// shown on the «Lưu ý» sheet and in the workspace's LUU-Y.txt.
+func Notes(year int) []string {
+	parts := make([]string, len(model.NarrativeParts))
+	for i, p := range model.NarrativeParts {
+		parts[i] = fmt.Sprintf("      %s: %s", p, partLabels[p])
+	}
+	return append([]string{
+		fmt.Sprintf("LƯU Ý KHI ĐIỀN SỐ LIỆU NĂM %d", year),
+		fmt.Sprintf("1. Trang «%s»: điền cột «Giá trị» cho từng mục. «Năm báo cáo» phải là %d.", SheetHeader, year),
+		fmt.Sprintf("2. Trang «%s»: mỗi dòng là một chỉ tiêu của danh mục. Chỉ điền các cột Thực hiện, Ước tính, Kế hoạch, Cùng kỳ năm trước, Ghi chú; không sửa cột Mã, vì chương trình nhận chỉ tiêu theo mã.", SheetEntries),
+		"3. Nhập số liệu dạng số, đúng đơn vị tính ghi ở cột Đơn vị (ví dụ tỷ đồng). Không nhập số dưới dạng chữ: ô có dấu tam giác xanh ở góc hoặc số nằm lệch trái là số đang ở dạng chữ.",
+		"4. Tỷ lệ (đơn vị %) nhập số phần trăm từ 0 đến 100, ví dụ 95,5.",
+		fmt.Sprintf("5. Dòng tô xám ghi «%s» do chương trình tính từ các chỉ tiêu khác; không cần điền.", derivedMark),
+		"6. Cột «Ước tính»: chọn «có» nếu số thực hiện là số ước tính đến hết năm; để trống nếu là số chính thức.",
+		"7. Cột «Cùng kỳ năm trước»: chỉ cần điền khi không có tệp số liệu của năm trước trong thư mục data.",
+		"8. Có thể dùng công thức; ô công thức bị lỗi (#DIV/0!, #REF!, #N/A…) sẽ bị báo lỗi kèm vị trí ô.",
+		fmt.Sprintf("9. Trang «%s»: ghi thứ hạng và tổng số tỉnh, thành phố được xếp hạng (ví dụ 11 và 63).", SheetRankings),
+		fmt.Sprintf("10. Trang «%s»: mỗi dòng là một ý của báo cáo; cột «Phần» chọn một trong:", SheetNarrative),
+	}, append(parts,
+		"11. Các cột mã và tên được khóa để tránh sửa nhầm (không đặt mật khẩu). Cần thêm cột riêng thì bỏ khóa trang (Review → Unprotect Sheet); có thể thêm cột, đổi thứ tự cột vì chương trình tìm cột theo tiêu đề.",
+		"12. Không đổi tên các trang. Lưu tệp dạng .xlsx (không lưu thành .xls).",
+		fmt.Sprintf("13. Kiểm tra số liệu: baocao validate %d; lập báo cáo: baocao generate %d.", year, year),
+	)...)
+}
+
+func (wr *writer) header() {
+	s := SheetHeader
+	wr.columns(s, headerColumns)
+	h := wr.prefill.Header
+	for i, hr := range headerRows {
+		row := i + 2
+		wr.set(s, 1, row, hr.label, stFixed)
+		wr.set(s, 3, row, hr.help, stFixed)
+		wr.set(s, 4, row, hr.key, stFixed)
+		switch hr.key {
+		case yearKey:
+			wr.set(s, 2, row, wr.year, stInput)
+			wr.validate(s, cellName(2, row), "Năm báo cáo", "Ghi năm, ví dụ 2021.", func(dv *excelize.DataValidation) error {
+				return dv.SetRange(1900, 2999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+			})
+		case "ngay":
+			v := number("")
+			if !h.Date.IsZero() {
+				v = number(strconv.Itoa(excelSerial(h.Date)))
+			}
+			wr.set(s, 2, row, v, stDate)
+		case "so":
+			wr.set(s, 2, row, h.Number, stText)
+		default:
+			wr.set(s, 2, row, headerValue(&h, hr.key), stInput)
+		}
+	}
+	wr.check(wr.f.SetColVisible(s, colLetter(4), false))
+	wr.protect(s)
+}
+
+// headerValue gives a header fact as written in its cell; lists take one item a line.
+func headerValue(h *model.Header, key string) string {
+	switch key {
+	case "co_quan_chu_quan":
+		return h.SuperiorBody
+	case "co_quan":
+		return h.Body
+	case "ky_hieu":
+		return h.Symbol
+	case "dia_danh":
+		return h.Place
+	case "kinh_gui":
+		return strings.Join(h.Recipients, "\n")
+	case "can_cu":
+		return h.Basis
+	case "tham_quyen":
+		return h.Authority
+	case "chuc_vu":
+		return h.Title
+	case "nguoi_ky":
+		return h.Signer
+	case "noi_nhan":
+		return strings.Join(h.Distribution, "\n")
+	}
+	return ""
+}
+
+// excelSerial is the 1900-system serial number of a date after February 1900.
+func excelSerial(t time.Time) int {
+	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	return int(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Sub(epoch).Hours() / 24)
+}
+
+// figure writes a figure with its exact digits; nil is an empty cell.
+func figure(d *decimal.Decimal) number {
+	if d == nil {
+		return ""
+	}
+	return number(d.String())
+}
+
+// colIndex is the 1-based position of a column of a fixed layout.
+func colIndex(cols []column, key string) int {
+	for i, c := range cols {
+		if c.key == key {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func (wr *writer) entries() {
+	s := SheetEntries
+	wr.columns(s, entryColumns)
+	col := func(key string) int { return colIndex(entryColumns, key) }
+	var quantities, rates []string
+	row := 1
+	for _, ind := range wr.cat.Indicators {
+		if ind.Kind == model.Rank {
+			continue
+		}
+		row++
+		wr.set(s, col(colCode), row, ind.Code, stFixed)
+		wr.set(s, col(colGroup), row, wr.cat.GroupName(ind.Group), stFixed)
+		wr.set(s, col(colName), row, ind.Name, stFixed)
+		wr.set(s, col(colUnit), row, ind.Unit, stFixed)
+		if ind.Derived() {
+			for _, key := range entryValueCols {
+				wr.set(s, col(key), row, "", stDerived)
+			}
+			wr.set(s, col(colActual), row, derivedMark, stDerived)
+			wr.check(wr.f.AddComment(s, excelize.Comment{Cell: cellName(col(colActual), row), Author: "baocao",
+				Paragraph: []excelize.RichTextRun{{Text: "Chương trình tự tính: " + ind.Formula}}, Width: 300, Height: 60}))
+			continue
+		}
+		var actual, plan, same number
+		estimate, note := "", ""
+		if e := wr.prefill.Entry(ind.Code); e != nil {
+			actual, plan, same = figure(e.Actual), figure(e.Plan), figure(e.SamePeriod)
+			note = e.Note
+			if e.Estimate {
+				estimate = "có"
+			}
+		}
+		wr.set(s, col(colActual), row, actual, stInput)
+		wr.set(s, col(colEstimate), row, estimate, stInput)
+		wr.set(s, col(colPlan), row, plan, stInput)
+		wr.set(s, col(colSame), row, same, stInput)
+		wr.set(s, col(colNote), row, note, stInput)
+		refs := fmt.Sprintf("%s %s %s", cellName(col(colActual), row), cellName(col(colPlan), row), cellName(col(colSame), row))
+		if ind.Kind == model.Rate {
+			rates = append(rates, refs)
+		} else {
+			quantities = append(quantities, refs)
+		}
+	}
+	wr.validate(s, strings.Join(quantities, " "), "Số liệu không hợp lệ", "Nhập một số không âm, đúng đơn vị tính của dòng.", decimalAtLeast(0))
+	wr.validate(s, strings.Join(rates, " "), "Tỷ lệ không hợp lệ", "Tỷ lệ nhập số phần trăm từ 0 đến 100, ví dụ 95,5.", func(dv *excelize.DataValidation) error {
+		return dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+	})
+	if row > 1 {
+		est := colLetter(col(colEstimate))
+		wr.validate(s, fmt.Sprintf("%s2:%s%d", est, est, row), "Ước tính", "Chọn «có» nếu là số ước tính, hoặc để trống.", func(dv *excelize.DataValidation) error {
+			return dv.SetDropList([]string{"có", "không"})
+		})
+	}
+	wr.protect(s)
+}
+
+func (wr *writer) rankings() {
+	s := SheetRankings
+	wr.columns(s, rankingColumns)
+	row := 1
+	for _, ind := range wr.cat.Indicators {
+		if ind.Kind != model.Rank {
+			continue
+		}
+		row++
+		wr.set(s, 1, row, ind.Code, stFixed)
+		wr.set(s, 2, row, ind.Name, stFixed)
+		var rank, of number
+		if rk := wr.prefill.Ranking(ind.Code); rk != nil {
+			rank, of = number(strconv.Itoa(rk.Rank)), number(strconv.Itoa(rk.Of))
+		}
+		wr.set(s, 3, row, rank, stInput)
+		wr.set(s, 4, row, of, stInput)
+	}
+	if row > 1 {
+		wr.validate(s, fmt.Sprintf("C2:D%d", row), "Thứ hạng không hợp lệ", "Nhập số nguyên từ 1 trở lên, ví dụ 11 (thứ hạng) và 63 (tổng số).", func(dv *excelize.DataValidation) error {
+			return dv.SetRange(1, 1000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+		})
+	}
+	wr.protect(s)
+}
+
+// narrativeRows is how many rows of the narrative sheet get the part drop-down.
+const narrativeRows = 500
+
+func (wr *writer) narrative() {
+	s := SheetNarrative
+	wr.columns(s, narrativeColumns)
+	for i, it := range wr.prefill.Narrative {
+		wr.set(s, 1, i+2, it.Part, stInput)
+		wr.set(s, 2, i+2, it.Heading, stInput)
+		wr.set(s, 3, i+2, it.Text, stInput)
+	}
+	last := max(narrativeRows, len(wr.prefill.Narrative)+1)
+	wr.validate(s, fmt.Sprintf("A2:A%d", last), "Phần không hợp lệ", "Chọn phần của báo cáo trong danh sách (xem trang «Lưu ý»).", func(dv *excelize.DataValidation) error {
+		return dv.SetDropList(model.NarrativeParts)
+	})
+}
+
+// colLetter writes column 3 as "C".
+func colLetter(col int) string {
+	name := cellName(col, 1)
+	return name[:len(name)-1]
+}
