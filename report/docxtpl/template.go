@@ -150,7 +150,8 @@ func sourceOffset(src, msg string) int {
 // being rendered. One Problems serves one execution at a time.
 type Problems struct {
 	mu   sync.Mutex
-	at   Error // the place being rendered, Msg unused
+	part string // the place being rendered: part
+	para *para  // and paragraph, nil if none yet
 	list ErrorList
 }
 
@@ -159,23 +160,28 @@ func NewProblems() *Problems { return &Problems{} }
 
 // Add records msg at the place being rendered now.
 func (p *Problems) Add(msg string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	e := p.at
+	e := p.place()
 	e.Msg = msg
-	p.list = append(p.list, &e)
-}
-
-func (p *Problems) moveTo(at Error) {
 	p.mu.Lock()
-	p.at = at
+	p.list = append(p.list, e)
 	p.mu.Unlock()
 }
 
-func (p *Problems) place() Error {
+func (p *Problems) moveTo(part string, para *para) {
+	p.mu.Lock()
+	p.part, p.para = part, para
+	p.mu.Unlock()
+}
+
+// place returns an error located where rendering is.
+func (p *Problems) place() *Error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return p.at
+	e := &Error{Part: p.part}
+	if p.para != nil {
+		e.Paragraph, e.Text = p.para.n, excerpt(p.para.text, 0)
+	}
+	return e
 }
 
 func (p *Problems) errors() ErrorList {
@@ -195,11 +201,9 @@ type execution struct {
 func (x *execution) loc(part, n int) string {
 	if part >= 0 && part < len(x.t.parts) {
 		pt := x.t.parts[part].part
-		at := Error{Part: pt.name, Paragraph: n}
 		if n >= 1 && n <= len(pt.paras) {
-			at.Text = excerpt(pt.paras[n-1].text, 0)
+			x.problems.moveTo(pt.name, pt.paras[n-1])
 		}
-		x.problems.moveTo(at)
 	}
 	return ""
 }
@@ -260,7 +264,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		var buf bytes.Buffer
 		buf.Grow(len(cp.src) + len(cp.src)/4)
 		x.out, x.cells = &buf, x.cells[:0]
-		problems.moveTo(Error{Part: cp.part.name})
+		problems.moveTo(cp.part.name, nil)
 		if err := tm.Execute(&buf, data); err != nil {
 			errs = append(errs, x.execError(cp, err))
 			continue
@@ -271,7 +275,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		}
 		outs[cp.part.name] = buf.String()
 	}
-	problems.moveTo(Error{})
+	problems.moveTo("", nil)
 	errs = append(problems.errors(), errs...).tidy(t.names)
 	if len(errs) > 0 {
 		return nil, errs
@@ -305,8 +309,7 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 	if off := sourceOffset(cp.src, err.Error()); off >= 0 {
 		e = cp.errorAt(off, "")
 	} else {
-		at := x.problems.place()
-		e = &at
+		e = x.problems.place()
 	}
 	var missing *missingValueError
 	switch {

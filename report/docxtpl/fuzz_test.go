@@ -1,0 +1,44 @@
+package docxtpl_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/docxtpl"
+)
+
+// FuzzParse parses a .docx built around fuzzed XML (the body's content, or
+// the whole document part) and executes what parses. Neither may panic, and
+// an execution must never produce malformed XML (reported as an internal
+// error).
+func FuzzParse(f *testing.F) {
+	seeds := []string{
+		docxtest.P("Năm {{ .Nam }}"),
+		para(run("", "{{ .Do"), `<w:proofErr w:type="spellStart"/>`, run("<w:b/>", "nVi }}")),
+		docxtest.P("{{range .ChiTieu}}") + docxtest.P("{{.Ten}}") + docxtest.P("{{end}}"),
+		docxtest.P("{{if .Tang}}a{{else}}b{{end}}"),
+		docxtest.Table([]string{docxtest.P("{{if .Tang}}") + docxtest.P("x") + docxtest.P("{{end}}")}),
+		para(run("", "{{if .Tang}}a"), `<w:hyperlink>`+run("", "b{{end}}")+`</w:hyperlink>`),
+		`<w:p><w:r><w:pict><w:txbxContent>` + docxtest.P("{{ .Nam }}") + `</w:txbxContent></w:pict></w:r></w:p>`,
+		docxtest.P("{{ printf “%d” .Nam }} {{/* c */}} {{- $x := 1 -}}"),
+		`<w:p><w:r><w:t>{{</w:t></w:r></w:p><w:p/>`,
+	}
+	for _, s := range seeds {
+		f.Add(s, false)
+	}
+	f.Add(`<w:document `+docxtest.NS+`><w:body>`+docxtest.P("{{.Nam}}")+`</w:body></w:document>`, true)
+	f.Fuzz(func(t *testing.T, xml string, whole bool) {
+		files := docxtest.Files{Body: xml}
+		if whole {
+			files = docxtest.Files{Document: xml}
+		}
+		tp, err := docxtpl.Parse(docxtest.Build(files), options())
+		if err != nil {
+			return
+		}
+		if _, err := tp.Execute(sample(), nil); err != nil && strings.Contains(err.Error(), "lỗi nội bộ") {
+			t.Fatalf("%v\ninput: %q", err, xml)
+		}
+	})
+}
