@@ -112,7 +112,7 @@ func (t *Tokenizer) Next() (Token, error) {
 	}
 	if strings.HasPrefix(rest, "</") {
 		name, i := readName(s, start+2)
-		for i < len(s) && isXMLSpace(s[i]) {
+		for i < len(s) && IsSpace(s[i]) {
 			i++
 		}
 		if name == "" || i >= len(s) || s[i] != '>' {
@@ -176,13 +176,14 @@ func (t *Tokenizer) doctype(start int) (Token, error) {
 
 func readName(s string, i int) (string, int) {
 	j := i
-	for j < len(s) && !isXMLSpace(s[j]) && s[j] != '>' && s[j] != '/' && s[j] != '<' && s[j] != '=' {
+	for j < len(s) && !IsSpace(s[j]) && s[j] != '>' && s[j] != '/' && s[j] != '<' && s[j] != '=' {
 		j++
 	}
 	return s[i:j], j
 }
 
-func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+// IsSpace reports XML white space.
+func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // Namespace URIs of WordprocessingML (transitional and strict).
 const (
@@ -213,13 +214,13 @@ func WordPrefix(partXML string) string {
 			prefix := ""
 			if i < len(tag) && tag[i] == ':' {
 				k := i + 1
-				for k < len(tag) && tag[k] != '=' && !isXMLSpace(tag[k]) {
+				for k < len(tag) && tag[k] != '=' && !IsSpace(tag[k]) {
 					k++
 				}
 				prefix = tag[i+1:k] + ":"
 				i = k
 			}
-			for i < len(tag) && (isXMLSpace(tag[i]) || tag[i] == '=') {
+			for i < len(tag) && (IsSpace(tag[i]) || tag[i] == '=') {
 				i++
 			}
 			if i >= len(tag) || (tag[i] != '"' && tag[i] != '\'') {

@@ -165,12 +165,16 @@ func (c *checker) sameBlock(f frame, tg *tag) {
 	case !b.standalone:
 		c.errorf(tg, "thẻ %s thuộc khối %s đặt riêng ở đoạn %d, nên cũng phải đặt riêng một đoạn", tg.kind.label(), open, f.open.para.n)
 	default:
-		c.errorf(tg, "thẻ %s nằm ở %s còn thẻ %s mở khối (đoạn %d) nằm ở %s; các thẻ của một khối phải cùng trong một ô bảng, hoặc cùng ở ngoài bảng",
+		c.errorf(tg, "thẻ %s nằm ở %s còn thẻ %s mở khối (đoạn %d) nằm ở %s; các thẻ của một khối phải cùng trong một ô bảng, hoặc cùng ở ngoài bảng "+
+			"(để lặp lại hàng của bảng, đặt thẻ mở và thẻ đóng mỗi thẻ ở một hàng riêng)",
 			tg.kind.label(), c.containerName(tg.para), open, f.open.para.n, c.containerName(f.open.para))
 	}
 }
 
 func (c *checker) containerName(p *para) string {
+	if p.row != nil && p.row.tags {
+		return "một hàng riêng của bảng"
+	}
 	name := strings.TrimPrefix(p.parentName, c.pt.w)
 	switch name {
 	case "tc":

@@ -39,6 +39,16 @@
 // paragraph formatting) goes with it. A paragraph that ends a section (holds
 // a section break) is never removed.
 //
+// Table rows. A table row whose cells hold nothing but control tags (any
+// other paragraph of the row being empty) is removed the same way and
+// replaced by its tags, so rows can be repeated or left out:
+//
+//	| {{range .ChiTieu}} |               |
+//	| {{.Ten}}           | {{.GiaTri}}   |
+//	| {{end}}            |               |
+//
+// gives one row per item. A table left with no row at all is removed.
+//
 // Tags inside a paragraph. Control tags may also open and close within one
 // paragraph's text: "tăng {{if .Tang}}cao hơn{{else}}thấp hơn{{end}} năm
 // trước". The tags of such a structure must then all be in that paragraph,
@@ -48,7 +58,7 @@
 // Structures across paragraphs. A structure whose tags stand alone in their
 // paragraphs may span any number of paragraphs and tables, provided its
 // tags are in one container: all in the body, or all in one table cell, or
-// all in one text box. Removing paragraphs never leaves a table cell without
+// all in rows of their own of one table, or all in one text box. Removing paragraphs never leaves a table cell without
 // a paragraph (Word requires one): an empty one is kept.
 //
 // Errors. Parse reports every mistake at once, each with the part (body,

@@ -19,6 +19,7 @@ func FuzzParse(f *testing.F) {
 		docxtest.P("{{range .ChiTieu}}") + docxtest.P("{{.Ten}}") + docxtest.P("{{end}}"),
 		docxtest.P("{{if .Tang}}a{{else}}b{{end}}"),
 		docxtest.Table([]string{docxtest.P("{{if .Tang}}") + docxtest.P("x") + docxtest.P("{{end}}")}),
+		docxtest.Table([]string{docxtest.P("{{range .ChiTieu}}")}, []string{docxtest.P("{{.Ten}}")}, []string{docxtest.P("{{end}}"), docxtest.P("")}),
 		para(run("", "{{if .Tang}}a"), `<w:hyperlink>`+run("", "b{{end}}")+`</w:hyperlink>`),
 		`<w:p><w:r><w:pict><w:txbxContent>` + docxtest.P("{{ .Nam }}") + `</w:txbxContent></w:pict></w:r></w:p>`,
 		docxtest.P("{{ printf “%d” .Nam }} {{/* c */}} {{- $x := 1 -}}"),

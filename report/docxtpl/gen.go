@@ -12,17 +12,19 @@ import (
 // Functions the engine adds to every template. Their names cannot be
 // called from a template (see isInternal).
 const (
-	locFunc     = "__baocao_loc"     // {{__baocao_loc PART PARA}}: rendering moves to a paragraph
-	escFunc     = "__baocao_esc"     // appended to printing pipelines: XML-escapes the value
-	cellFunc    = "__baocao_cell"    // at the start of a cell whose paragraphs may all vanish
-	cellEndFunc = "__baocao_cellend" // at its end: adds an empty paragraph if none is left
+	locFunc      = "__baocao_loc"      // {{__baocao_loc PART PARA}}: rendering moves to a paragraph
+	escFunc      = "__baocao_esc"      // appended to printing pipelines: XML-escapes the value
+	markFunc     = "__baocao_mark"     // at the start of a cell or table whose content may all vanish
+	cellEndFunc  = "__baocao_cellend"  // at the end of such a cell: adds an empty paragraph if none is left
+	tableEndFunc = "__baocao_tableend" // after such a table: removes it if it has no row left
 )
 
 func isInternal(name string) bool { return strings.HasPrefix(name, "__baocao_") }
 
 // collectTags finds the tags of every paragraph, classifies and parses each
 // on its own, decides which paragraphs are standalone, and where each
-// tag's output goes. It returns the tags in document order.
+// tag's output goes: table rows holding only control tags are replaced by
+// them, like standalone paragraphs. It returns the tags in document order.
 func collectTags(pt *part) ([]*tag, ErrorList) {
 	var tags []*tag
 	var errs ErrorList
@@ -48,14 +50,23 @@ func collectTags(pt *part) ([]*tag, ErrorList) {
 		}
 		p.standalone = len(p.tags) > 0 && unclosed < 0 && !p.nested && !p.sectPr && onlySpace(rest) &&
 			!slices.ContainsFunc(p.tags, func(tg *tag) bool { return !tg.kind.control() })
-		for _, tg := range p.tags {
-			if p.standalone {
-				tg.key = position{standalone: true, container: p.parent}
-			} else {
-				tg.key = position{para: p, path: p.textAt(tg.start).path}
-			}
-		}
 		tags = append(tags, p.tags...)
+	}
+	for _, r := range pt.rows {
+		r.tags = len(r.paras) == r.all &&
+			slices.ContainsFunc(r.paras, func(p *para) bool { return p.standalone }) &&
+			!slices.ContainsFunc(r.paras, func(p *para) bool { return !p.standalone && (len(p.tags) > 0 || !onlySpace(p.text)) })
+	}
+	for _, tg := range tags {
+		p := tg.para
+		switch {
+		case p.row != nil && p.row.tags:
+			tg.key = position{standalone: true, container: p.row.table}
+		case p.standalone:
+			tg.key = position{standalone: true, container: p.parent}
+		default:
+			tg.key = position{para: p, path: p.textAt(tg.start).path}
+		}
 	}
 	return tags, errs
 }
@@ -93,6 +104,17 @@ func (e *edit) tag(tg *tag) {
 	e.text.WriteString(tg.src)
 }
 
+// controls writes the tags of a standalone paragraph.
+func (e *edit) controls(pt *part, p *para) {
+	for _, tg := range p.tags {
+		switch tg.kind {
+		case kIf, kRange, kWith, kElseIf, kElseWith, kDecl:
+			e.loc(pt, p)
+		}
+		e.tag(tg)
+	}
+}
+
 func (e *edit) loc(pt *part, p *para) {
 	e.spots = append(e.spots, spot{e.text.Len(), p, 0})
 	// The newline starts a new source line, so that parse errors, which
@@ -111,17 +133,23 @@ func (pt *part) source() (string, []spot) {
 		edits = append(edits, e)
 		return e
 	}
+	for _, r := range pt.rows {
+		if !r.tags {
+			continue
+		}
+		e := add(r.start, r.end)
+		for _, p := range r.paras {
+			e.controls(pt, p)
+		}
+		if t := pt.tables[r.table]; t != nil {
+			t.guard = true
+		}
+	}
 	for _, p := range pt.paras {
 		switch {
+		case p.row != nil && p.row.tags:
 		case p.standalone:
-			e := add(p.start, p.end)
-			for _, tg := range p.tags {
-				switch tg.kind {
-				case kIf, kRange, kWith, kElseIf, kElseWith, kDecl:
-					e.loc(pt, p)
-				}
-				e.tag(tg)
-			}
+			add(p.start, p.end).controls(pt, p)
 			if c := pt.cells[p.parent]; c != nil {
 				c.guard = true
 			}
@@ -136,8 +164,14 @@ func (pt *part) source() (string, []spot) {
 	}
 	for _, c := range pt.cells {
 		if c.guard {
-			add(c.openEnd, c.openEnd).text.WriteString("{{" + cellFunc + "}}")
+			add(c.openEnd, c.openEnd).text.WriteString("{{" + markFunc + "}}")
 			add(c.closeStart, c.closeStart).text.WriteString("{{" + cellEndFunc + " " + strconv.Quote(pt.w) + "}}")
+		}
+	}
+	for _, t := range pt.tables {
+		if t.guard {
+			add(t.start, t.start).text.WriteString("{{" + markFunc + "}}")
+			add(t.end, t.end).text.WriteString("{{" + tableEndFunc + " " + strconv.Quote(pt.w) + "}}")
 		}
 	}
 	slices.SortStableFunc(edits, func(a, b *edit) int {

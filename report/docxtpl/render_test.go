@@ -184,6 +184,46 @@ func TestTables(t *testing.T) {
 	}
 }
 
+func TestTableRows(t *testing.T) {
+	empty := docxtest.P("")
+	body := docxtest.Table(
+		[]string{docxtest.P("Chỉ tiêu"), docxtest.P("Giá trị")},
+		[]string{docxtest.P("{{range $i, $c := .ChiTieu}}"), empty},
+		[]string{docxtest.P("{{$c.Ten}}"), docxtest.P("{{.GiaTri}}")},
+		[]string{empty, docxtest.P(" {{end}} ") + docxtest.P("{{/* hết */}}")},
+		[]string{docxtest.P("{{if .Ghi}}"), empty},
+		[]string{docxtest.P("Ghi chú"), docxtest.P("{{.Ghi}}")},
+		[]string{docxtest.P("{{end}}"), empty},
+	) + docxtest.P("Sau bảng") +
+		docxtest.Table(
+			[]string{docxtest.P("{{range .ChiTieu}}")},
+			[]string{docxtest.P("{{.Ten}}")},
+			[]string{docxtest.P("{{end}}")},
+		) + docxtest.P("Hết")
+	r := sample()
+	out := render(t, build(body), options(), r)
+	want := []string{"Chỉ tiêu", "Giá trị", "Thuê bao", "1.200", "Bưu cục", "35", "Trạm BTS", "2.410",
+		"Sau bảng", "Thuê bao", "Bưu cục", "Trạm BTS", "Hết"}
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
+		t.Fatalf("paragraphs =\n%q\nwant\n%q", got, want)
+	}
+	if n := strings.Count(part(t, out, docxpkg.DocumentPart), "<w:tr>"); n != 7 {
+		t.Fatalf("%d rows, want 7", n)
+	}
+
+	// No items: the first table keeps its header, the second has no row
+	// left and goes.
+	r.ChiTieu, r.Ghi = nil, "có"
+	out = render(t, build(body), options(), r)
+	want = []string{"Chỉ tiêu", "Giá trị", "Ghi chú", "có", "Sau bảng", "Hết"}
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
+		t.Fatalf("paragraphs =\n%q\nwant\n%q", got, want)
+	}
+	if n := strings.Count(part(t, out, docxpkg.DocumentPart), "<w:tbl>"); n != 1 {
+		t.Fatalf("%d tables, want 1", n)
+	}
+}
+
 func TestHeadersAndFooters(t *testing.T) {
 	data := docxtest.Build(docxtest.Files{
 		Body:   docxtest.P("Thân {{.Nam}}"),

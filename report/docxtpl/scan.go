@@ -16,7 +16,9 @@ type part struct {
 	xml   string
 	w     string // WordprocessingML element prefix, "w:" in practice
 	paras []*para
-	cells map[int]*cell // by offset of the w:tc start tag
+	cells  map[int]*box // table cells by offset of their start tag
+	tables map[int]*box // tables by offset of their start tag
+	rows   []*row       // table rows in document order
 }
 
 // para is a w:p element.
@@ -27,6 +29,7 @@ type para struct {
 	parent     int // offset of the parent element's start tag, the container
 	parentName string
 	outer      *para // enclosing paragraph (this one is in a text box)
+	row        *row  // the table row whose cell holds it directly
 	nested     bool  // holds another paragraph
 	sectPr     bool  // carries a section break; never removed
 	texts      []*wtext
@@ -45,15 +48,25 @@ type wtext struct {
 	complex          bool   // content has markup (comments, CDATA): not used
 }
 
-// cell is a w:tc element.
-type cell struct {
-	openEnd, closeStart int
-	guard               bool // must keep a paragraph (see generate)
+// box is a table cell or a table, elements that must not be left empty.
+type box struct {
+	start, openEnd, closeStart, end int
+	guard                           bool // may lose all its content (see part.source)
+}
+
+// row is a w:tr element.
+type row struct {
+	start, end int
+	table      int     // offset of its table's start tag
+	paras      []*para // paragraphs directly in its cells
+	all        int     // paragraphs anywhere inside it
+	tags       bool    // holds only control tags: replaced by them
 }
 
 // scanPart finds the paragraphs, their w:t texts, and cells.
 func scanPart(index int, name, xml string) (*part, error) {
-	pt := &part{index: index, name: name, xml: xml, w: docxpkg.WordPrefix(xml), cells: map[int]*cell{}}
+	pt := &part{index: index, name: name, xml: xml, w: docxpkg.WordPrefix(xml), cells: map[int]*box{}, tables: map[int]*box{}}
+	rows := map[int]*row{}
 	w := pt.w
 	var (
 		stack []*para // open paragraphs
@@ -89,6 +102,15 @@ func scanPart(index int, name, xml string) (*part, error) {
 					p.outer = stack[len(stack)-1]
 					p.outer.nested = true
 				}
+				for i, e := range open[:depth] {
+					if r := rows[e.Start]; r != nil && e.Name == w+"tr" {
+						r.all++
+						if i == depth-2 && open[depth-1].Name == w+"tc" {
+							r.paras = append(r.paras, p)
+							p.row = r
+						}
+					}
+				}
 				pt.paras = append(pt.paras, p)
 				if tok.Kind == docxpkg.StartTag {
 					stack = append(stack, p)
@@ -97,9 +119,23 @@ func scanPart(index int, name, xml string) (*part, error) {
 				if tok.Kind == docxpkg.StartTag && len(stack) > 0 && len(open) >= 2 && open[len(open)-2].Name == w+"r" {
 					cur = &wtext{tagStart: tok.Start, tagEnd: tok.End, cStart: tok.End, path: elementPath(open, stack[len(stack)-1].start)}
 				}
-			case w + "tc":
+			case w + "tc", w + "tbl":
 				if tok.Kind == docxpkg.StartTag {
-					pt.cells[tok.Start] = &cell{openEnd: tok.End}
+					b := &box{start: tok.Start, openEnd: tok.End}
+					if tok.Name == w+"tc" {
+						pt.cells[tok.Start] = b
+					} else {
+						pt.tables[tok.Start] = b
+					}
+				}
+			case w + "tr":
+				if tok.Kind == docxpkg.StartTag {
+					r := &row{start: tok.Start, table: -1}
+					if len(open) >= 2 {
+						r.table = open[len(open)-2].Start
+					}
+					rows[tok.Start] = r
+					pt.rows = append(pt.rows, r)
 				}
 			case w + "sectPr":
 				if len(stack) > 0 {
@@ -126,10 +162,14 @@ func scanPart(index int, name, xml string) (*part, error) {
 				p := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				p.end = tok.End
-			case w + "tc":
-				if c := pt.cells[tok.Begin]; c != nil {
-					c.closeStart = tok.Start
+			case w + "tc", w + "tbl":
+				b := pt.cells[tok.Begin]
+				if tok.Name == w+"tbl" {
+					b = pt.tables[tok.Begin]
 				}
+				b.closeStart, b.end = tok.Start, tok.End
+			case w + "tr":
+				rows[tok.Begin].end = tok.End
 			}
 		}
 	}

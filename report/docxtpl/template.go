@@ -85,8 +85,9 @@ func Parse(data []byte, opt Options) (*Template, error) {
 	placeholders := template.FuncMap{
 		locFunc:     func(int, int) string { return "" },
 		escFunc:     escape,
-		cellFunc:    func() string { return "" },
-		cellEndFunc: func(string) string { return "" },
+		markFunc:     func() string { return "" },
+		cellEndFunc:  func(string) string { return "" },
+		tableEndFunc: func(string) string { return "" },
 	}
 	for i, cp := range t.parts {
 		if len(all[i]) == 0 {
@@ -195,7 +196,7 @@ type execution struct {
 	t        *Template
 	problems *Problems
 	out      *bytes.Buffer
-	cells    []int // output offsets of the open guarded cells
+	marks    []int // output offsets where the open guarded cells and tables start
 }
 
 func (x *execution) loc(part, n int) string {
@@ -208,33 +209,48 @@ func (x *execution) loc(part, n int) string {
 	return ""
 }
 
-func (x *execution) cellStart() string {
-	x.cells = append(x.cells, x.out.Len())
+func (x *execution) mark() string {
+	x.marks = append(x.marks, x.out.Len())
 	return ""
 }
 
-// cellEnd keeps the cell valid: Word needs at least one paragraph in it.
-func (x *execution) cellEnd(w string) string {
-	if len(x.cells) == 0 {
-		return ""
+// popMark returns the output since the matching mark.
+func (x *execution) popMark() ([]byte, int) {
+	if len(x.marks) == 0 {
+		return nil, x.out.Len()
 	}
-	start := x.cells[len(x.cells)-1]
-	x.cells = x.cells[:len(x.cells)-1]
-	if hasParagraph(x.out.Bytes()[start:], w) {
-		return ""
-	}
-	return "<" + w + "p/>"
+	start := x.marks[len(x.marks)-1]
+	x.marks = x.marks[:len(x.marks)-1]
+	return x.out.Bytes()[start:], start
 }
 
-func hasParagraph(out []byte, w string) bool {
-	open := []byte("<" + w + "p")
+// cellEnd keeps a cell valid: Word needs at least one paragraph in it.
+func (x *execution) cellEnd(w string) string {
+	if out, _ := x.popMark(); !hasElement(out, w+"p") {
+		return "<" + w + "p/>"
+	}
+	return ""
+}
+
+// tableEnd removes a table left without rows (its rows were all control
+// tags and the structures repeated them zero times): Word needs a row.
+func (x *execution) tableEnd(w string) string {
+	if out, start := x.popMark(); !hasElement(out, w+"tr") {
+		x.out.Truncate(start)
+	}
+	return ""
+}
+
+// hasElement reports whether out has a start tag of the named element.
+func hasElement(out []byte, name string) bool {
+	open := []byte("<" + name)
 	for {
 		i := bytes.Index(out, open)
 		if i < 0 {
 			return false
 		}
 		out = out[i+len(open):]
-		if len(out) > 0 && (out[0] == '>' || out[0] == '/' || out[0] == ' ') {
+		if len(out) > 0 && (out[0] == '>' || out[0] == '/' || docxpkg.IsSpace(out[0])) {
 			return true
 		}
 	}
@@ -249,7 +265,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		problems = NewProblems()
 	}
 	x := &execution{t: t, problems: problems}
-	funcs := template.FuncMap{locFunc: x.loc, cellFunc: x.cellStart, cellEndFunc: x.cellEnd}
+	funcs := template.FuncMap{locFunc: x.loc, markFunc: x.mark, cellEndFunc: x.cellEnd, tableEndFunc: x.tableEnd}
 	outs := map[string]string{}
 	var errs ErrorList
 	for _, cp := range t.parts {
@@ -263,7 +279,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		tm.Funcs(funcs)
 		var buf bytes.Buffer
 		buf.Grow(len(cp.src) + len(cp.src)/4)
-		x.out, x.cells = &buf, x.cells[:0]
+		x.out, x.marks = &buf, x.marks[:0]
 		problems.moveTo(cp.part.name, nil)
 		if err := tm.Execute(&buf, data); err != nil {
 			errs = append(errs, x.execError(cp, err))
