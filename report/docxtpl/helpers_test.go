@@ -150,4 +150,6 @@ func run(rPr, text string) string {
 	return `<w:r w:rsidR="00A1B2C3">` + rPr + `<w:t xml:space="preserve">` + text + `</w:t></w:r>`
 }
 
-func para(runs ...string) string { return `<w:p w:rsidR="00112233">` + strings.Join(runs, "") + `</w:p>` }
+func para(runs ...string) string {
+	return `<w:p w:rsidR="00112233">` + strings.Join(runs, "") + `</w:p>`
+}

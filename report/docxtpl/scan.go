@@ -11,11 +11,11 @@ import (
 
 // part is one template part (document, header or footer) as scanned.
 type part struct {
-	index int    // position in the package's TemplateParts
-	name  string // e.g. "word/document.xml"
-	xml   string
-	w     string // WordprocessingML element prefix, "w:" in practice
-	paras []*para
+	index  int    // position in the package's TemplateParts
+	name   string // e.g. "word/document.xml"
+	xml    string
+	w      string // WordprocessingML element prefix, "w:" in practice
+	paras  []*para
 	cells  map[int]*box // table cells by offset of their start tag
 	tables map[int]*box // tables by offset of their start tag
 	rows   []*row       // table rows in document order

@@ -83,8 +83,8 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		return nil, errs.tidy(t.names)
 	}
 	placeholders := template.FuncMap{
-		locFunc:     func(int, int) string { return "" },
-		escFunc:     escape,
+		locFunc:      func(int, int) string { return "" },
+		escFunc:      escape,
 		markFunc:     func() string { return "" },
 		cellEndFunc:  func(string) string { return "" },
 		tableEndFunc: func(string) string { return "" },
