@@ -2,6 +2,7 @@ package docxtpl_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"text/template"
@@ -216,6 +217,29 @@ func TestProblemsAreLocated(t *testing.T) {
 		wantErr{"word/footer1.xml", 1, "chưa có số liệu của chỉ tiêu «X»"})
 	if got := err.Error(); !strings.HasPrefix(got, "đoạn 6 «Giá trị: {{ so_lieu \"X\" }}»: chưa có số liệu") {
 		t.Fatalf("Error() = %s", got)
+	}
+}
+
+// The condition of a standalone {{else if}} runs without the paragraphs
+// between it and its {{if}}; its problems are still placed at its own paragraph.
+func TestProblemsInElseIf(t *testing.T) {
+	problems := docxtpl.NewProblems()
+	opt := options()
+	opt.Funcs["co"] = func(code string) bool {
+		problems.Add("chưa có số liệu «" + code + "»")
+		return code == "B"
+	}
+	body := docxtest.P("{{if co \"A\"}}") + docxtest.P("a") + docxtest.P("{{else if co \"B\"}}") + docxtest.P("b") +
+		docxtest.P("{{else}}") + docxtest.P("c") + docxtest.P("{{end}}") +
+		docxtest.P("{{with .Sub}}") + docxtest.P("{{.Ten}}") + docxtest.P("{{else with .ChiTieu}}") + docxtest.P("{{len .}} mục") + docxtest.P("{{end}}")
+	tp := parse(t, build(body), opt)
+	_, err := tp.Execute(sample(), problems)
+	checkErrors(t, err, wantErr{"", 1, "chưa có số liệu «A»"}, wantErr{"", 3, "chưa có số liệu «B»"})
+
+	opt.Funcs["co"] = func(string) bool { return false }
+	out := render(t, build(body), opt, sample())
+	if got := paragraphs(t, out, "word/document.xml"); !slices.Equal(got, []string{"c", "3 mục"}) {
+		t.Fatalf("paragraphs = %q", got)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 // called from a template (see isInternal).
 const (
 	locFunc      = "__baocao_loc"      // {{__baocao_loc PART PARA}}: rendering moves to a paragraph
+	atFunc       = "__baocao_at"       // the same, returning true, inside conditions
 	escFunc      = "__baocao_esc"      // appended to printing pipelines: XML-escapes the value
 	markFunc     = "__baocao_mark"     // at the start of a cell or table whose content may all vanish
 	cellEndFunc  = "__baocao_cellend"  // at the end of such a cell: adds an empty paragraph if none is left
@@ -108,7 +109,7 @@ func (e *edit) tag(tg *tag) {
 func (e *edit) controls(pt *part, p *para) {
 	for _, tg := range p.tags {
 		switch tg.kind {
-		case kIf, kRange, kWith, kElseIf, kElseWith, kDecl:
+		case kIf, kRange, kWith, kDecl:
 			e.loc(pt, p)
 		}
 		e.tag(tg)
@@ -258,18 +259,25 @@ func literal(b *strings.Builder, s string, escape bool) {
 	}
 }
 
-// addEscapes makes every action that prints pass its value through
-// escFunc, the way html/template adds its escapers: to the parse tree, so
-// that no tag can print raw XML. Control structures and declarations
-// print nothing and are left alone.
-func addEscapes(n parse.Node, w string) {
+// rewriter finishes a part's parse tree.
+type rewriter struct {
+	pt    *part
+	spots []spot
+}
+
+// rewrite makes every action that prints pass its value through escFunc,
+// the way html/template adds its escapers: to the parse tree, so that no
+// tag can print raw XML. Control structures and declarations print
+// nothing and are left alone. It also locates {{else if}} and {{else with}}
+// conditions (see located).
+func (r *rewriter) rewrite(n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
 		for _, c := range n.Nodes {
-			addEscapes(c, w)
+			r.rewrite(c)
 		}
 	case *parse.ActionNode:
 		p := n.Pipe
@@ -277,21 +285,70 @@ func addEscapes(n parse.Node, w string) {
 			return
 		}
 		pos := p.Position()
-		p.Cmds = append(p.Cmds, &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: []parse.Node{
+		p.Cmds = append(p.Cmds, command(pos,
 			parse.NewIdentifier(escFunc).SetTree(nil).SetPos(pos),
 			stringNode(p.String(), pos),
-			stringNode(w, pos),
-		}})
+			stringNode(r.pt.w, pos)))
 	case *parse.IfNode:
-		addEscapes(n.List, w)
-		addEscapes(n.ElseList, w)
+		r.rewrite(n.List)
+		r.rewriteElse(n.ElseList)
 	case *parse.RangeNode:
-		addEscapes(n.List, w)
-		addEscapes(n.ElseList, w)
+		r.rewrite(n.List)
+		r.rewrite(n.ElseList)
 	case *parse.WithNode:
-		addEscapes(n.List, w)
-		addEscapes(n.ElseList, w)
+		r.rewrite(n.List)
+		r.rewriteElse(n.ElseList)
 	}
+}
+
+// rewriteElse handles the else branch of an if or with, where
+// "{{else if c}}" appears as a nested if.
+func (r *rewriter) rewriteElse(l *parse.ListNode) {
+	if l != nil && len(l.Nodes) == 1 {
+		switch n := l.Nodes[0].(type) {
+		case *parse.IfNode:
+			n.Pipe = r.located(n.Pipe)
+		case *parse.WithNode:
+			n.Pipe = r.located(n.Pipe)
+		}
+	}
+	r.rewrite(l)
+}
+
+// located turns the condition p of an {{else if}} into
+// "and (atFunc PART PARA) (p)": no location marker runs between the
+// {{if}} and the evaluation of this condition, so Problems.Add in it would
+// be placed at the {{if}}. "and" evaluates its arguments in order and
+// returns the last one, p's value, as is.
+func (r *rewriter) located(p *parse.PipeNode) *parse.PipeNode {
+	s, ok := spotAt(r.spots, int(p.Position()))
+	if !ok || len(p.Decl) > 0 {
+		return p
+	}
+	pos := p.Position()
+	loc := &parse.PipeNode{NodeType: parse.NodePipe, Pos: pos, Cmds: []*parse.CommandNode{command(pos,
+		parse.NewIdentifier(atFunc).SetTree(nil).SetPos(pos),
+		numberNode(r.pt.index, pos),
+		numberNode(s.para.n, pos))}}
+	return &parse.PipeNode{NodeType: parse.NodePipe, Pos: pos, Line: p.Line, Cmds: []*parse.CommandNode{command(pos,
+		parse.NewIdentifier("and").SetTree(nil).SetPos(pos), loc, p)}}
+}
+
+func command(pos parse.Pos, args ...parse.Node) *parse.CommandNode {
+	return &parse.CommandNode{NodeType: parse.NodeCommand, Pos: pos, Args: args}
+}
+
+func numberNode(n int, pos parse.Pos) *parse.NumberNode {
+	return &parse.NumberNode{NodeType: parse.NodeNumber, Pos: pos, IsInt: true, Int64: int64(n), Text: strconv.Itoa(n)}
+}
+
+// spotAt finds the spot for an offset of the generated source.
+func spotAt(spots []spot, off int) (spot, bool) {
+	i, _ := slices.BinarySearchFunc(spots, off+1, func(s spot, off int) int { return s.off - off })
+	if off < 0 || i == 0 {
+		return spot{}, false
+	}
+	return spots[i-1], true
 }
 
 func stringNode(s string, pos parse.Pos) *parse.StringNode {

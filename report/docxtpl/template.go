@@ -84,6 +84,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 	}
 	placeholders := template.FuncMap{
 		locFunc:      func(int, int) string { return "" },
+		atFunc:       func(int, int) bool { return true },
 		escFunc:      escape,
 		markFunc:     func() string { return "" },
 		cellEndFunc:  func(string) string { return "" },
@@ -100,7 +101,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 			errs = append(errs, cp.errorAt(sourceOffset(cp.src, err.Error()), syntaxMessage(err.Error())))
 			continue
 		}
-		addEscapes(tm.Tree.Root, cp.part.w)
+		(&rewriter{pt: cp.part, spots: cp.spots}).rewrite(tm.Tree.Root)
 		cp.tmpl = tm
 	}
 	if len(errs) > 0 {
@@ -113,9 +114,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 // generated source.
 func (cp *compiled) errorAt(off int, msg string) *Error {
 	e := &Error{Part: cp.part.name, Msg: msg}
-	i, _ := slices.BinarySearchFunc(cp.spots, off+1, func(s spot, off int) int { return s.off - off })
-	if off >= 0 && i > 0 {
-		s := cp.spots[i-1]
+	if s, ok := spotAt(cp.spots, off); ok {
 		e.Paragraph, e.Text = s.para.n, excerpt(s.para.text, s.at)
 	}
 	return e
@@ -199,6 +198,7 @@ type execution struct {
 	marks    []int // output offsets where the open guarded cells and tables start
 }
 
+// loc moves rendering to paragraph n of a part.
 func (x *execution) loc(part, n int) string {
 	if part >= 0 && part < len(x.t.parts) {
 		pt := x.t.parts[part].part
@@ -207,6 +207,12 @@ func (x *execution) loc(part, n int) string {
 		}
 	}
 	return ""
+}
+
+// at is loc for use in conditions (see rewriter.located).
+func (x *execution) at(part, n int) bool {
+	x.loc(part, n)
+	return true
 }
 
 func (x *execution) mark() string {
@@ -265,7 +271,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		problems = NewProblems()
 	}
 	x := &execution{t: t, problems: problems}
-	funcs := template.FuncMap{locFunc: x.loc, markFunc: x.mark, cellEndFunc: x.cellEnd, tableEndFunc: x.tableEnd}
+	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, cellEndFunc: x.cellEnd, tableEndFunc: x.tableEnd}
 	outs := map[string]string{}
 	var errs ErrorList
 	for _, cp := range t.parts {
