@@ -58,7 +58,8 @@
 // Structures across paragraphs. A structure whose tags stand alone in their
 // paragraphs may span any number of paragraphs and tables, provided its
 // tags are in one container: all in the body, or all in one table cell, or
-// all in rows of their own of one table, or all in one text box. Removing paragraphs never leaves a table cell without
+// all in rows of their own of one table, or all in one text box. Removing
+// paragraphs never leaves a table cell, text box, header or footer without
 // a paragraph (Word requires one): an empty one is kept.
 //
 // Errors. Parse reports every mistake at once, each with the part (body,

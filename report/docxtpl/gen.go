@@ -15,8 +15,8 @@ const (
 	locFunc      = "__baocao_loc"      // {{__baocao_loc PART PARA}}: rendering moves to a paragraph
 	atFunc       = "__baocao_at"       // the same, returning true, inside conditions
 	escFunc      = "__baocao_esc"      // appended to printing pipelines: XML-escapes the value
-	markFunc     = "__baocao_mark"     // at the start of a cell or table whose content may all vanish
-	cellEndFunc  = "__baocao_cellend"  // at the end of such a cell: adds an empty paragraph if none is left
+	markFunc     = "__baocao_mark"     // at the start of an element whose content may all vanish
+	needPFunc    = "__baocao_needp"    // at the end of a cell, text box…: adds an empty paragraph if none is left
 	tableEndFunc = "__baocao_tableend" // after such a table: removes it if it has no row left
 )
 
@@ -151,7 +151,7 @@ func (pt *part) source() (string, []spot) {
 		case p.row != nil && p.row.tags:
 		case p.standalone:
 			add(p.start, p.end).controls(pt, p)
-			if c := pt.cells[p.parent]; c != nil {
+			if c := pt.holders[p.parent]; c != nil {
 				c.guard = true
 			}
 		case len(p.tags) > 0:
@@ -163,10 +163,10 @@ func (pt *part) source() (string, []spot) {
 			add(p.end, p.end).loc(pt, o)
 		}
 	}
-	for _, c := range pt.cells {
+	for _, c := range pt.holders {
 		if c.guard {
 			add(c.openEnd, c.openEnd).text.WriteString("{{" + markFunc + "}}")
-			add(c.closeStart, c.closeStart).text.WriteString("{{" + cellEndFunc + " " + strconv.Quote(pt.w) + "}}")
+			add(c.closeStart, c.closeStart).text.WriteString("{{" + needPFunc + " " + strconv.Quote(pt.w) + "}}")
 		}
 	}
 	for _, t := range pt.tables {

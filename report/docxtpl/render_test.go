@@ -238,6 +238,13 @@ func TestHeadersAndFooters(t *testing.T) {
 	if want := "Thân 2021\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\nNăm 2021"; text != want {
 		t.Fatalf("Text = %q, want %q", text, want)
 	}
+
+	// A footer whose paragraphs all vanish keeps an empty one.
+	data = docxtest.Build(docxtest.Files{Body: docxtest.P("x"), Footer: docxtest.P("{{if .Tang}}") + docxtest.P("ẩn") + docxtest.P("{{end}}")})
+	out = render(t, data, options(), sample())
+	if got := part(t, out, "word/footer1.xml"); !strings.Contains(got, "<w:p/></w:ftr>") {
+		t.Fatalf("footer = %s", got)
+	}
 }
 
 func TestSmartQuotesAndSpacesInTags(t *testing.T) {

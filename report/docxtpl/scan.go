@@ -11,14 +11,14 @@ import (
 
 // part is one template part (document, header or footer) as scanned.
 type part struct {
-	index  int    // position in the package's TemplateParts
-	name   string // e.g. "word/document.xml"
-	xml    string
-	w      string // WordprocessingML element prefix, "w:" in practice
-	paras  []*para
-	cells  map[int]*box // table cells by offset of their start tag
-	tables map[int]*box // tables by offset of their start tag
-	rows   []*row       // table rows in document order
+	index   int    // position in the package's TemplateParts
+	name    string // e.g. "word/document.xml"
+	xml     string
+	w       string // WordprocessingML element prefix, "w:" in practice
+	paras   []*para
+	holders map[int]*box // elements that must hold a paragraph (table cells, text boxes, headers, footers), by offset of their start tag
+	tables  map[int]*box // tables by offset of their start tag
+	rows    []*row       // table rows in document order
 }
 
 // para is a w:p element.
@@ -48,7 +48,8 @@ type wtext struct {
 	complex          bool   // content has markup (comments, CDATA): not used
 }
 
-// box is a table cell or a table, elements that must not be left empty.
+// box is an element that must not be left empty: one that must hold a
+// paragraph, or a table.
 type box struct {
 	start, openEnd, closeStart, end int
 	guard                           bool // may lose all its content (see part.source)
@@ -63,9 +64,10 @@ type row struct {
 	tags       bool    // holds only control tags: replaced by them
 }
 
-// scanPart finds the paragraphs, their w:t texts, and cells.
+// scanPart finds the paragraphs, their w:t texts, tables, rows, and the
+// elements that must hold a paragraph.
 func scanPart(index int, name, xml string) (*part, error) {
-	pt := &part{index: index, name: name, xml: xml, w: docxpkg.WordPrefix(xml), cells: map[int]*box{}, tables: map[int]*box{}}
+	pt := &part{index: index, name: name, xml: xml, w: docxpkg.WordPrefix(xml), holders: map[int]*box{}, tables: map[int]*box{}}
 	rows := map[int]*row{}
 	w := pt.w
 	var (
@@ -119,13 +121,13 @@ func scanPart(index int, name, xml string) (*part, error) {
 				if tok.Kind == docxpkg.StartTag && len(stack) > 0 && len(open) >= 2 && open[len(open)-2].Name == w+"r" {
 					cur = &wtext{tagStart: tok.Start, tagEnd: tok.End, cStart: tok.End, path: elementPath(open, stack[len(stack)-1].start)}
 				}
-			case w + "tc", w + "tbl":
+			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "tbl":
 				if tok.Kind == docxpkg.StartTag {
 					b := &box{start: tok.Start, openEnd: tok.End}
-					if tok.Name == w+"tc" {
-						pt.cells[tok.Start] = b
-					} else {
+					if tok.Name == w+"tbl" {
 						pt.tables[tok.Start] = b
+					} else {
+						pt.holders[tok.Start] = b
 					}
 				}
 			case w + "tr":
@@ -162,8 +164,8 @@ func scanPart(index int, name, xml string) (*part, error) {
 				p := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				p.end = tok.End
-			case w + "tc", w + "tbl":
-				b := pt.cells[tok.Begin]
+			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "tbl":
+				b := pt.holders[tok.Begin]
 				if tok.Name == w+"tbl" {
 					b = pt.tables[tok.Begin]
 				}

@@ -87,7 +87,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		atFunc:       func(int, int) bool { return true },
 		escFunc:      escape,
 		markFunc:     func() string { return "" },
-		cellEndFunc:  func(string) string { return "" },
+		needPFunc:    func(string) string { return "" },
 		tableEndFunc: func(string) string { return "" },
 	}
 	for i, cp := range t.parts {
@@ -195,7 +195,7 @@ type execution struct {
 	t        *Template
 	problems *Problems
 	out      *bytes.Buffer
-	marks    []int // output offsets where the open guarded cells and tables start
+	marks    []int // output offsets where the open guarded elements start
 }
 
 // loc moves rendering to paragraph n of a part.
@@ -230,8 +230,9 @@ func (x *execution) popMark() ([]byte, int) {
 	return x.out.Bytes()[start:], start
 }
 
-// cellEnd keeps a cell valid: Word needs at least one paragraph in it.
-func (x *execution) cellEnd(w string) string {
+// needParagraph keeps a table cell, text box, header or footer valid: Word
+// needs at least one paragraph in it.
+func (x *execution) needParagraph(w string) string {
 	if out, _ := x.popMark(); !hasElement(out, w+"p") {
 		return "<" + w + "p/>"
 	}
@@ -271,7 +272,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		problems = NewProblems()
 	}
 	x := &execution{t: t, problems: problems}
-	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, cellEndFunc: x.cellEnd, tableEndFunc: x.tableEnd}
+	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd}
 	outs := map[string]string{}
 	var errs ErrorList
 	for _, cp := range t.parts {
