@@ -216,6 +216,13 @@ func (r *reader) mergedRows(t *table, merges []cellRange, keys ...string) {
 	}
 }
 
+// isDerivedMark reports whether a value cell holds the «tự tính» of a computed indicator.
+func isDerivedMark(c cell) bool {
+	return c.kind == cellText && fold(c.value) == foldedDerivedMark
+}
+
+var foldedDerivedMark = fold(derivedMark)
+
 var entryValueCols = []string{colActual, colEstimate, colPlan, colSame, colNote}
 
 func (r *reader) entries(ref sheetRef) {
@@ -229,7 +236,7 @@ func (r *reader) entries(ref sheetRef) {
 		codePos := t.pos(r, colCode, rw.num)
 		filled := false
 		for _, key := range entryValueCols {
-			if c := t.cell(rw, key); c.kind != cellBlank && !(key == colActual && fold(c.value) == fold(derivedMark)) {
+			if c := t.cell(rw, key); c.kind != cellBlank && !(key == colActual && isDerivedMark(c)) {
 				filled = true
 			}
 		}
@@ -259,7 +266,7 @@ func (r *reader) entries(ref sheetRef) {
 		}
 		r.hiddenRow(t, rw)
 		e := &model.Entry{Code: code, Pos: codePos, ActualPos: t.pos(r, colActual, rw.num), PlanPos: t.pos(r, colPlan, rw.num), SamePeriodPos: t.pos(r, colSame, rw.num)}
-		if c := t.cell(rw, colActual); fold(c.value) != fold(derivedMark) {
+		if c := t.cell(rw, colActual); !isDerivedMark(c) {
 			e.Actual = r.number(sheet, c, rw.num, code+": Thực hiện")
 		}
 		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, code+": Ước tính")

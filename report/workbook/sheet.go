@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
@@ -73,7 +72,7 @@ func (p *pkg) streamSheet(ref sheetRef, fn func(*row) bool) ([]cellRange, *fault
 		return nil, flt
 	}
 	defer rc.Close()
-	s := sheetScanner{p: p, d: xml.NewDecoder(rc), fn: fn}
+	s := sheetScanner{p: p, x: newXMLScanner(rc), fn: fn}
 	if err := s.run(); err != nil {
 		if flt, ok := err.(*fault); ok {
 			return nil, flt
@@ -85,130 +84,105 @@ func (p *pkg) streamSheet(ref sheetRef, fn func(*row) bool) ([]cellRange, *fault
 
 type sheetScanner struct {
 	p      *pkg
-	d      *xml.Decoder
+	x      *xmlScanner
 	fn     func(*row) bool
 	row    row
 	merges []cellRange
 }
 
 func (s *sheetScanner) run() error {
-	lastRow := 0
-	for {
-		tok, err := s.d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "row":
-				num := lastRow + 1
-				s.row = row{num: num, cells: s.row.cells[:0]}
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "r":
-						if n, err := strconv.Atoi(a.Value); err == nil && n > 0 {
-							s.row.num = n
-						}
-					case "hidden":
-						s.row.hidden = a.Value == "1" || a.Value == "true"
-					}
+	x, lastRow := s.x, 0
+	for x.next() {
+		switch {
+		case x.is(tokStart, "row"):
+			s.row = row{num: lastRow + 1, cells: s.row.cells[:0]}
+			if v, ok := x.attr("r"); ok {
+				if n, err := strconv.Atoi(string(v)); err == nil && n > 0 {
+					s.row.num = n
 				}
-				if s.row.num > maxRows {
-					return &fault{code: "too-large", msg: "trang tính có quá 1.048.576 dòng: tệp hỏng"}
-				}
-				lastRow = s.row.num
+			}
+			if v, ok := x.attr("hidden"); ok {
+				s.row.hidden = string(v) == "1" || string(v) == "true"
+			}
+			if s.row.num > maxRows {
+				return &fault{code: "too-large", msg: "trang tính có quá 1.048.576 dòng: tệp hỏng"}
+			}
+			lastRow = s.row.num
+			if !x.selfClose {
 				if err := s.cells(); err != nil {
 					return err
 				}
-				if len(s.row.cells) > 0 && !s.fn(&s.row) {
-					return nil
-				}
-			case "mergeCell":
-				for _, a := range t.Attr {
-					if a.Name.Local == "ref" {
-						if m, ok := parseRange(a.Value); ok {
-							s.merges = append(s.merges, m)
-						}
-					}
+			}
+			if len(s.row.cells) > 0 && !s.fn(&s.row) {
+				return nil
+			}
+		case x.is(tokStart, "mergeCell"):
+			if v, ok := x.attr("ref"); ok {
+				if m, ok := parseRange(string(v)); ok {
+					s.merges = append(s.merges, m)
 				}
 			}
 		}
 	}
+	if x.err == io.EOF {
+		return nil
+	}
+	return x.err
 }
 
 // cells reads the cells of the current row up to its end tag.
 func (s *sheetScanner) cells() error {
-	lastCol := 0
-	for {
-		tok, err := s.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				return io.ErrUnexpectedEOF
-			}
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "c" {
-				continue
-			}
+	x, lastCol := s.x, 0
+	for x.next() {
+		switch {
+		case x.is(tokStart, "c"):
 			c := cell{col: lastCol + 1}
 			var typ string
-			for _, a := range t.Attr {
-				switch a.Name.Local {
-				case "r":
-					if col, _, ok := parseCellName(a.Value); ok {
-						c.col = col
-					}
-				case "t":
-					typ = a.Value
-				case "s":
-					c.style, _ = strconv.Atoi(a.Value)
+			if v, ok := x.attr("r"); ok {
+				if col, _, ok := parseCellName(string(v)); ok {
+					c.col = col
 				}
+			}
+			if v, ok := x.attr("t"); ok {
+				typ = string(v)
+			}
+			if v, ok := x.attr("s"); ok {
+				c.style, _ = strconv.Atoi(string(v))
 			}
 			if c.col > maxCols {
 				return &fault{code: "too-large", msg: "trang tính có quá 16.384 cột: tệp hỏng"}
 			}
 			lastCol = c.col
-			if err := s.cell(&c, typ); err != nil {
-				return err
+			if !x.selfClose {
+				if err := s.cell(&c, typ); err != nil {
+					return err
+				}
 			}
 			if c.kind != cellBlank {
 				s.row.cells = append(s.row.cells, c)
 			}
-		case xml.EndElement:
-			if t.Name.Local == "row" {
-				return nil
-			}
+		case x.is(tokEnd, "row"):
+			return nil
 		}
 	}
+	return unexpected(x.err)
 }
 
 // cell reads one cell's content up to its end tag and classifies it by type.
 func (s *sheetScanner) cell(c *cell, typ string) error {
-	var v, inline strings.Builder
+	x := s.x
+	var v, inline []byte
 	hasV := false
-	in := "" // "v", "f" or "t" inside "is"
+	in := "" // "v", or "t" inside "is"
 	inIs, phonetic := false, 0
-	for {
-		tok, err := s.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				return io.ErrUnexpectedEOF
-			}
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	for x.next() {
+		switch x.kind {
+		case tokStart:
+			switch string(x.name) {
 			case "v":
 				hasV, in = true, "v"
 			case "f":
-				c.formula, in = true, "f"
+				c.formula = true
 			case "is":
 				inIs = true
 			case "rPh":
@@ -218,10 +192,13 @@ func (s *sheetScanner) cell(c *cell, typ string) error {
 					in = "t"
 				}
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+			if x.selfClose {
+				in = ""
+			}
+		case tokEnd:
+			switch string(x.name) {
 			case "c":
-				s.classify(c, typ, hasV, v.String(), inline.String())
+				s.classify(c, typ, hasV, string(v), string(inline))
 				return nil
 			case "rPh":
 				phonetic--
@@ -229,15 +206,16 @@ func (s *sheetScanner) cell(c *cell, typ string) error {
 				inIs = false
 			}
 			in = ""
-		case xml.CharData:
+		case tokText:
 			switch in {
 			case "v":
-				v.Write(t)
+				v = append(v, x.text...)
 			case "t":
-				inline.Write(t)
+				inline = append(inline, x.text...)
 			}
 		}
 	}
+	return unexpected(x.err)
 }
 
 func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline string) {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -15,10 +16,13 @@ func cleanText(s string) string {
 	if strings.Contains(s, "_x") {
 		s = unescapeOOXML(s)
 	}
-	s = norm.NFC.String(s)
-	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\r\n", "\n", "\r", "\n").Replace(s)
-	return strings.TrimSpace(s)
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return strings.TrimSpace(spaces.Replace(s))
 }
+
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\r\n", "\n", "\r", "\n")
 
 var ooxmlEscape = regexp.MustCompile(`_x([0-9A-Fa-f]{4})_`)
 
@@ -47,15 +51,20 @@ func hexDigit(c rune) int {
 	}
 }
 
-var trailingYear = regexp.MustCompile(`\s*(nam\s*)?(19|20)\d\d$`)
-
 // fold reduces a label to the form labels are compared in: without diacritics
 // (đ as d), lower case, single spaces, without a trailing "(…)", "*", ":" or
 // year. "Cùng kỳ  năm trước (2020):" and "cung ky nam truoc" fold alike, so a
 // header typed or retyped by hand is still found.
 func fold(s string) string {
-	s = norm.NFD.String(cleanText(s))
+	s = cleanText(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = norm.NFD.String(s)
+			break
+		}
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch {
@@ -77,6 +86,19 @@ func fold(s string) string {
 	if i := strings.LastIndexByte(out, '('); i > 0 && strings.HasSuffix(out, ")") {
 		out = out[:i]
 	}
-	out = strings.TrimRight(strings.TrimSpace(out), "*: ")
-	return trailingYear.ReplaceAllString(out, "")
+	out = strings.TrimRight(out, "*: ")
+	return trimYear(out)
+}
+
+// trimYear drops a trailing year, "2021" or "nam 2021", from a folded label.
+func trimYear(s string) string {
+	n := len(s)
+	if n < 4 || strings.Trim(s[n-4:], "0123456789") != "" || (s[n-4] != '1' && s[n-4] != '2') {
+		return s
+	}
+	rest := strings.TrimRight(s[:n-4], " ")
+	if r, ok := strings.CutSuffix(rest, "nam"); ok && (r == "" || strings.HasSuffix(r, " ")) {
+		rest = strings.TrimRight(r, " ")
+	}
+	return rest
 }

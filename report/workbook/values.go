@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -20,12 +19,10 @@ const excelDigits = 15
 // and keeps every value printable.
 const maxMagnitude = 30
 
-var rawNumber = regexp.MustCompile(`^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$`)
-
-// parseRaw reads a number as a workbook stores it (always with a decimal point),
-// rounded to Excel's 15 significant digits.
+// parseRaw reads a number as a workbook stores it (digits with a decimal point,
+// perhaps an exponent), rounded to Excel's 15 significant digits.
 func parseRaw(s string) (decimal.Decimal, bool) {
-	if len(s) > 64 || !rawNumber.MatchString(s) {
+	if len(s) > 64 || !isRawNumber(s) {
 		return decimal.Zero, false
 	}
 	d, err := decimal.NewFromString(s)
@@ -42,8 +39,50 @@ func parseRaw(s string) (decimal.Decimal, bool) {
 	if digits > excelDigits {
 		d = d.Round(-(d.Exponent() + digits - excelDigits))
 	}
-	// Drop the trailing zeros rounding leaves and anything below 10^-20.
-	return decimal.RequireFromString(d.Round(20).String()), true
+	if d.Exponent() < -20 {
+		d = d.Round(20) // nothing a report shows lies below 10^-20
+	}
+	return d, true
+}
+
+// isRawNumber accepts [+-]digits[.digits][e[+-]ddd], with a digit somewhere before the exponent.
+func isRawNumber(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits, dot := 0, false
+mantissa:
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		default:
+			break mantissa
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i == len(s) {
+		return true
+	}
+	if s[i] != 'e' && s[i] != 'E' {
+		return false
+	}
+	i++
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	n := len(s) - i
+	for ; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return n >= 1 && n <= 3
 }
 
 // errorMeanings explains Excel's error values.
@@ -182,6 +221,12 @@ func (r *reader) flag(sheet string, c cell, row int, what string) bool {
 		return false
 	}
 	s, _ := r.text(sheet, c, row)
+	switch strings.ToLower(s) { // the drop-down's words, before the slower folding
+	case "có":
+		return true
+	case "không":
+		return false
+	}
 	switch f := fold(s); {
 	case contains(yesWords, f):
 		return true

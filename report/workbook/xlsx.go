@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"strconv"
 	"strings"
 )
 
@@ -362,51 +361,49 @@ func (p *pkg) sharedStrings(part string) *fault {
 		return flt
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	var cur strings.Builder
+	x := newXMLScanner(rc)
+	var cur []byte
 	inItem, inText, phonetic := false, false, 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return notWorkbook("tệp bị hỏng: không đọc được bảng chuỗi %s (%s)", f.Name, xmlError(err))
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	for x.next() {
+		switch x.kind {
+		case tokStart:
+			switch string(x.name) {
 			case "si":
-				inItem = true
-				cur.Reset()
+				inItem, cur = true, cur[:0]
 			case "rPh":
 				phonetic++
 			case "t":
-				inText = inItem && phonetic == 0
+				inText = inItem && phonetic == 0 && !x.selfClose
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+			if x.selfClose && string(x.name) == "si" {
+				p.sst, inItem = append(p.sst, ""), false
+			}
+		case tokEnd:
+			switch string(x.name) {
 			case "si":
-				p.sst = append(p.sst, cur.String())
-				inItem = false
+				p.sst, inItem = append(p.sst, string(cur)), false
 			case "rPh":
 				phonetic--
 			case "t":
 				inText = false
 			}
-		case xml.CharData:
+		case tokText:
 			if inText {
-				cur.Write(t)
+				cur = append(cur, x.text...)
 			}
 		}
 	}
+	if x.err != io.EOF {
+		return notWorkbook("tệp bị hỏng: không đọc được bảng chuỗi %s (%s)", f.Name, xmlError(x.err))
+	}
+	return nil
 }
 
 // xmlError words an XML syntax error briefly.
 func xmlError(err error) string {
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return "lỗi cú pháp XML ở dòng " + strconv.Itoa(se.Line)
+	var se errSyntax
+	if errors.As(err, &se) || errors.Is(err, errTooLong) {
+		return err.Error()
 	}
 	return zipError(err)
 }
