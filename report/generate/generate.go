@@ -16,6 +16,7 @@ import (
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
+	"github.com/baocao/baocao/report/validate"
 )
 
 // Options says what to generate.
@@ -118,9 +119,12 @@ func Run(opt Options) (*Result, error) {
 		problems.Errs = append(problems.Errs, err)
 	}
 	var rep *compute.Report
+	if cur != nil {
+		// The checks of validate; they include compute's own findings.
+		findings = validate.Sort(append(findings, validate.Check(cat, cur, prev, validate.Options{Reported: findings})...))
+	}
 	if findings.Errors() == 0 && cur != nil {
 		rep = compute.Compute(cat, cur, prev)
-		findings = append(findings, rep.Findings...)
 	}
 	problems.Findings = findings
 	if problems.Count() > 0 {

@@ -212,7 +212,7 @@ func (c *checker) entered() {
 				c.add(model.Error, "negative-value", pos, fmt.Sprintf("có phải ý là «%s»?", show(v.d.Neg())),
 					"chỉ tiêu %s: %s %s là số âm; số lượng và tỷ lệ không được nhỏ hơn 0", name(ind), v.what, show(*v.d))
 			case ind.Kind == model.Rate && v.d.Cmp(hundred) > 0:
-				c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100 (ví dụ 11,5)",
+				c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100, ví dụ 11,5",
 					"chỉ tiêu %s: %s %s%% ngoài khoảng 0–100%%", name(ind), v.what, show(*v.d))
 			default:
 				continue
