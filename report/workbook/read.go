@@ -339,10 +339,9 @@ func (r *reader) rankings(ref sheetRef) {
 		n, total, err := model.ParseRanking(spec)
 		if err != nil {
 			pos := rankPos
-			if _, e := strconv.Atoi(rank); e == nil && of != "" {
-				if _, ok := t.cols[colOf]; ok {
-					pos = t.pos(r, colOf, rw.num)
-				}
+			_, rankErr := strconv.Atoi(rank)
+			if _, ofErr := strconv.Atoi(of); rankErr == nil && ofErr != nil && t.cols[colOf] != 0 {
+				pos = t.pos(r, colOf, rw.num) // the total is what is wrong
 			}
 			r.add(model.Error, "bad-ranking", pos, "", "%s: %v", code, err)
 			return

@@ -192,7 +192,8 @@ func (p *pkg) rels(part string) (byID, byType map[string]string, flt *fault) {
 }
 
 type xWorkbook struct {
-	Pr struct {
+	XMLName xml.Name
+	Pr      struct {
 		Date1904 string `xml:"date1904,attr"`
 	} `xml:"workbookPr"`
 	Sheets []struct {
@@ -212,12 +213,15 @@ func (p *pkg) workbook() *fault {
 	if t, ok := pkgRels["officeDocument"]; ok {
 		wbPart = t
 	}
-	f, ok := p.parts[strings.ToLower(wbPart)]
-	if !ok {
+	notExcel := func() *fault {
 		if _, docx := p.parts["word/document.xml"]; docx {
 			return notWorkbook("đây là văn bản Word (.docx), không phải bảng tính .xlsx")
 		}
 		return notWorkbook("tệp nén không chứa bảng tính Excel (thiếu %s)", wbPart)
+	}
+	f, ok := p.parts[strings.ToLower(wbPart)]
+	if !ok {
+		return notExcel()
 	}
 	b, flt := p.read(f, maxSmallPart)
 	if flt != nil {
@@ -226,6 +230,9 @@ func (p *pkg) workbook() *fault {
 	var wb xWorkbook
 	if err := xml.Unmarshal(b, &wb); err != nil {
 		return notWorkbook("tệp bị hỏng: không đọc được %s", f.Name)
+	}
+	if wb.XMLName.Local != "workbook" {
+		return notExcel()
 	}
 	p.date1904 = wb.Pr.Date1904 == "1" || wb.Pr.Date1904 == "true"
 	byID, byType, flt := p.rels(wbPart)
