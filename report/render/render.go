@@ -97,12 +97,17 @@ func (r *Renderer) funcs() template.FuncMap {
 			return vnformat.LeadingZero(v.IntPart()), nil
 		},
 		"viet_hoa": vnformat.Capitalize,
-		"dau_cuoi": func(i int, list []string) string {
-			if i == len(list)-1 {
-				return "."
+		"dau_cuoi": func(i int, list any) (string, error) {
+			v := reflect.ValueOf(list)
+			if v.Kind() != reflect.Slice {
+				return "", fmt.Errorf("dau_cuoi cần một danh sách")
 			}
-			return ";"
+			if i == v.Len()-1 {
+				return ".", nil
+			}
+			return ";", nil
 		},
+		"cong": func(a, b int) int { return a + b },
 	}
 }
 
