@@ -127,8 +127,8 @@ func TestRoundHalfUp(t *testing.T) {
 		decimals int
 		want     string
 	}{
-		{1, 20, 1, "0.1"},     // 0.05
-		{-1, 20, 1, "-0.1"},   // -0.05 away from zero
+		{1, 20, 1, "0.1"},   // 0.05
+		{-1, 20, 1, "-0.1"}, // -0.05 away from zero
 		{3759, 1000, 2, "3.76"},
 		{1, 3, 2, "0.33"},
 		{2, 3, 0, "1"},

@@ -48,12 +48,18 @@ func (d *Report) NamSau() int   { return d.r.Year.Year + 1 }
 func (d *Report) CoQuanChuQuan() string {
 	return d.need("co_quan_chu_quan", d.header().SuperiorBody, "cơ quan chủ quản")
 }
-func (d *Report) CoQuan() string    { return d.need("co_quan", d.header().Body, "cơ quan ban hành") }
-func (d *Report) KyHieu() string    { return d.need("ky_hieu", d.header().Symbol, "ký hiệu văn bản") }
+func (d *Report) CoQuan() string { return d.need("co_quan", d.header().Body, "cơ quan ban hành") }
+func (d *Report) KyHieu() string {
+	return d.need("ky_hieu", d.header().Symbol, "ký hiệu văn bản")
+}
 func (d *Report) DiaDanh() string   { return d.need("dia_danh", d.header().Place, "địa danh") }
 func (d *Report) ThamQuyen() string { return d.header().Authority }
-func (d *Report) ChucVu() string    { return d.need("chuc_vu", d.header().Title, "chức vụ người ký") }
-func (d *Report) NguoiKy() string   { return d.need("nguoi_ky", d.header().Signer, "họ tên người ký") }
+func (d *Report) ChucVu() string {
+	return d.need("chuc_vu", d.header().Title, "chức vụ người ký")
+}
+func (d *Report) NguoiKy() string {
+	return d.need("nguoi_ky", d.header().Signer, "họ tên người ký")
+}
 func (d *Report) CanCu() string {
 	return strings.TrimRight(d.need("can_cu", d.header().Basis, "căn cứ báo cáo"), ".;, ")
 }
