@@ -1,0 +1,396 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/data"
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/workbook"
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+)
+
+// jsonReport mirrors the documented JSON schema of validate --format json.
+type jsonReport struct {
+	Valid    *bool `json:"valid"`
+	Errors   *int  `json:"errors"`
+	Warnings *int  `json:"warnings"`
+	Findings []struct {
+		Severity string `json:"severity"`
+		Code     string `json:"code"`
+		File     string `json:"file"`
+		Line     int    `json:"line"`
+		Sheet    string `json:"sheet"`
+		Cell     string `json:"cell"`
+		Message  string `json:"message"`
+		Fix      string `json:"fix"`
+	} `json:"findings"`
+}
+
+func decodeReport(t *testing.T, out string) jsonReport {
+	t.Helper()
+	var rep jsonReport
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&rep); err != nil {
+		t.Fatalf("output is not the documented JSON: %v\n%s", err, out)
+	}
+	if rep.Valid == nil || rep.Errors == nil || rep.Warnings == nil || rep.Findings == nil {
+		t.Fatalf("a field is missing:\n%s", out)
+	}
+	return rep
+}
+
+// sampleWorkspace copies the embedded sample into a new folder, with edits:
+// file name → replacements, old and new text in turn.
+func sampleWorkspace(t *testing.T, edits map[string][]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := fs.ReadDir(data.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := fs.ReadFile(data.FS, e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, e.Name()), edit(t, string(b), edits[e.Name()]))
+	}
+	return dir
+}
+
+func edit(t *testing.T, s string, pairs []string) string {
+	t.Helper()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !strings.Contains(s, pairs[i]) {
+			t.Fatalf("%q not in the sample", pairs[i])
+		}
+		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+	}
+	return s
+}
+
+func writeFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// line is the 1-based line of a file holding needle.
+func line(t *testing.T, file, needle string) int {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(string(b), "\n") {
+		if strings.Contains(l, needle) {
+			return i + 1
+		}
+	}
+	t.Fatalf("no line with %q in %s", needle, file)
+	return 0
+}
+
+// TestValidateCorpus breaks the sample in one place at a time, as a user might,
+// and expects exactly one finding with its code, severity and place.
+func TestValidateCorpus(t *testing.T) {
+	const y21, y20, cat = "2021.yaml", "2020.yaml", "chi-tieu.yaml"
+	b, err := fs.ReadFile(data.FS, y21)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s21 := string(b) // the whole of it, to replace
+	cases := []struct {
+		name   string
+		file   string   // the file edited, and where the finding is
+		edits  []string // old, new, …
+		others map[string][]string
+		code   string
+		sev    string
+		at     string // the finding's line holds this text; "" for the whole file
+		fix    string
+	}{
+		// Problems the readers find.
+		{name: "text for a number", file: y21, edits: []string{"thuc_hien: 130,", "thuc_hien: 13o,"}, code: "not-a-number", sev: "error", at: "13o"},
+		{name: "misspelt code", file: y21, edits: []string{"  XB_TO_CHUC: 11", "  XB_TO_CHU: 11"}, code: "unknown-indicator", sev: "error", at: "XB_TO_CHU:"},
+		{name: "code given twice", file: y21, edits: []string{"  TT_SO_CUOC: 4\n", "  TT_SO_CUOC: 4\n  TT_SO_CUOC: 5\n"}, code: "duplicate-key", sev: "error", at: "TT_SO_CUOC: 5"},
+		{name: "list for a number", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: [4]"}, code: "yaml-syntax", sev: "error", at: "[4]"},
+		{name: "broken YAML", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: \"4"}, code: "yaml-syntax", sev: "error", at: ""},
+		{name: "misspelt field", file: y21, edits: []string{"ghi_chu: \"10", "ghichu: \"10"}, code: "unknown-field", sev: "warning", at: "ghichu", fix: "có phải ý là «ghi_chu»?"},
+		{name: "wrong year", file: y21, edits: []string{"nam: 2021", "nam: 2022"}, code: "year-mismatch", sev: "error", at: "nam: 2022", fix: "sửa thành nam: 2021"},
+		{name: "impossible ranking", file: y21, edits: []string{"XH_ICT: 11/63", "XH_ICT: 64/63"}, code: "bad-ranking", sev: "error", at: "64/63"},
+		{name: "quantity as ranking", file: y21, edits: []string{"  XH_ICT: 11/63\n", "  XH_ICT: 11/63\n  TIN_BAI: 2/63\n"}, code: "not-a-ranking", sev: "error", at: "TIN_BAI: 2/63"},
+		{name: "unknown part", file: y21, edits: []string{"phan: de_xuat", "phan: de_xuatt"}, code: "unknown-part", sev: "error", at: "de_xuatt", fix: "có phải ý là «de_xuat»?"},
+		{name: "bad flag", file: y21, edits: []string{"thuc_hien: 130, uoc: true", "thuc_hien: 130, uoc: chac"}, code: "not-a-flag", sev: "error", at: "uoc: chac"},
+		{name: "bad date", file: y21, edits: []string{"ngay: 2021-12-10", "ngay: 2021-13-45"}, code: "bad-value", sev: "error", at: "2021-13-45"},
+		{name: "empty file", file: y21, edits: []string{s21, "# chưa có số liệu\n"}, code: "empty-file", sev: "error", at: ""},
+		// Problems in the catalogue stop the check of the years.
+		{name: "indicator declared twice", file: cat, edits: []string{"  - ma: XH_CONG_TTDT\n", "  - ma: XH_CONG_DVC # lần hai\n"}, code: "duplicate-indicator", sev: "error", at: "lần hai"},
+		{name: "bad kind", file: cat, edits: []string{"loai: ty_le\n    thap_phan: 1\n    cong_thuc: DVC_34", "loai: ti_le\n    thap_phan: 1\n    cong_thuc: DVC_34"}, code: "bad-kind", sev: "error", at: "ti_le"},
+		{name: "bad formula", file: cat, edits: []string{"cong_thuc: DVC_34 / TTHC_TONG * 100", "cong_thuc: DVC_34 / / TTHC_TONG"}, code: "bad-formula", sev: "error", at: "- ma: TL_DVC_34"},
+		{name: "whole unknown", file: cat, edits: []string{"thuoc: PH_CO_SO", "thuoc: PH_COSO"}, code: "unknown-indicator", sev: "error", at: "- ma: PH_CO_SO_LON"},
+		{name: "code in lower case", file: cat, edits: []string{"  - ma: DON_TO_CAO", "  - ma: Don_To_Cao"}, code: "bad-code", sev: "error", at: "Don_To_Cao"},
+		{name: "unknown group", file: cat, edits: []string{"    nhom: XH\n    loai: xep_hang", "    nhom: XHH\n    loai: xep_hang"}, code: "unknown-group", sev: "error", at: "- ma: XH_ICT"},
+		{name: "bad direction", file: cat, edits: []string{"chieu: giam", "chieu: xuong"}, code: "bad-direction", sev: "error", at: "chieu: xuong"},
+		{name: "target without comparison", file: cat, edits: []string{`muc_tieu: ">= 40"`, `muc_tieu: "40"`}, code: "bad-target", sev: "error", at: `muc_tieu: "40"`},
+		{name: "bad threshold", file: cat, edits: []string{"nguong_bien_dong: 100", "nguong_bien_dong: 0"}, code: "bad-threshold", sev: "error", at: "nguong_bien_dong: 0"},
+		// Problems the content checks find.
+		{name: "no value", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC:"}, code: "missing-value", sev: "error", at: "TT_SO_CUOC:"},
+		{name: "formula input left out", file: y21, edits: []string{"  HS_TONG: 92.329\n", ""}, code: "formula-error", sev: "error", at: ""},
+		{name: "negative", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: -4"}, code: "negative-value", sev: "error", at: "-4", fix: "có phải ý là «4»?"},
+		{name: "rate above 100", file: y21, edits: []string{"  TL_XB_SACH: 45", "  TL_XB_SACH: 145"}, code: "rate-out-of-range", sev: "error", at: "145"},
+		{name: "part above whole", file: y21, edits: []string{"  DVC_34: 1.626", "  DVC_34: 1.826"}, code: "part-exceeds-whole", sev: "error", at: "DVC_34: 1.826"},
+		{name: "plan dropped", file: y21, others: map[string][]string{y20: {"  TB_TRA_SAU: 150.000", "  TB_TRA_SAU: {thuc_hien: 150.000, ke_hoach: 152.000}"}},
+			code: "plan-missing", sev: "warning", at: "TB_TRA_SAU:"},
+		{name: "same period disagrees", file: y21, edits: []string{"cung_ky: 158", "cung_ky: 185"}, code: "same-period-mismatch", sev: "warning", at: "cung_ky: 185"},
+		{name: "implausible rise", file: y21, edits: []string{"DT_VIEN_THONG: {thuc_hien: 1.150,", "DT_VIEN_THONG: {thuc_hien: 2.600,"}, code: "implausible-change", sev: "warning", at: "2.600"},
+		{name: "thousandfold slip", file: y21, edits: []string{"DT_VIEN_THONG: {thuc_hien: 1.150,", "DT_VIEN_THONG: {thuc_hien: 1.150.000,"}, code: "implausible-change", sev: "warning", at: "1.150.000", fix: "có phải ý là «1.150»?"},
+		{name: "same as last year", file: y21, edits: []string{"DT_IN: {thuc_hien: 180,", "DT_IN: {thuc_hien: 158,"}, code: "same-as-last-year", sev: "warning", at: "DT_IN:"},
+		{name: "last year's column pasted", file: y21, edits: []string{
+			"thuc_hien: 130,", "thuc_hien: 120,", "thuc_hien: 148.000,", "thuc_hien: 150.000,", "TB_INTERNET: {thuc_hien: 315.000,", "TB_INTERNET: {thuc_hien: 285.068,",
+			"thuc_hien: 1.150,", "thuc_hien: 1.597,", "DT_IN: {thuc_hien: 180,", "DT_IN: {thuc_hien: 158,"}, code: "prev-year-copied", sev: "warning", at: ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			edits := map[string][]string{}
+			for k, v := range c.others {
+				edits[k] = v
+			}
+			if c.edits != nil {
+				edits[c.file] = c.edits
+			}
+			dir := sampleWorkspace(t, edits)
+			code, out, errOut := runCLI(t, "validate", "--data", dir, "--format", "json", "2021")
+			rep := decodeReport(t, out)
+			if len(rep.Findings) != 1 {
+				t.Fatalf("want one finding %s, got %d:\n%s", c.code, len(rep.Findings), out)
+			}
+			f := rep.Findings[0]
+			file := filepath.ToSlash(filepath.Join(dir, c.file))
+			wantLine := 0
+			if c.at != "" {
+				wantLine = line(t, filepath.Join(dir, c.file), c.at)
+			}
+			if c.name == "broken YAML" && f.Line > 0 && f.Line <= line(t, filepath.Join(dir, c.file), "TT_SO_CUOC") {
+				wantLine = f.Line // the YAML parser names a line at or before the fault: the block it could not finish
+			}
+			if f.Code != c.code || f.Severity != c.sev || f.File != file || f.Line != wantLine || f.Sheet != "" || f.Cell != "" {
+				t.Errorf("got %s %s at %s:%d, want %s %s at %s:%d", f.Severity, f.Code, f.File, f.Line, c.sev, c.code, file, wantLine)
+			}
+			if c.fix != "" && f.Fix != c.fix {
+				t.Errorf("fix %q, want %q", f.Fix, c.fix)
+			}
+			wantExit := 0
+			if c.sev == "error" {
+				wantExit = 1
+			}
+			if code != wantExit || *rep.Valid != (wantExit == 0) {
+				t.Errorf("exit %d valid %v, want exit %d; stderr %s", code, *rep.Valid, wantExit, errOut)
+			}
+		})
+	}
+}
+
+// TestValidateWorkbook checks a workbook input: places are sheet and cell.
+func TestValidateWorkbook(t *testing.T) {
+	dir := sampleWorkspace(t, nil)
+	ws, err := input.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, _, err := ws.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, fs, err := ws.Year(2021, cat)
+	if err != nil || len(fs) > 0 {
+		t.Fatal(err, fs)
+	}
+	// DVC_34 larger than TTHC_TONG, its whole.
+	v := decimal.NewFromInt(1826)
+	y.Entry("DVC_34").Actual = &v
+	var b bytes.Buffer
+	if err := workbook.Write(&b, cat, 2021, y); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "2021.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	xlsx := filepath.Join(dir, "2021.xlsx")
+	writeFile(t, xlsx, b.String())
+
+	// The cell holding DVC_34's value: the row of its code, the "Thực hiện" column.
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(workbook.SheetEntries)
+	f.Close()
+	cell := ""
+	for r, row := range rows {
+		if !slices.Contains(row, "DVC_34") {
+			continue
+		}
+		for col, title := range rows[0] {
+			if title == "Thực hiện" {
+				cell, _ = excelize.CoordinatesToCellName(col+1, r+1)
+			}
+		}
+	}
+	if cell == "" {
+		t.Fatalf("no DVC_34 row in %v", rows[:2])
+	}
+
+	code, out, _ := runCLI(t, "validate", "--data", dir, "--format", "json", "2021")
+	rep := decodeReport(t, out)
+	if code != 1 || len(rep.Findings) != 1 {
+		t.Fatalf("exit %d, findings:\n%s", code, out)
+	}
+	got := rep.Findings[0]
+	if got.Code != "part-exceeds-whole" || got.File != filepath.ToSlash(xlsx) || got.Sheet != workbook.SheetEntries || got.Cell != cell || got.Line != 0 {
+		t.Errorf("got %+v, want part-exceeds-whole at %s!%s", got, workbook.SheetEntries, cell)
+	}
+	code, out, _ = runCLI(t, "validate", "--data", dir, "2021")
+	if want := filepath.ToSlash(xlsx) + ": Chỉ tiêu!" + cell; code != 1 || !strings.Contains(out, want) {
+		t.Errorf("text output lacks %q:\n%s", want, out)
+	}
+}
+
+func TestValidateSample(t *testing.T) {
+	// No data/ here: the embedded sample, every year of it.
+	code, out, errOut := runCLI(t, "validate")
+	if code != 0 || out != "Không có lỗi.\n" {
+		t.Errorf("sample: exit %d, out %q, err %q", code, out, errOut)
+	}
+	for _, want := range []string{"bộ số liệu mẫu", "(mẫu có sẵn)/2020.yaml", "(mẫu có sẵn)/2021.yaml"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q: %q", want, errOut)
+		}
+	}
+	code, out, _ = runCLI(t, "validate", "--format", "json", "2021", "--strict")
+	rep := decodeReport(t, out)
+	if code != 0 || !*rep.Valid || *rep.Errors != 0 || *rep.Warnings != 0 || len(rep.Findings) != 0 {
+		t.Errorf("sample json: exit %d\n%s", code, out)
+	}
+}
+
+func TestValidateTextAndStrict(t *testing.T) {
+	dir := sampleWorkspace(t, map[string][]string{"2021.yaml": {"cung_ky: 158", "cung_ky: 185", "  TT_SO_CUOC: 4", "  TT_SO_CUOC: -4"}})
+	code, out, _ := runCLI(t, "validate", "--data", dir)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 1 || len(lines) != 4 || !strings.HasPrefix(lines[0], "VỊ TRÍ") || lines[3] != "1 lỗi, 1 cảnh báo." {
+		t.Fatalf("exit %d, text:\n%s", code, out)
+	}
+	// Sorted by line: DT_IN comes before TT_SO_CUOC in the file.
+	if !strings.Contains(lines[1], "same-period-mismatch") || !strings.Contains(lines[2], "negative-value") {
+		t.Errorf("order:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("colour in output that is not a terminal")
+	}
+
+	warnOnly := sampleWorkspace(t, map[string][]string{"2021.yaml": {"cung_ky: 158", "cung_ky: 185"}})
+	if code, _, _ := runCLI(t, "validate", "--data", warnOnly); code != 0 {
+		t.Errorf("warnings only: exit %d, want 0", code)
+	}
+	if code, _, _ := runCLI(t, "validate", "--data", warnOnly, "--strict"); code != 1 {
+		t.Errorf("warnings only with --strict: exit %d, want 1", code)
+	}
+}
+
+func TestValidateFiles(t *testing.T) {
+	ws := sampleWorkspace(t, nil)
+	// A file outside the workspace, with last year's file beside it: that one
+	// is the comparison, not the workspace's.
+	other := t.TempDir()
+	b, _ := fs.ReadFile(data.FS, "2021.yaml")
+	writeFile(t, filepath.Join(other, "2021.yaml"), string(b))
+	writeFile(t, filepath.Join(other, "2020.yaml"), "nam: 2020\nchi_tieu:\n  DT_IN: 150\n")
+	code, out, errOut := runCLI(t, "validate", "--data", ws, "--format", "json", filepath.Join(other, "2021.yaml"))
+	rep := decodeReport(t, out)
+	if code != 0 || len(rep.Findings) != 1 || rep.Findings[0].Code != "same-period-mismatch" ||
+		!strings.Contains(rep.Findings[0].Message, filepath.ToSlash(filepath.Join(other, "2020.yaml"))) {
+		t.Errorf("exit %d, stderr %s\n%s", code, errOut, out)
+	}
+
+	// Without one beside it, last year comes from the workspace.
+	alone := t.TempDir()
+	writeFile(t, filepath.Join(alone, "so-lieu-2021.yaml"), strings.Replace(string(b), "cung_ky: 158", "cung_ky: 185", 1))
+	code, out, _ = runCLI(t, "validate", "--data", ws, "--format", "json", filepath.Join(alone, "so-lieu-2021.yaml"))
+	rep = decodeReport(t, out)
+	if code != 0 || len(rep.Findings) != 1 || !strings.Contains(rep.Findings[0].Message, filepath.ToSlash(filepath.Join(ws, "2020.yaml"))) {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+
+	// A file whose year nothing tells.
+	writeFile(t, filepath.Join(alone, "so-lieu.yaml"), "chi_tieu:\n  DT_IN: 150\n")
+	code, out, _ = runCLI(t, "validate", "--data", ws, "--format", "json", filepath.Join(alone, "so-lieu.yaml"))
+	rep = decodeReport(t, out)
+	if code != 1 || len(rep.Findings) != 1 || rep.Findings[0].Code != "missing-value" || rep.Findings[0].Line != 0 {
+		t.Errorf("no year: exit %d\n%s", code, out)
+	}
+
+	// A format nobody reads.
+	writeFile(t, filepath.Join(alone, "2021.txt"), "130")
+	code, out, _ = runCLI(t, "validate", "--data", ws, "--format", "json", filepath.Join(alone, "2021.txt"))
+	rep = decodeReport(t, out)
+	if code != 1 || len(rep.Findings) != 1 || rep.Findings[0].Code != "unknown-format" {
+		t.Errorf("txt: exit %d\n%s", code, out)
+	}
+}
+
+func TestValidateCannotRun(t *testing.T) {
+	ws := sampleWorkspace(t, nil)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"validate", "--data", ws, "2019"}, "không có tệp số liệu năm 2019"},
+		{[]string{"validate", "--data", ws, "--format", "xml"}, "định dạng «xml» không hợp lệ"},
+		{[]string{"validate", "--data", filepath.Join(ws, "khong-co")}, "không có thư mục số liệu"},
+		{[]string{"validate", "--data", ws, filepath.Join(ws, "khong-co.yaml")}, "không có tệp này"},
+		{[]string{"validate", "--data", ws, "123"}, "không phải là năm báo cáo"},
+		{[]string{"validate", "--data", t.TempDir()}, "không đọc được danh mục chỉ tiêu"},
+	} {
+		code, out, errOut := runCLI(t, c.args...)
+		if code != 2 || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, out %q, err %q; want 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+	// A workspace with a catalogue and no year.
+	empty := t.TempDir()
+	b, _ := fs.ReadFile(data.FS, input.CatalogueFile)
+	writeFile(t, filepath.Join(empty, input.CatalogueFile), string(b))
+	if code, _, errOut := runCLI(t, "validate", "--data", empty); code != 2 || !strings.Contains(errOut, "không có tệp số liệu năm nào") {
+		t.Errorf("no year: exit %d, %q", code, errOut)
+	}
+}
+
+// generate runs the same checks: errors stop it, warnings are shown.
+func TestGenerateRunsTheChecks(t *testing.T) {
+	broken := sampleWorkspace(t, map[string][]string{"2021.yaml": {"  DVC_34: 1.626", "  DVC_34: 1.826"}})
+	out := filepath.Join(t.TempDir(), "bao-cao.docx")
+	code, _, errOut := runCLI(t, "generate", "2021", "--data", broken, "-o", out)
+	if code != 1 || !strings.Contains(errOut, "1.826 > 1.725") {
+		t.Errorf("exit %d, stderr %s", code, errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a report was written despite the error")
+	}
+
+	warned := sampleWorkspace(t, map[string][]string{"2021.yaml": {"cung_ky: 158", "cung_ky: 185"}})
+	code, _, errOut = runCLI(t, "generate", "2021", "--data", warned, "-o", out)
+	if code != 0 || strings.Count(errOut, "số cùng kỳ 185 khác số liệu năm 2020") != 1 {
+		t.Errorf("the warning should appear once: exit %d, stderr %s", code, errOut)
+	}
+}
