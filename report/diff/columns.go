@@ -96,7 +96,7 @@ func colPlan(t *Table) column {
 
 func colAttainment(header string) column {
 	return column{header: header, numeric: true, pair: -1, cell: func(r *Row) cell {
-		return percentCell(r.AttainmentText(), r.Attainment)
+		return percentCell(r.AttainmentText(), r.Attainment())
 	}}
 }
 
@@ -117,7 +117,7 @@ func (t *Table) sheetColumns() []column {
 		cols = append(cols,
 			colDelta("Chênh lệch "+label, j),
 			column{header: "Tỷ lệ thay đổi " + label + " (%)", numeric: true, words: true, pair: j, cell: func(r *Row) cell {
-				c := percentCell(r.PercentText(j), r.Changes[j].Percent)
+				c := percentCell(r.PercentText(j), r.Changes[j].Percent())
 				_, c.dir = r.ChangeText(j)
 				return c
 			}},

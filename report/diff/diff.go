@@ -11,6 +11,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
@@ -129,11 +130,17 @@ type Row struct {
 	Rankings     []*model.Ranking // per column, for rankings: the place and how many were ranked
 	Changes      []Change         // per consecutive pair of columns
 	Plan         *big.Rat         // the newest column's plan
-	Attainment   *big.Rat         // value / plan × 100; nil without a non-zero plan
 	Flag         bool             // some change is beyond the threshold
 	Notes        []string         // in Vietnamese: renamed, unit changed, why a derived value is missing
 
 	cols []Column
+}
+
+// Attainment is the newest value as a percentage of the plan, as the report
+// computes it; nil without a value or a non-zero plan. Computed on each call.
+func (r *Row) Attainment() *big.Rat {
+	f := compute.Figure{Value: r.Values[len(r.Values)-1], Plan: r.Plan}
+	return f.Attainment()
 }
 
 // Change compares two consecutive columns of a row.
@@ -141,9 +148,21 @@ type Change struct {
 	From, To int // column indexes
 	Status   Status
 	Delta    *big.Rat // value(To) − value(From); nil unless both exist in the same unit
-	Percent  *big.Rat // Delta as a percentage of value(From); nil without a non-zero base
-	Flag     bool     // |Percent| reaches the threshold, or the base is 0
+	Flag     bool     // |Percent()| reaches the threshold, or the base is 0
 	Limit    *big.Rat // the threshold that applied, in percent
+
+	from, to *big.Rat
+}
+
+// Percent is Delta as a percentage of value(From), the report's growth; nil
+// without a comparison or with a zero base. Computed on each call: Compare
+// itself needs no division per indicator.
+func (c Change) Percent() *big.Rat {
+	if c.Delta == nil {
+		return nil
+	}
+	f := compute.Figure{Value: c.to, Previous: c.from}
+	return f.Growth()
 }
 
 // Compare compares the years, which it orders by year (stably, so two inputs of
@@ -155,19 +174,26 @@ func Compare(cat *model.Catalogue, years []*model.Year, opt Options) *Table {
 	slices.SortStableFunc(years, func(a, b *model.Year) int { return cmp.Compare(a.Year, b.Year) })
 	t := &Table{Columns: columns(years), Threshold: opt.Threshold}
 	cats := make([]*model.Catalogue, len(years))
-	reps := make([]*compute.Report, len(years))
 	for i, y := range years {
 		cats[i] = cat
 		if c := opt.Catalogues[y]; c != nil {
 			cats[i] = c
 		}
-		reps[i] = compute.Compute(cats[i], y, nil)
+		y.Entry("") // a Year indexes its entries on first use: not in two goroutines at once
 	}
-	for _, ind := range ordered(cats) {
-		if opt.Group != "" && ind.Group != opt.Group {
+	// The years are computed in parallel: on large inputs this is most of the work.
+	reps := make([]*compute.Report, len(years))
+	var wg sync.WaitGroup
+	for i := range years {
+		wg.Go(func() { reps[i] = compute.Compute(cats[i], years[i], nil) })
+	}
+	wg.Wait()
+	distinct := distinctNewestFirst(cats)
+	for _, it := range ordered(distinct) {
+		if opt.Group != "" && it.ind.Group != opt.Group {
 			continue
 		}
-		r := t.row(ind, cats, reps, opt)
+		r := t.row(it, cats, reps, len(distinct) > 1, opt)
 		if r == nil {
 			continue
 		}
@@ -206,56 +232,98 @@ func baseName(p string) string {
 	return p
 }
 
-// ordered lists the indicators to compare: the newest catalogue's, then those
-// only older catalogues have, grouped by the newest catalogue's group order.
-// The indicator returned is the newest catalogue's description of the code.
-func ordered(cats []*model.Catalogue) []*model.Indicator {
-	var out []*model.Indicator
-	seen := map[string]bool{}
-	seenCat := map[*model.Catalogue]bool{}
+// distinctNewestFirst lists the catalogues of the columns once each, the
+// newest column's first.
+func distinctNewestFirst(cats []*model.Catalogue) []*model.Catalogue {
+	var out []*model.Catalogue
 	for i := len(cats) - 1; i >= 0; i-- {
-		if seenCat[cats[i]] {
-			continue
+		if !slices.Contains(out, cats[i]) {
+			out = append(out, cats[i])
 		}
-		seenCat[cats[i]] = true
-		for _, ind := range cats[i].Indicators {
-			if !seen[ind.Code] {
-				seen[ind.Code] = true
-				out = append(out, ind)
+	}
+	return out
+}
+
+// item is an indicator to compare, with its place in the newest catalogue
+// (-1 when only an older catalogue has it).
+type item struct {
+	ind *model.Indicator
+	pos int
+}
+
+// ordered lists the indicators to compare, from catalogues newest first: the
+// newest catalogue's, then those only older catalogues have, grouped by the
+// newest catalogue's group order. The indicator returned is the newest
+// catalogue's description of the code.
+func ordered(cats []*model.Catalogue) []item {
+	var all []item
+	for i, ind := range cats[0].Indicators {
+		all = append(all, item{ind, i})
+	}
+	if len(cats) > 1 {
+		seen := make(map[string]bool, len(all))
+		for _, it := range all {
+			seen[it.ind.Code] = true
+		}
+		for _, c := range cats[1:] {
+			for _, ind := range c.Indicators {
+				if !seen[ind.Code] {
+					seen[ind.Code] = true
+					all = append(all, item{ind, -1})
+				}
 			}
 		}
 	}
+	// Grouped by buckets rather than sorted: one map lookup per indicator.
 	rank := map[string]int{}
-	for i := len(cats) - 1; i >= 0; i-- {
-		for _, g := range cats[i].Groups {
+	for _, c := range cats {
+		for _, g := range c.Groups {
 			if _, ok := rank[g.Code]; !ok {
 				rank[g.Code] = len(rank)
 			}
 		}
 	}
-	for _, ind := range out {
-		if _, ok := rank[ind.Group]; !ok {
-			rank[ind.Group] = len(rank)
+	buckets := make([][]item, len(rank))
+	for _, it := range all {
+		r, ok := rank[it.ind.Group]
+		if !ok {
+			r = len(rank)
+			rank[it.ind.Group] = r
+			buckets = append(buckets, nil)
 		}
+		buckets[r] = append(buckets[r], it)
 	}
-	slices.SortStableFunc(out, func(a, b *model.Indicator) int { return cmp.Compare(rank[a.Group], rank[b.Group]) })
-	return out
+	return slices.Concat(buckets...)
 }
 
 // row builds the row of one indicator, or nil when no column has a value.
-func (t *Table) row(ind *model.Indicator, cats []*model.Catalogue, reps []*compute.Report, opt Options) *Row {
+// multi says whether the columns were read with different catalogues, which
+// may name or measure the indicator differently; with a single catalogue, each
+// report's figures are in its order and are found by place, not by code.
+func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, multi bool, opt Options) *Row {
+	ind := it.ind
 	n := len(reps)
 	r := &Row{Code: ind.Code, Group: ind.Group, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Decimals: ind.Decimals,
 		Values: make([]*big.Rat, n), cols: t.Columns}
 	r.GroupName = groupName(cats, ind.Group)
-	names, units := make([]string, n), make([]string, n)
+	var names, units []string
+	if multi {
+		names, units = make([]string, n), make([]string, n)
+	}
 	hasValue := false
 	for i, rep := range reps {
-		f := rep.Figure(ind.Code)
+		var f *compute.Figure
+		if multi {
+			f = rep.Figure(ind.Code)
+		} else {
+			f = rep.Figures[it.pos]
+		}
 		if f == nil {
 			continue
 		}
-		names[i], units[i] = f.Indicator.Name, f.Indicator.Unit
+		if multi {
+			names[i], units[i] = f.Indicator.Name, f.Indicator.Unit
+		}
 		r.Values[i] = f.Value
 		hasValue = hasValue || f.Value != nil
 		if f.Ranking != nil {
@@ -268,17 +336,17 @@ func (t *Table) row(ind *model.Indicator, cats []*model.Catalogue, reps []*compu
 			r.Notes = append(r.Notes, fmt.Sprintf("%s: %s", t.Columns[i].phrase(), f.Missing))
 		}
 		if i == n-1 {
-			r.Plan, r.Attainment = f.Plan, f.Attainment()
+			r.Plan = f.Plan
 		}
 	}
 	if !hasValue {
 		return nil
 	}
-	if differ(names) {
+	if multi && differ(names) {
 		r.Names = names
 		r.Notes = append(r.Notes, "đổi tên: "+transitions(names, t.Columns))
 	}
-	if differ(units) {
+	if multi && differ(units) {
 		r.Units = units
 		r.Notes = append(r.Notes, "đổi đơn vị: "+transitions(units, t.Columns))
 	}
@@ -289,11 +357,13 @@ func (t *Table) row(ind *model.Indicator, cats []*model.Catalogue, reps []*compu
 	if opt.Threshold != nil {
 		limit = opt.Threshold
 	}
+	r.Changes = make([]Change, 0, n-1)
 	for j := 1; j < n; j++ {
-		c := compare(ind, r.Values[j-1], r.Values[j], units[j-1] != units[j] && units[j-1] != "" && units[j] != "")
+		unitChanged := multi && units[j-1] != units[j] && units[j-1] != "" && units[j] != ""
+		c := compare(ind, r.Values[j-1], r.Values[j], unitChanged)
 		c.From, c.To, c.Limit = j-1, j, limit
 		if c.Status == Up || c.Status == Down || c.Status == NoBase {
-			c.Flag = c.Percent == nil || new(big.Rat).Abs(c.Percent).Cmp(limit) >= 0
+			c.Flag = beyond(c.Delta, c.from, limit)
 		}
 		r.Flag = r.Flag || c.Flag
 		r.Changes = append(r.Changes, c)
@@ -315,7 +385,7 @@ func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool) Change {
 		return Change{Status: UnitChanged}
 	}
 	f := compute.Figure{Indicator: ind, Value: to, Previous: from}
-	c := Change{Delta: f.Change(), Percent: f.Growth()}
+	c := Change{Delta: f.Change(), from: from, to: to}
 	sign := c.Delta.Sign()
 	if ind.Kind == model.Rank {
 		sign = -sign // a smaller place is a rise, as the report words it
@@ -331,6 +401,22 @@ func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool) Change {
 		c.Status = Down
 	}
 	return c
+}
+
+var hundred = big.NewRat(100, 1)
+
+// beyond reports whether |delta| is at least limit percent of |base| (always
+// when the base is 0): the test |Percent()| ≥ limit, cross-multiplied so that
+// no division is needed.
+func beyond(delta, base, limit *big.Rat) bool {
+	if base.Sign() == 0 {
+		return true
+	}
+	change := new(big.Rat).Abs(delta)
+	change.Mul(change, hundred)
+	bound := new(big.Rat).Abs(base)
+	bound.Mul(bound, limit)
+	return change.Cmp(bound) >= 0
 }
 
 // inputsPresent reports whether every input of a derived indicator has a value,

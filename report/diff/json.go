@@ -49,7 +49,7 @@ func WriteJSON(w io.Writer, t *Table) error {
 	for _, r := range t.Rows {
 		jr := jsonRow{Code: r.Code, Group: r.Group, GroupName: r.GroupName, Name: r.Name, Unit: r.Unit, Kind: string(r.Kind),
 			Decimals: r.Decimals, Names: r.Names, Units: r.Units, Changes: []jsonChange{},
-			Plan: number(r.Plan), Attainment: number(r.Attainment), AttainmentText: r.AttainmentText(), Flag: r.Flag, Notes: r.Notes}
+			Plan: number(r.Plan), Attainment: number(r.Attainment()), AttainmentText: r.AttainmentText(), Flag: r.Flag, Notes: r.Notes}
 		if jr.Notes == nil {
 			jr.Notes = []string{}
 		}
@@ -60,7 +60,7 @@ func WriteJSON(w io.Writer, t *Table) error {
 		for j, c := range r.Changes {
 			text, _ := r.ChangeText(j)
 			jr.Changes = append(jr.Changes, jsonChange{From: t.Columns[c.From].Label, To: t.Columns[c.To].Label, Status: string(c.Status),
-				Delta: number(c.Delta), DeltaText: r.DeltaText(j), Percent: number(c.Percent), Text: text, Flag: c.Flag, Threshold: number(c.Limit)})
+				Delta: number(c.Delta), DeltaText: r.DeltaText(j), Percent: number(c.Percent()), Text: text, Flag: c.Flag, Threshold: number(c.Limit)})
 		}
 		doc.Rows = append(doc.Rows, jr)
 	}

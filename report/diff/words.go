@@ -73,10 +73,12 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 	case r.Kind == model.Rate:
 		pp := compute.Round(c.Delta, PercentDecimals)
 		return vnformat.PointChange(pp, PercentDecimals), pp.Sign()
-	case c.Percent == nil:
+	}
+	p := c.Percent()
+	if p == nil {
 		return fmt.Sprintf("%s bằng 0, không tính được tỷ lệ", from.phrase()), c.Delta.Sign()
 	}
-	pct := compute.Round(c.Percent, PercentDecimals)
+	pct := compute.Round(p, PercentDecimals)
 	return vnformat.Change(pct, PercentDecimals), pct.Sign()
 }
 
@@ -95,7 +97,7 @@ func rankChange(delta *big.Rat) (string, int) {
 // PercentText is change j's relative change in percent, rounded as the report
 // rounds it: "8,3", "-28,0"; "" without a non-zero base.
 func (r *Row) PercentText(j int) string {
-	p := r.Changes[j].Percent
+	p := r.Changes[j].Percent()
 	if p == nil {
 		return ""
 	}
@@ -113,9 +115,10 @@ func (r *Row) PlanText() string {
 // AttainmentText is the newest value as a percentage of the plan: "118,2%",
 // "68%"; why there is none when a plan exists.
 func (r *Row) AttainmentText() string {
+	a := r.Attainment()
 	switch {
-	case r.Attainment != nil:
-		return vnformat.PercentTrim(compute.Round(r.Attainment, PercentDecimals), PercentDecimals)
+	case a != nil:
+		return vnformat.PercentTrim(compute.Round(a, PercentDecimals), PercentDecimals)
 	case r.Plan == nil:
 		return ""
 	case r.Plan.Sign() == 0:

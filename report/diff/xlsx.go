@@ -280,14 +280,16 @@ func (x *workbook) chart(t *Table) {
 	if unit != "" {
 		title += " (đơn vị: " + unit + ")"
 	}
+	vary := false
 	x.do(func() error {
 		return x.f.AddChart(sheet, fmt.Sprintf("A%d", len(rows)+3), &excelize.Chart{
-			Type:      excelize.Col,
-			Series:    series,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: 800, Height: 420},
-			YAxis:     excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+			Type:       excelize.Col,
+			Series:     series,
+			VaryColors: &vary,
+			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+			Legend:     excelize.ChartLegend{Position: "bottom"},
+			Dimension:  excelize.ChartDimension{Width: 800, Height: 420},
+			YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		})
 	})
 }
