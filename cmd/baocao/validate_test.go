@@ -156,6 +156,8 @@ func TestValidateCorpus(t *testing.T) {
 		{name: "implausible rise", file: y21, edits: []string{"DT_VIEN_THONG: {thuc_hien: 1.150,", "DT_VIEN_THONG: {thuc_hien: 2.600,"}, code: "implausible-change", sev: "warning", at: "2.600"},
 		{name: "thousandfold slip", file: y21, edits: []string{"DT_VIEN_THONG: {thuc_hien: 1.150,", "DT_VIEN_THONG: {thuc_hien: 1.150.000,"}, code: "implausible-change", sev: "warning", at: "1.150.000", fix: "có phải ý là «1.150»?"},
 		{name: "same as last year", file: y21, edits: []string{"DT_IN: {thuc_hien: 180,", "DT_IN: {thuc_hien: 158,"}, code: "same-as-last-year", sev: "warning", at: "DT_IN:"},
+		{name: "rate typed over the computed one", file: y21, edits: []string{"  DVC_QG: 1.017\n", "  DVC_QG: 1.017\n  TL_DVC_34: 95\n"}, code: "derived-entered", sev: "warning", at: "TL_DVC_34: 95"},
+		{name: "ranking among quantities", file: y21, edits: []string{"  DVC_QG: 1.017\n", "  DVC_QG: 1.017\n  XH_ICT: 11\n"}, code: "not-a-ranking", sev: "error", at: "XH_ICT: 11"},
 		{name: "last year's column pasted", file: y21, edits: []string{
 			"thuc_hien: 130,", "thuc_hien: 120,", "thuc_hien: 148.000,", "thuc_hien: 150.000,", "TB_INTERNET: {thuc_hien: 315.000,", "TB_INTERNET: {thuc_hien: 285.068,",
 			"thuc_hien: 1.150,", "thuc_hien: 1.597,", "DT_IN: {thuc_hien: 180,", "DT_IN: {thuc_hien: 158,"}, code: "prev-year-copied", sev: "warning", at: ""},

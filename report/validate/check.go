@@ -71,6 +71,7 @@ func Check(cat *model.Catalogue, cur, prev *model.Year, opt Options) model.Findi
 		}
 	}
 	c.parts(true)
+	c.enteredDerived()
 	c.changes()
 	c.findings = append(c.findings, c.rep.Findings...)
 	return Sort(c.findings)
@@ -147,8 +148,8 @@ func (c *checker) nameOf(code string) string {
 	return code
 }
 
-// duplicates reports codes given twice. The YAML reader already refuses a repeated
-// key; a workbook can repeat a code on two rows.
+// duplicates reports codes given twice. Both readers refuse a repeat themselves;
+// this covers a year put together otherwise, so that no value is silently dropped.
 func (c *checker) duplicates() {
 	first := map[string]model.Pos{}
 	for _, e := range c.cur.Entries {
@@ -182,12 +183,20 @@ func (c *checker) entered() {
 			}
 			continue
 		}
-		if ind.Derived() || ind.Kind == model.Rank || c.bad[e.Code] {
+		if c.bad[e.Code] {
 			continue
 		}
 		if c.spoilt(e) {
 			c.bad[e.Code] = true
 			continue
+		}
+		switch {
+		case ind.Kind == model.Rank:
+			c.add(model.Error, "not-a-ranking", e.Pos, fmt.Sprintf("chuyển sang phần xep_hang, ví dụ %s: 11/63", ind.Code),
+				"chỉ tiêu %s là thứ hạng; ghi trong phần xếp hạng (thứ hạng/tổng số), không ghi cùng các chỉ tiêu số lượng", name(ind))
+			continue
+		case ind.Derived():
+			continue // compared with its computed value once that is known
 		}
 		if e.Actual == nil {
 			pos := e.Pos
@@ -354,6 +363,29 @@ func (c *checker) plausible(ind *model.Indicator, f *compute.Formula, v *big.Rat
 		"chỉ tiêu %s tính theo công thức «%s» được %s, %s; kiểm tra %s",
 		name(ind), ind.Formula, showRat(v), what, strings.Join(inputs, "; "))
 	return failed
+}
+
+// enteredDerived warns about a value entered for an indicator the program
+// computes: the report uses the computed one, so a different entry is ignored.
+func (c *checker) enteredDerived() {
+	for _, e := range c.cur.Entries {
+		ind, ok := c.cat.Lookup(e.Code)
+		if !ok || !ind.Derived() || e.Actual == nil || c.bad[e.Code] || c.spoilt(e) {
+			continue
+		}
+		pos, fix := at(e.ActualPos, e.Pos), "bỏ số này: chương trình tự tính"
+		v := c.rep.Figure(ind.Code).Value
+		if v == nil {
+			c.add(model.Warning, "derived-entered", pos, fix, "chỉ tiêu %s được tính theo công thức «%s»; số ghi %s không được dùng",
+				name(ind), ind.Formula, show(*e.Actual))
+			continue
+		}
+		// Agreement to the precision entered: 94,3 for 94,26… is no discrepancy.
+		if computed := compute.Round(v, max(0, -int(e.Actual.Exponent()))); !computed.Equal(*e.Actual) {
+			c.add(model.Warning, "derived-entered", pos, fix, "chỉ tiêu %s được tính theo công thức «%s» được %s; số ghi %s không được dùng",
+				name(ind), ind.Formula, vnformat.Number(compute.Round(v, ind.Decimals), ind.Decimals), show(*e.Actual))
+		}
+	}
 }
 
 // inputsPlace is where a derived value's inputs are entered: the first of them.

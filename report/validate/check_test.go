@@ -156,6 +156,12 @@ func TestOneFaultOneFinding(t *testing.T) {
 			code: "implausible-change", sev: model.Warning, at: "PHAT", msg: "tăng 125%, vượt ngưỡng ±100%"},
 		{name: "same as last year", from: "thuc_hien: 130", to: "thuc_hien: 120",
 			code: "same-as-last-year", sev: model.Warning, at: "DT:", msg: "DT (Doanh thu): số thực hiện năm 2021 (120) trùng đúng số năm 2020"},
+		{name: "value entered for a derived indicator", from: "  PHAN: 40\n", to: "  PHAN: 40\n  TL: 45\n",
+			code: "derived-entered", sev: model.Warning, at: "TL: 45", msg: "TL (Tỷ lệ hồ sơ trực tuyến) được tính theo công thức «PHAN / TONG * 100» được 40,0; số ghi 45 không được dùng"},
+		{name: "value entered for a derived indicator that has none", from: "  SO_A: 8\n  SO_B: 10\n", to: "  TL_AB: 80\n",
+			code: "derived-entered", sev: model.Warning, at: "TL_AB", msg: "TL_AB (Tỷ lệ A trên B) được tính theo công thức «SO_A / SO_B * 100»; số ghi 80 không được dùng"},
+		{name: "ranking among quantities", from: "  PHAN: 40\n", to: "  PHAN: 40\n  XH: 11\n",
+			code: "not-a-ranking", sev: model.Error, at: "XH: 11", msg: "XH (Chỉ số ICT) là thứ hạng"},
 		{name: "last year's column copied", from: "  TONG: 100\n  PHAN: 40\n  SO_A: 8\n", to: "  TONG: 90\n  PHAN: 30\n  SO_A: 9\n",
 			prev: strings.Replace(testPrev, "  DT: {thuc_hien: 120, ke_hoach: 100}\n  PHAT: 20.000.000\n", "  DT: 130\n  PHAT: 23.000.000\n", 1),
 			code: "prev-year-copied", sev: model.Warning, msg: "5 trên 6 chỉ tiêu có số thực hiện năm 2021 trùng đúng số năm 2020 (TONG, PHAN, SO_A…)"},
@@ -202,14 +208,17 @@ func TestWithinLimitsNoFinding(t *testing.T) {
 		from, to string
 		noPrev   bool
 	}{
-		{"thuc_hien: 130", `thuc_hien: "86,4"`, false},  // giảm 28%
-		{"thuc_hien: 130", "thuc_hien: 180", false},     // tăng 50%: at the limit, not beyond
-		{"PHAT: 23.000.000", "PHAT: 38.000.000", false}, // tăng 90%, own limit 100
-		{"PHAN: 40", "PHAN: 100", true},                 // a part may equal its whole
-		{"TL_NHAP: 11,5", "TL_NHAP: 100", false},        // rates may reach 100
-		{"SO_A: 8", "SO_A: 0", true},                    // zero is no negative
-		{"xep_hang:\n  XH: 11/63\n", "", false},         // absent and not required
-		{"  SO_A: 8\n  SO_B: 10\n", "", false},          // TL_AB has none of its inputs: not part of this year
+		{"thuc_hien: 130", `thuc_hien: "86,4"`, false},    // giảm 28%
+		{"thuc_hien: 130", "thuc_hien: 180", false},       // tăng 50%: at the limit, not beyond
+		{"PHAT: 23.000.000", "PHAT: 38.000.000", false},   // tăng 90%, own limit 100
+		{"PHAN: 40", "PHAN: 100", true},                   // a part may equal its whole
+		{"TL_NHAP: 11,5", "TL_NHAP: 100", false},          // rates may reach 100
+		{"SO_A: 8", "SO_A: 0", true},                      // zero is no negative
+		{"xep_hang:\n  XH: 11/63\n", "", false},           // absent and not required
+		{"  SO_A: 8\n  SO_B: 10\n", "", false},            // TL_AB has none of its inputs: not part of this year
+		{"  PHAN: 40\n", "  PHAN: 40\n  TL: 40\n", false}, // entered as computed
+		{"  PHAN: 40\n", "  PHAN: 40\n  TL: 40,0\n", false},
+		{"  SO_A: 8\n", "  SO_A: 1\n  TL_AB: 10\n", true}, // 1/10: "10" agrees at the precision entered
 	} {
 		cur := strings.Replace(testCur, c.from, c.to, 1)
 		prev := testPrev
