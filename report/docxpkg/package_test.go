@@ -3,6 +3,7 @@ package docxpkg_test
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"io"
 	"slices"
 	"strconv"
@@ -73,6 +74,41 @@ func TestOpenRejectsZipBomb(t *testing.T) {
 	_, err := docxpkg.Open(buf.Bytes())
 	if err == nil || !strings.Contains(err.Error(), `phần "word/media/bomb.bin" khi giải nén lớn 65 MiB, vượt giới hạn 64 MiB`) {
 		t.Fatalf("Open error = %v", err)
+	}
+}
+
+// A part whose header understates its size is cut off at the stated size:
+// archive/zip refuses to inflate more, so the bomb never fills memory.
+func TestOpenRejectsLyingSize(t *testing.T) {
+	var deflated bytes.Buffer
+	fw, _ := flate.NewWriter(&deflated, flate.BestCompression)
+	chunk := make([]byte, 1<<20)
+	for range 100 {
+		fw.Write(chunk)
+	}
+	fw.Close()
+	for _, name := range []string{"word/document.xml", "word/header1.xml"} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			for _, n := range []string{"word/_rels/document.xml.rels", "word/document.xml"} {
+				if n != name {
+					w, _ := zw.Create(n)
+					io.WriteString(w, "<x/>")
+				}
+			}
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate,
+				CompressedSize64: uint64(deflated.Len()), UncompressedSize64: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write(deflated.Bytes())
+			zw.Close()
+			_, err = docxpkg.Open(buf.Bytes())
+			if err == nil || !strings.Contains(err.Error(), "không đọc được phần "+name) {
+				t.Fatalf("Open error = %v", err)
+			}
+		})
 	}
 }
 
