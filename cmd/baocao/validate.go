@@ -38,6 +38,9 @@ Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --
   baocao validate data/2021.xlsx --format json
   baocao validate 2021 --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if format == "" {
+				format = "text"
+			}
 			if format != "text" && format != "json" {
 				return fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format text hoặc --format json", format)
 			}
@@ -68,7 +71,7 @@ Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "cách trình bày kết quả: text (bảng) hoặc json")
+	cmd.Flags().StringVar(&format, "format", "", "cách trình bày kết quả: text (bảng, mặc định) hoặc json")
 	cmd.Flags().BoolVar(&strict, "strict", false, "coi cảnh báo như lỗi (mã thoát 1 khi có cảnh báo)")
 	return cmd
 }

@@ -344,10 +344,10 @@ func (c *checker) evalError(ind *model.Indicator, f *compute.Formula, missing st
 // plausible checks a derived value: a rate within 0–100, a quantity not negative.
 // The fault lies in the inputs, so the finding is placed at the first of them.
 func (c *checker) plausible(ind *model.Indicator, f *compute.Formula, v *big.Rat) state {
-	var code, what string
+	var code, what, unit string
 	switch {
 	case ind.Kind == model.Rate && (v.Sign() < 0 || v.Cmp(big.NewRat(100, 1)) > 0):
-		code, what = "rate-out-of-range", "ngoài khoảng 0–100%"
+		code, what, unit = "rate-out-of-range", "ngoài khoảng 0–100%", "%"
 	case ind.Kind == model.Quantity && v.Sign() < 0:
 		code, what = "negative-value", "là số âm"
 	default:
@@ -360,8 +360,8 @@ func (c *checker) plausible(ind *model.Indicator, f *compute.Formula, v *big.Rat
 		c.bad[in] = true
 	}
 	c.add(model.Error, code, c.inputsPlace(f), "kiểm tra lại số liệu của "+strings.Join(f.Inputs, ", "),
-		"chỉ tiêu %s tính theo công thức «%s» được %s, %s; kiểm tra %s",
-		name(ind), ind.Formula, showRat(v), what, strings.Join(inputs, "; "))
+		"chỉ tiêu %s tính theo công thức «%s» bằng %s%s, %s; kiểm tra %s",
+		name(ind), ind.Formula, showRat(v), unit, what, strings.Join(inputs, "; "))
 	return failed
 }
 
@@ -382,7 +382,7 @@ func (c *checker) enteredDerived() {
 		}
 		// Agreement to the precision entered: 94,3 for 94,26… is no discrepancy.
 		if computed := compute.Round(v, max(0, -int(e.Actual.Exponent()))); !computed.Equal(*e.Actual) {
-			c.add(model.Warning, "derived-entered", pos, fix, "chỉ tiêu %s được tính theo công thức «%s» được %s; số ghi %s không được dùng",
+			c.add(model.Warning, "derived-entered", pos, fix, "chỉ tiêu %s được tính theo công thức «%s», bằng %s; số ghi %s không được dùng",
 				name(ind), ind.Formula, vnformat.Number(compute.Round(v, ind.Decimals), ind.Decimals), show(*e.Actual))
 		}
 	}
