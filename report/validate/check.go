@@ -501,11 +501,11 @@ func (c *checker) planMissing(ind *model.Indicator, e *model.Entry) {
 	if last == nil || last.Plan == nil {
 		return
 	}
-	pos := e.Pos
+	pos, where := e.Pos, "ke_hoach"
 	if e.PlanPos.Cell != "" {
-		pos = e.PlanPos // the empty cell itself
+		pos, where = e.PlanPos, "cột Kế hoạch" // the empty cell itself
 	}
-	c.add(model.Warning, "plan-missing", pos, fmt.Sprintf("ghi kế hoạch năm %d (ke_hoach)", c.cur.Year),
+	c.add(model.Warning, "plan-missing", pos, fmt.Sprintf("ghi kế hoạch năm %d vào %s", c.cur.Year, where),
 		"chỉ tiêu %s: năm %d có kế hoạch (%s) nhưng năm %d chưa có; báo cáo sẽ không nêu tỷ lệ đạt kế hoạch",
 		name(ind), c.prev.Year, show(*last.Plan), c.cur.Year)
 }

@@ -145,7 +145,7 @@ func TestOneFaultOneFinding(t *testing.T) {
 		{name: "part exceeds whole", from: "PHAN: 40", to: "PHAN: 140",
 			code: "part-exceeds-whole", sev: model.Error, at: "PHAN", msg: "PHAN (Hồ sơ trực tuyến) là một phần của chỉ tiêu TONG (Tổng số hồ sơ) nhưng lớn hơn: 140 > 100"},
 		{name: "plan dropped", from: "DT: {thuc_hien: 130, ke_hoach: 110}", to: "DT: 130",
-			code: "plan-missing", sev: model.Warning, at: "DT:", msg: "năm 2020 có kế hoạch (100) nhưng năm 2021 chưa có", fix: "ghi kế hoạch năm 2021 (ke_hoach)"},
+			code: "plan-missing", sev: model.Warning, at: "DT:", msg: "năm 2020 có kế hoạch (100) nhưng năm 2021 chưa có", fix: "ghi kế hoạch năm 2021 vào ke_hoach"},
 		{name: "same period disagrees", from: "ke_hoach: 110}", to: "ke_hoach: 110, cung_ky: 125}",
 			code: "same-period-mismatch", sev: model.Warning, at: "cung_ky", msg: "số cùng kỳ 125 khác số liệu năm 2020 (120)"},
 		{name: "rise beyond 50%", from: "thuc_hien: 130", to: "thuc_hien: 200",
