@@ -2,6 +2,7 @@ package docxtpl
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/report/suggest"
 	"reflect"
 	"slices"
 	"strings"
@@ -312,7 +313,7 @@ func (c *checker) variable(name string) reflect.Type {
 		}
 		names = append(names, c.vars[i].name)
 	}
-	c.errorf(c.tg, "%s", didYouMean("không có biến «"+name+"»", nearest(name, names)))
+	c.errorf(c.tg, "%s", suggest.DidYouMean("không có biến «"+name+"»", suggest.Nearest(name, names)))
 	return nil
 }
 
@@ -327,7 +328,7 @@ func (c *checker) call(name string, args []parse.Node, piped bool, prev reflect.
 	}
 	fn, user := c.opt.Funcs[name]
 	if isInternal(name) || !user && !slices.Contains(builtins, name) {
-		c.errorf(c.tg, "%s", didYouMean("không có hàm «"+name+"»", nearest(name, c.funcs)))
+		c.errorf(c.tg, "%s", suggest.DidYouMean("không có hàm «"+name+"»", suggest.Nearest(name, c.funcs)))
 		return nil
 	}
 	if check := c.opt.ArgChecks[name]; check != nil && len(args) > 0 {
@@ -422,8 +423,8 @@ func (c *checker) fields(t reflect.Type, names []string, prefix string) reflect.
 			return nil
 		}
 		msg := "không có trường «" + shown + "»"
-		if s := nearest(name, candidates); s != "" {
-			msg = didYouMean(msg, prefix+dotted(names[:i])+"."+s)
+		if s := suggest.Nearest(name, candidates); s != "" {
+			msg = suggest.DidYouMean(msg, prefix+dotted(names[:i])+"."+s)
 		} else if len(candidates) > 0 && len(candidates) <= 12 {
 			msg += "; các trường có: " + strings.Join(candidates, ", ")
 		}

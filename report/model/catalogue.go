@@ -45,11 +45,7 @@ func (c *Catalogue) Codes() []string {
 
 // UnknownCode words the message for a code the catalogue lacks, with the nearest known code.
 func (c *Catalogue) UnknownCode(code string) string {
-	msg := fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code)
-	if near := suggest.Nearest(code, c.Codes()); near != "" {
-		msg += fmt.Sprintf("; có phải ý là «%s»?", near)
-	}
-	return msg
+	return suggest.DidYouMean(fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code), suggest.Nearest(code, c.Codes()))
 }
 
 // GroupName returns the name of the group with this code, or the code itself.

@@ -2,48 +2,54 @@
 // "có phải ý là …?" hints in baocao's messages.
 package suggest
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
-// Nearest returns the candidate closest to name by edit distance (case-insensitive),
-// or "" when none is close enough to be a plausible typo.
+// Nearest returns the candidate closest to name by edit distance (letter case
+// ignored), or "" when none is close enough to be a likely typo. Ties go to the
+// alphabetically first candidate, so that hints do not depend on input order.
 func Nearest(name string, candidates []string) string {
-	lower := strings.ToLower(name)
-	best, bestDist := "", -1
+	limit := max(1, min(3, utf8.RuneCountInString(name)/3))
+	best, bestDist := "", limit+1
+	lower := []rune(strings.ToLower(name))
 	for _, c := range candidates {
-		d := distance([]rune(lower), []rune(strings.ToLower(c)))
-		if bestDist < 0 || d < bestDist {
+		if c == name {
+			continue
+		}
+		if d := distance(lower, []rune(strings.ToLower(c))); d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d
 		}
-	}
-	if best == "" || bestDist > maxDistance(len([]rune(name))) {
-		return ""
 	}
 	return best
 }
 
-// maxDistance allows about one edit per three characters, at least two.
-func maxDistance(n int) int {
-	return max(2, n/3)
+// DidYouMean appends the usual hint to msg when there is a suggestion.
+func DidYouMean(msg, suggestion string) string {
+	if suggestion == "" {
+		return msg
+	}
+	return msg + "; có phải ý là «" + suggestion + "»?"
 }
 
-// distance is the Levenshtein distance, with one row of memory.
+// distance is the Levenshtein distance, counted in runes, with two rows of memory.
 func distance(a, b []rune) int {
-	row := make([]int, len(b)+1)
-	for j := range row {
-		row[j] = j
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		prev := row[0]
-		row[0] = i
+		cur[0] = i
 		for j := 1; j <= len(b); j++ {
-			cur := row[j]
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
-			prev = cur
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
+		prev, cur = cur, prev
 	}
-	return row[len(b)]
+	return prev[len(b)]
 }

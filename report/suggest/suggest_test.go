@@ -20,6 +20,12 @@ func TestNearest(t *testing.T) {
 	if got := Nearest("x", nil); got != "" {
 		t.Errorf("Nearest with no candidates = %q", got)
 	}
+	if got := Nearest("ab", []string{"ac", "aa"}); got != "aa" {
+		t.Errorf("tie = %q, want the alphabetically first", got)
+	}
+	if got := DidYouMean("không có hàm «x»", "y"); got != "không có hàm «x»; có phải ý là «y»?" {
+		t.Errorf("DidYouMean = %q", got)
+	}
 }
 
 func TestDistance(t *testing.T) {
