@@ -174,9 +174,9 @@ func (t *Table) readingColumns() []column {
 
 // flagLegend explains the flag mark under a reading output.
 func (t *Table) flagLegend() string {
-	limit := "ngưỡng của từng chỉ tiêu (nguong_bien_dong, mặc định " + percentText(DefaultThreshold) + ")"
+	limit := "ngưỡng của chỉ tiêu (nguong_bien_dong, mặc định " + percentText(DefaultThreshold) + ")"
 	if t.Threshold != nil {
 		limit = percentText(t.Threshold)
 	}
-	return flagMark + ": thay đổi từ " + limit + " trở lên, hoặc so với năm bằng 0: nên kiểm tra lại số liệu."
+	return flagMark + ": biến động từ " + limit + " trở lên so với năm trước, hoặc năm trước bằng 0: nên kiểm tra lại số liệu."
 }

@@ -247,7 +247,7 @@ func TestWriteTextFlagsAndEmpty(t *testing.T) {
 	var buf bytes.Buffer
 	WriteText(&buf, Compare(cat, years, Options{Threshold: dec10()}), false)
 	out := buf.String()
-	if !strings.Contains(out, "\n"+flagMark+": thay đổi từ 10% trở lên") || !strings.Contains(out, "; 3 chỉ tiêu biến động vượt ngưỡng cần xem lại\n") {
+	if !strings.Contains(out, "\n"+flagMark+": biến động từ 10% trở lên so với năm trước, hoặc năm trước bằng 0: nên kiểm tra lại số liệu.\n") || !strings.Contains(out, "; 3 chỉ tiêu biến động vượt ngưỡng cần xem lại\n") {
 		t.Errorf("flag legend and count:\n%s", out)
 	}
 	buf.Reset()
