@@ -263,6 +263,12 @@ func TestDiffRefusals(t *testing.T) {
 	if code != 1 || out != "" || !strings.Contains(errOut, "2020.yaml:3") || !strings.Contains(errOut, "«DT_BUU_CHINH»") || !strings.Contains(errOut, "Chưa so sánh được: có 1 lỗi cần sửa.") {
 		t.Errorf("bad input: exit %d, out %q, err %q", code, out, errOut)
 	}
+	noYear := filepath.Join(t.TempDir(), "ban-sua.yaml")
+	writeFile(t, noYear, "chi_tieu:\n  DT_BUU_CHINH: 120\n")
+	code, out, errOut = runCLI(t, "diff", "--data", dir, noYear, "2021")
+	if code != 1 || out != "" || !strings.Contains(errOut, "không rõ số liệu của năm nào") {
+		t.Errorf("input of no year: exit %d, out %q, err %q", code, out, errOut)
+	}
 }
 
 func TestDiffHelp(t *testing.T) {

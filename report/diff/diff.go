@@ -168,8 +168,12 @@ func (c Change) Percent() *big.Rat {
 // Compare compares the years, which it orders by year (stably, so two inputs of
 // the same year keep their order). Values come from compute.Compute on each
 // year with its catalogue (cat, or opt.Catalogues[year]). Indicators with no value
-// in any year are left out.
+// in any year are left out. With fewer than two years there is nothing to
+// compare: the rows have no changes.
 func Compare(cat *model.Catalogue, years []*model.Year, opt Options) *Table {
+	if len(years) == 0 {
+		return &Table{Threshold: opt.Threshold}
+	}
 	years = slices.Clone(years)
 	slices.SortStableFunc(years, func(a, b *model.Year) int { return cmp.Compare(a.Year, b.Year) })
 	t := &Table{Columns: columns(years), Threshold: opt.Threshold}

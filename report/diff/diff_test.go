@@ -285,3 +285,15 @@ func TestThresholdFromCatalogue(t *testing.T) {
 }
 
 func dec10() *big.Rat { return big.NewRat(10, 1) }
+
+func TestFewerThanTwoYears(t *testing.T) {
+	cat, years := sampleInputs(t)
+	if tb := Compare(cat, nil, Options{}); len(tb.Rows) != 0 || tb.Differs() {
+		t.Errorf("no years: %+v", tb)
+	}
+	tb := Compare(cat, years[:1], Options{})
+	var buf strings.Builder
+	if err := WriteText(&buf, tb, false); err != nil || len(tb.Rows) != 46 || tb.Differs() || len(tb.Rows[0].Changes) != 0 {
+		t.Errorf("one year: %v, %d rows, differs %v", err, len(tb.Rows), tb.Differs())
+	}
+}
