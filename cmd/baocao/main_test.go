@@ -65,3 +65,21 @@ func TestVersionAndHelpAreVietnamese(t *testing.T) {
 		}
 	}
 }
+
+func TestHelpHasNoEnglishLeftovers(t *testing.T) {
+	for _, cmd := range []string{"", "generate", "validate", "diff", "init", "words", "completion"} {
+		args := []string{"--help"}
+		if cmd != "" {
+			args = []string{cmd, "--help"}
+		}
+		code, out, _ := runCLI(t, args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d", args, code)
+		}
+		for _, en := range []string{"[flags]", "help for", " string ", "Usage:", "Flags:", "(default"} {
+			if strings.Contains(out, en) {
+				t.Errorf("%v help contains %q:\n%s", args, en, out)
+			}
+		}
+	}
+}

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/report/input"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -31,8 +33,8 @@ Số liệu đặt trong thư mục data/ (danh mục chi-tieu.yaml và mỗi n�
 	}
 	root.SetVersionTemplate("baocao phiên bản {{.Version}}\n")
 	root.PersistentFlags().String("data", "", "thư mục số liệu (mặc định: data/, hoặc bộ mẫu có sẵn khi không có data/)")
-	localise(root)
 	root.AddCommand(newGenerateCmd(), newValidateCmd(), newDiffCmd(), newInitCmd(), newWordsCmd())
+	localise(root)
 	return root
 }
 
@@ -52,6 +54,7 @@ func openWorkspace(cmd *cobra.Command) (*input.Workspace, error) {
 
 // localise puts cobra's own help, usage and errors into Vietnamese.
 func localise(root *cobra.Command) {
+	cobra.AddTemplateFunc("flagUsages", flagUsages)
 	root.SetUsageTemplate(usageTemplate)
 	root.SetHelpTemplate(`{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}
 
@@ -67,8 +70,17 @@ func localise(root *cobra.Command) {
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {
 			c.Short = "Tạo tệp tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)"
+			c.Long = c.Short + ".\nVí dụ với bash: source <(baocao completion bash)"
+			for _, sh := range c.Commands() {
+				sh.Short = "Tạo tệp tự hoàn thành lệnh cho " + sh.Name()
+				sh.Long = sh.Short + "."
+				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+					f.Usage = "không kèm lời mô tả các lệnh"
+				}
+			}
 		}
 	}
+	defer localiseTree(root)
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [lệnh]",
 		Short: "Xem hướng dẫn về một lệnh",
@@ -80,6 +92,21 @@ func localise(root *cobra.Command) {
 			_ = target.Help()
 		},
 	})
+}
+
+// localiseTree words every command's help flag and usage line in Vietnamese.
+func localiseTree(c *cobra.Command) {
+	c.InitDefaultHelpFlag()
+	if f := c.Flags().Lookup("help"); f != nil {
+		f.Usage = "xem hướng dẫn"
+	}
+	if !c.DisableFlagsInUseLine && c.HasAvailableFlags() {
+		c.DisableFlagsInUseLine = true
+		c.Use += " [tùy chọn]"
+	}
+	for _, sub := range c.Commands() {
+		localiseTree(sub)
+	}
 }
 
 var usageTemplate = `Cách dùng:{{if .Runnable}}
@@ -96,10 +123,10 @@ Các lệnh:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 Tùy chọn:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{flagUsages .LocalFlags}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 Tùy chọn chung:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{flagUsages .InheritedFlags}}{{end}}{{if .HasAvailableSubCommands}}
 
 Dùng «{{.CommandPath}} [lệnh] --help» để xem hướng dẫn về từng lệnh.{{end}}
 `
@@ -140,4 +167,45 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// flagValueNames are the placeholders shown after each flag in help, instead of
+// pflag's type names ("string").
+var flagValueNames = map[string]string{
+	"data": "THƯ_MỤC", "output": "TỆP", "template": "TỆP", "format": "KIỂU", "group": "MÃ_NHÓM",
+	"threshold": "PHẦN_TRĂM", "nam": "NĂM", "unit": "ĐƠN_VỊ",
+}
+
+// flagUsages lists flags as pflag does, with Vietnamese value placeholders,
+// aligned by display width.
+func flagUsages(fs *pflag.FlagSet) string {
+	type line struct{ left, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		left := "      --" + f.Name
+		if f.Shorthand != "" {
+			left = "  -" + f.Shorthand + ", --" + f.Name
+		}
+		if f.Value.Type() != "bool" {
+			name := flagValueNames[f.Name]
+			if name == "" {
+				name = "GIÁ_TRỊ"
+			}
+			left += " " + name
+		}
+		width = max(width, utf8.RuneCountInString(left))
+		lines = append(lines, line{left, f.Usage})
+	})
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l.left + strings.Repeat(" ", width-utf8.RuneCountInString(l.left)+3) + l.usage)
+	}
+	return b.String()
 }
