@@ -132,7 +132,7 @@ func TestValidateCorpus(t *testing.T) {
 		{name: "quantity as ranking", file: y21, edits: []string{"  XH_ICT: 11/63\n", "  XH_ICT: 11/63\n  TIN_BAI: 2/63\n"}, code: "not-a-ranking", sev: "error", at: "TIN_BAI: 2/63"},
 		{name: "unknown part", file: y21, edits: []string{"phan: de_xuat", "phan: de_xuatt"}, code: "unknown-part", sev: "error", at: "de_xuatt", fix: "có phải ý là «de_xuat»?"},
 		{name: "bad flag", file: y21, edits: []string{"thuc_hien: 130, uoc: true", "thuc_hien: 130, uoc: chac"}, code: "not-a-flag", sev: "error", at: "uoc: chac"},
-		{name: "bad date", file: y21, edits: []string{"ngay: 2021-12-10", "ngay: 2021-13-45"}, code: "bad-value", sev: "error", at: "2021-13-45"},
+		{name: "bad date", file: y21, edits: []string{"ngay: 2021-12-10", "ngay: 2021-13-45"}, code: "bad-date", sev: "error", at: "2021-13-45"},
 		{name: "empty file", file: y21, edits: []string{s21, "# chưa có số liệu\n"}, code: "empty-file", sev: "error", at: ""},
 		// Problems in the catalogue stop the check of the years.
 		{name: "indicator declared twice", file: cat, edits: []string{"  - ma: XH_CONG_TTDT\n", "  - ma: XH_CONG_DVC # lần hai\n"}, code: "duplicate-indicator", sev: "error", at: "lần hai"},

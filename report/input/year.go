@@ -68,7 +68,11 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 			return
 		}
 		if err := h.Set(key, s); err != nil {
-			r.add(model.Error, "bad-value", v, "", "%s: %v", key, err)
+			code := "bad-value"
+			if key == "ngay" {
+				code = "bad-date" // as the workbook reader says
+			}
+			r.add(model.Error, code, v, "", "%s: %v", key, err)
 		}
 	})
 }
