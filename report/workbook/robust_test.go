@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/baocao/baocao/templates"
@@ -58,6 +59,12 @@ func TestNotWorkbooks(t *testing.T) {
 		{"xls", ole, "xls-format", "Excel 97-2003"},
 		{"encrypted", encrypted, "not-a-workbook", "mật khẩu"},
 	}
+	t.Run("xls by name", func(t *testing.T) {
+		_, fs := input.Parse("data/2021.xls", ole, 2021, cat)
+		if len(fs) != 1 || fs[0].Code != "xls-format" || fs[0].Msg != workbook.XLSMessage {
+			t.Fatal(list(fs))
+		}
+	})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			y, fs := read(t, cat, c.data)
@@ -181,12 +188,12 @@ func TestUnusualXML(t *testing.T) {
 	rows := `<x:row><x:c t="inlineStr"><x:is><x:t>Mã</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:r><x:t>Thực </x:t></x:r><x:r><x:t>hiện</x:t></x:r></x:is></x:c>` +
 		`<x:c t="inlineStr"><x:is><x:t>Ghi chú</x:t><x:rPh><x:t>phonetic</x:t></x:rPh></x:is></x:c></x:row>` +
 		`<x:row><x:c t="inlineStr"><x:is><x:t><![CDATA[DT_BUU_CHINH]]></x:t></x:is></x:c><x:c><x:v>1.3E2</x:v></x:c>` +
-		`<x:c t="inlineStr"><x:is><x:t>a &lt; b &amp; c&#x20;d&#233;</x:t></x:is></x:c></x:row>` +
+		`<x:c t="inlineStr"><x:is><x:t>a &lt; b &amp; c&#x20;d&#233;_x000D_&#10;_x005F_x0041_</x:t></x:is></x:c></x:row>` +
 		`<!-- a comment --><x:row r="5"><x:c r="A5" t="s"><x:v>99999</x:v></x:c></x:row>`
 	xml := []byte(`<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` + rows + `</x:sheetData></x:worksheet>`)
 	y, fs := read(t, cat, replacePart(t, b, part, xml, 0))
 	e := y.Entry("DT_BUU_CHINH")
-	if e == nil || e.Actual.String() != "130" || e.Note != "a < b & c dé" || e.ActualPos.Cell != "B2" {
+	if e == nil || e.Actual.String() != "130" || e.Note != "a < b & c dé\n_x0041_" || e.ActualPos.Cell != "B2" {
 		t.Fatalf("entry %+v", e)
 	}
 	expectOne(t, fs, model.Error, "formula-error", shEntries, "A5")

@@ -221,7 +221,7 @@ func (s *sheetScanner) cell(c *cell, typ string) error {
 func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline string) {
 	switch typ {
 	case "inlineStr":
-		c.kind, c.value = cellText, inline
+		c.kind, c.value = cellText, unescapeOOXML(inline)
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(s.p.sst) {
@@ -231,7 +231,7 @@ func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline string
 		}
 		c.kind, c.value = cellText, s.p.sst[i]
 	case "str":
-		c.kind, c.value = cellText, v
+		c.kind, c.value = cellText, unescapeOOXML(v)
 	case "b":
 		c.kind, c.value = cellBool, strings.TrimSpace(v)
 	case "e":

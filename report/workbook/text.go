@@ -9,12 +9,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// cleanText normalises text as read from a cell: NFC (text pasted from some
-// programs is decomposed), non-breaking spaces made ordinary, CR LF made LF,
-// Excel's _xHHHH_ escapes of control characters decoded, and trimmed.
+// cleanText normalises text as read from a cell: valid UTF-8, NFC (text pasted from some
+// programs is decomposed), non-breaking spaces made ordinary, CR LF made LF, and trimmed.
 func cleanText(s string) string {
-	if strings.Contains(s, "_x") {
-		s = unescapeOOXML(s)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD") // a workbook is UTF-8; broken bytes are shown, not guessed
 	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
@@ -26,8 +25,12 @@ var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\
 
 var ooxmlEscape = regexp.MustCompile(`_x([0-9A-Fa-f]{4})_`)
 
-// unescapeOOXML decodes the _xHHHH_ escapes OOXML uses for characters XML cannot hold.
+// unescapeOOXML decodes the _xHHHH_ escapes OOXML uses in cell text for
+// characters XML cannot hold (_x000D_ for a carriage return, _x005F_ for "_").
 func unescapeOOXML(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
 	return ooxmlEscape.ReplaceAllStringFunc(s, func(m string) string {
 		var r rune
 		for _, c := range m[2:6] {
@@ -83,11 +86,15 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	out := b.String()
-	if i := strings.LastIndexByte(out, '('); i > 0 && strings.HasSuffix(out, ")") {
-		out = out[:i]
+	for prev := ""; out != prev; { // until nothing more comes off: "Thực hiện (2021):"
+		prev = out
+		out = strings.TrimRight(out, "*: ")
+		if i := strings.LastIndexByte(out, '('); i > 0 && strings.HasSuffix(out, ")") {
+			out = out[:i]
+		}
+		out = trimYear(out)
 	}
-	out = strings.TrimRight(out, "*: ")
-	return trimYear(out)
+	return out
 }
 
 // trimYear drops a trailing year, "2021" or "nam 2021", from a folded label.

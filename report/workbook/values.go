@@ -32,12 +32,11 @@ func parseRaw(s string) (decimal.Decimal, bool) {
 	if d.IsZero() {
 		return decimal.Zero, true
 	}
-	digits := int32(d.NumDigits())
-	if d.Exponent()+digits > maxMagnitude {
-		return decimal.Zero, false
-	}
-	if digits > excelDigits {
+	if digits := int32(d.NumDigits()); digits > excelDigits {
 		d = d.Round(-(d.Exponent() + digits - excelDigits))
+	}
+	if d.Exponent()+int32(d.NumDigits()) > maxMagnitude {
+		return decimal.Zero, false
 	}
 	if d.Exponent() < -20 {
 		d = d.Round(20) // nothing a report shows lies below 10^-20

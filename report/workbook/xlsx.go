@@ -388,7 +388,7 @@ func (p *pkg) sharedStrings(part string) *fault {
 		case tokEnd:
 			switch string(x.name) {
 			case "si":
-				p.sst, inItem = append(p.sst, string(cur)), false
+				p.sst, inItem = append(p.sst, unescapeOOXML(string(cur))), false
 			case "rPh":
 				phonetic--
 			case "t":
