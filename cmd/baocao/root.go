@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -149,6 +150,9 @@ func translateFlagError(err error) string {
 	}
 	return msg
 }
+
+// digitsOnly tells a year argument from a file path.
+var digitsOnly = regexp.MustCompile(`^\d+$`)
 
 // yearArg reads a report year argument.
 func yearArg(s string) (int, error) {

@@ -146,7 +146,8 @@ func TestValidateCorpus(t *testing.T) {
 		{name: "bad threshold", file: cat, edits: []string{"nguong_bien_dong: 100", "nguong_bien_dong: 0"}, code: "bad-threshold", sev: "error", at: "nguong_bien_dong: 0"},
 		// Problems the content checks find.
 		{name: "no value", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC:"}, code: "missing-value", sev: "error", at: "TT_SO_CUOC:"},
-		{name: "formula input left out", file: y21, edits: []string{"  HS_TONG: 92.329\n", ""}, code: "formula-error", sev: "error", at: ""},
+		// The template needs HS_TONG itself: that is the one fault, not the rate it feeds.
+		{name: "input the template needs left out", file: y21, edits: []string{"  HS_TONG: 92.329\n", ""}, code: "missing-value", sev: "error", at: ""},
 		{name: "negative", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: -4"}, code: "negative-value", sev: "error", at: "-4", fix: "có phải ý là «4»?"},
 		{name: "rate above 100", file: y21, edits: []string{"  TL_XB_SACH: 45", "  TL_XB_SACH: 145"}, code: "rate-out-of-range", sev: "error", at: "145"},
 		{name: "part above whole", file: y21, edits: []string{"  DVC_34: 1.626", "  DVC_34: 1.826"}, code: "part-exceeds-whole", sev: "error", at: "DVC_34: 1.826"},

@@ -115,13 +115,16 @@ func Run(opt Options) (*Result, error) {
 	}
 	problems := &ProblemsError{Template: tplName}
 	renderer, err := render.New(tplBytes, cat)
+	var required []string
 	if err != nil {
 		problems.Errs = append(problems.Errs, err)
+	} else {
+		required = renderer.Indicators()
 	}
 	var rep *compute.Report
 	if cur != nil {
 		// The checks of validate; they include compute's own findings.
-		findings = validate.Sort(append(findings, validate.Check(cat, cur, prev, validate.Options{Reported: findings})...))
+		findings = validate.Sort(append(findings, validate.Check(cat, cur, prev, validate.Options{Reported: findings, Required: required})...))
 	}
 	if findings.Errors() == 0 && cur != nil {
 		rep = compute.Compute(cat, cur, prev)
@@ -139,6 +142,25 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings}, nil
+}
+
+// TemplateIndicators lists the indicators the workspace's template names, so
+// that validate can require them; nil when the template cannot be read or has
+// errors (generate reports those).
+func TemplateIndicators(ws *input.Workspace) []string {
+	cat, findings, err := ws.Catalogue()
+	if err != nil || findings.Errors() > 0 {
+		return nil
+	}
+	_, tpl, err := ws.Template()
+	if err != nil {
+		return nil
+	}
+	r, err := render.New(tpl, cat)
+	if err != nil {
+		return nil
+	}
+	return r.Indicators()
 }
 
 func readTemplate(opt Options) (string, []byte, error) {

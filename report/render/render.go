@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"text/template"
 
 	"github.com/baocao/baocao/report/compute"
@@ -15,8 +16,9 @@ import (
 // Renderer is a parsed template ready to render reports. It is not safe for
 // concurrent use: the template functions read the report being rendered.
 type Renderer struct {
-	tpl *docxtpl.Template
-	cur *Report
+	tpl       *docxtpl.Template
+	cur       *Report
+	mentioned []string
 }
 
 // New parses a .docx template and checks it against the catalogue: every tag,
@@ -28,10 +30,13 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 		Root:  reflect.TypeOf(&Report{}),
 		ArgChecks: map[string]func(string) string{
 			"chi_tieu": func(code string) string {
-				if _, ok := cat.Lookup(code); ok {
-					return ""
+				if _, ok := cat.Lookup(code); !ok {
+					return cat.UnknownCode(code)
 				}
-				return cat.UnknownCode(code)
+				if !slices.Contains(r.mentioned, code) {
+					r.mentioned = append(r.mentioned, code)
+				}
+				return ""
 			},
 		},
 	})
@@ -41,6 +46,10 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	r.tpl = tpl
 	return r, nil
 }
+
+// Indicators lists the codes the template names, in order of first mention:
+// the figures the report needs.
+func (r *Renderer) Indicators() []string { return r.mentioned }
 
 // Render fills the template with a computed report and returns the .docx bytes.
 // The error lists every problem met (e.g. missing values), each with its place.

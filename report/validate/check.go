@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/baocao/baocao/report/compute"
@@ -95,9 +96,10 @@ type checker struct {
 
 	// reported holds the places where a reader found an error.
 	reported map[model.Pos]bool
-	// unknownCodes is set when a reader met a code missing from the catalogue: it may
-	// be a misspelling of an indicator that then looks absent, so absence is not reported.
-	unknownCodes bool
+	// absenceUnsure is set when an indicator may look absent through a fault already
+	// reported: a code missing from the catalogue (perhaps a misspelling of it), or a
+	// file the reader could not read at all. Absence is then not reported.
+	absenceUnsure bool
 	// bad marks entered indicators whose value already has a finding (or could not
 	// be read): checks that would use that value stay silent.
 	bad      map[string]bool
@@ -118,8 +120,11 @@ func (c *checker) readReported() {
 		}
 		c.reported[f.Pos] = true
 		if f.Code == "unknown-indicator" {
-			c.unknownCodes = true
+			c.absenceUnsure = true
 		}
+	}
+	if len(c.reported) > 0 && len(c.cur.Entries) == 0 && len(c.cur.Rankings) == 0 {
+		c.absenceUnsure = true
 	}
 }
 
@@ -236,7 +241,7 @@ var hundred = decimal.NewFromInt(100)
 
 // requiredAbsent reports codes the template needs that the input lacks.
 func (c *checker) requiredAbsent() {
-	if c.unknownCodes {
+	if c.absenceUnsure {
 		return
 	}
 	for _, code := range c.opt.Required {
@@ -300,7 +305,9 @@ func (c *checker) deriveOnce(ind *model.Indicator) state {
 	if len(absent) > 0 {
 		// With none of its inputs, the indicator is simply not part of this year's
 		// figures, like any indicator left out; with some, one was forgotten.
-		if !c.unknownCodes && (entered > 0 || c.required[ind.Code]) {
+		// An absent input the template needs is reported as missing-value, once.
+		absent = slices.DeleteFunc(absent, func(in string) bool { return c.required[in] })
+		if len(absent) > 0 && !c.absenceUnsure && (entered > 0 || c.required[ind.Code]) {
 			names := make([]string, len(absent))
 			for i, in := range absent {
 				names[i] = c.nameOf(in)

@@ -1,0 +1,201 @@
+package validate
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
+)
+
+// read is one year's input as read, with the readers' findings.
+type read struct {
+	year     *model.Year
+	findings model.Findings
+}
+
+// validation gathers the findings of one validate command.
+type validation struct {
+	ws       *input.Workspace
+	cat      *model.Catalogue
+	years    map[int]*read // the workspace's years, each read once
+	findings model.Findings
+	checked  []string
+	required []string
+	latest   int // when set, only this year's report is to be generated
+}
+
+var yearFileName = regexp.MustCompile(`^(\d{4})\.(?i:ya?ml|xlsx)$`)
+
+var digitsOnly = regexp.MustCompile(`^\d+$`)
+
+// Workspace validates the inputs that args name — years of the workspace or
+// file paths; none means every year of the workspace — each against the year
+// before it. required lists the indicators the template needs. It returns the
+// findings and the files checked; the error is for inputs that cannot be found
+// or read at all.
+func Workspace(ws *input.Workspace, args []string, required []string) (model.Findings, []string, error) {
+	v := &validation{ws: ws, years: map[int]*read{}, required: required}
+	err := v.run(args)
+	return v.findings, v.checked, err
+}
+
+func (v *validation) run(args []string) error {
+	cat, fs, err := v.ws.Catalogue()
+	if err != nil {
+		return err
+	}
+	v.cat = cat
+	v.findings = fs
+	v.checked = append(v.checked, v.ws.Path(input.CatalogueFile))
+	if fs.Errors() > 0 {
+		return nil // the years cannot be read against a catalogue with errors
+	}
+	if len(args) == 0 {
+		years, err := v.workspaceYears()
+		if err != nil {
+			return err
+		}
+		args = years
+		// Earlier years may be there only to compare with: the template's needs
+		// are those of the latest year's report.
+		v.latest, _ = strconv.Atoi(years[len(years)-1])
+	}
+	for _, arg := range args {
+		if digitsOnly.MatchString(arg) {
+			year, err := strconv.Atoi(arg)
+			if err != nil || year < 1900 || year > 2999 {
+				return fmt.Errorf("«%s» không phải là năm báo cáo (ví dụ: 2021)", arg)
+			}
+			if err := v.year(year); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := v.file(arg); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// workspaceYears lists the years the workspace has an input for, in order.
+func (v *validation) workspaceYears() ([]string, error) {
+	entries, err := fs.ReadDir(v.ws.FS, ".")
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được thư mục số liệu %s: %w", v.ws.Dir, err)
+	}
+	var years []string
+	for _, e := range entries {
+		if m := yearFileName.FindStringSubmatch(e.Name()); m != nil && !e.IsDir() && !slices.Contains(years, m[1]) {
+			years = append(years, m[1])
+		}
+	}
+	if len(years) == 0 {
+		return nil, fmt.Errorf("thư mục số liệu %s không có tệp số liệu năm nào (ví dụ 2021.yaml hoặc 2021.xlsx)", v.ws.Dir)
+	}
+	slices.Sort(years)
+	return years, nil
+}
+
+// load reads a year of the workspace once, however many years compare with it.
+func (v *validation) load(year int) (*read, error) {
+	if r, ok := v.years[year]; ok {
+		return r, nil
+	}
+	y, fs, err := v.ws.Year(year, v.cat)
+	if err != nil {
+		return nil, err
+	}
+	r := &read{year: y, findings: fs}
+	v.years[year] = r
+	return r, nil
+}
+
+// previous reads last year from the workspace, or returns nil when it has none.
+func (v *validation) previous(year int) (*read, error) {
+	if year == 0 || !v.ws.HasYear(year-1) {
+		return nil, nil
+	}
+	return v.load(year - 1)
+}
+
+func (v *validation) year(year int) error {
+	cur, err := v.load(year)
+	if err != nil {
+		return err
+	}
+	prev, err := v.previous(year)
+	if err != nil {
+		return err
+	}
+	file, _ := v.ws.YearFile(year)
+	v.check(v.ws.Path(file), cur, prev)
+	return nil
+}
+
+// file checks an input named by path against last year's input: a file named
+// for that year beside it, else the workspace's.
+func (v *validation) file(path string) error {
+	y, fs, err := input.ReadFile(path, v.cat)
+	if err != nil {
+		return err
+	}
+	cur := &read{year: y, findings: fs}
+	if y != nil && y.Year == 0 {
+		cur.findings = append(cur.findings, model.Finding{Severity: model.Error, Code: "missing-value", Pos: model.Pos{File: y.Source},
+			Msg: "không rõ số liệu của năm nào", Fix: "đặt tên tệp theo năm (2021.yaml) hoặc ghi nam: 2021 trong tệp"})
+	}
+	var prev *read
+	if y != nil && y.Year != 0 {
+		if prev, err = v.sibling(path, y.Year-1); err == nil && prev == nil {
+			prev, err = v.previous(y.Year)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	v.check(filepath.ToSlash(path), cur, prev)
+	return nil
+}
+
+// sibling reads the input of year beside path, or returns nil when there is none.
+func (v *validation) sibling(path string, year int) (*read, error) {
+	dir, err := input.Open(filepath.Dir(path))
+	if err != nil || !dir.HasYear(year) {
+		return nil, nil
+	}
+	y, fs, err := dir.Year(year, v.cat)
+	if err != nil {
+		return nil, err
+	}
+	return &read{year: y, findings: fs}, nil
+}
+
+// check adds a year's findings: the readers' (last year's too, since they make
+// the comparison unreliable, as generate says) and the content checks.
+func (v *validation) check(name string, cur, prev *read) {
+	v.checked = append(v.checked, name)
+	reported := slices.Clone(cur.findings)
+	var last *model.Year
+	if prev != nil {
+		reported = append(reported, prev.findings...)
+		last = prev.year
+	}
+	v.findings = append(v.findings, reported...)
+	if cur.year != nil {
+		v.findings = append(v.findings, Check(v.cat, cur.year, last, Options{Reported: reported, Required: v.requiredFor(cur.year)})...)
+	}
+}
+
+// requiredFor gives the indicators a year's input must have for its report.
+func (v *validation) requiredFor(y *model.Year) []string {
+	if y.Year == 0 || (v.latest != 0 && y.Year != v.latest) {
+		return nil
+	}
+	return v.required
+}
