@@ -49,7 +49,7 @@ const (
 
 var entryColumns = []column{
 	{colCode, "Mã", 20, "Mã chỉ tiêu trong danh mục (chi-tieu.yaml). Không sửa: chương trình nhận chỉ tiêu theo mã.", []string{"ma chi tieu"}},
-	{colGroup, "Nhóm", 18, "Nhóm chỉ tiêu, chỉ để tham khảo.", []string{"nhom chi tieu"}},
+	{colGroup, "Nhóm", 22, "Nhóm chỉ tiêu, chỉ để tham khảo.", []string{"nhom chi tieu"}},
 	{colName, "Chỉ tiêu", 55, "Tên chỉ tiêu, chỉ để tham khảo.", []string{"ten chi tieu"}},
 	{colUnit, "Đơn vị", 14, "Đơn vị tính. Số liệu nhập đúng theo đơn vị này (ví dụ: tỷ đồng).", []string{"don vi tinh", "dvt"}},
 	{colActual, "Thực hiện", 16, "Số thực hiện năm báo cáo. Nhập dạng số (không gõ dấu chấm ngăn hàng nghìn dưới dạng chữ). Tỷ lệ nhập theo % từ 0 đến 100. Dòng «tự tính» do chương trình tính.", []string{"so thuc hien", "ket qua"}},

@@ -3,9 +3,11 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/report/model"
 	"github.com/shopspring/decimal"
@@ -121,6 +123,27 @@ func (wr *writer) set(sheet string, col, row int, v any, style string) {
 	wr.check(wr.f.SetCellStyle(sheet, ref, ref, wr.styles[style]))
 }
 
+// fit makes a row tall enough for wrapped text in a column of the given width
+// (in characters): spreadsheet programs do not size rows of a written file.
+func (wr *writer) fit(sheet string, row int, text string, width float64) {
+	lines := 0
+	for _, line := range strings.Split(text, "\n") {
+		lines += max(1, int(math.Ceil(float64(utf8.RuneCountInString(line))*1.1/width)))
+	}
+	if lines > 1 && wr.err == nil {
+		if h, _ := wr.f.GetRowHeight(sheet, row); h < float64(15*lines) {
+			wr.check(wr.f.SetRowHeight(sheet, row, float64(15*lines)))
+		}
+	}
+}
+
+// printLayout prints a sheet on A4 landscape, one page wide.
+func (wr *writer) printLayout(sheet string) {
+	size, landscape, wide, tall, fit := 9, "landscape", 1, 0, true
+	wr.check(wr.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}))
+	wr.check(wr.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+}
+
 // number is a figure written as a number cell with its exact digits.
 type number string
 
@@ -135,6 +158,7 @@ func (wr *writer) columns(sheet string, cols []column) {
 	wr.check(wr.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}))
 	wr.check(wr.f.SetRowHeight(sheet, 1, 32))
+	wr.printLayout(sheet)
 }
 
 // protect locks a sheet's locked cells against slips, without a password: a
@@ -163,10 +187,13 @@ func decimalAtLeast(min int) func(*excelize.DataValidation) error {
 }
 
 func (wr *writer) notes() {
-	wr.check(wr.f.SetColWidth(SheetNotes, "A", "A", 120))
+	const width = 110
+	wr.check(wr.f.SetColWidth(SheetNotes, "A", "A", width))
 	for i, line := range Notes(wr.year) {
 		wr.set(SheetNotes, 1, i+1, line, stNote)
+		wr.fit(SheetNotes, i+1, line, width)
 	}
+	wr.printLayout(SheetNotes)
 	wr.check(wr.f.SetCellStyle(SheetNotes, "A1", "A1", wr.styles[stHeader]))
 }
 
@@ -204,6 +231,7 @@ func (wr *writer) header() {
 		row := i + 2
 		wr.set(s, 1, row, hr.label, stFixed)
 		wr.set(s, 3, row, hr.help, stFixed)
+		wr.fit(s, row, hr.help, headerColumns[2].width)
 		wr.set(s, 4, row, hr.key, stFixed)
 		switch hr.key {
 		case yearKey:
@@ -220,7 +248,9 @@ func (wr *writer) header() {
 		case "so":
 			wr.set(s, 2, row, h.Number, stText)
 		default:
-			wr.set(s, 2, row, headerValue(&h, hr.key), stInput)
+			v := headerValue(&h, hr.key)
+			wr.set(s, 2, row, v, stInput)
+			wr.fit(s, row, v, headerColumns[1].width)
 		}
 	}
 	wr.check(wr.f.SetColVisible(s, colLetter(4), false))
@@ -292,6 +322,7 @@ func (wr *writer) entries() {
 		wr.set(s, col(colCode), row, ind.Code, stFixed)
 		wr.set(s, col(colGroup), row, wr.cat.GroupName(ind.Group), stFixed)
 		wr.set(s, col(colName), row, ind.Name, stFixed)
+		wr.fit(s, row, ind.Name, entryColumns[col(colName)-1].width)
 		wr.set(s, col(colUnit), row, ind.Unit, stFixed)
 		if ind.Derived() {
 			for _, key := range entryValueCols {
@@ -347,6 +378,7 @@ func (wr *writer) rankings() {
 		row++
 		wr.set(s, 1, row, ind.Code, stFixed)
 		wr.set(s, 2, row, ind.Name, stFixed)
+		wr.fit(s, row, ind.Name, rankingColumns[1].width)
 		var rank, of number
 		if rk := wr.prefill.Ranking(ind.Code); rk != nil {
 			rank, of = number(strconv.Itoa(rk.Rank)), number(strconv.Itoa(rk.Of))
@@ -372,6 +404,7 @@ func (wr *writer) narrative() {
 		wr.set(s, 1, i+2, it.Part, stInput)
 		wr.set(s, 2, i+2, it.Heading, stInput)
 		wr.set(s, 3, i+2, it.Text, stInput)
+		wr.fit(s, i+2, it.Text, narrativeColumns[2].width)
 	}
 	last := max(narrativeRows, len(wr.prefill.Narrative)+1)
 	wr.validate(s, fmt.Sprintf("A2:A%d", last), "Phần không hợp lệ", "Chọn phần của báo cáo trong danh sách (xem trang «Lưu ý»).", func(dv *excelize.DataValidation) error {
