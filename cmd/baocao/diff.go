@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/diff"
 	"github.com/baocao/baocao/report/input"
-	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
 	"github.com/spf13/cobra"
 )
@@ -88,12 +86,18 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 		opt.Threshold = compute.Rat(v)
 		opt.OnlyFlagged = fl.onlyChanged
 	}
-	l := &diffLoader{cmd: cmd, cats: map[string]*model.Catalogue{}}
-	years, cats, err := l.load(args)
+	l := &diff.Loader{OpenWorkspace: func() (*input.Workspace, error) { return openWorkspace(cmd) }}
+	years, cats, err := l.Load(args)
 	if err != nil {
 		return err
 	}
-	if err := checkGroup(fl.group, cats); err != nil {
+	if n := l.Findings.Errors(); n > 0 {
+		return problemsError{fmt.Errorf("%s\nChưa so sánh được: có %d lỗi cần sửa.", l.Findings, n)}
+	}
+	for _, f := range l.Findings {
+		fmt.Fprintln(cmd.ErrOrStderr(), f.String())
+	}
+	if err := diff.CheckGroup(fl.group, cats); err != nil {
 		return err
 	}
 	opt.Catalogues = cats
@@ -106,7 +110,7 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 	t := diff.Compare(cats[newest], years, opt)
 
 	if fl.output != "" {
-		for _, in := range l.inputs {
+		for _, in := range l.Inputs {
 			if atomicfile.SameFile(fl.output, in) {
 				return fmt.Errorf("tệp kết quả %s trùng với tệp số liệu %s; hãy chọn tên khác", fl.output, filepath.ToSlash(in))
 			}
@@ -180,154 +184,4 @@ func writeDiff(buf *bytes.Buffer, t *diff.Table, format string) error {
 		return diff.WriteXLSX(buf, t)
 	}
 	return diff.WriteText(buf, t, false)
-}
-
-// checkGroup refuses a --group that no catalogue has.
-func checkGroup(group string, cats map[*model.Year]*model.Catalogue) error {
-	if group == "" {
-		return nil
-	}
-	var known []string
-	for _, c := range cats {
-		for _, g := range c.Groups {
-			if g.Code == group {
-				return nil
-			}
-			if !slices.Contains(known, g.Code) {
-				known = append(known, g.Code)
-			}
-		}
-	}
-	slices.Sort(known)
-	return fmt.Errorf("không có nhóm «%s» trong danh mục; các nhóm: %s", group, strings.Join(known, ", "))
-}
-
-// diffLoader reads the compared inputs, each with its catalogue: a year of the
-// workspace with the workspace's, a file with the chi-tieu.yaml beside it when
-// there is one, else the workspace's. Catalogues are read once per folder.
-type diffLoader struct {
-	cmd      *cobra.Command
-	ws       *input.Workspace
-	cats     map[string]*model.Catalogue // by folder
-	findings model.Findings
-	inputs   []string // the files read, to never write over one
-}
-
-func (l *diffLoader) load(args []string) ([]*model.Year, map[*model.Year]*model.Catalogue, error) {
-	var years []*model.Year
-	cats := map[*model.Year]*model.Catalogue{}
-	for _, arg := range args {
-		y, cat, err := l.input(arg)
-		if err != nil {
-			return nil, nil, err
-		}
-		if y != nil {
-			years = append(years, y)
-			cats[y] = cat
-		}
-	}
-	for i, a := range l.inputs {
-		for _, b := range l.inputs[i+1:] {
-			if atomicfile.SameFile(a, b) {
-				return nil, nil, fmt.Errorf("tệp %s được nêu hai lần; hãy so sánh hai tệp khác nhau", filepath.ToSlash(a))
-			}
-		}
-	}
-	if n := l.findings.Errors(); n > 0 {
-		var lines []string
-		for _, f := range l.findings {
-			lines = append(lines, f.String())
-		}
-		return nil, nil, problemsError{fmt.Errorf("%s\nChưa so sánh được: có %d lỗi cần sửa.", strings.Join(lines, "\n"), n)}
-	}
-	for _, f := range l.findings {
-		fmt.Fprintln(l.cmd.ErrOrStderr(), f.String())
-	}
-	return years, cats, nil
-}
-
-func (l *diffLoader) input(arg string) (*model.Year, *model.Catalogue, error) {
-	if digitsOnly.MatchString(arg) {
-		year, err := yearArg(arg)
-		if err != nil {
-			return nil, nil, err
-		}
-		ws, cat, err := l.workspace()
-		if err != nil || cat == nil {
-			return nil, nil, err
-		}
-		name, err := ws.YearFile(year)
-		if err != nil {
-			return nil, nil, err
-		}
-		if !ws.Embedded {
-			l.inputs = append(l.inputs, filepath.Join(filepath.FromSlash(ws.Dir), name))
-		}
-		y, found, err := ws.Year(year, cat)
-		l.findings = append(l.findings, found...)
-		return y, cat, err
-	}
-	cat, err := l.catalogueFor(arg)
-	if err != nil || cat == nil {
-		return nil, nil, err
-	}
-	l.inputs = append(l.inputs, arg)
-	y, found, err := input.ReadFile(arg, cat)
-	l.findings = append(l.findings, found...)
-	if y != nil && y.Year == 0 {
-		l.findings = append(l.findings, model.Finding{Severity: model.Error, Code: "missing-value", Pos: model.Pos{File: y.Source},
-			Msg: "không rõ số liệu của năm nào", Fix: "đặt tên tệp theo năm (2021.yaml) hoặc ghi nam: 2021 trong tệp"})
-	}
-	return y, cat, err
-}
-
-// workspace opens the --data folder and reads its catalogue, once. A nil
-// catalogue means it has errors, already among the findings.
-func (l *diffLoader) workspace() (*input.Workspace, *model.Catalogue, error) {
-	if l.ws == nil {
-		ws, err := openWorkspace(l.cmd)
-		if err != nil {
-			return nil, nil, err
-		}
-		l.ws = ws
-	}
-	cat, err := l.catalogue(l.ws)
-	return l.ws, cat, err
-}
-
-// catalogueFor finds the catalogue of a file: beside it, or the workspace's.
-func (l *diffLoader) catalogueFor(file string) (*model.Catalogue, error) {
-	if ws, err := input.Open(filepath.Dir(file)); err == nil {
-		if _, err := fs.Stat(ws.FS, input.CatalogueFile); err == nil {
-			return l.catalogue(ws)
-		}
-	}
-	_, cat, err := l.workspace()
-	return cat, err
-}
-
-// catalogue reads a workspace's catalogue once per folder.
-func (l *diffLoader) catalogue(ws *input.Workspace) (*model.Catalogue, error) {
-	key := ws.Dir
-	if !ws.Embedded {
-		if abs, err := filepath.Abs(filepath.FromSlash(ws.Dir)); err == nil {
-			key = abs
-		}
-	}
-	if cat, ok := l.cats[key]; ok {
-		return cat, nil
-	}
-	cat, found, err := ws.Catalogue()
-	if err != nil {
-		return nil, err
-	}
-	l.findings = append(l.findings, found...)
-	if found.Errors() > 0 {
-		cat = nil // the years cannot be read against a catalogue with errors
-	}
-	if !ws.Embedded {
-		l.inputs = append(l.inputs, filepath.Join(filepath.FromSlash(ws.Dir), input.CatalogueFile))
-	}
-	l.cats[key] = cat
-	return cat, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/baocao/baocao/report/input"
 
 	"github.com/baocao/baocao/report/generate"
 	"github.com/spf13/cobra"
@@ -20,7 +21,7 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
   baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			year, err := yearArg(args[0])
+			year, err := input.ParseYearArg(args[0])
 			if err != nil {
 				return err
 			}

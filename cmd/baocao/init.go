@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/report/input"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -38,7 +39,7 @@ Không ghi đè tệp đã có, trừ khi dùng --force. Sau đó chạy các l�
 			}
 			year := time.Now().Year()
 			if yearFlag != "" {
-				y, err := yearArg(yearFlag)
+				y, err := input.ParseYearArg(yearFlag)
 				if err != nil {
 					return err
 				}

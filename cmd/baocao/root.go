@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -153,15 +152,6 @@ func translateFlagError(err error) string {
 
 // digitsOnly tells a year argument from a file path.
 var digitsOnly = regexp.MustCompile(`^\d+$`)
-
-// yearArg reads a report year argument.
-func yearArg(s string) (int, error) {
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 1900 || y > 2999 {
-		return 0, fmt.Errorf("«%s» không phải là năm báo cáo (ví dụ: 2021)", s)
-	}
-	return y, nil
-}
 
 // exactArgs is cobra.ExactArgs with a Vietnamese message.
 func exactArgs(n int, what string) cobra.PositionalArgs {

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 
@@ -84,14 +85,8 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 
 // rankChange words a change of place as the report does: a smaller place is a rise.
 func rankChange(delta *big.Rat) (string, int) {
-	places := new(big.Int).Quo(delta.Num(), delta.Denom())
-	switch places.Sign() {
-	case 0:
-		return "giữ nguyên thứ hạng", 0
-	case 1:
-		return fmt.Sprintf("giảm %s bậc", places), -1
-	}
-	return fmt.Sprintf("tăng %s bậc", places.Neg(places)), 1
+	gained := -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
+	return vnformat.PlaceChange(gained), cmp.Compare(gained, 0)
 }
 
 // PercentText is change j's relative change in percent, rounded as the report

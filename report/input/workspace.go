@@ -146,7 +146,20 @@ func ReadFile(file string, cat *model.Catalogue) (*model.Year, model.Findings, e
 		return nil, nil, fmt.Errorf("không đọc được %s: %w", file, describe(err))
 	}
 	y, findings := Parse(filepath.ToSlash(file), b, YearFromName(file), cat)
+	if y != nil && y.Year == 0 {
+		findings = append(findings, model.Finding{Severity: model.Error, Code: "missing-value", Pos: model.Pos{File: y.Source},
+			Msg: "không rõ số liệu của năm nào", Fix: "đặt tên tệp theo năm (2021.yaml) hoặc ghi nam: 2021 trong tệp"})
+	}
 	return y, findings, nil
+}
+
+// ParseYearArg reads a year given on the command line.
+func ParseYearArg(s string) (int, error) {
+	y, err := strconv.Atoi(s)
+	if err != nil || y < 1900 || y > 2999 {
+		return 0, fmt.Errorf("«%s» không phải là năm báo cáo (ví dụ: 2021)", s)
+	}
+	return y, nil
 }
 
 // Parse reads an input of either format, chosen by the file's extension.

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Severity grades a finding.
 type Severity string
@@ -44,3 +47,12 @@ func (fs Findings) Errors() int {
 
 // Warnings counts the findings of severity Warning.
 func (fs Findings) Warnings() int { return len(fs) - fs.Errors() }
+
+// String lists the findings one per line.
+func (fs Findings) String() string {
+	lines := make([]string, len(fs))
+	for i, f := range fs {
+		lines[i] = f.String()
+	}
+	return strings.Join(lines, "\n")
+}

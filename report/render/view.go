@@ -345,15 +345,7 @@ func (c *ChiTieu) tangGiam(decimals int) string {
 
 // rankChange words a change of place: a smaller place is a rise.
 func rankChange(ch *big.Rat) string {
-	places := new(big.Int).Quo(ch.Num(), ch.Denom())
-	switch places.Sign() {
-	case 0:
-		return "giữ nguyên thứ hạng"
-	case 1:
-		return fmt.Sprintf("giảm %s bậc", places)
-	default:
-		return fmt.Sprintf("tăng %s bậc", new(big.Int).Neg(places))
-	}
+	return vnformat.PlaceChange(-new(big.Int).Quo(ch.Num(), ch.Denom()).Int64())
 }
 
 // noComparison words why there is no change to state; a missing value of the

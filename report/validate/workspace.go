@@ -67,9 +67,9 @@ func (v *validation) run(args []string) error {
 	}
 	for _, arg := range args {
 		if digitsOnly.MatchString(arg) {
-			year, err := strconv.Atoi(arg)
-			if err != nil || year < 1900 || year > 2999 {
-				return fmt.Errorf("«%s» không phải là năm báo cáo (ví dụ: 2021)", arg)
+			year, err := input.ParseYearArg(arg)
+			if err != nil {
+				return err
 			}
 			if err := v.year(year); err != nil {
 				return err
@@ -146,10 +146,6 @@ func (v *validation) file(path string) error {
 		return err
 	}
 	cur := &read{year: y, findings: fs}
-	if y != nil && y.Year == 0 {
-		cur.findings = append(cur.findings, model.Finding{Severity: model.Error, Code: "missing-value", Pos: model.Pos{File: y.Source},
-			Msg: "không rõ số liệu của năm nào", Fix: "đặt tên tệp theo năm (2021.yaml) hoặc ghi nam: 2021 trong tệp"})
-	}
 	var prev *read
 	if y != nil && y.Year != 0 {
 		if prev, err = v.sibling(path, y.Year-1); err == nil && prev == nil {

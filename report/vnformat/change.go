@@ -1,6 +1,10 @@
 package vnformat
 
-import "github.com/shopspring/decimal"
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
 
 // Same is the wording of a change that rounds to zero.
 const Same = "tương đương"
@@ -39,4 +43,16 @@ func changeWords(v decimal.Decimal, decimals int, suffix string) string {
 	default:
 		return "giảm " + NumberTrim(r.Neg(), decimals) + suffix
 	}
+}
+
+// PlaceChange words a change in a ranking by the places gained: "tăng 2 bậc"
+// (a better, smaller place), "giảm 1 bậc", "giữ nguyên thứ hạng".
+func PlaceChange(gained int64) string {
+	switch {
+	case gained > 0:
+		return fmt.Sprintf("tăng %d bậc", gained)
+	case gained < 0:
+		return fmt.Sprintf("giảm %d bậc", -gained)
+	}
+	return "giữ nguyên thứ hạng"
 }

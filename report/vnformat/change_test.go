@@ -93,3 +93,11 @@ func TestAmountChange(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceChange(t *testing.T) {
+	for gained, want := range map[int64]string{2: "tăng 2 bậc", -1: "giảm 1 bậc", 0: "giữ nguyên thứ hạng"} {
+		if got := PlaceChange(gained); got != want {
+			t.Errorf("PlaceChange(%d) = %q, want %q", gained, got, want)
+		}
+	}
+}

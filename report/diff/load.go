@@ -1,0 +1,165 @@
+package diff
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/baocao/baocao/report/atomicfile"
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
+)
+
+// CheckGroup refuses a --group that no catalogue has.
+func CheckGroup(group string, cats map[*model.Year]*model.Catalogue) error {
+	if group == "" {
+		return nil
+	}
+	var known []string
+	for _, c := range cats {
+		for _, g := range c.Groups {
+			if g.Code == group {
+				return nil
+			}
+			if !slices.Contains(known, g.Code) {
+				known = append(known, g.Code)
+			}
+		}
+	}
+	slices.Sort(known)
+	return fmt.Errorf("không có nhóm «%s» trong danh mục; các nhóm: %s", group, strings.Join(known, ", "))
+}
+
+// Loader reads the compared inputs, each with its catalogue: a year of the
+// workspace with the workspace's, a file with the chi-tieu.yaml beside it when
+// there is one, else the workspace's. Catalogues are read once per folder.
+type Loader struct {
+	// OpenWorkspace opens the workspace that years and catalogues come from, on first need.
+	OpenWorkspace func() (*input.Workspace, error)
+	// Findings are the readers' findings; errors among them mean nothing can be compared.
+	Findings model.Findings
+	// Inputs are the files read, so that an output is never written over one.
+	Inputs []string
+
+	ws   *input.Workspace
+	cats map[string]*model.Catalogue // by folder
+}
+
+// Load reads each argument, a year of the workspace or a file path. The error
+// is for inputs that cannot be found or read at all; problems in their content
+// are in l.Findings.
+func (l *Loader) Load(args []string) ([]*model.Year, map[*model.Year]*model.Catalogue, error) {
+	if l.cats == nil {
+		l.cats = map[string]*model.Catalogue{}
+	}
+	var years []*model.Year
+	cats := map[*model.Year]*model.Catalogue{}
+	for _, arg := range args {
+		y, cat, err := l.input(arg)
+		if err != nil {
+			return nil, nil, err
+		}
+		if y != nil {
+			years = append(years, y)
+			cats[y] = cat
+		}
+	}
+	for i, a := range l.Inputs {
+		for _, b := range l.Inputs[i+1:] {
+			if atomicfile.SameFile(a, b) {
+				return nil, nil, fmt.Errorf("tệp %s được nêu hai lần; hãy so sánh hai tệp khác nhau", filepath.ToSlash(a))
+			}
+		}
+	}
+	return years, cats, nil
+}
+
+func (l *Loader) input(arg string) (*model.Year, *model.Catalogue, error) {
+	if year, err := input.ParseYearArg(arg); err == nil || isDigits(arg) {
+		if err != nil {
+			return nil, nil, err
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		ws, cat, err := l.workspace()
+		if err != nil || cat == nil {
+			return nil, nil, err
+		}
+		name, err := ws.YearFile(year)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !ws.Embedded {
+			l.Inputs = append(l.Inputs, filepath.Join(filepath.FromSlash(ws.Dir), name))
+		}
+		y, found, err := ws.Year(year, cat)
+		l.Findings = append(l.Findings, found...)
+		return y, cat, err
+	}
+	cat, err := l.catalogueFor(arg)
+	if err != nil || cat == nil {
+		return nil, nil, err
+	}
+	l.Inputs = append(l.Inputs, arg)
+	y, found, err := input.ReadFile(arg, cat)
+	l.Findings = append(l.Findings, found...)
+	return y, cat, err
+}
+
+// workspace opens the --data folder and reads its catalogue, once. A nil
+// catalogue means it has errors, already among the findings.
+func (l *Loader) workspace() (*input.Workspace, *model.Catalogue, error) {
+	if l.ws == nil {
+		ws, err := l.OpenWorkspace()
+		if err != nil {
+			return nil, nil, err
+		}
+		l.ws = ws
+	}
+	cat, err := l.catalogue(l.ws)
+	return l.ws, cat, err
+}
+
+// catalogueFor finds the catalogue of a file: beside it, or the workspace's.
+func (l *Loader) catalogueFor(file string) (*model.Catalogue, error) {
+	if ws, err := input.Open(filepath.Dir(file)); err == nil {
+		if _, err := fs.Stat(ws.FS, input.CatalogueFile); err == nil {
+			return l.catalogue(ws)
+		}
+	}
+	_, cat, err := l.workspace()
+	return cat, err
+}
+
+// catalogue reads a workspace's catalogue once per folder.
+func (l *Loader) catalogue(ws *input.Workspace) (*model.Catalogue, error) {
+	key := ws.Dir
+	if !ws.Embedded {
+		if abs, err := filepath.Abs(filepath.FromSlash(ws.Dir)); err == nil {
+			key = abs
+		}
+	}
+	if cat, ok := l.cats[key]; ok {
+		return cat, nil
+	}
+	cat, found, err := ws.Catalogue()
+	if err != nil {
+		return nil, err
+	}
+	l.Findings = append(l.Findings, found...)
+	if found.Errors() > 0 {
+		cat = nil // the years cannot be read against a catalogue with errors
+	}
+	if !ws.Embedded {
+		l.Inputs = append(l.Inputs, filepath.Join(filepath.FromSlash(ws.Dir), input.CatalogueFile))
+	}
+	l.cats[key] = cat
+	return cat, nil
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
