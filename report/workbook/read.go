@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -50,8 +51,18 @@ type reader struct {
 	findings model.Findings
 }
 
+// maxFindings bounds the findings of one file: a sheet of a million broken
+// rows says enough after a thousand.
+const maxFindings = 1000
+
 func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
-	r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+	switch {
+	case len(r.findings) < maxFindings:
+		r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+	case len(r.findings) == maxFindings:
+		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "too-many-findings", Pos: model.Pos{File: r.file},
+			Msg: fmt.Sprintf("có hơn %d vấn đề; dừng liệt kê ở đây", maxFindings), Fix: "sửa các lỗi trên rồi kiểm tra lại"})
+	}
 }
 
 var dataSheets = []string{SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
@@ -192,11 +203,9 @@ func (r *reader) findHeader(t *table, rw *row, columns []column, first string) {
 }
 
 // hiddenRow warns that a hidden row is read all the same.
-func (r *reader) hiddenRow(t *table, rw *row) {
-	if rw.hidden {
-		r.add(model.Warning, "hidden-row", r.cellPos(t.ref.name, 1, rw.num), "hiện dòng để kiểm tra, hoặc xóa hẳn dòng nếu không dùng",
-			"dòng %d đang bị ẩn nhưng vẫn được đọc", rw.num)
-	}
+func (r *reader) hiddenRow(t *table, num int) {
+	r.add(model.Warning, "hidden-row", r.cellPos(t.ref.name, 1, num), "hiện dòng để kiểm tra, hoặc xóa hẳn dòng nếu không dùng",
+		"dòng %d đang bị ẩn nhưng vẫn được đọc", num)
 }
 
 // mergedRows warns about merged ranges that span several data rows in the
@@ -264,7 +273,9 @@ func (r *reader) entries(ref sheetRef) {
 			r.add(model.Error, "not-a-ranking", codePos, "", "chỉ tiêu %s là thứ hạng; ghi ở trang «%s»", code, SheetRankings)
 			return
 		}
-		r.hiddenRow(t, rw)
+		if rw.hidden {
+			r.hiddenRow(t, rw.num)
+		}
 		e := &model.Entry{Code: code, Pos: codePos, ActualPos: t.pos(r, colActual, rw.num), PlanPos: t.pos(r, colPlan, rw.num), SamePeriodPos: t.pos(r, colSame, rw.num)}
 		if c := t.cell(rw, colActual); !isDerivedMark(c) {
 			e.Actual = r.number(sheet, c, rw.num, code+": Thực hiện")
@@ -325,7 +336,9 @@ func (r *reader) rankings(ref sheetRef) {
 		if rankCell.kind == cellBlank && ofCell.kind == cellBlank {
 			return
 		}
-		r.hiddenRow(t, rw)
+		if rw.hidden {
+			r.hiddenRow(t, rw.num)
+		}
 		rank, ok1 := r.text(sheet, rankCell, rw.num)
 		of, ok2 := r.text(sheet, ofCell, rw.num)
 		if !ok1 || !ok2 {
@@ -357,61 +370,66 @@ type narrativeRow struct {
 	num                 int
 	hidden              bool
 	part, heading, text string
-	partOK              bool // the part cell could be read
 }
 
 func (r *reader) narrative(ref sheetRef) {
 	var rows []narrativeRow
 	t, merges := r.readTable(ref, narrativeColumns, []string{colPart, colText}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		nr := narrativeRow{num: rw.num, hidden: rw.hidden}
-		var ok1, ok2 bool
-		nr.part, ok1 = r.text(sheet, t.cell(rw, colPart), rw.num)
-		nr.heading, ok2 = r.text(sheet, t.cell(rw, colHeading), rw.num)
+		part, ok1 := r.text(sheet, t.cell(rw, colPart), rw.num)
+		heading, ok2 := r.text(sheet, t.cell(rw, colHeading), rw.num)
 		text, ok3 := r.text(sheet, t.cell(rw, colText), rw.num)
-		nr.text, nr.partOK = text, ok1
-		if ok1 && ok2 && ok3 && (nr.part != "" || nr.heading != "" || nr.text != "") {
-			rows = append(rows, nr)
+		if ok1 && ok2 && ok3 && (part != "" || heading != "" || text != "") {
+			rows = append(rows, narrativeRow{num: rw.num, hidden: rw.hidden, part: part, heading: heading, text: text})
 		}
 	})
 	if t.header == 0 {
 		return
 	}
 	// A part or heading merged down over several rows belongs to each of them.
+	partTop, headingTop := mergedTops(merges, t.cols[colPart]), mergedTops(merges, t.cols[colHeading])
 	byRow := make(map[int]*narrativeRow, len(rows))
 	for i := range rows {
-		byRow[rows[i].num] = &rows[i]
-	}
-	fill := func(nr *narrativeRow, key string, get func(*narrativeRow) *string) {
-		col, ok := t.cols[key]
-		if !ok || *get(nr) != "" {
-			return
-		}
-		for _, m := range merges {
-			if m.contains(col, nr.num) && m.row1 < nr.num {
-				if top, ok := byRow[m.row1]; ok {
-					*get(nr) = *get(top)
-				}
-			}
-		}
-	}
-	for i := range rows {
 		nr := &rows[i]
-		fill(nr, colPart, func(n *narrativeRow) *string { return &n.part })
-		fill(nr, colHeading, func(n *narrativeRow) *string { return &n.heading })
-		if nr.text == "" || !nr.partOK {
+		byRow[nr.num] = nr
+		if top, ok := byRow[partTop(nr.num)]; ok && nr.part == "" {
+			nr.part = top.part
+		}
+		if top, ok := byRow[headingTop(nr.num)]; ok && nr.heading == "" {
+			nr.heading = top.heading
+		}
+		if nr.text == "" {
 			continue
 		}
-		partPos := t.pos(r, colPart, nr.num)
 		part, ok := narrativePart(nr.part)
 		if !ok {
-			r.unknownPart(partPos, nr.part)
+			r.unknownPart(t.pos(r, colPart, nr.num), nr.part)
 			continue
 		}
 		if nr.hidden {
-			r.hiddenRow(t, &row{num: nr.num, hidden: true})
+			r.hiddenRow(t, nr.num)
 		}
 		r.y.Narrative = append(r.y.Narrative, model.NarrativeItem{Part: part, Heading: nr.heading, Text: nr.text, Pos: t.pos(r, colText, nr.num)})
+	}
+}
+
+// mergedTops returns, for the merged ranges of column col (0: none), a function
+// giving the first row of the range that holds a row, or 0.
+func mergedTops(merges []cellRange, col int) func(row int) int {
+	var inCol []cellRange
+	for _, m := range merges {
+		if col != 0 && m.col1 <= col && col <= m.col2 && m.row2 > m.row1 {
+			inCol = append(inCol, m)
+		}
+	}
+	sort.Slice(inCol, func(i, j int) bool { return inCol[i].row1 < inCol[j].row1 })
+	return func(row int) int {
+		// The last range starting above the row is the only one that can hold it.
+		i := sort.Search(len(inCol), func(i int) bool { return inCol[i].row1 >= row }) - 1
+		if i >= 0 && row <= inCol[i].row2 {
+			return inCol[i].row1
+		}
+		return 0
 	}
 }
 

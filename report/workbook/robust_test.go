@@ -167,6 +167,19 @@ func TestHugeAndBombs(t *testing.T) {
 		_, fs := read(t, cat, bad)
 		expectFile(t, fs, "too-large", shEntries, "cột")
 	})
+	t.Run("too many findings", func(t *testing.T) {
+		row := `<row><c t="inlineStr"><is><t>KHONG_CO</t></is></c><c><v>1</v></c></row>`
+		bad := replacePart(t, b, part, sheetXML(headerRow+strings.Repeat(row, 5000)), 0)
+		_, fs := read(t, cat, bad)
+		if len(fs) != 1001 || fs[0].Code != "unknown-indicator" || fs[1000].Code != "too-many-findings" {
+			t.Fatalf("%d findings, last %v", len(fs), fs[len(fs)-1])
+		}
+	})
+	t.Run("too many merges", func(t *testing.T) {
+		content := strings.Replace(string(sheetXML(headerRow)), "</worksheet>", "<mergeCells>"+strings.Repeat(`<mergeCell ref="A2:A3"/>`, 70_000)+"</mergeCells></worksheet>", 1)
+		_, fs := read(t, cat, replacePart(t, b, part, []byte(content), 0))
+		expectFile(t, fs, "too-large", shEntries, "gộp")
+	})
 	t.Run("broken XML", func(t *testing.T) {
 		bad := replacePart(t, b, part, sheetXML(headerRow+`<row r="2"><c r="A2" t="s"`), 0)
 		_, fs := read(t, cat, bad)

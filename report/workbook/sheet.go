@@ -117,6 +117,9 @@ func (s *sheetScanner) run() error {
 				return nil
 			}
 		case x.is(tokStart, "mergeCell"):
+			if len(s.merges) == maxMerges {
+				return &fault{code: "too-large", msg: "trang tính có quá nhiều vùng gộp ô: tệp hỏng"}
+			}
 			if v, ok := x.attr("ref"); ok {
 				if m, ok := parseRange(string(v)); ok {
 					s.merges = append(s.merges, m)

@@ -18,10 +18,11 @@ import (
 const (
 	maxZipEntries    = 10_000
 	maxSmallPart     = 16 << 20  // workbook, relationships, styles
-	maxSharedStrings = 64 << 20  // held in memory while reading
-	maxSheetPart     = 256 << 20 // streamed
+	maxSharedStrings = 32 << 20  // held in memory while reading
+	maxSheetPart     = 128 << 20 // streamed
 	maxRows          = 1 << 20   // Excel's own limits
 	maxCols          = 1 << 14
+	maxMerges        = 1 << 16
 )
 
 // fault is a reason the file cannot be read as a workbook at all.
