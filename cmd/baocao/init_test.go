@@ -82,6 +82,19 @@ func TestInitFillGenerate(t *testing.T) {
 	}
 }
 
+func TestInitUsage(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"init", dir, "khac"}, {"init", dir, "--nam", "hai"}} {
+		code, out, errOut := runCLI(t, args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, "Lỗi: ") {
+			t.Errorf("%v: code %d out %q err %q", args, code, out, errOut)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a refused init wrote %d files", len(entries))
+	}
+}
+
 // fill types a year's figures into the workbook init made, finding rows by code.
 func fill(t *testing.T, path string, y *model.Year) {
 	t.Helper()

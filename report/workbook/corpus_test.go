@@ -494,6 +494,24 @@ func TestRankingsNarrativeHeader(t *testing.T) {
 			t.Fatalf("year %d %s", y.Year, list(fs))
 		}
 	})
+	t.Run("not a year", func(t *testing.T) {
+		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetCellStr(shHeader, "B2", "năm nay")) })
+		_, fs := read(t, cat, bad)
+		expectOne(t, fs, model.Error, "not-a-number", shHeader, "B2")
+	})
+	t.Run("unknown field", func(t *testing.T) {
+		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetSheetRow(shHeader, "A20", &[]any{"Người kí", "Lan"})) })
+		_, fs := read(t, cat, bad)
+		f := expectOne(t, fs, model.Warning, "unknown-field", shHeader, "A20")
+		if f.Fix != "có phải ý là «Người ký»?" {
+			t.Errorf("fix %q", f.Fix)
+		}
+	})
+	t.Run("duplicate field", func(t *testing.T) {
+		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetSheetRow(shHeader, "A20", &[]any{"Người ký", "Lan"})) })
+		_, fs := read(t, cat, bad)
+		expectOne(t, fs, model.Error, "duplicate-key", shHeader, "A20")
+	})
 	t.Run("label without key", func(t *testing.T) {
 		ok := edit(t, b, func(f *excelize.File) {
 			must(t, f.SetCellStr(shHeader, "D13", ""))
