@@ -344,6 +344,18 @@ func TestIndicatorRows(t *testing.T) {
 		_, fs := read(t, cat, bad)
 		expectOne(t, fs, model.Error, "not-a-number", shEntries, cell)
 	})
+	t.Run("computed", func(t *testing.T) {
+		mark := cellOf(t, b, "TB_TRA_SAU", "E")
+		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetCellStr(shEntries, mark, "tự tính")) })
+		_, fs := read(t, cat, bad)
+		expectOne(t, fs, model.Error, "not-a-number", shEntries, mark)
+		derived := cellOf(t, b, "TL_DVC_34", "E")
+		typed := edit(t, b, func(f *excelize.File) { must(t, f.SetCellInt(shEntries, derived, 94)) })
+		y, fs := read(t, cat, typed)
+		if e := y.Entry("TL_DVC_34"); len(fs) > 0 || e == nil || e.Actual.String() != "94" {
+			t.Fatalf("a value typed over «tự tính» is read as YAML would: %+v %s", e, list(fs))
+		}
+	})
 	t.Run("missing column", func(t *testing.T) {
 		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetCellStr(shEntries, "E1", "Số liệu")) })
 		_, fs := read(t, cat, bad)

@@ -108,8 +108,13 @@ type table struct {
 	scanned int            // rows looked at while searching for the header
 }
 
+// pos is the place of a column's cell in a row; a column the sheet lacks has no place.
 func (t *table) pos(r *reader, key string, row int) model.Pos {
-	return r.cellPos(t.ref.name, t.cols[key], row)
+	col, ok := t.cols[key]
+	if !ok {
+		return model.Pos{}
+	}
+	return r.cellPos(t.ref.name, col, row)
 }
 
 // cell returns the cell of a column in a row; a column the sheet lacks is blank.
@@ -243,26 +248,27 @@ func (r *reader) entries(ref sheetRef) {
 			return
 		}
 		codePos := t.pos(r, colCode, rw.num)
+		ind, known := r.cat.Lookup(code)
+		// The «tự tính» Write puts in a computed indicator's row is no value.
+		derived := code == "" || (known && ind.Derived())
 		filled := false
 		for _, key := range entryValueCols {
-			if c := t.cell(rw, key); c.kind != cellBlank && !(key == colActual && isDerivedMark(c)) {
+			if c := t.cell(rw, key); c.kind != cellBlank && !(key == colActual && derived && isDerivedMark(c)) {
 				filled = true
 			}
 		}
-		if code == "" {
+		switch {
+		case code == "":
 			if filled {
 				r.add(model.Warning, "missing-code", codePos, "điền mã chỉ tiêu, hoặc xóa dòng nếu không dùng",
 					"dòng %d có số liệu nhưng không có mã chỉ tiêu; bỏ qua dòng này", rw.num)
 			}
 			return
-		}
-		ind, ok := r.cat.Lookup(code)
-		if !ok {
+		case !known:
 			r.add(model.Error, "unknown-indicator", codePos, "", "%s", r.cat.UnknownCode(code))
 			return
-		}
-		if first, dup := seen[code]; dup {
-			r.add(model.Error, "duplicate-indicator", codePos, "xóa một trong hai dòng", "chỉ tiêu %s đã có ở ô %s", code, first)
+		case seen[code] != "":
+			r.add(model.Error, "duplicate-indicator", codePos, "xóa một trong hai dòng", "chỉ tiêu %s đã có ở ô %s", code, seen[code])
 			return
 		}
 		seen[code] = codePos.Cell
@@ -277,30 +283,15 @@ func (r *reader) entries(ref sheetRef) {
 			r.hiddenRow(t, rw.num)
 		}
 		e := &model.Entry{Code: code, Pos: codePos, ActualPos: t.pos(r, colActual, rw.num), PlanPos: t.pos(r, colPlan, rw.num), SamePeriodPos: t.pos(r, colSame, rw.num)}
-		if c := t.cell(rw, colActual); !isDerivedMark(c) {
+		if c := t.cell(rw, colActual); !(derived && isDerivedMark(c)) {
 			e.Actual = r.number(sheet, c, rw.num, code+": Thực hiện")
 		}
 		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, code+": Ước tính")
-		if _, ok := t.cols[colPlan]; ok {
-			e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, code+": Kế hoạch")
-		}
-		if _, ok := t.cols[colSame]; ok {
-			e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, code+": Cùng kỳ năm trước")
-		}
+		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, code+": Kế hoạch")
+		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, code+": Cùng kỳ năm trước")
 		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num)
 		r.y.Entries = append(r.y.Entries, e)
 	})
-	if _, ok := t.cols[colPlan]; !ok {
-		// Without the column there is no cell to point at.
-		for _, e := range r.y.Entries {
-			e.PlanPos = model.Pos{}
-		}
-	}
-	if _, ok := t.cols[colSame]; !ok {
-		for _, e := range r.y.Entries {
-			e.SamePeriodPos = model.Pos{}
-		}
-	}
 	r.mergedRows(t, merges, append([]string{colCode}, entryValueCols...)...)
 }
 
@@ -353,7 +344,7 @@ func (r *reader) rankings(ref sheetRef) {
 		if err != nil {
 			pos := rankPos
 			_, rankErr := strconv.Atoi(rank)
-			if _, ofErr := strconv.Atoi(of); rankErr == nil && ofErr != nil && t.cols[colOf] != 0 {
+			if _, ofErr := strconv.Atoi(of); rankErr == nil && ofErr != nil && of != "" {
 				pos = t.pos(r, colOf, rw.num) // the total is what is wrong
 			}
 			r.add(model.Error, "bad-ranking", pos, "", "%s: %v", code, err)
