@@ -101,8 +101,11 @@ func (r *reader) cellPos(sheet string, col, row int) model.Pos {
 }
 
 // unusable reports error values and formulas without a value; it returns true
-// when the cell cannot be read.
-func (r *reader) unusable(sheet string, c cell, row int) bool {
+// when the cell cannot be read. what names the value in messages, or is "".
+func (r *reader) unusable(sheet string, c cell, row int, what string) bool {
+	if what != "" {
+		what += ": "
+	}
 	switch c.kind {
 	case cellError:
 		why := errorMeanings[strings.ToUpper(c.value)]
@@ -113,12 +116,12 @@ func (r *reader) unusable(sheet string, c cell, row int) bool {
 		if !c.formula {
 			fix = "nhập số liệu thay cho giá trị lỗi"
 		}
-		r.add(model.Error, "formula-error", r.cellPos(sheet, c.col, row), fix, "ô có giá trị lỗi %s: %s", c.value, why)
+		r.add(model.Error, "formula-error", r.cellPos(sheet, c.col, row), fix, "%sô có giá trị lỗi %s: %s", what, c.value, why)
 		return true
 	case cellNoValue:
 		r.add(model.Error, "formula-no-value", r.cellPos(sheet, c.col, row),
 			"mở tệp bằng Excel hoặc LibreOffice Calc, tính lại (Ctrl+Alt+F9) rồi lưu; hoặc nhập số liệu trực tiếp",
-			"ô có công thức nhưng chưa có giá trị đã tính (tệp được ghi bởi chương trình không tính công thức)")
+			"%sô có công thức nhưng chưa có giá trị đã tính (tệp được ghi bởi chương trình không tính công thức)", what)
 		return true
 	}
 	return false
@@ -126,7 +129,7 @@ func (r *reader) unusable(sheet string, c cell, row int) bool {
 
 // text reads a cell as text; numbers give their digits. ok is false after a finding.
 func (r *reader) text(sheet string, c cell, row int) (s string, ok bool) {
-	if r.unusable(sheet, c, row) {
+	if r.unusable(sheet, c, row, "") {
 		return "", false
 	}
 	switch c.kind {
@@ -148,7 +151,7 @@ func (r *reader) text(sheet string, c cell, row int) (s string, ok bool) {
 // way with a warning. Blank gives nil.
 func (r *reader) number(sheet string, c cell, row int, what string) *decimal.Decimal {
 	pos := r.cellPos(sheet, c.col, row)
-	if r.unusable(sheet, c, row) {
+	if r.unusable(sheet, c, row, what) {
 		return nil
 	}
 	switch c.kind {
@@ -216,7 +219,7 @@ var (
 
 // flag reads the estimate column: "có"/"x"/"ước" or "không"/blank.
 func (r *reader) flag(sheet string, c cell, row int, what string) bool {
-	if r.unusable(sheet, c, row) || c.kind == cellBlank {
+	if r.unusable(sheet, c, row, what) || c.kind == cellBlank {
 		return false
 	}
 	s, _ := r.text(sheet, c, row)

@@ -217,7 +217,7 @@ func Notes(year int) []string {
 		fmt.Sprintf("9. Trang «%s»: ghi thứ hạng và tổng số tỉnh, thành phố được xếp hạng (ví dụ 11 và 63).", SheetRankings),
 		fmt.Sprintf("10. Trang «%s»: mỗi dòng là một ý của báo cáo; cột «Phần» chọn một trong:", SheetNarrative),
 	}, append(parts,
-		"11. Các cột mã và tên được khóa để tránh sửa nhầm (không đặt mật khẩu). Cần thêm cột riêng thì bỏ khóa trang (Review → Unprotect Sheet); có thể thêm cột, đổi thứ tự cột vì chương trình tìm cột theo tiêu đề.",
+		"11. Các cột mã và tên được khóa để tránh sửa nhầm (không đặt mật khẩu). Cần thêm cột riêng thì bỏ khóa trang (Xem lại → Bỏ bảo vệ Trang tính; bản tiếng Anh: Review → Unprotect Sheet); có thể thêm cột, đổi thứ tự cột vì chương trình tìm cột theo tiêu đề.",
 		"12. Không đổi tên các trang. Lưu tệp dạng .xlsx (không lưu thành .xls).",
 		fmt.Sprintf("13. Kiểm tra số liệu: baocao validate %d; lập báo cáo: baocao generate %d.", year, year),
 	)...)
