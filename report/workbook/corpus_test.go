@@ -75,43 +75,41 @@ func cellOf(t testing.TB, b []byte, code, col string) string {
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	must(t, err)
 	defer f.Close()
-	return fmt.Sprintf("%s%d", col, rowOf(t, f, shEntries, code))
+	return cellOfIn(t, f, code, col)
 }
 
-// patchXML replaces old by new, exactly once, in the XML of a sheet.
-func patchXML(t testing.TB, b []byte, sheet, old, new string) []byte {
+func cellOfIn(t testing.TB, f *excelize.File, code, col string) string {
 	t.Helper()
-	part := sheetPart(t, b, sheet)
-	return rezip(t, b, func(name string, data []byte) []byte {
-		if name != part {
-			return data
-		}
-		if n := strings.Count(string(data), old); n != 1 {
-			t.Fatalf("%s: %q occurs %d times", part, old, n)
-		}
-		return []byte(strings.Replace(string(data), old, new, 1))
-	})
+	return fmt.Sprintf("%s%d", col, rowOf(t, f, shEntries, code))
 }
 
 // replaceCell replaces the whole XML element of a cell.
 func replaceCell(t testing.TB, b []byte, sheet, cell, element string) []byte {
 	t.Helper()
 	part := sheetPart(t, b, sheet)
-	return rezip(t, b, func(name string, data []byte) []byte {
-		if name != part {
-			return data
-		}
-		s := string(data)
-		start := strings.Index(s, `<c r="`+cell+`"`)
-		if start < 0 {
-			t.Fatalf("%s: no cell %s", part, cell)
-		}
-		end := strings.Index(s[start:], "</c>") + len("</c>")
-		if selfClosed := strings.Index(s[start:], "/>"); selfClosed >= 0 && selfClosed < strings.Index(s[start:], ">") {
-			end = selfClosed + len("/>")
-		}
-		return []byte(s[:start] + element + s[start+end:])
-	})
+	s := string(partContent(t, b, part))
+	start := strings.Index(s, `<c r="`+cell+`"`)
+	if start < 0 {
+		t.Fatalf("%s: no cell %s", part, cell)
+	}
+	end := strings.Index(s[start:], "</c>") + len("</c>")
+	if selfClosed := strings.Index(s[start:], "/>"); selfClosed >= 0 && selfClosed < strings.Index(s[start:], ">") {
+		end = selfClosed + len("/>")
+	}
+	return replacePart(t, b, part, []byte(s[:start]+element+s[start+end:]), 0)
+}
+
+// partContent returns the content of a part of a workbook.
+func partContent(t testing.TB, b []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	rc, err := zr.Open(name)
+	must(t, err)
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	must(t, err)
+	return data
 }
 
 // sheetPart finds the part holding a sheet, as excelize names it.
@@ -123,27 +121,6 @@ func sheetPart(t testing.TB, b []byte, sheet string) string {
 	idx, err := f.GetSheetIndex(sheet)
 	must(t, err)
 	return fmt.Sprintf("xl/worksheets/sheet%d.xml", idx+1)
-}
-
-// rezip copies a zip, passing every part through fn.
-func rezip(t testing.TB, b []byte, fn func(name string, data []byte) []byte) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	must(t, err)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		must(t, err)
-		data, err := io.ReadAll(rc)
-		must(t, err)
-		w, err := zw.Create(zf.Name)
-		must(t, err)
-		_, err = w.Write(fn(zf.Name, data))
-		must(t, err)
-	}
-	must(t, zw.Close())
-	return out.Bytes()
 }
 
 // read reads a workbook of 2021 named data/2021.xlsx.

@@ -308,7 +308,3 @@ func TestWorkbookLayout(t *testing.T) {
 		t.Errorf("%d ranking rows, want the header and 5", len(rows))
 	}
 }
-
-func cellOfIn(t testing.TB, f *excelize.File, code, col string) string {
-	return fmt.Sprintf("%s%d", col, rowOf(t, f, shEntries, code))
-}
