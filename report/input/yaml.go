@@ -10,7 +10,6 @@ import (
 	"github.com/baocao/baocao/report/vnformat"
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/unicode/norm"
 )
 
 // yamlReader walks a parsed YAML document, collecting findings with their lines.
@@ -108,11 +107,7 @@ func contains(list []string, s string) bool {
 
 // text normalises text as read: NFC (pasted text is often decomposed) and trimmed,
 // with non-breaking spaces made ordinary.
-func text(s string) string {
-	s = norm.NFC.String(s)
-	s = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\r\n", "\n").Replace(s)
-	return strings.TrimSpace(s)
-}
+func text(s string) string { return vnformat.CleanText(s) }
 
 // scalar returns the text of a scalar node, or reports it.
 func (r *yamlReader) scalar(n *yaml.Node, what string) (string, bool) {
@@ -147,11 +142,8 @@ func (r *yamlReader) boolean(n *yaml.Node, what string) bool {
 	if !ok {
 		return false
 	}
-	switch strings.ToLower(s) {
-	case "true", "có", "co", "x", "ước", "uoc", "yes", "1":
-		return true
-	case "false", "không", "khong", "", "no", "0":
-		return false
+	if v, ok := vnformat.ParseYesNo(s); ok {
+		return v
 	}
 	r.add(model.Error, "not-a-flag", n, "ghi true hoặc false", "%s: «%s» không phải là có/không", what, s)
 	return false

@@ -23,7 +23,7 @@ func FuzzCellText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		r := &reader{file: "f.xlsx", p: &pkg{}, y: &model.Year{}}
 		v := r.number("S", cell{col: 1, kind: cellText, value: s}, 1, "x")
-		want, _, err := vnformat.ParseNumber(cleanText(s))
+		want, _, err := vnformat.ParseNumber(vnformat.CleanText(s))
 		switch {
 		case strings.TrimSpace(s) == "":
 		case v == nil && (len(r.findings) != 1 || r.findings[0].Severity != model.Error):

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/report/vnformat"
 	"sort"
 	"strconv"
 	"strings"
@@ -200,7 +201,7 @@ func (r *reader) findHeader(t *table, rw *row, columns []column, first string) {
 		}
 		if prev, dup := t.cols[key]; dup {
 			r.add(model.Error, "duplicate-column", r.cellPos(t.ref.name, c.col, rw.num), "",
-				"cột «%s» xuất hiện hai lần (ô %s và ô %s); hãy giữ lại một cột", cleanText(c.value), cellName(prev, rw.num), cellName(c.col, rw.num))
+				"cột «%s» xuất hiện hai lần (ô %s và ô %s); hãy giữ lại một cột", vnformat.CleanText(c.value), cellName(prev, rw.num), cellName(c.col, rw.num))
 			continue
 		}
 		t.cols[key] = c.col

@@ -1,27 +1,11 @@
 package workbook
 
 import (
+	"github.com/baocao/baocao/report/vnformat"
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
 )
-
-// cleanText normalises text as read from a cell: valid UTF-8, NFC (text pasted from some
-// programs is decomposed), non-breaking spaces made ordinary, CR LF made LF, and trimmed.
-func cleanText(s string) string {
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD") // a workbook is UTF-8; broken bytes are shown, not guessed
-	}
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
-	return strings.TrimSpace(spaces.Replace(s))
-}
-
-var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\r\n", "\n", "\r", "\n")
 
 var ooxmlEscape = regexp.MustCompile(`_x([0-9A-Fa-f]{4})_`)
 
@@ -59,33 +43,7 @@ func hexDigit(c rune) int {
 // year. "Cùng kỳ  năm trước (2020):" and "cung ky nam truoc" fold alike, so a
 // header typed or retyped by hand is still found.
 func fold(s string) string {
-	s = cleanText(s)
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			s = norm.NFD.String(s)
-			break
-		}
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			r = 'd'
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	out := b.String()
+	out := vnformat.Unaccent(s)
 	for prev := ""; out != prev; { // until nothing more comes off: "Thực hiện (2021):"
 		prev = out
 		out = strings.TrimRight(out, "*: ")

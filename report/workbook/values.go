@@ -144,7 +144,7 @@ func (r *reader) text(sheet string, c cell, row int) (s string, ok bool) {
 		}
 		return "FALSE", true
 	}
-	return cleanText(c.value), true
+	return vnformat.CleanText(c.value), true
 }
 
 // number reads a figure: a number cell as stored, or text typed the Vietnamese
@@ -173,7 +173,7 @@ func (r *reader) number(sheet string, c cell, row int, what string) *decimal.Dec
 		}
 		return &d
 	case cellText:
-		s := cleanText(c.value)
+		s := vnformat.CleanText(c.value)
 		v, note, err := vnformat.ParseNumber(s)
 		if err != nil {
 			fix, reason := "", err.Error()
@@ -212,28 +212,14 @@ func shorten(s string) string {
 	return s
 }
 
-var (
-	yesWords = []string{"co", "x", "uoc", "uoc tinh", "dung", "true", "yes", "1"}
-	noWords  = []string{"khong", "false", "no", "0"}
-)
-
 // flag reads the estimate column: "có"/"x"/"ước" or "không"/blank.
 func (r *reader) flag(sheet string, c cell, row int, what string) bool {
 	if r.unusable(sheet, c, row, what) || c.kind == cellBlank {
 		return false
 	}
 	s, _ := r.text(sheet, c, row)
-	switch strings.ToLower(s) { // the drop-down's words, before the slower folding
-	case "có":
-		return true
-	case "không":
-		return false
-	}
-	switch f := fold(s); {
-	case contains(yesWords, f):
-		return true
-	case contains(noWords, f):
-		return false
+	if v, ok := vnformat.ParseYesNo(s); ok {
+		return v
 	}
 	r.add(model.Error, "not-a-flag", r.cellPos(sheet, c.col, row), "chọn «có» hoặc để trống",
 		"%s: «%s» không phải là có/không", what, shorten(s))

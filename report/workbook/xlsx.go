@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/baocao/baocao/report/vnformat"
 	"io"
 	"path"
 	"strings"
@@ -251,7 +252,7 @@ func (p *pkg) workbook() *fault {
 		if !ok {
 			continue // a chart sheet or a dangling entry: no cells to read
 		}
-		p.sheets = append(p.sheets, sheetRef{name: cleanText(s.Name), part: part, hidden: s.State == "hidden" || s.State == "veryHidden"})
+		p.sheets = append(p.sheets, sheetRef{name: vnformat.CleanText(s.Name), part: part, hidden: s.State == "hidden" || s.State == "veryHidden"})
 	}
 	if t, ok := byType["styles"]; ok {
 		p.styles(t)

@@ -1,0 +1,76 @@
+package vnformat
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// CleanText normalises text as typed or pasted into an input: valid UTF-8, NFC
+// (text pasted from some programs is decomposed), non-breaking spaces made
+// ordinary, CR LF made LF, and trimmed.
+func CleanText(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD") // inputs are UTF-8; broken bytes are shown, not guessed
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return strings.TrimSpace(spaces.Replace(s))
+}
+
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\r\n", "\n", "\r", "\n")
+
+// Unaccent lower-cases s, drops its diacritics (đ becomes d) and folds runs of
+// white space into one space, so that words typed with or without accents
+// compare equal: "Ước  tính" and "uoc tinh".
+func Unaccent(s string) string {
+	s = CleanText(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = norm.NFD.String(s)
+			break
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case unicode.IsSpace(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+var (
+	yesWords = []string{"co", "x", "uoc", "uoc tinh", "dung", "true", "yes", "1"}
+	noWords  = []string{"", "khong", "false", "no", "0"}
+)
+
+// ParseYesNo reads a yes/no answer as typed in an input: "có", "x", "ước",
+// "true"… or "không", "false", blank. ok is false for anything else.
+func ParseYesNo(s string) (value, ok bool) {
+	w := Unaccent(s)
+	switch {
+	case slices.Contains(yesWords, w):
+		return true, true
+	case slices.Contains(noWords, w):
+		return false, true
+	}
+	return false, false
+}

@@ -1,0 +1,42 @@
+package vnformat
+
+import "testing"
+
+func TestCleanText(t *testing.T) {
+	cases := map[string]string{
+		"  Nam \u0110i\u0323nh\u00a0 ": "Nam Định",
+		"a\r\nb":                       "a\nb",
+		"x\xffy":                       "x\uFFFDy",
+	}
+	for in, want := range cases {
+		if got := CleanText(in); got != want {
+			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestUnaccent(t *testing.T) {
+	for in, want := range map[string]string{"Ước  tính": "uoc tinh", "ĐƠN VỊ": "don vi", "Cùng kỳ\u00a0năm trước": "cung ky nam truoc"} {
+		if got := Unaccent(in); got != want {
+			t.Errorf("Unaccent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseYesNo(t *testing.T) {
+	for _, s := range []string{"có", "Có", "x", "ước", "Ước tính", "true", "1", "đúng"} {
+		if v, ok := ParseYesNo(s); !v || !ok {
+			t.Errorf("ParseYesNo(%q) = %v, %v", s, v, ok)
+		}
+	}
+	for _, s := range []string{"không", "Không", "", "  ", "false", "0"} {
+		if v, ok := ParseYesNo(s); v || !ok {
+			t.Errorf("ParseYesNo(%q) = %v, %v", s, v, ok)
+		}
+	}
+	for _, s := range []string{"chắc", "maybe", "2"} {
+		if _, ok := ParseYesNo(s); ok {
+			t.Errorf("ParseYesNo(%q) accepted", s)
+		}
+	}
+}
