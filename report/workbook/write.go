@@ -312,7 +312,7 @@ func (wr *writer) entries() {
 	s := SheetEntries
 	wr.columns(s, entryColumns)
 	col := func(key string) int { return colIndex(entryColumns, key) }
-	var quantities, rates []string
+	var quantities, rates []int // rows, for the data validation of their value cells
 	row := 1
 	for _, ind := range wr.cat.Indicators {
 		if ind.Kind == model.Rank {
@@ -347,15 +347,15 @@ func (wr *writer) entries() {
 		wr.set(s, col(colPlan), row, plan, stInput)
 		wr.set(s, col(colSame), row, same, stInput)
 		wr.set(s, col(colNote), row, note, stInput)
-		refs := fmt.Sprintf("%s %s %s", cellName(col(colActual), row), cellName(col(colPlan), row), cellName(col(colSame), row))
 		if ind.Kind == model.Rate {
-			rates = append(rates, refs)
+			rates = append(rates, row)
 		} else {
-			quantities = append(quantities, refs)
+			quantities = append(quantities, row)
 		}
 	}
-	wr.validate(s, strings.Join(quantities, " "), "Số liệu không hợp lệ", "Nhập một số không âm, đúng đơn vị tính của dòng.", decimalAtLeast(0))
-	wr.validate(s, strings.Join(rates, " "), "Tỷ lệ không hợp lệ", "Tỷ lệ nhập số phần trăm từ 0 đến 100, ví dụ 95,5.", func(dv *excelize.DataValidation) error {
+	valueCols := []int{col(colActual), col(colPlan), col(colSame)}
+	wr.validate(s, rowRanges(quantities, valueCols), "Số liệu không hợp lệ", "Nhập một số không âm, đúng đơn vị tính của dòng.", decimalAtLeast(0))
+	wr.validate(s, rowRanges(rates, valueCols), "Tỷ lệ không hợp lệ", "Tỷ lệ nhập số phần trăm từ 0 đến 100, ví dụ 95,5.", func(dv *excelize.DataValidation) error {
 		return dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
 	})
 	if row > 1 {
@@ -416,4 +416,22 @@ func (wr *writer) narrative() {
 func colLetter(col int) string {
 	name := cellName(col, 1)
 	return name[:len(name)-1]
+}
+
+// rowRanges writes the cells of the given columns in the given rows (ascending)
+// as a space-separated list of ranges, one per run of consecutive rows, so that
+// a sheet of 100 000 indicators of one kind needs three ranges, not 300 000 cells.
+func rowRanges(rows []int, cols []int) string {
+	var refs []string
+	for i := 0; i < len(rows); {
+		j := i
+		for j+1 < len(rows) && rows[j+1] == rows[j]+1 {
+			j++
+		}
+		for _, c := range cols {
+			refs = append(refs, cellName(c, rows[i])+":"+cellName(c, rows[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(refs, " ")
 }
