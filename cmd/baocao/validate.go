@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao/report/generate"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/validate"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -43,7 +44,9 @@ Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --
 			if err != nil {
 				return err
 			}
-			found, checked, err := validate.Workspace(ws, args, generate.TemplateIndicators(ws))
+			found, checked, err := validate.Workspace(ws, args, func(cat *model.Catalogue) []string {
+				return generate.TemplateIndicators(ws, cat)
+			})
 			if err != nil {
 				return err
 			}

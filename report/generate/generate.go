@@ -147,11 +147,7 @@ func Run(opt Options) (*Result, error) {
 // TemplateIndicators lists the indicators the workspace's template names, so
 // that validate can require them; nil when the template cannot be read or has
 // errors (generate reports those).
-func TemplateIndicators(ws *input.Workspace) []string {
-	cat, findings, err := ws.Catalogue()
-	if err != nil || findings.Errors() > 0 {
-		return nil
-	}
+func TemplateIndicators(ws *input.Workspace, cat *model.Catalogue) []string {
 	_, tpl, err := ws.Template()
 	if err != nil {
 		return nil

@@ -15,7 +15,9 @@ func Nearest(name string, candidates []string) string {
 	best, bestDist := "", limit+1
 	lower := []rune(strings.ToLower(name))
 	for _, c := range candidates {
-		if c == name {
+		// Names whose lengths differ by more than the limit cannot be near: skipping
+		// them keeps a search among 100 000 codes cheap.
+		if c == name || abs(utf8.RuneCountInString(c)-len(lower)) > limit {
 			continue
 		}
 		if d := distance(lower, []rune(strings.ToLower(c))); d < bestDist || (d == bestDist && best != "" && c < best) {
@@ -52,4 +54,11 @@ func distance(a, b []rune) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

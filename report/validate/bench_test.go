@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/baocao/baocao/report/internal/memtest"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/validate"
 	"github.com/baocao/baocao/report/workbook"
@@ -35,12 +36,18 @@ func bigWorkspace(tb testing.TB, n int) (*model.Catalogue, []byte) {
 // BenchmarkValidateProcess100k in cmd/baocao for the whole process).
 func BenchmarkValidate100k(b *testing.B) {
 	cat, data := bigWorkspace(b, 100_000)
-	b.ReportAllocs()
-	for b.Loop() {
+	run := func() {
 		y, fs := workbook.Read("2021.xlsx", data, 2021, cat)
 		fs = append(fs, validate.Check(cat, y, nil, validate.Options{Reported: fs})...)
 		if len(y.Entries) != 100_000 || fs.Errors() > 0 {
 			b.Fatalf("%d entries, %d errors: %v", len(y.Entries), fs.Errors(), fs[:min(3, len(fs))])
 		}
 	}
+	peak := memtest.PeakHeap(run) // measured apart: sampling the heap stops the world
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		run()
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 }

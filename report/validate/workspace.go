@@ -27,6 +27,8 @@ type validation struct {
 	checked  []string
 	required []string
 	latest   int // when set, only this year's report is to be generated
+
+	templateNeeds func(*model.Catalogue) []string
 }
 
 var yearFileName = regexp.MustCompile(`^(\d{4})\.(?i:ya?ml|xlsx)$`)
@@ -35,11 +37,11 @@ var digitsOnly = regexp.MustCompile(`^\d+$`)
 
 // Workspace validates the inputs that args name — years of the workspace or
 // file paths; none means every year of the workspace — each against the year
-// before it. required lists the indicators the template needs. It returns the
-// findings and the files checked; the error is for inputs that cannot be found
-// or read at all.
-func Workspace(ws *input.Workspace, args []string, required []string) (model.Findings, []string, error) {
-	v := &validation{ws: ws, years: map[int]*read{}, required: required}
+// before it. required gives the indicators the template needs, from the
+// workspace's catalogue. It returns the findings and the files checked; the
+// error is for inputs that cannot be found or read at all.
+func Workspace(ws *input.Workspace, args []string, required func(*model.Catalogue) []string) (model.Findings, []string, error) {
+	v := &validation{ws: ws, years: map[int]*read{}, templateNeeds: required}
 	err := v.run(args)
 	return v.findings, v.checked, err
 }
@@ -54,6 +56,9 @@ func (v *validation) run(args []string) error {
 	v.checked = append(v.checked, v.ws.Path(input.CatalogueFile))
 	if fs.Errors() > 0 {
 		return nil // the years cannot be read against a catalogue with errors
+	}
+	if v.templateNeeds != nil {
+		v.required = v.templateNeeds(cat)
 	}
 	if len(args) == 0 {
 		years, err := v.workspaceYears()

@@ -3,12 +3,9 @@ package workbook_test
 import (
 	"bytes"
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
+	"github.com/baocao/baocao/report/internal/memtest"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/xuri/excelize/v2"
@@ -50,40 +47,6 @@ func bigWorkbook(tb testing.TB, n int) ([]byte, *model.Catalogue) {
 	return buf.Bytes(), model.NewCatalogue("chi-tieu.yaml", nil, inds)
 }
 
-// peakHeap samples the live heap while fn runs and returns its peak above the start.
-func peakHeap(fn func()) uint64 {
-	runtime.GC()
-	var ms runtime.MemStats
-	runtime.ReadMemStats(&ms)
-	base := ms.HeapAlloc
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		var m runtime.MemStats
-		for {
-			runtime.ReadMemStats(&m)
-			if m.HeapAlloc > peak.Load() {
-				peak.Store(m.HeapAlloc)
-			}
-			select {
-			case <-done:
-				return
-			case <-time.After(5 * time.Millisecond):
-			}
-		}
-	}()
-	fn()
-	close(done)
-	wg.Wait()
-	if p := peak.Load(); p > base {
-		return p - base
-	}
-	return 0
-}
-
 // BenchmarkRead100k reads an indicator sheet of 100 000 rows. Target: < 2 s and
 // < 150 MiB; peak-MiB is the live heap's peak during the read.
 func BenchmarkRead100k(b *testing.B) {
@@ -94,7 +57,7 @@ func BenchmarkRead100k(b *testing.B) {
 			b.Fatalf("%d entries, findings %v", len(y.Entries), fs[:min(len(fs), 3)])
 		}
 	}
-	peak := peakHeap(read) // measured apart: sampling the heap stops the world
+	peak := memtest.PeakHeap(read) // measured apart: sampling the heap stops the world
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

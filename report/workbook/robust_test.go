@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"github.com/baocao/baocao/report/internal/memtest"
 	"hash/crc32"
 	"math/rand"
 	"strings"
@@ -128,7 +129,7 @@ func TestHugeAndBombs(t *testing.T) {
 		big := replacePart(t, b, part, sheetXML(rows.String()), 0)
 		var y *model.Year
 		var fs model.Findings
-		peak := peakHeap(func() { y, fs = read(t, cat, big) })
+		peak := memtest.PeakHeap(func() { y, fs = read(t, cat, big) })
 		if len(fs) > 0 || len(y.Entries) != 0 {
 			t.Fatalf("%d entries:\n%s", len(y.Entries), list(fs))
 		}
@@ -146,7 +147,7 @@ func TestHugeAndBombs(t *testing.T) {
 		content := append(sheetXML(headerRow), bytes.Repeat([]byte(" "), 64<<20)...)
 		bomb := replacePart(t, b, part, content, 10_000)
 		var fs model.Findings
-		peak := peakHeap(func() { _, fs = read(t, cat, bomb) })
+		peak := memtest.PeakHeap(func() { _, fs = read(t, cat, bomb) })
 		expectFile(t, fs, "not-a-workbook", shEntries, "hỏng")
 		if peak > 32<<20 {
 			t.Errorf("reading used %d MiB", peak>>20)

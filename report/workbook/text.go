@@ -4,7 +4,6 @@ import (
 	"github.com/baocao/baocao/report/vnformat"
 	"regexp"
 	"strings"
-
 )
 
 var ooxmlEscape = regexp.MustCompile(`_x([0-9A-Fa-f]{4})_`)
