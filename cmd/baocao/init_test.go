@@ -31,6 +31,14 @@ func TestInitFillGenerate(t *testing.T) {
 			t.Errorf("init did not list %s:\n%s", name, out)
 		}
 	}
+	// Before it is filled, every figure the template needs is missing at its own cell.
+	code, out, _ = runCLI(t, "validate", "2021", "--data", filepath.Join(dir, "data"), "--format", "json")
+	if code != 1 || !strings.Contains(out, `"code": "missing-value",
+      "file": "`+filepath.ToSlash(filepath.Join(dir, "data", "2021.xlsx"))+`",
+      "sheet": "Chỉ tiêu",
+      "cell": "E2",`) {
+		t.Errorf("validate of the blank workbook: code %d\n%s", code, out)
+	}
 	// Again: nothing is overwritten, everything is reported as skipped.
 	code, out, errOut = runCLI(t, "init", dir, "--nam", "2021")
 	if code != 0 || out != "" || strings.Count(errOut, "Bỏ qua ") != len(wantFiles) {

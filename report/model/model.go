@@ -135,6 +135,10 @@ type Year struct {
 	Entries   []*Entry
 	Rankings  []*Ranking
 	Narrative []NarrativeItem
+	// Blanks are the indicators the input lists without any figure (a workbook's
+	// empty row), with the cell where the value belongs: a value found missing is
+	// reported there.
+	Blanks map[string]Pos
 
 	byCode map[string]*Entry
 }
@@ -150,6 +154,14 @@ func (y *Year) Entry(code string) *Entry {
 		}
 	}
 	return y.byCode[code]
+}
+
+// AddBlank records an indicator listed without a figure.
+func (y *Year) AddBlank(code string, where Pos) {
+	if y.Blanks == nil {
+		y.Blanks = map[string]Pos{}
+	}
+	y.Blanks[code] = where
 }
 
 // Ranking returns the ranking for code, or nil.

@@ -249,6 +249,10 @@ func (c *checker) requiredAbsent() {
 		if !ok || ind.Derived() || c.present(ind) {
 			continue
 		}
+		if where, listed := c.cur.Blanks[code]; listed {
+			c.add(model.Error, "missing-value", where, "điền số vào ô này", "chỉ tiêu %s chưa có số liệu năm %d; mẫu báo cáo cần số này", name(ind), c.cur.Year)
+			continue
+		}
 		c.add(model.Error, "missing-value", c.file, "", "chỉ tiêu %s cần cho mẫu báo cáo nhưng không có trong số liệu năm %d", name(ind), c.cur.Year)
 	}
 }

@@ -274,6 +274,9 @@ func (r *reader) entries(ref sheetRef) {
 		}
 		seen[code] = codePos.Cell
 		if !filled {
+			if !derived {
+				r.y.AddBlank(code, t.pos(r, colActual, rw.num))
+			}
 			return
 		}
 		if ind.Kind == model.Rank {
@@ -326,6 +329,7 @@ func (r *reader) rankings(ref sheetRef) {
 		}
 		seen[code] = codePos.Cell
 		if rankCell.kind == cellBlank && ofCell.kind == cellBlank {
+			r.y.AddBlank(code, t.pos(r, colRank, rw.num))
 			return
 		}
 		if rw.hidden {
