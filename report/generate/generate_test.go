@@ -13,6 +13,7 @@ import (
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/officetest"
 	"github.com/baocao/baocao/report/render"
+	"github.com/baocao/baocao/templates"
 )
 
 // The sentences the reference report states, as the generated report must word them.
@@ -199,5 +200,36 @@ func TestOutputNeverOverwritesInputs(t *testing.T) {
 	os.WriteFile(tpl, docxtest.Build(docxtest.Files{Body: `<w:p><w:r><w:t>{{ .Nam }}</w:t></w:r></w:p>`}), 0o644)
 	if _, err := Run(Options{Workspace: ws, Year: 2021, Template: tpl, Output: tpl}); err == nil || !strings.Contains(err.Error(), "trùng với tệp mẫu") {
 		t.Errorf("writing over the template: %v", err)
+	}
+}
+
+// TestTemplateResavedByLibreOffice edits the default template as a user would:
+// LibreOffice opens it and saves it again as .docx, rewriting every run. The
+// report generated with it must read exactly as the one from the original.
+func TestTemplateResavedByLibreOffice(t *testing.T) {
+	tpl, err := templates.DefaultDocx()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resaved := officetest.Convert(t, tpl, "mau.docx", "docx:MS Word 2007 XML")
+	path := filepath.Join(t.TempDir(), "mau-sua.docx")
+	if err := os.WriteFile(path, resaved, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "bao-cao.docx")
+	if _, err := Run(Options{Workspace: input.Sample(), Year: 2021, Template: path, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := docxpkg.Text(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := generateSample(t)
+	if got != want {
+		t.Errorf("reports differ:\n--- from the resaved template\n%s\n--- from the default\n%s", got, want)
 	}
 }
