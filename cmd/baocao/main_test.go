@@ -2,8 +2,12 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
 )
 
 // runCLI runs a command line and returns its exit code, stdout and stderr.
@@ -81,5 +85,27 @@ func TestHelpHasNoEnglishLeftovers(t *testing.T) {
 				t.Errorf("%v help contains %q:\n%s", args, en, out)
 			}
 		}
+	}
+}
+
+func TestGenerateWithBrokenTemplate(t *testing.T) {
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "mau.docx")
+	body := `<w:p><w:r><w:t>{{ (chi_tieu "DT_BUU_CHNH").GiaTri }}</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>{{ if .CoQuan }}mở mà không đóng</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t>{{ bang_chuu 5 }}</w:t></w:r></w:p>`
+	if err := os.WriteFile(tpl, docxtest.Build(docxtest.Files{Body: body}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "bao-cao.docx")
+	code, stdout, stderr := runCLI(t, "generate", "2021", "--template", tpl, "-o", out)
+	if code != 1 || stdout != "" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+	if n := strings.Count(stderr, tpl+": đoạn "); n != 3 || !strings.Contains(stderr, "có 3 lỗi") {
+		t.Errorf("want three located errors, got:\n%s", stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a report was written")
 	}
 }
