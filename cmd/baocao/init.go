@@ -59,8 +59,12 @@ Không ghi đè tệp đã có, trừ khi dùng --force. Sau đó chạy các l�
 				fmt.Fprintln(cmd.ErrOrStderr(), "Không tạo tệp mới nào: các tệp đều đã có (dùng --force để ghi đè).")
 				return nil
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy trong thư mục %s: baocao validate %d và baocao generate %d.\n",
-				len(res.Created), filepath.ToSlash(filepath.Join(dir, "data", strconv.Itoa(year)+".xlsx")), filepath.ToSlash(dir), year, year)
+			where := ""
+			if filepath.Clean(dir) != "." {
+				where = fmt.Sprintf(" trong thư mục %s", filepath.ToSlash(dir))
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy%s: baocao validate %d và baocao generate %d.\n",
+				len(res.Created), filepath.ToSlash(filepath.Join(dir, "data", strconv.Itoa(year)+".xlsx")), where, year, year)
 			return nil
 		},
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/baocao/baocao/report/fileerr"
 )
 
 // Write writes data to path through a temporary file and a rename. On any error
@@ -14,7 +16,7 @@ func Write(path string, data []byte, perm os.FileMode) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("không tạo được tệp tạm trong %s: %w", dir, err)
+		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, fileerr.Describe(err))
 	}
 	defer func() {
 		if err != nil {
@@ -23,19 +25,19 @@ func Write(path string, data []byte, perm os.FileMode) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, err)
+		return fmt.Errorf("không ghi được %s: %w", path, fileerr.Describe(err))
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, err)
+		return fmt.Errorf("không ghi được %s: %w", path, fileerr.Describe(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, err)
+		return fmt.Errorf("không ghi được %s: %w", path, fileerr.Describe(err))
 	}
 	if err = os.Chmod(tmp.Name(), perm); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, err)
+		return fmt.Errorf("không ghi được %s: %w", path, fileerr.Describe(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", path, err)
+		return fmt.Errorf("không ghi được %s: %w", path, fileerr.Describe(err))
 	}
 	return nil
 }

@@ -81,9 +81,6 @@ func (l *Loader) input(arg string) (*model.Year, *model.Catalogue, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if err != nil {
-			return nil, nil, err
-		}
 		ws, cat, err := l.workspace()
 		if err != nil || cat == nil {
 			return nil, nil, err

@@ -72,8 +72,9 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 	}
 	var out []*model.Indicator
 	for _, item := range seq.Content {
-		ind := &model.Indicator{Kind: model.Quantity, Pos: r.pos(item)}
+		ind := &model.Indicator{Kind: model.Quantity, Pos: r.pos(item), FieldPos: map[string]model.Pos{}}
 		r.pairs(item, "chỉ tiêu", indicatorKeys, func(key string, _, v *yaml.Node) {
+			ind.FieldPos[key] = r.pos(v)
 			s, ok := r.scalar(v, key)
 			if !ok {
 				return
@@ -162,12 +163,12 @@ func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicato
 	tmp := model.NewCatalogue(r.file, groups, inds)
 	for _, ind := range inds {
 		if ind.Group != "" && len(groups) > 0 && !contains(groupCodes, ind.Group) {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-group", Pos: ind.Pos,
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-group", Pos: ind.PosOf("nhom"),
 				Msg: fmt.Sprintf("chỉ tiêu %s: không có nhóm «%s»", ind.Code, ind.Group)})
 		}
 		if ind.PartOf != "" {
 			if _, ok := tmp.Lookup(ind.PartOf); !ok {
-				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.Pos,
+				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.PosOf("thuoc"),
 					Msg: fmt.Sprintf("chỉ tiêu %s thuộc chỉ tiêu tổng: %s", ind.Code, tmp.UnknownCode(ind.PartOf))})
 			}
 		}
@@ -180,13 +181,13 @@ func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicato
 func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
 	f, err := compute.ParseFormula(ind.Formula)
 	if err != nil {
-		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "bad-formula", Pos: ind.Pos,
+		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "bad-formula", Pos: ind.PosOf("cong_thuc"),
 			Msg: fmt.Sprintf("chỉ tiêu %s: %v", ind.Code, err)})
 		return
 	}
 	for _, in := range f.Inputs {
 		if _, ok := cat.Lookup(in); !ok {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.Pos,
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.PosOf("cong_thuc"),
 				Msg: fmt.Sprintf("công thức của chỉ tiêu %s: %s", ind.Code, cat.UnknownCode(in))})
 		}
 	}

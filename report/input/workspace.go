@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao/data"
+	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/baocao/baocao/templates"
@@ -65,7 +66,7 @@ func (w *Workspace) Path(name string) string { return path.Join(w.Dir, name) }
 func (w *Workspace) Catalogue() (*model.Catalogue, model.Findings, error) {
 	b, err := fs.ReadFile(w.FS, CatalogueFile)
 	if err != nil {
-		return nil, nil, fmt.Errorf("không đọc được danh mục chỉ tiêu %s: %w", w.Path(CatalogueFile), describe(err))
+		return nil, nil, fmt.Errorf("không đọc được danh mục chỉ tiêu %s: %w", w.Path(CatalogueFile), fileerr.Describe(err))
 	}
 	cat, findings := ParseCatalogue(w.Path(CatalogueFile), b)
 	return cat, findings, nil
@@ -86,6 +87,9 @@ func (w *Workspace) YearFile(year int) (string, error) {
 	}
 	switch len(found) {
 	case 0:
+		if w.Embedded {
+			return "", fmt.Errorf("bộ số liệu mẫu có sẵn không có năm %d (chỉ có năm 2020 và 2021); để lập báo cáo của đơn vị mình, hãy tạo thư mục số liệu bằng lệnh baocao init", year)
+		}
 		return "", fmt.Errorf("không có tệp số liệu năm %d: cần %s hoặc %s", year, w.Path(strconv.Itoa(year)+".yaml"), w.Path(strconv.Itoa(year)+".xlsx"))
 	case 1:
 		return found[0], nil
@@ -112,7 +116,7 @@ func (w *Workspace) Year(year int, cat *model.Catalogue) (*model.Year, model.Fin
 	}
 	b, err := fs.ReadFile(w.FS, name)
 	if err != nil {
-		return nil, nil, fmt.Errorf("không đọc được %s: %w", w.Path(name), describe(err))
+		return nil, nil, fmt.Errorf("không đọc được %s: %w", w.Path(name), fileerr.Describe(err))
 	}
 	y, findings := Parse(w.Path(name), b, year, cat)
 	return y, findings, nil
@@ -143,7 +147,7 @@ func YearFromName(file string) int {
 func ReadFile(file string, cat *model.Catalogue) (*model.Year, model.Findings, error) {
 	b, err := os.ReadFile(file)
 	if err != nil {
-		return nil, nil, fmt.Errorf("không đọc được %s: %w", file, describe(err))
+		return nil, nil, fmt.Errorf("không đọc được %s: %w", file, fileerr.Describe(err))
 	}
 	y, findings := Parse(filepath.ToSlash(file), b, YearFromName(file), cat)
 	if y != nil && y.Year == 0 {
@@ -174,15 +178,4 @@ func Parse(file string, b []byte, year int, cat *model.Catalogue) (*model.Year, 
 	}
 	return nil, model.Findings{{Severity: model.Error, Code: "unknown-format", Pos: model.Pos{File: file},
 		Msg: "không nhận dạng được định dạng tệp; dùng .yaml hoặc .xlsx"}}
-}
-
-// describe turns the common file errors into Vietnamese.
-func describe(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return errors.New("không có tệp này")
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("không có quyền đọc")
-	}
-	return err
 }

@@ -145,7 +145,7 @@ func (r *yamlReader) boolean(n *yaml.Node, what string) bool {
 	if v, ok := vnformat.ParseYesNo(s); ok {
 		return v
 	}
-	r.add(model.Error, "not-a-flag", n, "ghi true hoặc false", "%s: «%s» không phải là có/không", what, s)
+	r.add(model.Error, "not-a-flag", n, "ghi có hoặc không (true hoặc false)", "%s: «%s» không phải là có/không", what, s)
 	return false
 }
 

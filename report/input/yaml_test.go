@@ -124,7 +124,7 @@ func TestSampleWorkspace(t *testing.T) {
 			t.Errorf("%d: %v %v", year, err, fs)
 		}
 	}
-	if _, _, err := ws.Year(2019, cat); err == nil || !strings.Contains(err.Error(), "không có tệp số liệu năm 2019") {
+	if _, _, err := ws.Year(2019, cat); err == nil || !strings.Contains(err.Error(), "không có năm 2019") {
 		t.Errorf("missing year error = %v", err)
 	}
 	if got := YearFromName("data/so-lieu-2021.xlsx"); got != 2021 {

@@ -67,13 +67,20 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 		if !ok {
 			return
 		}
-		if err := h.Set(key, s); err != nil {
-			code := "bad-value"
-			if key == "ngay" {
-				code = "bad-date" // as the workbook reader says
-			}
-			r.add(model.Error, code, v, "", "%s: %v", key, err)
+		if key != "ngay" {
+			h.Set(key, s)
+			return
 		}
+		if s == "" {
+			return
+		}
+		d, err := model.ParseDate(s)
+		if err != nil {
+			r.add(model.Error, "bad-date", v, "", "%s: %v", key, err)
+			return
+		}
+		h.Date = d
+
 	})
 }
 

@@ -16,8 +16,10 @@ var ListHeaderKeys = []string{"kinh_gui", "noi_nhan"}
 // NarrativeParts are the parts of the report that take prose items.
 var NarrativeParts = []string{"noi_bat", "ket_qua", "qlnn", "thanh_tra", "ton_tai", "nguyen_nhan", "de_xuat", "nhiem_vu"}
 
-// Set sets one single-valued header fact from its text.
-func (h *Header) Set(key, s string) error {
+// Set sets a header fact from its text; a list may be written one item per
+// line or separated by ";". The date ("ngay") is read apart, with ParseDate,
+// since each input format has its own ways of holding a date.
+func (h *Header) Set(key, s string) {
 	switch key {
 	case "co_quan_chu_quan":
 		h.SuperiorBody = s
@@ -29,15 +31,6 @@ func (h *Header) Set(key, s string) error {
 		h.Symbol = s
 	case "dia_danh":
 		h.Place = s
-	case "ngay":
-		if s == "" {
-			return nil
-		}
-		d, err := ParseDate(s)
-		if err != nil {
-			return err
-		}
-		h.Date = d
 	case "kinh_gui":
 		h.Recipients = SplitList(s)
 	case "noi_nhan":
@@ -51,7 +44,6 @@ func (h *Header) Set(key, s string) error {
 	case "nguoi_ky":
 		h.Signer = s
 	}
-	return nil
 }
 
 // ParseDate reads a date as written in inputs: 2021-12-10 or 10/12/2021.

@@ -186,6 +186,9 @@ func (v *validation) check(name string, cur, prev *read) {
 	if prev != nil {
 		reported = append(reported, prev.findings...)
 		last = prev.year
+		if last != nil && !slices.Contains(v.checked, last.Source) {
+			v.checked = append(v.checked, last.Source)
+		}
 	}
 	v.findings = append(v.findings, reported...)
 	if cur.year != nil {

@@ -224,7 +224,7 @@ func (r *reader) mergedRows(t *table, merges []cellRange, keys ...string) {
 		for _, key := range keys {
 			if col, ok := t.cols[key]; ok && col >= m.col1 && col <= m.col2 {
 				r.add(model.Warning, "merged-cells", r.cellPos(t.ref.name, m.col1, m.row1), "bỏ gộp ô và điền số liệu cho từng dòng",
-					"các ô %s được gộp: giá trị chỉ thuộc về dòng %d, các dòng %d–%d coi như để trống", m, m.row1, m.row1+1, m.row2)
+					"các ô %s được gộp: giá trị chỉ thuộc về dòng %d, %s coi như để trống", m, m.row1, rowsWord(m.row1+1, m.row2))
 				break
 			}
 		}
@@ -503,9 +503,7 @@ func (r *reader) header(ref sheetRef, wantYear int) {
 		default:
 			r.y.Header.FieldPos[key] = pos
 			if s, ok := r.text(sheet, valueCell, rw.num); ok {
-				if err := r.y.Header.Set(key, s); err != nil {
-					r.add(model.Error, "bad-value", pos, "", "%s: %v", label, err)
-				}
+				r.y.Header.Set(key, s)
 			}
 		}
 	})
@@ -528,4 +526,12 @@ func (r *reader) year(sheet string, c cell, row, wantYear int) {
 		return
 	}
 	r.y.Year = n
+}
+
+// rowsWord names a run of rows: "dòng 10" or "các dòng 10–12".
+func rowsWord(from, to int) string {
+	if from == to {
+		return fmt.Sprintf("dòng %d", from)
+	}
+	return fmt.Sprintf("các dòng %d–%d", from, to)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/atomicfile"
+	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/workbook"
@@ -72,7 +73,7 @@ func Create(opt Options) (*Result, error) {
 		return res, err
 	}
 	if findings.Errors() > 0 {
-		return res, fmt.Errorf("danh mục chỉ tiêu có lỗi, chưa tạo được bảng tính:\n%s", findingLines(findings))
+		return res, fmt.Errorf("danh mục chỉ tiêu có lỗi, chưa tạo được bảng tính:\n%s", findings)
 	}
 	for _, year := range []int{opt.Year - 1, opt.Year} {
 		if err := c.workbook(ws, cat, year); err != nil {
@@ -146,10 +147,10 @@ func Guide(year int) string {
 	lines := []string{
 		fmt.Sprintf("THƯ MỤC SỐ LIỆU BÁO CÁO KẾT QUẢ CÔNG TÁC NĂM %d", year),
 		"",
-		"data/" + input.CatalogueFile + "        danh mục chỉ tiêu (mã, tên, đơn vị, công thức, mục tiêu); sửa khi danh mục thay đổi",
-		fmt.Sprintf("data/%d.xlsx          bảng tính số liệu năm %d cần điền", year, year),
-		fmt.Sprintf("data/%d.xlsx          số liệu năm %d, để so sánh với cùng kỳ năm trước", year-1, year-1),
-		"data/" + templates.DefaultName + "     mẫu báo cáo; có thể sửa câu chữ, giữ nguyên các trường {{ … }}",
+		fmt.Sprintf("%-24s %s", "data/"+input.CatalogueFile, "danh mục chỉ tiêu (mã, tên, đơn vị, công thức, mục tiêu); sửa khi danh mục thay đổi"),
+		fmt.Sprintf("%-24s bảng tính số liệu năm %d cần điền", fmt.Sprintf("data/%d.xlsx", year), year),
+		fmt.Sprintf("%-24s số liệu năm %d, để so sánh với cùng kỳ năm trước", fmt.Sprintf("data/%d.xlsx", year-1), year-1),
+		fmt.Sprintf("%-24s %s", "data/"+templates.DefaultName, "mẫu báo cáo; có thể sửa câu chữ, giữ nguyên các trường {{ … }}"),
 		"",
 		"Các bước (chạy lệnh trong thư mục chứa thư mục data):",
 		fmt.Sprintf("1. Điền bảng tính data/%d.xlsx, và data/%d.xlsx nếu cần so sánh với năm trước.", year, year-1),
@@ -160,21 +161,10 @@ func Guide(year int) string {
 	return strings.Join(append(lines, workbook.Notes(year)...), "\n") + "\n"
 }
 
-func findingLines(fs model.Findings) string {
-	lines := make([]string, len(fs))
-	for i, f := range fs {
-		lines[i] = f.String()
-	}
-	return strings.Join(lines, "\n")
-}
-
 // pathError words the common file-system errors in Vietnamese.
 func pathError(err error) error {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return errors.New("không có quyền ghi")
-	case errors.Is(err, fs.ErrExist), errors.Is(err, fs.ErrInvalid):
+	if errors.Is(err, fs.ErrExist) || errors.Is(err, fs.ErrInvalid) {
 		return errors.New("đã có một tệp cùng tên")
 	}
-	return err
+	return fileerr.Describe(err)
 }
