@@ -72,9 +72,11 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 	}
 	var out []*model.Indicator
 	for _, item := range seq.Content {
-		ind := &model.Indicator{Kind: model.Quantity, Pos: r.pos(item), FieldPos: map[string]model.Pos{}}
+		ind := &model.Indicator{Kind: model.Quantity, Pos: r.pos(item)}
 		r.pairs(item, "chỉ tiêu", indicatorKeys, func(key string, _, v *yaml.Node) {
-			ind.FieldPos[key] = r.pos(v)
+			if key == "nhom" || key == "thuoc" || key == "cong_thuc" {
+				r.referencePos(ind, key, r.pos(v))
+			}
 			s, ok := r.scalar(v, key)
 			if !ok {
 				return
@@ -163,12 +165,12 @@ func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicato
 	tmp := model.NewCatalogue(r.file, groups, inds)
 	for _, ind := range inds {
 		if ind.Group != "" && len(groups) > 0 && !contains(groupCodes, ind.Group) {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-group", Pos: ind.PosOf("nhom"),
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-group", Pos: r.posOf(ind, "nhom"),
 				Msg: fmt.Sprintf("chỉ tiêu %s: không có nhóm «%s»", ind.Code, ind.Group)})
 		}
 		if ind.PartOf != "" {
 			if _, ok := tmp.Lookup(ind.PartOf); !ok {
-				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.PosOf("thuoc"),
+				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.posOf(ind, "thuoc"),
 					Msg: fmt.Sprintf("chỉ tiêu %s thuộc chỉ tiêu tổng: %s", ind.Code, tmp.UnknownCode(ind.PartOf))})
 			}
 		}
@@ -181,14 +183,36 @@ func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicato
 func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
 	f, err := compute.ParseFormula(ind.Formula)
 	if err != nil {
-		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "bad-formula", Pos: ind.PosOf("cong_thuc"),
+		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "bad-formula", Pos: r.posOf(ind, "cong_thuc"),
 			Msg: fmt.Sprintf("chỉ tiêu %s: %v", ind.Code, err)})
 		return
 	}
 	for _, in := range f.Inputs {
 		if _, ok := cat.Lookup(in); !ok {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: ind.PosOf("cong_thuc"),
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.posOf(ind, "cong_thuc"),
 				Msg: fmt.Sprintf("công thức của chỉ tiêu %s: %s", ind.Code, cat.UnknownCode(in))})
 		}
 	}
+}
+
+// referencePos remembers where a field naming other entries was read, for the
+// checks across entries; only while the catalogue is read.
+func (r *yamlReader) referencePos(ind *model.Indicator, key string, p model.Pos) {
+	if r.refs == nil {
+		r.refs = map[refKey]model.Pos{}
+	}
+	r.refs[refKey{ind, key}] = p
+}
+
+// posOf gives where a field of the indicator was read, or the indicator's place.
+func (r *yamlReader) posOf(ind *model.Indicator, key string) model.Pos {
+	if p, ok := r.refs[refKey{ind, key}]; ok {
+		return p
+	}
+	return ind.Pos
+}
+
+type refKey struct {
+	ind *model.Indicator
+	key string
 }

@@ -16,6 +16,7 @@ import (
 type yamlReader struct {
 	file     string
 	findings model.Findings
+	refs     map[refKey]model.Pos // catalogue fields that name other entries
 }
 
 func (r *yamlReader) pos(n *yaml.Node) model.Pos { return model.Pos{File: r.file, Line: n.Line} }

@@ -70,16 +70,6 @@ type Indicator struct {
 	// year is worth a second look; nil means the default.
 	ChangeLimit *decimal.Decimal
 	Pos         Pos
-	// FieldPos gives where each field was read, by its catalogue key.
-	FieldPos map[string]Pos
-}
-
-// PosOf gives where a field of the indicator was read, or the indicator's place.
-func (i *Indicator) PosOf(key string) Pos {
-	if p, ok := i.FieldPos[key]; ok {
-		return p
-	}
-	return i.Pos
 }
 
 // Derived reports whether the value is computed rather than entered.
