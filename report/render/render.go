@@ -86,6 +86,14 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return vnformat.Number(v, d), err
 		},
+		"so_gon": func(x any, decimals ...int) (string, error) {
+			v, err := number(x)
+			if err != nil {
+				return "", err
+			}
+			d, err := precision(decimals)
+			return vnformat.NumberTrim(v, d), err
+		},
 		"bang_chu": func(x any) (string, error) {
 			v, err := number(x)
 			return vnformat.Words(v), err
