@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"sync"
+	"time"
 )
 
 // DefaultName is the file name the default template takes in a workspace.
@@ -47,7 +48,8 @@ func pack() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		w, err := zw.Create(name)
+		// A fixed, valid time keeps the packed template the same from build to build.
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			return nil, err
 		}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/nguyenthenguyen/docx"
@@ -249,9 +250,13 @@ func (p *Package) Write(w io.Writer) error {
 	return nil
 }
 
+// zipEpoch is the earliest time a zip entry can hold; a zero time would be
+// written as the invalid date 0 that some readers reject.
+var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
 func (p *Package) writePart(zw *zip.Writer, name string, orig *zip.File) error {
-	fh := &zip.FileHeader{Name: name, Method: zip.Deflate}
-	if orig != nil {
+	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipEpoch}
+	if orig != nil && orig.Modified.After(zipEpoch) {
 		fh.Modified = orig.Modified
 	}
 	fw, err := zw.CreateHeader(fh)
