@@ -79,6 +79,7 @@ func TestWording(t *testing.T) {
 		{`{{ (chi_tieu "TL").GiaTriDonVi }} {{ (chi_tieu "TL").TangGiam }}`, "47,5% tăng 2,5 điểm phần trăm"},
 		{`{{ (chi_tieu "TL").KetQuaMucTieu }}`, "chưa đạt mục tiêu trên 50%"},
 		{`{{ (chi_tieu "XH").ThuHang }} {{ (chi_tieu "XH").TangGiam }}`, "11/63 tăng 2 bậc"},
+		{`{{ (chi_tieu "XH").SoVoiCungKy }}`, "tăng 2 bậc so với năm 2020"},
 		{`{{ (chi_tieu "PHAT").GiaTri }} đồng ({{ (chi_tieu "PHAT").TienBangChu }})`, "23.000.000 đồng (Hai mươi ba triệu đồng)"},
 		{`{{ so_gon (chi_tieu "TL") }} {{ so_gon "47,0" }} {{ so_gon "3,756" 2 }}`, "47,5 47 3,76"},
 		{`{{ so "1150" }} {{ so 8 2 }} {{ bang_chu 21 }} {{ hai_chu_so 3 }} {{ viet_hoa "ước đạt" }} {{ cong 3 1 }}`, "1.150 8,00 hai mươi mốt 03 Ước đạt 4"},

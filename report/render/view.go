@@ -375,6 +375,9 @@ func (c *ChiTieu) soVoiCungKy(decimals int) string {
 	} else if c.f.Growth() == nil {
 		return c.noComparison()
 	}
+	if c.ind().Kind == model.Rank {
+		return fmt.Sprintf("%s so với năm %d", c.tangGiam(decimals), c.f.PreviousYear)
+	}
 	return fmt.Sprintf("%s so với cùng kỳ năm %d", c.tangGiam(decimals), c.f.PreviousYear)
 }
 
