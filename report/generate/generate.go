@@ -4,7 +4,6 @@
 package generate
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
@@ -165,10 +165,7 @@ func readTemplate(opt Options) (string, []byte, error) {
 	}
 	b, err := os.ReadFile(opt.Template)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return "", nil, fmt.Errorf("không có tệp mẫu %s", opt.Template)
-		}
-		return "", nil, fmt.Errorf("không đọc được tệp mẫu %s: %w", opt.Template, err)
+		return "", nil, fmt.Errorf("không đọc được tệp mẫu %s: %w", opt.Template, fileerr.Describe(err))
 	}
 	return filepath.ToSlash(opt.Template), b, nil
 }
@@ -181,14 +178,10 @@ func checkOutput(out string, opt Options) error {
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}
-	if !opt.Workspace.Embedded {
-		entries, _ := os.ReadDir(opt.Workspace.Dir)
-		for _, e := range entries {
-			p := filepath.Join(opt.Workspace.Dir, e.Name())
-			if atomicfile.SameFile(out, p) {
-				return fmt.Errorf("tệp kết quả %s trùng với tệp %s trong thư mục số liệu; hãy chọn tên khác", out, filepath.ToSlash(p))
-			}
-		}
+	// The workspace holds the inputs and the template the next run will read: a
+	// report written there could be taken for one of them.
+	if !opt.Workspace.Embedded && atomicfile.SameFile(filepath.Dir(out), opt.Workspace.Dir) {
+		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
 	}
 	return nil
 }

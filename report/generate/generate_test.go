@@ -233,3 +233,31 @@ func TestTemplateResavedByLibreOffice(t *testing.T) {
 		t.Errorf("reports differ:\n--- from the resaved template\n%s\n--- from the default\n%s", got, want)
 	}
 }
+
+// A report written into the workspace, or given back as the template, would be
+// read the next year as an input: last year's figures would come out again.
+func TestReportNeverBecomesTheTemplate(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	os.Mkdir(data, 0o755)
+	for _, name := range []string{"chi-tieu.yaml", "2020.yaml", "2021.yaml"} {
+		b, _ := os.ReadFile(filepath.Join("..", "..", "data", name))
+		os.WriteFile(filepath.Join(data, name), b, 0o644)
+	}
+	ws, err := input.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: filepath.Join(data, "mau-bao-cao.docx")}); err == nil || !strings.Contains(err.Error(), "không ghi báo cáo vào thư mục số liệu") {
+		t.Errorf("report into the workspace: %v", err)
+	}
+	report := filepath.Join(dir, "Bao-cao-2021.docx")
+	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: report}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(Options{Workspace: ws, Year: 2021, Template: report, Output: filepath.Join(dir, "lai.docx")})
+	var problems *ProblemsError
+	if !errors.As(err, &problems) || !strings.Contains(err.Error(), "không có thẻ {{ … }} nào") {
+		t.Errorf("a finished report as the template: %v", err)
+	}
+}
