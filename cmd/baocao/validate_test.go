@@ -126,7 +126,7 @@ func TestValidateCorpus(t *testing.T) {
 		{name: "code given twice", file: y21, edits: []string{"  TT_SO_CUOC: 4\n", "  TT_SO_CUOC: 4\n  TT_SO_CUOC: 5\n"}, code: "duplicate-key", sev: "error", at: "TT_SO_CUOC: 5"},
 		{name: "list for a number", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: [4]"}, code: "yaml-syntax", sev: "error", at: "[4]"},
 		{name: "broken YAML", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: \"4"}, code: "yaml-syntax", sev: "error", at: ""},
-		{name: "misspelt field", file: y21, edits: []string{"ghi_chu: \"10", "ghichu: \"10"}, code: "unknown-field", sev: "warning", at: "ghichu", fix: "có phải ý là «ghi_chu»?"},
+		{name: "misspelt field", file: y21, edits: []string{"ghi_chu: \"số liệu", "ghichu: \"số liệu"}, code: "unknown-field", sev: "warning", at: "ghichu", fix: "có phải ý là «ghi_chu»?"},
 		{name: "wrong year", file: y21, edits: []string{"nam: 2021", "nam: 2022"}, code: "year-mismatch", sev: "error", at: "nam: 2022", fix: "sửa thành nam: 2021"},
 		{name: "impossible ranking", file: y21, edits: []string{"XH_ICT: 11/63", "XH_ICT: 64/63"}, code: "bad-ranking", sev: "error", at: "64/63"},
 		{name: "quantity as ranking", file: y21, edits: []string{"  XH_ICT: 11/63\n", "  XH_ICT: 11/63\n  TIN_BAI: 2/63\n"}, code: "not-a-ranking", sev: "error", at: "TIN_BAI: 2/63"},

@@ -56,6 +56,26 @@ func (f *Figure) Attainment() *big.Rat {
 	return percentOf(f.Value, f.Plan)
 }
 
+// lowerIsBetter reports whether a smaller value is good news: a place in a
+// ranking, or an indicator declared so (violations, fines).
+func (f *Figure) lowerIsBetter() bool {
+	return f.Indicator.Kind == model.Rank || f.Indicator.LowerIsBetter
+}
+
+// PlanMet reports whether the plan is met: the value reaches the plan, or for
+// an indicator where lower is better, stays within it; ok is false without a
+// value or a plan.
+func (f *Figure) PlanMet() (met, ok bool) {
+	if f.Value == nil || f.Plan == nil {
+		return false, false
+	}
+	c := f.Value.Cmp(f.Plan)
+	if f.lowerIsBetter() {
+		return c <= 0, true
+	}
+	return c >= 0, true
+}
+
 // TargetMet reports whether the target is met; ok is false when there is no
 // target or no value.
 func (f *Figure) TargetMet() (met, ok bool) {
@@ -75,11 +95,7 @@ func (f *Figure) Improved() (improved, ok bool) {
 	if ch == nil || ch.Sign() == 0 {
 		return false, false
 	}
-	up := ch.Sign() > 0
-	if f.Indicator.Kind == model.Rank {
-		up = !up // a smaller place is better
-	}
-	return up != f.Indicator.LowerIsBetter, true
+	return (ch.Sign() > 0) != f.lowerIsBetter(), true
 }
 
 // Report is the computed content of one year's report.

@@ -122,6 +122,8 @@ func (r *Renderer) funcs() template.FuncMap {
 			return vnformat.LeadingZero(v.IntPart()), nil
 		},
 		"viet_hoa": vnformat.Capitalize,
+		// bo_dau_cau drops an item's own final punctuation where the template adds its own.
+		"bo_dau_cau": func(s string) string { return strings.TrimRight(s, " .;,:") },
 		"dau_cuoi": func(i int, list any) (string, error) {
 			v := reflect.ValueOf(list)
 			if v.Kind() != reflect.Slice {

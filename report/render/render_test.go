@@ -82,6 +82,7 @@ func TestWording(t *testing.T) {
 		{`{{ (chi_tieu "XH").SoVoiCungKy }}`, "tăng 2 bậc so với năm 2020"},
 		{`{{ (chi_tieu "PHAT").GiaTri }} đồng ({{ (chi_tieu "PHAT").TienBangChu }})`, "23.000.000 đồng (Hai mươi ba triệu đồng)"},
 		{`{{ so_gon (chi_tieu "TL") }} {{ so_gon "47,0" }} {{ so_gon "3,756" 2 }}`, "47,5 47 3,76"},
+		{`{{ bo_dau_cau "Kiểm tra hoạt động in." }}; {{ bo_dau_cau "Ý thứ hai;" }}`, "Kiểm tra hoạt động in; Ý thứ hai"},
 		{`{{ so "1150" }} {{ so 8 2 }} {{ bang_chu 21 }} {{ hai_chu_so 3 }} {{ viet_hoa "ước đạt" }} {{ cong 3 1 }}`, "1.150 8,00 hai mươi mốt 03 Ước đạt 4"},
 		{`Số: {{ .So }}, {{ .Ngay }}, {{ .CoQuan }}`, "Số: 05, ngày 05 tháng 01 năm 2022, SỞ TT&TT"},
 		{`{{ range $i, $x := .NoiNhan }}- {{ $x }}{{ dau_cuoi $i $.NoiNhan }} {{ end }}`, "- Như trên; - Lưu: VT. "},

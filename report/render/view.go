@@ -132,8 +132,8 @@ func (d *Report) XepHang() []*ChiTieu {
 // ChuaDatKeHoach lists the indicators below their plan.
 func (d *Report) ChuaDatKeHoach() []*ChiTieu {
 	return d.filter(func(f *compute.Figure) bool {
-		a := f.Attainment()
-		return a != nil && a.Cmp(big.NewRat(100, 1)) < 0
+		met, ok := f.PlanMet()
+		return ok && !met
 	})
 }
 
@@ -245,8 +245,13 @@ func (c *ChiTieu) GiaTri() string {
 	return vnformat.Number(v, c.ind().Decimals)
 }
 
-// GiaTriDonVi is the value with its unit: "130 tỷ đồng", "47,0%".
-func (c *ChiTieu) GiaTriDonVi() string { return withUnit(c.GiaTri(), c.ind().Unit) }
+// GiaTriDonVi is the value with its unit: "130 tỷ đồng", "47,0%"; for a ranking, "thứ 14/63".
+func (c *ChiTieu) GiaTriDonVi() string {
+	if c.ind().Kind == model.Rank {
+		return "thứ " + c.ThuHang()
+	}
+	return withUnit(c.GiaTri(), c.ind().Unit)
+}
 
 func withUnit(value, unit string) string {
 	switch unit {

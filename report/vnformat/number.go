@@ -80,10 +80,10 @@ func PercentTrim(d decimal.Decimal, decimals int) string {
 	return NumberTrim(d, decimals) + "%"
 }
 
-// LeadingZero writes 0..9 with a leading zero ("03 tổ chức") and any other integer
-// as Number does ("10", "1.234", "-3").
+// LeadingZero writes 1..9 with a leading zero ("03 tổ chức") and any other integer
+// as Number does ("0", "10", "1.234", "-3").
 func LeadingZero(n int64) string {
-	if n >= 0 && n <= 9 {
+	if n >= 1 && n <= 9 { // zero stays "0": nobody writes "00 tổ chức"
 		return "0" + string(rune('0'+n))
 	}
 	return Number(decimal.NewFromInt(n), 0)

@@ -89,7 +89,7 @@ func TestNumberTrimAndPercent(t *testing.T) {
 
 func TestLeadingZero(t *testing.T) {
 	for n, want := range map[int64]string{
-		0: "00", 1: "01", 3: "03", 9: "09", 10: "10", 11: "11", 99: "99", 1234: "1.234",
+		0: "0", 1: "01", 3: "03", 9: "09", 10: "10", 11: "11", 99: "99", 1234: "1.234",
 		-3: "-3", -10: "-10", math.MaxInt64: "9.223.372.036.854.775.807", math.MinInt64: "-9.223.372.036.854.775.808",
 	} {
 		if got := LeadingZero(n); got != want {
