@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -161,6 +162,8 @@ func number(x any) (decimal.Decimal, error) {
 		return decimal.NewFromInt(v), nil
 	case decimal.Decimal:
 		return v, nil
+	case float64: // a literal such as 8.3 in a tag: its shortest decimal form is what was typed
+		return decimal.NewFromString(strconv.FormatFloat(v, 'f', -1, 64))
 	case string:
 		d, _, err := vnformat.ParseNumber(v)
 		return d, err

@@ -8,6 +8,7 @@ import (
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/model"
 	"github.com/shopspring/decimal"
 )
@@ -83,6 +84,7 @@ func TestWording(t *testing.T) {
 		{`{{ (chi_tieu "PHAT").GiaTri }} đồng ({{ (chi_tieu "PHAT").TienBangChu }})`, "23.000.000 đồng (Hai mươi ba triệu đồng)"},
 		{`{{ so_gon (chi_tieu "TL") }} {{ so_gon "47,0" }} {{ so_gon "3,756" 2 }}`, "47,5 47 3,76"},
 		{`{{ bo_dau_cau "Kiểm tra hoạt động in." }}; {{ bo_dau_cau "Ý thứ hai;" }}`, "Kiểm tra hoạt động in; Ý thứ hai"},
+		{`{{ so 8.3 2 }} {{ so_gon 47.0 }}`, "8,30 47"},
 		{`{{ so "1150" }} {{ so 8 2 }} {{ bang_chu 21 }} {{ hai_chu_so 3 }} {{ viet_hoa "ước đạt" }} {{ cong 3 1 }}`, "1.150 8,00 hai mươi mốt 03 Ước đạt 4"},
 		{`Số: {{ .So }}, {{ .Ngay }}, {{ .CoQuan }}`, "Số: 05, ngày 05 tháng 01 năm 2022, SỞ TT&TT"},
 		{`{{ range $i, $x := .NoiNhan }}- {{ $x }}{{ dau_cuoi $i $.NoiNhan }} {{ end }}`, "- Như trên; - Lưu: VT. "},
@@ -150,5 +152,20 @@ func TestIndicatorsNamedByTemplate(t *testing.T) {
 	}
 	if got := strings.Join(r.Indicators(), ","); got != "TL,DT" {
 		t.Errorf("Indicators = %s", got)
+	}
+}
+
+func TestMucGroupsByHeading(t *testing.T) {
+	rep := testReport()
+	rep.Year.Narrative = []model.NarrativeItem{
+		{Part: "qlnn", Heading: "Về Bưu chính", Text: "a"},
+		{Part: "qlnn", Heading: "Về CNTT", Text: "b"},
+		{Part: "nhiem_vu", Heading: "Về Bưu chính", Text: "khác phần"},
+		{Part: "qlnn", Heading: "Về Bưu chính", Text: "c"}, // a row added at the bottom
+	}
+	got := newReport(rep, docxtpl.NewProblems()).Muc("qlnn")
+	if len(got) != 2 || got[0].So != 1 || got[0].Ten != "Về Bưu chính" || strings.Join(got[0].Y, ",") != "a,c" ||
+		got[1].So != 2 || strings.Join(got[1].Y, ",") != "b" {
+		t.Errorf("Muc = %+v", got)
 	}
 }

@@ -160,18 +160,23 @@ type Muc struct {
 	Y   []string
 }
 
-// Muc groups a narrative part's items by heading, in input order.
+// Muc groups a narrative part's items by heading, headings in the order they
+// first appear: a row added at the bottom of the sheet joins its heading.
 func (d *Report) Muc(part string) []Muc {
 	d.checkPart(part)
 	var out []Muc
+	at := map[string]int{}
 	for _, it := range d.r.Year.Narrative {
 		if it.Part != part {
 			continue
 		}
-		if len(out) == 0 || out[len(out)-1].Ten != it.Heading {
-			out = append(out, Muc{So: len(out) + 1, Ten: it.Heading})
+		i, ok := at[it.Heading]
+		if !ok {
+			i = len(out)
+			at[it.Heading] = i
+			out = append(out, Muc{So: i + 1, Ten: it.Heading})
 		}
-		out[len(out)-1].Y = append(out[len(out)-1].Y, it.Text)
+		out[i].Y = append(out[i].Y, it.Text)
 	}
 	return out
 }
