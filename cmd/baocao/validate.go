@@ -44,8 +44,8 @@ Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --
 			if err != nil {
 				return err
 			}
-			found, checked, err := validate.Workspace(ws, args, func(cat *model.Catalogue) []string {
-				return generate.TemplateIndicators(ws, cat)
+			found, checked, err := validate.Workspace(ws, args, func(cat *model.Catalogue) validate.Template {
+				return generate.Template(ws, cat)
 			})
 			if err != nil {
 				return err

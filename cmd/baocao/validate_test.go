@@ -397,3 +397,19 @@ func TestGenerateRunsTheChecks(t *testing.T) {
 		t.Errorf("the warning should appear once: exit %d, stderr %s", code, errOut)
 	}
 }
+
+// validate passes exactly when generate would: a header fact the template
+// prints but the input lacks shows in both, with the place to fill it in.
+func TestValidateAgreesWithGenerate(t *testing.T) {
+	ws := sampleWorkspace(t, map[string][]string{"2021.yaml": {"  nguoi_ky: Nguyễn Văn An\n", "  nguoi_ky: \"\"\n"}})
+	code, out, _ := runCLI(t, "validate", "2021", "--data", ws, "--format", "json")
+	rep := decodeReport(t, out)
+	if code != 1 || len(rep.Findings) != 1 || rep.Findings[0].Code != "template-value" ||
+		!strings.Contains(rep.Findings[0].Message, "thiếu họ tên người ký (nguoi_ky): điền vào "+filepath.ToSlash(filepath.Join(ws, "2021.yaml"))+":") {
+		t.Errorf("validate: exit %d\n%s", code, out)
+	}
+	code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "bao-cao.docx"))
+	if code != 1 || !strings.Contains(errOut, "thiếu họ tên người ký") {
+		t.Errorf("generate: exit %d\n%s", code, errOut)
+	}
+}

@@ -144,11 +144,10 @@ func Run(opt Options) (*Result, error) {
 	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings}, nil
 }
 
-// TemplateIndicators lists the indicators the workspace's template names, so
-// that validate can require them; nil when the template cannot be read or has
-// errors (generate reports those).
-func TemplateIndicators(ws *input.Workspace, cat *model.Catalogue) []string {
-	_, tpl, err := ws.Template()
+// Template opens the workspace's template for validate; nil when it cannot be
+// read or has errors (generate reports those).
+func Template(ws *input.Workspace, cat *model.Catalogue) validate.Template {
+	name, tpl, err := ws.Template()
 	if err != nil {
 		return nil
 	}
@@ -156,7 +155,26 @@ func TemplateIndicators(ws *input.Workspace, cat *model.Catalogue) []string {
 	if err != nil {
 		return nil
 	}
-	return r.Indicators()
+	return &templateCheck{name: name, r: r}
+}
+
+type templateCheck struct {
+	name string
+	r    *render.Renderer
+}
+
+func (t *templateCheck) Indicators() []string { return t.r.Indicators() }
+
+func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
+	_, err := t.r.Render(rep)
+	if err == nil {
+		return nil
+	}
+	var fs model.Findings
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fs = append(fs, model.Finding{Severity: model.Error, Code: "template-value", Pos: model.Pos{File: t.name}, Msg: line})
+	}
+	return fs
 }
 
 func readTemplate(opt Options) (string, []byte, error) {

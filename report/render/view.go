@@ -35,10 +35,20 @@ func (d *Report) header() *model.Header { return &d.r.Year.Header }
 // need records a problem when a header fact the template prints is empty.
 func (d *Report) need(key, value, what string) string {
 	if value == "" {
-		d.problems.Add(fmt.Sprintf("thiếu %s (%s) trong %s", what, key, d.r.Year.Source))
+		d.missingHeader(key, what)
 		return "…"
 	}
 	return value
+}
+
+// missingHeader records a header fact the template prints but the input lacks,
+// naming the place to fill it in.
+func (d *Report) missingHeader(key, what string) {
+	where := d.r.Year.Source
+	if p, ok := d.header().FieldPos[key]; ok {
+		where = p.String()
+	}
+	d.problems.Add(fmt.Sprintf("thiếu %s (%s): điền vào %s", what, key, where))
 }
 
 func (d *Report) Nam() int      { return d.r.Year.Year }
@@ -80,7 +90,7 @@ func (d *Report) So() string {
 // Ngay is the date per Decree 30: "ngày 05 tháng 01 năm 2022".
 func (d *Report) Ngay() string {
 	if d.header().Date.IsZero() {
-		d.problems.Add(fmt.Sprintf("thiếu ngày ban hành (ngay) trong %s", d.r.Year.Source))
+		d.missingHeader("ngay", "ngày ban hành")
 		return "ngày … tháng … năm …"
 	}
 	return vnformat.Date(d.header().Date)
@@ -88,14 +98,14 @@ func (d *Report) Ngay() string {
 
 func (d *Report) KinhGui() []string {
 	if len(d.header().Recipients) == 0 {
-		d.problems.Add(fmt.Sprintf("thiếu nơi gửi (kinh_gui) trong %s", d.r.Year.Source))
+		d.missingHeader("kinh_gui", "nơi gửi")
 	}
 	return d.header().Recipients
 }
 
 func (d *Report) NoiNhan() []string {
 	if len(d.header().Distribution) == 0 {
-		d.problems.Add(fmt.Sprintf("thiếu nơi nhận (noi_nhan) trong %s", d.r.Year.Source))
+		d.missingHeader("noi_nhan", "nơi nhận")
 	}
 	return d.header().Distribution
 }

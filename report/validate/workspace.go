@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 )
@@ -25,10 +26,20 @@ type validation struct {
 	years    map[int]*read // the workspace's years, each read once
 	findings model.Findings
 	checked  []string
-	required []string
 	latest   int // when set, only this year's report is to be generated
 
-	templateNeeds func(*model.Catalogue) []string
+	openTemplate func(*model.Catalogue) Template
+	template     Template // nil when the template cannot be used
+}
+
+// Template is what validate asks of the report template, so that validate
+// passes exactly when generate would.
+type Template interface {
+	// Indicators lists the indicators the template names: a report year must have them.
+	Indicators() []string
+	// Problems fills the template in memory and returns what stops it, such as a
+	// header fact the template prints but the input lacks.
+	Problems(rep *compute.Report) model.Findings
 }
 
 var yearFileName = regexp.MustCompile(`^(\d{4})\.(?i:ya?ml|xlsx)$`)
@@ -37,11 +48,12 @@ var digitsOnly = regexp.MustCompile(`^\d+$`)
 
 // Workspace validates the inputs that args name — years of the workspace or
 // file paths; none means every year of the workspace — each against the year
-// before it. required gives the indicators the template needs, from the
-// workspace's catalogue. It returns the findings and the files checked; the
-// error is for inputs that cannot be found or read at all.
-func Workspace(ws *input.Workspace, args []string, required func(*model.Catalogue) []string) (model.Findings, []string, error) {
-	v := &validation{ws: ws, years: map[int]*read{}, templateNeeds: required}
+// before it. template opens the report template against the workspace's
+// catalogue (nil, or a nil result: no template checks). It returns the findings
+// and the files checked; the error is for inputs that cannot be found or read
+// at all.
+func Workspace(ws *input.Workspace, args []string, template func(*model.Catalogue) Template) (model.Findings, []string, error) {
+	v := &validation{ws: ws, years: map[int]*read{}, openTemplate: template}
 	err := v.run(args)
 	return v.findings, v.checked, err
 }
@@ -57,8 +69,8 @@ func (v *validation) run(args []string) error {
 	if fs.Errors() > 0 {
 		return nil // the years cannot be read against a catalogue with errors
 	}
-	if v.templateNeeds != nil {
-		v.required = v.templateNeeds(cat)
+	if v.openTemplate != nil {
+		v.template = v.openTemplate(cat)
 	}
 	if len(args) == 0 {
 		years, err := v.workspaceYears()
@@ -191,15 +203,18 @@ func (v *validation) check(name string, cur, prev *read) {
 		}
 	}
 	v.findings = append(v.findings, reported...)
-	if cur.year != nil {
-		v.findings = append(v.findings, Check(v.cat, cur.year, last, Options{Reported: reported, Required: v.requiredFor(cur.year)})...)
+	if cur.year == nil {
+		return
 	}
-}
-
-// requiredFor gives the indicators a year's input must have for its report.
-func (v *validation) requiredFor(y *model.Year) []string {
-	if y.Year == 0 || (v.latest != 0 && y.Year != v.latest) {
-		return nil
+	report := v.template != nil && cur.year.Year != 0 && (v.latest == 0 || cur.year.Year == v.latest)
+	var required []string
+	if report {
+		required = v.template.Indicators()
 	}
-	return v.required
+	found := Check(v.cat, cur.year, last, Options{Reported: reported, Required: required})
+	v.findings = append(v.findings, found...)
+	// What is left can only show when the template is filled: do it in memory.
+	if report && found.Errors() == 0 && model.Findings(reported).Errors() == 0 {
+		v.findings = append(v.findings, v.template.Problems(compute.Compute(v.cat, cur.year, last))...)
+	}
 }
