@@ -138,6 +138,7 @@ func Run(opt Options) (*Result, error) {
 		problems.Errs = append(problems.Errs, err)
 		return nil, problems
 	}
+	findings = append(findings, emptyParts(renderer, rep)...)
 	if err := atomicfile.Write(out, docx, 0o644); err != nil {
 		return nil, err
 	}
@@ -168,7 +169,7 @@ func (t *templateCheck) Indicators() []string { return t.r.Indicators() }
 func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	_, err := t.r.Render(rep)
 	if err == nil {
-		return nil
+		return emptyParts(t.r, rep)
 	}
 	var fs model.Findings
 	for _, line := range strings.Split(err.Error(), "\n") {
@@ -202,4 +203,16 @@ func checkOutput(out string, opt Options) error {
 		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
 	}
 	return nil
+}
+
+// emptyParts warns of the sectioned narrative parts the template asked for that
+// have no item: their place in the report stays empty.
+func emptyParts(r *render.Renderer, rep *compute.Report) model.Findings {
+	var fs model.Findings
+	for _, part := range r.EmptyParts() {
+		fs = append(fs, model.Finding{Severity: model.Warning, Code: "empty-part", Pos: model.Pos{File: rep.Year.Source},
+			Msg: fmt.Sprintf("phần nội dung «%s» chưa có ý nào: mục tương ứng của báo cáo sẽ để trống", part),
+			Fix: fmt.Sprintf("thêm ý cho phần %s (trang «Nội dung» của bảng tính, hoặc noi_dung trong tệp YAML)", part)})
+	}
+	return fs
 }

@@ -261,3 +261,45 @@ func TestReportNeverBecomesTheTemplate(t *testing.T) {
 		t.Errorf("a finished report as the template: %v", err)
 	}
 }
+
+// workspaceWith copies the sample into a folder, applying textual edits to 2021.yaml.
+func workspaceWith(t *testing.T, edit func(string) string) *input.Workspace {
+	t.Helper()
+	data := filepath.Join(t.TempDir(), "data")
+	os.Mkdir(data, 0o755)
+	for _, name := range []string{"chi-tieu.yaml", "2020.yaml", "2021.yaml"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "2021.yaml" {
+			b = []byte(edit(string(b)))
+		}
+		os.WriteFile(filepath.Join(data, name), b, 0o644)
+	}
+	ws, err := input.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
+func TestNarrativeSections(t *testing.T) {
+	// No task for next year: the report is written, with a warning.
+	ws := workspaceWith(t, func(s string) string { return strings.ReplaceAll(s, "phan: nhiem_vu", "phan: ton_tai") })
+	res, err := Run(Options{Workspace: ws, Year: 2021, Output: filepath.Join(t.TempDir(), "a.docx")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 || res.Warnings[0].Code != "empty-part" || !strings.Contains(res.Warnings[0].Msg, "«nhiem_vu»") {
+		t.Errorf("warnings = %v", res.Warnings)
+	}
+	// An item without its heading would give an empty numbered heading: refused, saying where.
+	ws = workspaceWith(t, func(s string) string {
+		return strings.Replace(s, "  - phan: qlnn\n    muc: Về Công nghệ thông tin\n", "  - phan: qlnn\n", 1)
+	})
+	_, err = Run(Options{Workspace: ws, Year: 2021, Output: filepath.Join(t.TempDir(), "b.docx")})
+	if err == nil || !strings.Contains(err.Error(), "của phần qlnn chưa có mục (muc): điền mục tại "+ws.Path("2021.yaml")+":") {
+		t.Errorf("item without heading: %v", err)
+	}
+}

@@ -20,9 +20,10 @@ import (
 // Renderer is a parsed template ready to render reports. It is not safe for
 // concurrent use: the template functions read the report being rendered.
 type Renderer struct {
-	tpl       *docxtpl.Template
-	cur       *Report
-	mentioned []string
+	tpl        *docxtpl.Template
+	cur        *Report
+	mentioned  []string
+	emptyParts []string
 }
 
 // New parses a .docx template and checks it against the catalogue: every tag,
@@ -65,9 +66,13 @@ func (r *Renderer) Indicators() []string { return r.mentioned }
 func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
-	defer func() { r.cur = nil }()
+	defer func() { r.emptyParts, r.cur = r.cur.emptyParts, nil }()
 	return r.tpl.Execute(r.cur, problems)
 }
+
+// EmptyParts lists, after Render, the sectioned narrative parts the template
+// asked for that had no item (e.g. "nhiem_vu"): worth a warning.
+func (r *Renderer) EmptyParts() []string { return r.emptyParts }
 
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{

@@ -7,6 +7,7 @@ package render
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/baocao/baocao/report/compute"
@@ -24,6 +25,9 @@ type Report struct {
 	r        *compute.Report
 	problems *docxtpl.Problems
 	views    map[string]*ChiTieu
+	// emptyParts are the sectioned narrative parts the template asked for that
+	// have no item: their headings would stand empty in the report.
+	emptyParts []string
 }
 
 func newReport(r *compute.Report, problems *docxtpl.Problems) *Report {
@@ -180,6 +184,9 @@ func (d *Report) Muc(part string) []Muc {
 		if it.Part != part {
 			continue
 		}
+		if it.Heading == "" {
+			d.problems.Add(fmt.Sprintf("ý «%s» của phần %s chưa có mục (muc): điền mục tại %s", shorten(it.Text), part, it.Pos))
+		}
 		i, ok := at[it.Heading]
 		if !ok {
 			i = len(out)
@@ -188,7 +195,18 @@ func (d *Report) Muc(part string) []Muc {
 		}
 		out[i].Y = append(out[i].Y, it.Text)
 	}
+	if len(out) == 0 && !slices.Contains(d.emptyParts, part) {
+		d.emptyParts = append(d.emptyParts, part)
+	}
 	return out
+}
+
+// shorten keeps a quoted text short in a message.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 50 {
+		return string(r[:50]) + "…"
+	}
+	return s
 }
 
 // Y lists every item of a narrative part.
