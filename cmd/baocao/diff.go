@@ -1,24 +1,12 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"path/filepath"
-	"slices"
-	"strings"
 
-	"github.com/baocao/baocao/report/atomicfile"
-	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/diff"
 	"github.com/baocao/baocao/report/input"
-	"github.com/baocao/baocao/report/vnformat"
 	"github.com/spf13/cobra"
-)
-
-// diffFormats are the output formats of diff, by name and by file extension.
-var (
-	diffFormats    = []string{"text", "csv", "json", "md", "xlsx"}
-	diffExtensions = map[string]string{".txt": "text", ".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".xlsx": "xlsx"}
 )
 
 type diffFlags struct {
@@ -73,115 +61,34 @@ Mã thoát: 0 so sánh xong; 1 số liệu có lỗi cần sửa, hoặc có kh�
 }
 
 func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
-	format, err := diffFormat(fl.format, fl.output)
+	res, err := diff.Run(diff.Request{
+		Args: args, Format: fl.format, Output: fl.output, Threshold: fl.threshold, Group: fl.group, OnlyChanged: fl.onlyChanged,
+		OpenWorkspace: func() (*input.Workspace, error) { return openWorkspace(cmd) },
+	})
+	var problems *diff.ProblemsError
+	if errors.As(err, &problems) {
+		return problemsError{fmt.Errorf("%s\nChưa so sánh được: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
+	}
 	if err != nil {
 		return err
 	}
-	opt := diff.Options{Group: fl.group, OnlyChanged: fl.onlyChanged}
-	if fl.threshold != "" {
-		v, _, err := vnformat.ParseNumber(fl.threshold)
-		if err != nil || v.Sign() <= 0 {
-			return fmt.Errorf("--threshold «%s» phải là một số phần trăm lớn hơn 0, ví dụ 10 hoặc 12,5", fl.threshold)
-		}
-		opt.Threshold = compute.Rat(v)
-		opt.OnlyFlagged = fl.onlyChanged
-	}
-	l := &diff.Loader{OpenWorkspace: func() (*input.Workspace, error) { return openWorkspace(cmd) }}
-	years, cats, err := l.Load(args)
-	if err != nil {
-		return err
-	}
-	if n := l.Findings.Errors(); n > 0 {
-		return problemsError{fmt.Errorf("%s\nChưa so sánh được: có %d lỗi cần sửa.", l.Findings, n)}
-	}
-	for _, f := range l.Findings {
+	for _, f := range res.Warnings {
 		fmt.Fprintln(cmd.ErrOrStderr(), f.String())
 	}
-	if err := diff.CheckGroup(fl.group, cats); err != nil {
-		return err
-	}
-	opt.Catalogues = cats
-	newest := years[0]
-	for _, y := range years[1:] {
-		if y.Year >= newest.Year {
-			newest = y
-		}
-	}
-	t := diff.Compare(cats[newest], years, opt)
-
-	if fl.output != "" {
-		for _, in := range l.Inputs {
-			if atomicfile.SameFile(fl.output, in) {
-				return fmt.Errorf("tệp kết quả %s trùng với tệp số liệu %s; hãy chọn tên khác", fl.output, filepath.ToSlash(in))
-			}
-		}
-	}
-	var buf bytes.Buffer
 	out := cmd.OutOrStdout()
-	if fl.output == "" && format == "text" {
-		err = diff.WriteText(out, t, colourful(out))
-	} else {
-		err = writeDiff(&buf, t, format)
+	if fl.output == "" {
+		err = diff.Write(out, res.Table, res.Format, res.Format == "text" && colourful(out))
+	} else if err = diff.Save(fl.output, res.Table, res.Format); err == nil {
+		fmt.Fprintln(out, fl.output)
 	}
 	if err != nil {
 		return err
 	}
-	if fl.output != "" {
-		if err := atomicfile.Write(fl.output, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-		fmt.Fprintln(out, fl.output)
-	} else if _, err := out.Write(buf.Bytes()); err != nil {
-		return err
+	if fl.output != "" || res.Format != "text" {
+		fmt.Fprintln(cmd.ErrOrStderr(), res.Table.Summary.String())
 	}
-	if fl.output != "" || format != "text" {
-		fmt.Fprintln(cmd.ErrOrStderr(), t.Summary.String())
-	}
-	if fl.exitCode && t.Differs() {
+	if fl.exitCode && res.Table.Differs() {
 		return silentExit(exitProblems)
 	}
 	return nil
-}
-
-// diffFormat chooses the output format from --format and the extension of -o.
-func diffFormat(format, output string) (string, error) {
-	if format != "" && !slices.Contains(diffFormats, format) {
-		return "", fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format %s", format, strings.Join(diffFormats, ", "))
-	}
-	if output == "" {
-		if format == "xlsx" {
-			return "", fmt.Errorf("định dạng xlsx cần tệp kết quả: dùng -o TỆP.xlsx")
-		}
-		if format == "" {
-			format = "text"
-		}
-		return format, nil
-	}
-	ext := strings.ToLower(filepath.Ext(output))
-	byExt, ok := diffExtensions[ext]
-	switch {
-	case format == "" && !ok:
-		return "", fmt.Errorf("không biết ghi tệp %s theo định dạng nào: dùng đuôi .txt, .csv, .json, .md hoặc .xlsx, hoặc chọn --format", output)
-	case format == "":
-		return byExt, nil
-	case ok && byExt != format:
-		return "", fmt.Errorf("đuôi tệp %s không khớp với --format %s", output, format)
-	case format == "xlsx" && ext != ".xlsx":
-		return "", fmt.Errorf("tệp bảng tính %s phải có đuôi .xlsx", output)
-	}
-	return format, nil
-}
-
-func writeDiff(buf *bytes.Buffer, t *diff.Table, format string) error {
-	switch format {
-	case "csv":
-		return diff.WriteCSV(buf, t)
-	case "json":
-		return diff.WriteJSON(buf, t)
-	case "md":
-		return diff.WriteMarkdown(buf, t)
-	case "xlsx":
-		return diff.WriteXLSX(buf, t)
-	}
-	return diff.WriteText(buf, t, false)
 }

@@ -1,0 +1,179 @@
+package diff
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/big"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/baocao/baocao/report/atomicfile"
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
+)
+
+// Formats are the output formats, by the name --format takes.
+var Formats = []string{"text", "csv", "json", "md", "xlsx"}
+
+// extensions map an output file's extension to its format.
+var extensions = map[string]string{".txt": "text", ".csv": "csv", ".json": "json", ".md": "md", ".markdown": "md", ".xlsx": "xlsx"}
+
+// Request is a comparison as the diff command asks for it, options as typed.
+type Request struct {
+	Args          []string // years of the workspace or input files, in any order
+	Format        string   // one of Formats; "" chooses by Output's extension, else text
+	Output        string   // the file to write; "" for standard output
+	Threshold     string   // in percent, written the Vietnamese way ("12,5"); "" keeps each indicator's own
+	Group         string   // a catalogue group code; "" for all
+	OnlyChanged   bool
+	OpenWorkspace func() (*input.Workspace, error) // the workspace years are read from, opened on first need
+}
+
+// Result is a comparison ready to be written.
+type Result struct {
+	Table    *Table
+	Format   string         // one of Formats
+	Warnings model.Findings // the inputs' warnings, to show the user
+}
+
+// ProblemsError is returned by Run when the inputs have errors: nothing was
+// compared. It holds every finding, warnings included, with its place.
+type ProblemsError struct{ Findings model.Findings }
+
+func (e *ProblemsError) Error() string { return e.Findings.String() }
+
+// Count is how many errors (not warnings) there are.
+func (e *ProblemsError) Count() int { return e.Findings.Errors() }
+
+// Run checks the request, reads the inputs and compares them. Everything that
+// can be refused is refused here, before any output is written: a bad format
+// or threshold, unreadable inputs, an unknown group, an output over an input.
+func Run(req Request) (*Result, error) {
+	format, err := Format(req.Format, req.Output)
+	if err != nil {
+		return nil, err
+	}
+	opt := Options{Group: req.Group, OnlyChanged: req.OnlyChanged}
+	if req.Threshold != "" {
+		if opt.Threshold, err = ParseThreshold(req.Threshold); err != nil {
+			return nil, err
+		}
+		opt.OnlyFlagged = req.OnlyChanged
+	}
+	l := &Loader{OpenWorkspace: req.OpenWorkspace}
+	years, cats, err := l.Load(req.Args)
+	if err != nil {
+		return nil, err
+	}
+	if l.Findings.Errors() > 0 {
+		return nil, &ProblemsError{l.Findings}
+	}
+	if err := CheckGroup(req.Group, cats); err != nil {
+		return nil, err
+	}
+	if req.Output != "" {
+		for _, in := range l.Inputs {
+			if atomicfile.SameFile(req.Output, in) {
+				return nil, fmt.Errorf("tệp kết quả %s trùng với tệp số liệu %s; hãy chọn tên khác", req.Output, filepath.ToSlash(in))
+			}
+		}
+	}
+	opt.Catalogues = cats
+	t := Compare(cats[newest(years)], years, opt)
+	return &Result{Table: t, Format: format, Warnings: l.Findings}, nil
+}
+
+// newest is the input of the latest year (the last given among equals), whose
+// catalogue orders the rows; nil when there is none.
+func newest(years []*model.Year) *model.Year {
+	var n *model.Year
+	for _, y := range years {
+		if n == nil || y.Year >= n.Year {
+			n = y
+		}
+	}
+	return n
+}
+
+// ParseThreshold reads a --threshold: a percentage greater than 0, written the
+// Vietnamese way ("10", "12,5").
+func ParseThreshold(s string) (*big.Rat, error) {
+	v, _, err := vnformat.ParseNumber(s)
+	if err != nil || v.Sign() <= 0 {
+		return nil, fmt.Errorf("--threshold «%s» phải là một số phần trăm lớn hơn 0, ví dụ 10 hoặc 12,5", s)
+	}
+	return compute.Rat(v), nil
+}
+
+// Format chooses the output format from --format (one of Formats, or "") and
+// the extension of the output file ("" for standard output), refusing a
+// mismatch and an xlsx workbook without a file.
+func Format(format, output string) (string, error) {
+	if format != "" && !slices.Contains(Formats, format) {
+		return "", fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format %s", format, strings.Join(Formats, ", "))
+	}
+	if output == "" {
+		if format == "xlsx" {
+			return "", fmt.Errorf("định dạng xlsx cần tệp kết quả: dùng -o TỆP.xlsx")
+		}
+		if format == "" {
+			format = "text"
+		}
+		return format, nil
+	}
+	ext := strings.ToLower(filepath.Ext(output))
+	byExt, ok := extensions[ext]
+	switch {
+	case format == "" && !ok:
+		return "", fmt.Errorf("không biết ghi tệp %s theo định dạng nào: dùng đuôi .txt, .csv, .json, .md hoặc .xlsx, hoặc chọn --format", output)
+	case format == "":
+		return byExt, nil
+	case ok && byExt != format:
+		return "", fmt.Errorf("đuôi tệp %s không khớp với --format %s", output, format)
+	case format == "xlsx" && ext != ".xlsx":
+		return "", fmt.Errorf("tệp bảng tính %s phải có đuôi .xlsx", output)
+	}
+	return format, nil
+}
+
+// Write writes the table in a format of Formats; color (for text only) marks
+// rises and falls with terminal colours. The whole output is built before any
+// of it is written, so that a failure leaves no half table.
+func Write(w io.Writer, t *Table, format string, color bool) error {
+	var buf bytes.Buffer
+	if err := encode(&buf, t, format, color); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Save writes the table to a file in a format of Formats, replacing the file
+// whole or not at all.
+func Save(path string, t *Table, format string) error {
+	var buf bytes.Buffer
+	if err := encode(&buf, t, format, false); err != nil {
+		return err
+	}
+	return atomicfile.Write(path, buf.Bytes(), 0o644)
+}
+
+func encode(w io.Writer, t *Table, format string, color bool) error {
+	switch format {
+	case "text":
+		return WriteText(w, t, color)
+	case "csv":
+		return WriteCSV(w, t)
+	case "json":
+		return WriteJSON(w, t)
+	case "md":
+		return WriteMarkdown(w, t)
+	case "xlsx":
+		return WriteXLSX(w, t)
+	}
+	return fmt.Errorf("định dạng «%s» không hợp lệ; dùng %s", format, strings.Join(Formats, ", "))
+}
