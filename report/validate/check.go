@@ -228,6 +228,13 @@ func (c *checker) entered() {
 			case ind.Kind == model.Rate && v.d.Cmp(hundred) > 0:
 				c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100, ví dụ 11,5",
 					"chỉ tiêu %s: %s %s%% ngoài khoảng 0–100%%", name(ind), v.what, show(*v.d))
+			case !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
+				// The report shows the rounded value but computes with the exact one:
+				// 130,5 shown as 131 next to "tăng 8,8%" from 130,5 / 120 reads wrong.
+				c.add(model.Warning, "more-decimals", pos, fmt.Sprintf("làm tròn thành %s, hoặc tăng thap_phan của chỉ tiêu trong danh mục", show(v.d.Round(int32(ind.Decimals)))),
+					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); báo cáo sẽ viết số đã làm tròn nhưng tính tỷ lệ từ số này",
+					name(ind), v.what, show(*v.d), ind.Decimals)
+				continue
 			default:
 				continue
 			}
