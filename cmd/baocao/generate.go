@@ -41,8 +41,8 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
 				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), res.Path)
-			fmt.Fprintf(cmd.ErrOrStderr(), "Đã lập báo cáo năm %d: %d chỉ tiêu, mẫu %s, %d cảnh báo.\n",
-				year, len(res.Report.Figures), res.Template, len(res.Warnings))
+			fmt.Fprintf(cmd.ErrOrStderr(), "Đã lập báo cáo năm %d theo mẫu %s: %d chỉ tiêu, %d cảnh báo.\n",
+				year, res.Template, len(res.Report.Figures), len(res.Warnings))
 			return nil
 		},
 	}

@@ -128,7 +128,7 @@ func (w *Workspace) Template() (name string, docx []byte, err error) {
 		return w.Path(templates.DefaultName), b, nil
 	}
 	b, err := templates.DefaultDocx()
-	return "(mẫu mặc định) " + templates.DefaultName, b, err
+	return templates.DefaultName + " (mẫu mặc định)", b, err
 }
 
 var yearInName = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
