@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/baocao/baocao/report/input"
 	"path/filepath"
 	"strconv"
 	"time"
 
+	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/workbook/scaffold"
 	"github.com/spf13/cobra"
 )
@@ -64,11 +64,22 @@ Không ghi đè tệp đã có, trừ khi dùng --force. Sau đó chạy các l�
 				where = fmt.Sprintf(" trong thư mục %s", filepath.ToSlash(dir))
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy%s: baocao validate %d và baocao generate %d.\n",
-				len(res.Created), filepath.ToSlash(filepath.Join(dir, "data", strconv.Itoa(year)+".xlsx")), where, year, year)
+				len(res.Created), yearInput(filepath.Join(dir, "data"), year), where, year, year)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&yearFlag, "nam", "", "năm báo cáo (mặc định: năm hiện tại)")
 	cmd.Flags().BoolVar(&force, "force", false, "ghi đè các tệp đã có")
 	return cmd
+}
+
+// yearInput names the file that holds the year's figures after init: the
+// workbook it wrote, or the file the year already had (2021.yaml).
+func yearInput(dataDir string, year int) string {
+	if ws, err := input.Open(dataDir); err == nil {
+		if name, err := ws.YearFile(year); err == nil {
+			return ws.Path(name)
+		}
+	}
+	return filepath.ToSlash(filepath.Join(dataDir, strconv.Itoa(year)+".xlsx"))
 }

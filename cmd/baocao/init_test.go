@@ -187,3 +187,34 @@ func docText(t *testing.T, path string) string {
 	}
 	return s
 }
+
+// TestInitHintNamesYearInput: where the year already has its figures in YAML,
+// init leaves it alone and its closing hint names that file, not a workbook it
+// did not create.
+func TestInitHintNamesYearInput(t *testing.T) {
+	dir := t.TempDir()
+	dataDir := filepath.Join(dir, "data")
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dataDir, "2021.yaml"), "nam: 2021\n")
+	code, out, errOut := runCLI(t, "init", dir, "--nam", "2021")
+	slash := filepath.ToSlash(dataDir)
+	if code != 0 || strings.Contains(out, "2021.xlsx") || !strings.Contains(errOut, "Bỏ qua "+slash+"/2021.xlsx: năm 2021 đã có tệp số liệu 2021.yaml\n") {
+		t.Fatalf("code %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	want := "Đã tạo 4 tệp. Điền số liệu vào " + slash + "/2021.yaml, rồi chạy trong thư mục " + filepath.ToSlash(dir) + ": baocao validate 2021 và baocao generate 2021.\n"
+	if !strings.HasSuffix(errOut, want) {
+		t.Errorf("hint:\n got %s\nwant %s", errOut, want)
+	}
+	if _, err := os.Stat(filepath.Join(dataDir, "2021.xlsx")); !os.IsNotExist(err) {
+		t.Error("a workbook was made beside 2021.yaml")
+	}
+
+	// Without it, the hint names the workbook init made.
+	dir = t.TempDir()
+	_, _, errOut = runCLI(t, "init", dir, "--nam", "2021")
+	if !strings.Contains(errOut, "Đã tạo 5 tệp. Điền số liệu vào "+filepath.ToSlash(filepath.Join(dir, "data", "2021.xlsx"))+", ") {
+		t.Errorf("hint: %s", errOut)
+	}
+}
