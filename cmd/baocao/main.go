@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
+
+	"github.com/spf13/cobra"
 )
 
 // Exit codes: 0 done, 1 problems found in the input or the template, 2 the command could not run.
@@ -35,10 +38,8 @@ func main() {
 
 // run executes one command line; results go to stdout, diagnostics to stderr.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd()
-	root.SetArgs(args)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(negativeNumberArgs(root, args))
 	err := root.Execute()
 	var silent silentExit
 	var problems problemsError
@@ -51,17 +52,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, problems.Error())
 		return exitProblems
 	default:
-		fmt.Fprintln(stderr, "Lỗi: "+translateCobraError(err))
+		fmt.Fprintln(stderr, "Lỗi: "+translateCobraError(root, err))
 		return exitFailure
 	}
 }
 
-// translateCobraError words cobra's own English errors in Vietnamese.
-func translateCobraError(err error) string {
+// translateCobraError words cobra's own English errors in Vietnamese: the only
+// one left is the root's refusal of an unknown command.
+func translateCobraError(root *cobra.Command, err error) string {
 	msg := err.Error()
 	if rest, ok := strings.CutPrefix(msg, "unknown command "); ok {
-		name, _, _ := strings.Cut(rest, " for ")
-		return fmt.Sprintf("không có lệnh %s; xem «baocao --help»", name)
+		if quoted, err := strconv.QuotedPrefix(rest); err == nil {
+			name, _ := strconv.Unquote(quoted)
+			return unknownCommand(root, name).Error()
+		}
 	}
 	return msg
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -14,7 +16,9 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0"
 
-func newRootCmd() *cobra.Command {
+// newRootCmd builds the command tree writing to stdout and stderr; they are set
+// first because cobra's completion command keeps the output it sees when made.
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "baocao",
 		Short: "Lập báo cáo kết quả công tác năm từ số liệu chỉ tiêu",
@@ -31,9 +35,16 @@ Số liệu đặt trong thư mục data/ (danh mục chi-tieu.yaml và mỗi n�
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 	root.SetVersionTemplate("baocao phiên bản {{.Version}}\n")
-	root.PersistentFlags().String("data", "", "thư mục số liệu (mặc định: data/, hoặc bộ mẫu có sẵn khi không có data/)")
-	root.AddCommand(newGenerateCmd(), newValidateCmd(), newDiffCmd(), newInitCmd(), newWordsCmd())
+	// Only the commands that read figures take --data (openWorkspace reads it).
+	reading := []*cobra.Command{newGenerateCmd(), newValidateCmd(), newDiffCmd()}
+	for _, c := range reading {
+		c.Flags().String("data", "", "thư mục số liệu (mặc định: data/, hoặc bộ mẫu có sẵn khi không có data/)")
+	}
+	root.AddCommand(reading...)
+	root.AddCommand(newInitCmd(), newWordsCmd())
 	localise(root)
 	return root
 }
@@ -71,7 +82,11 @@ func localise(root *cobra.Command) {
 		if c.Name() == "completion" {
 			c.Short = "Tạo tệp tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)"
 			c.Long = c.Short + ".\nVí dụ với bash: source <(baocao completion bash)"
+			// Runnable, so that an unknown shell is refused instead of showing the help.
+			c.Args = subcommandArgs
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
 			for _, sh := range c.Commands() {
+				sh.Args = noArgs
 				sh.Short = "Tạo tệp tự hoàn thành lệnh cho " + sh.Name()
 				sh.Long = sh.Short + "."
 				if f := sh.Flags().Lookup("no-descriptions"); f != nil {
@@ -84,18 +99,20 @@ func localise(root *cobra.Command) {
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [lệnh]",
 		Short: "Xem hướng dẫn về một lệnh",
-		Run: func(c *cobra.Command, args []string) {
-			target, _, err := c.Root().Find(args)
-			if target == nil || err != nil {
-				target = c.Root()
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return unknownCommand(target, rest[0])
 			}
-			_ = target.Help()
+			return target.Help()
 		},
 	})
 }
 
-// localiseTree words every command's help flag and usage line in Vietnamese.
+// localiseTree words every command's help flag and usage line in Vietnamese
+// and lets unknownCommand suggest close names.
 func localiseTree(c *cobra.Command) {
+	c.SuggestionsMinimumDistance = 2 // cobra's own default, which SuggestionsFor does not apply
 	c.InitDefaultHelpFlag()
 	if f := c.Flags().Lookup("help"); f != nil {
 		f.Usage = "xem hướng dẫn"
@@ -109,7 +126,9 @@ func localiseTree(c *cobra.Command) {
 	}
 }
 
-var usageTemplate = `Cách dùng:{{if .Runnable}}
+// usageTemplate shows the usage line only of commands that do something
+// themselves: completion runs only to refuse an unknown shell.
+var usageTemplate = `Cách dùng:{{if and .Runnable (not .HasAvailableSubCommands)}}
   {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [lệnh]{{end}}{{if gt (len .Aliases) 0}}
 
@@ -131,23 +150,79 @@ Tùy chọn chung:
 Dùng «{{.CommandPath}} [lệnh] --help» để xem hướng dẫn về từng lệnh.{{end}}
 `
 
-// translateFlagError words pflag's English errors in Vietnamese.
+// translateFlagError words pflag's errors in Vietnamese.
 func translateFlagError(err error) string {
-	msg := err.Error()
-	for _, t := range []struct{ en, vi string }{
-		{"unknown shorthand flag: ", "không có tùy chọn viết tắt "},
-		{"unknown flag: ", "không có tùy chọn "},
-		{"flag needs an argument: ", "tùy chọn cần một giá trị: "},
-		{"bad flag syntax: ", "tùy chọn viết sai: "},
-	} {
-		if rest, ok := strings.CutPrefix(msg, t.en); ok {
-			return t.vi + rest
+	var notExist *pflag.NotExistError
+	var needsValue *pflag.ValueRequiredError
+	var invalid *pflag.InvalidValueError
+	var syntax *pflag.InvalidSyntaxError
+	switch {
+	case errors.As(err, &notExist):
+		name, group := notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()
+		if group == "" {
+			return fmt.Sprintf("không có tùy chọn --%s", name)
+		}
+		return fmt.Sprintf("không có tùy chọn viết tắt -%c%s", []rune(name)[0], within(group))
+	case errors.As(err, &needsValue):
+		name, group := needsValue.GetSpecifiedName(), needsValue.GetSpecifiedShortnames()
+		if group == "" {
+			return fmt.Sprintf("tùy chọn --%s cần một giá trị", name)
+		}
+		return fmt.Sprintf("tùy chọn -%c%s cần một giá trị", []rune(name)[0], within(group))
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		msg := fmt.Sprintf("giá trị «%s» không hợp lệ cho tùy chọn --%s", invalid.GetValue(), f.Name)
+		if f.Value.Type() == "bool" {
+			msg += ": cần true hoặc false"
+		}
+		return msg
+	case errors.As(err, &syntax):
+		return fmt.Sprintf("tùy chọn «%s» viết sai: tùy chọn viết dạng --tên hoặc -t", syntax.GetSpecifiedFlag())
+	}
+	return err.Error()
+}
+
+// within names the group of shorthands a flag was found in, when it is not the flag alone.
+func within(group string) string {
+	if utf8.RuneCountInString(group) < 2 {
+		return ""
+	}
+	return fmt.Sprintf(" (trong -%s)", group)
+}
+
+// subcommandArgs refuses an argument of a command that only groups others.
+func subcommandArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return unknownCommand(cmd, args[0])
+	}
+	return nil
+}
+
+// noArgs refuses any argument.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return fmt.Errorf("lệnh %s không nhận đối số «%s»; xem «%s --help»", cmd.CommandPath(), args[0], cmd.CommandPath())
+	}
+	return nil
+}
+
+// unknownCommand says that parent has no subcommand name, suggesting a close one.
+func unknownCommand(parent *cobra.Command, name string) error {
+	msg := fmt.Sprintf("không có lệnh «%s %s»", parent.CommandPath(), name)
+	if s := parent.SuggestionsFor(name); len(s) > 0 {
+		msg += fmt.Sprintf("; có phải ý là «%s %s»?", parent.CommandPath(), s[0])
+	} else {
+		var names []string
+		for _, c := range parent.Commands() {
+			if c.IsAvailableCommand() {
+				names = append(names, c.Name())
+			}
+		}
+		if len(names) > 0 {
+			msg += "; các lệnh: " + strings.Join(names, ", ")
 		}
 	}
-	if strings.HasPrefix(msg, "invalid argument ") {
-		return "giá trị không hợp lệ: " + strings.TrimPrefix(msg, "invalid argument ")
-	}
-	return msg
+	return fmt.Errorf("%s\nXem «%s --help».", msg, parent.CommandPath())
 }
 
 // digitsOnly tells a year argument from a file path.
