@@ -53,8 +53,10 @@ func TestWordsNoteAndNegative(t *testing.T) {
 	if code != 0 || out != "Một đồng\n" || errOut != "Lưu ý: «1,000» được hiểu là 1 (dấu phẩy là dấu thập phân); nếu ý là 1000 thì hãy ghi 1.000 hoặc 1000.\n" {
 		t.Errorf("1,000: code %d out %q err %q", code, out, errOut)
 	}
-	if code, _, errOut = runCLI(t, "words", "23000000"); code != 0 || errOut != "" {
-		t.Errorf("a plain number has no note: %q", errOut)
+	for _, plain := range []string{"23000000", "1.005.000", "8,3"} {
+		if code, _, errOut = runCLI(t, "words", plain); code != 0 || errOut != "" {
+			t.Errorf("%s: plain Vietnamese notation needs no note: %q", plain, errOut)
+		}
 	}
 	cases := []struct {
 		args []string

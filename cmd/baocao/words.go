@@ -29,7 +29,7 @@ Khi số viết chưa rõ nghĩa (ví dụ 1,000), cách hiểu được ghi ra 
 			if err != nil {
 				return err
 			}
-			if note.Message != "" {
+			if note.Ambiguous { // plain Vietnamese notation needs no comment
 				fmt.Fprintf(cmd.ErrOrStderr(), "Lưu ý: %s.\n", note.Message)
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), vnformat.MoneyWords(v, strings.TrimSpace(unit)))

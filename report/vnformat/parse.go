@@ -26,6 +26,9 @@ type ParseNote struct {
 	Interpreted bool
 	// Percent is true when a trailing "%" was dropped; the value is unchanged.
 	Percent bool
+	// Ambiguous is true when the text may well have meant another number, as
+	// "1,150" (read 1,15) may have meant 1150.
+	Ambiguous bool
 	// Message explains the reading in Vietnamese, e.g. "«1.150» được hiểu là 1150";
 	// "" when there is nothing to say.
 	Message string
@@ -134,6 +137,7 @@ func ParseNumber(s string) (decimal.Decimal, ParseNote, error) {
 	note.Interpreted = canonical != intDigits || (len(intDigits) > 1 && intDigits[0] == '0') || (neg && v.IsZero())
 	if note.Interpreted {
 		note.Message = interpretation(text, body, v, neg, note.Percent)
+		note.Ambiguous = ambiguousComma(body)
 	}
 	return v, note, nil
 }

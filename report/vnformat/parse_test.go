@@ -170,3 +170,12 @@ func BenchmarkParseNumber(b *testing.B) {
 		_, _, _ = ParseNumber("-1.234.567,89%")
 	}
 }
+
+func TestParseNoteAmbiguous(t *testing.T) {
+	for s, want := range map[string]bool{"1,000": true, "1,150": true, "8,3": false, "1.150": false, "1.234,5": false, "1150": false} {
+		_, note, err := ParseNumber(s)
+		if err != nil || note.Ambiguous != want {
+			t.Errorf("ParseNumber(%q): ambiguous %v, want %v (err %v)", s, note.Ambiguous, want, err)
+		}
+	}
+}
