@@ -19,14 +19,35 @@ type position struct {
 	path       string // inline: elements from the paragraph down to the w:t
 }
 
-// builtins are text/template's predefined functions.
-var builtins = []string{"and", "call", "eq", "ge", "gt", "html", "index", "js", "le", "len", "lt",
-	"ne", "not", "or", "print", "printf", "println", "slice", "urlquery"}
+// builtins are text/template's predefined functions with their signatures
+// (text/template/funcs.go), for checking their arguments.
+var builtins = map[string]reflect.Type{
+	"and":      reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
+	"or":       reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
+	"not":      reflect.TypeFor[func(reflect.Value) bool](),
+	"call":     reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
+	"index":    reflect.TypeFor[func(reflect.Value, ...reflect.Value) (reflect.Value, error)](),
+	"slice":    reflect.TypeFor[func(reflect.Value, ...reflect.Value) (reflect.Value, error)](),
+	"len":      reflect.TypeFor[func(reflect.Value) (int, error)](),
+	"html":     reflect.TypeFor[func(...any) string](),
+	"js":       reflect.TypeFor[func(...any) string](),
+	"urlquery": reflect.TypeFor[func(...any) string](),
+	"print":    reflect.TypeFor[func(...any) string](),
+	"println":  reflect.TypeFor[func(...any) string](),
+	"printf":   reflect.TypeFor[func(string, ...any) string](),
+	"eq":       reflect.TypeFor[func(reflect.Value, ...reflect.Value) (bool, error)](),
+	"ne":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
+	"lt":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
+	"le":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
+	"gt":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
+	"ge":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
+}
 
 var (
 	typString = reflect.TypeFor[string]()
 	typBool   = reflect.TypeFor[bool]()
 	typInt    = reflect.TypeFor[int]()
+	typValue  = reflect.TypeFor[reflect.Value]()
 )
 
 type variable struct {
@@ -37,23 +58,31 @@ type variable struct {
 type frame struct {
 	open    *tag
 	sawElse bool
-	dot     reflect.Type // dot outside the structure
-	vars    int          // variables in scope outside the structure
+	dot     reflect.Type   // dot outside the structure
+	alts    []reflect.Type // and the other types it may have there
+	vars    int            // variables in scope outside the structure
 }
 
 // checker walks the tags of a part in order, checking the nesting of
 // control structures, where their tags sit, and the names used: functions,
 // variables, and fields of dot, whose type it follows through with and
 // range. A nil type means unknown, and nothing is checked on it.
+//
+// A {{with}} or {{range}} that no {{end}} closes leaves unknown where dot
+// goes back to the outer value: every later tag may be inside or after
+// it. There, alts holds the outer types of dot, and a field found on any
+// of them is accepted, so that the one missing {{end}} is one error.
 type checker struct {
-	opt   *Options
-	pt    *part
-	funcs []string // known function names, for suggestions
-	errs  ErrorList
-	tg    *tag // the tag being checked
-	dot   reflect.Type
-	vars  []variable
-	stack []frame
+	opt      *Options
+	pt       *part
+	funcs    []string // known function names, for suggestions
+	errs     ErrorList
+	tg       *tag // the tag being checked
+	dot      reflect.Type
+	alts     []reflect.Type
+	vars     []variable
+	stack    []frame
+	unclosed map[*tag]bool // tags opening a structure that no {{end}} closes
 }
 
 func (c *checker) errorf(tg *tag, format string, args ...any) {
@@ -66,20 +95,27 @@ func tagError(pt *part, tg *tag, msg string) *Error {
 
 func (c *checker) run(tags []*tag) {
 	c.dot = c.opt.Root
+	c.unclosed = unclosedOpeners(tags)
 	for _, tg := range tags {
 		c.tg = tg
 		switch tg.kind {
-		case kPrint, kDecl:
+		case kPrint:
+			if t := c.pipeline(tg.pipe); t != nil {
+				if msg := printProblem(t, tg.pipe.String()); msg != "" {
+					c.errorf(tg, "%s", msg)
+				}
+			}
+		case kDecl:
 			c.pipeline(tg.pipe)
 		case kIf:
 			c.push(tg)
 			c.pipeline(tg.pipe)
 		case kWith:
 			c.push(tg)
-			c.dot = c.pipeline(tg.pipe)
+			c.enter(c.pipeline(tg.pipe))
 		case kRange:
 			c.push(tg)
-			c.dot = c.rangePipe(tg.pipe)
+			c.enter(c.rangePipe(tg.pipe))
 		case kElse, kElseIf, kElseWith:
 			c.branch(tg)
 		case kEnd:
@@ -90,7 +126,7 @@ func (c *checker) run(tags []*tag) {
 			f := c.stack[len(c.stack)-1]
 			c.stack = c.stack[:len(c.stack)-1]
 			c.sameBlock(f, tg)
-			c.dot, c.vars = f.dot, c.vars[:f.vars]
+			c.dot, c.alts, c.vars = f.dot, f.alts, c.vars[:f.vars]
 		case kBreak, kContinue:
 			c.loopControl(tg)
 		}
@@ -100,8 +136,39 @@ func (c *checker) run(tags []*tag) {
 	}
 }
 
+// unclosedOpeners finds the tags opening a structure that no {{end}}
+// closes, pairing them as run does.
+func unclosedOpeners(tags []*tag) map[*tag]bool {
+	var stack []*tag
+	for _, tg := range tags {
+		switch tg.kind {
+		case kIf, kRange, kWith:
+			stack = append(stack, tg)
+		case kEnd:
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	open := map[*tag]bool{}
+	for _, tg := range stack {
+		open[tg] = true
+	}
+	return open
+}
+
 func (c *checker) push(tg *tag) {
-	c.stack = append(c.stack, frame{open: tg, dot: c.dot, vars: len(c.vars)})
+	c.stack = append(c.stack, frame{open: tg, dot: c.dot, alts: c.alts, vars: len(c.vars)})
+}
+
+// enter sets dot inside the structure on top of the stack (a with or a
+// range) to a value of type dot.
+func (c *checker) enter(dot reflect.Type) {
+	f := c.stack[len(c.stack)-1]
+	c.dot, c.alts = dot, nil
+	if c.unclosed[f.open] {
+		c.alts = append(slices.Clip(f.alts), f.dot)
+	}
 }
 
 func (c *checker) branch(tg *tag) {
@@ -122,12 +189,12 @@ func (c *checker) branch(tg *tag) {
 	if tg.kind == kElse {
 		f.sawElse = true
 	}
-	c.dot = f.dot
+	c.dot, c.alts = f.dot, f.alts
 	switch tg.kind {
 	case kElseIf:
 		c.pipeline(tg.pipe)
 	case kElseWith:
-		c.dot = c.pipeline(tg.pipe)
+		c.enter(c.pipeline(tg.pipe))
 	}
 }
 
@@ -201,7 +268,7 @@ func (c *checker) pipeline(p *parse.PipeNode) reflect.Type {
 	t := c.commands(p)
 	for _, v := range p.Decl {
 		if p.IsAssign {
-			c.variable(v.Ident[0])
+			c.assign(v.Ident[0], t)
 		} else {
 			c.vars = append(c.vars, variable{v.Ident[0], t})
 		}
@@ -211,8 +278,10 @@ func (c *checker) pipeline(p *parse.PipeNode) reflect.Type {
 
 func (c *checker) commands(p *parse.PipeNode) reflect.Type {
 	var t reflect.Type
-	for i, cmd := range p.Cmds {
-		t = c.command(cmd, i > 0, t)
+	var prev *parse.CommandNode
+	for _, cmd := range p.Cmds {
+		t = c.command(cmd, prev, t)
+		prev = cmd
 	}
 	return t
 }
@@ -229,7 +298,7 @@ func (c *checker) rangePipe(p *parse.PipeNode) reflect.Type {
 	}
 	for i, v := range p.Decl {
 		if p.IsAssign {
-			c.variable(v.Ident[0])
+			c.assign(v.Ident[0], nil)
 		} else if i < len(types) {
 			c.vars = append(c.vars, variable{v.Ident[0], types[i]})
 		}
@@ -246,11 +315,11 @@ func (c *checker) rangeTypes(t reflect.Type) (key, elem reflect.Type) {
 	}
 	switch t.Kind() {
 	case reflect.Slice, reflect.Array:
-		return typInt, t.Elem()
+		return typInt, known(t.Elem())
 	case reflect.Map:
-		return t.Key(), t.Elem()
+		return known(t.Key()), known(t.Elem())
 	case reflect.Chan:
-		return nil, t.Elem()
+		return nil, known(t.Elem())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return t, t
@@ -261,38 +330,65 @@ func (c *checker) rangeTypes(t reflect.Type) (key, elem reflect.Type) {
 	return nil, nil
 }
 
-// command checks one command of a pipeline; piped says the previous
-// command's value (of type prev) is passed as its last argument.
-func (c *checker) command(cmd *parse.CommandNode, piped bool, prev reflect.Type) reflect.Type {
+// callArgs are what a command passes to the function or method it calls:
+// the command's words after the first, then, when piped, the previous
+// command, whose value comes last. types holds their types (nil: unknown).
+type callArgs struct {
+	nodes []parse.Node
+	types []reflect.Type
+}
+
+// command checks one command of a pipeline; prev, if not nil, is the
+// previous command, whose value (of type prevType) is passed as the last
+// argument.
+func (c *checker) command(cmd *parse.CommandNode, prev *parse.CommandNode, prevType reflect.Type) reflect.Type {
 	if len(cmd.Args) == 0 {
 		return nil
 	}
-	if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok {
-		return c.call(id.Ident, cmd.Args[1:], piped, prev)
+	args := &callArgs{nodes: slices.Clip(cmd.Args[1:])}
+	for _, a := range args.nodes {
+		args.types = append(args.types, c.operand(a))
 	}
-	for _, a := range cmd.Args[1:] {
-		c.operand(a)
+	if prev != nil {
+		args.nodes = append(args.nodes, prev)
+		args.types = append(args.types, prevType)
 	}
-	return c.operand(cmd.Args[0])
+	switch n := cmd.Args[0].(type) {
+	case *parse.IdentifierNode:
+		return c.call(n.Ident, args)
+	case *parse.FieldNode:
+		return c.dotFields(n.Ident, args)
+	case *parse.ChainNode:
+		return c.chain(n, args)
+	case *parse.VariableNode:
+		if len(n.Ident) > 1 {
+			return c.fields(c.variable(n.Ident[0]), n.Ident[1:], n.Ident[0], args)
+		}
+	}
+	t := c.operand(cmd.Args[0])
+	if len(args.nodes) > 0 {
+		c.errorf(c.tg, "«%s» không phải là hàm nên không nhận đối số", cmd.Args[0])
+		return nil
+	}
+	return t
 }
 
 func (c *checker) operand(n parse.Node) reflect.Type {
 	switch n := n.(type) {
 	case *parse.FieldNode:
-		return c.fields(c.dot, n.Ident, "")
+		return c.dotFields(n.Ident, nil)
 	case *parse.ChainNode:
-		shown := n.Node.String()
-		if _, ok := n.Node.(*parse.PipeNode); ok {
-			shown = "(" + shown + ")"
-		}
-		return c.fields(c.operand(n.Node), n.Field, shown)
+		return c.chain(n, nil)
 	case *parse.VariableNode:
-		return c.fields(c.variable(n.Ident[0]), n.Ident[1:], n.Ident[0])
+		return c.fields(c.variable(n.Ident[0]), n.Ident[1:], n.Ident[0], nil)
 	case *parse.PipeNode:
 		return c.pipeline(n)
 	case *parse.IdentifierNode:
-		return c.call(n.Ident, nil, false, nil)
+		return c.call(n.Ident, &callArgs{})
 	case *parse.DotNode:
+		if len(c.alts) > 0 {
+			return nil
+		}
 		return c.dot
 	case *parse.StringNode:
 		return typString
@@ -300,6 +396,14 @@ func (c *checker) operand(n parse.Node) reflect.Type {
 		return typBool
 	}
 	return nil
+}
+
+func (c *checker) chain(n *parse.ChainNode, args *callArgs) reflect.Type {
+	shown := n.Node.String()
+	if _, ok := n.Node.(*parse.PipeNode); ok {
+		shown = "(" + shown + ")"
+	}
+	return c.fields(c.operand(n.Node), n.Field, shown, args)
 }
 
 func (c *checker) variable(name string) reflect.Type {
@@ -317,38 +421,125 @@ func (c *checker) variable(name string) reflect.Type {
 	return nil
 }
 
-// call checks a call of the function name with the given argument nodes.
-func (c *checker) call(name string, args []parse.Node, piped bool, prev reflect.Type) reflect.Type {
-	argTypes := make([]reflect.Type, 0, len(args)+1)
-	for _, a := range args {
-		argTypes = append(argTypes, c.operand(a))
+// assign checks an assignment of a value of type t to a variable, whose
+// type becomes unknown if it was another: which value it holds later
+// depends on the branches taken.
+func (c *checker) assign(name string, t reflect.Type) {
+	c.variable(name)
+	for i := len(c.vars) - 1; i >= 0; i-- {
+		if c.vars[i].name == name {
+			if c.vars[i].typ != t {
+				c.vars[i].typ = nil
+			}
+			return
+		}
 	}
-	if piped {
-		argTypes = append(argTypes, prev)
-	}
+}
+
+// call checks a call of the function name.
+func (c *checker) call(name string, args *callArgs) reflect.Type {
 	fn, user := c.opt.Funcs[name]
-	if isInternal(name) || !user && !slices.Contains(builtins, name) {
+	_, builtin := builtins[name]
+	if isInternal(name) || !user && !builtin {
 		c.errorf(c.tg, "%s", suggest.DidYouMean("không có hàm «"+name+"»", suggest.Nearest(name, c.funcs)))
 		return nil
 	}
-	if check := c.opt.ArgChecks[name]; check != nil && len(args) > 0 {
-		if s, ok := args[0].(*parse.StringNode); ok {
+	if check := c.opt.ArgChecks[name]; check != nil && len(args.nodes) > 0 {
+		if s, ok := args.nodes[0].(*parse.StringNode); ok {
 			if msg := check(s.Text); msg != "" {
 				c.errorf(c.tg, "%s", msg)
 			}
 		}
 	}
-	if !user {
-		return builtinType(name, argTypes)
+	ft := builtins[name]
+	if user {
+		ft = reflect.TypeOf(fn)
 	}
-	ft := reflect.TypeOf(fn)
-	switch n, want := len(argTypes), ft.NumIn(); {
-	case ft.IsVariadic() && n < want-1:
-		c.errorf(c.tg, "hàm «%s» cần ít nhất %d đối số nhưng thẻ đưa %d", name, want-1, n)
-	case !ft.IsVariadic() && n != want:
-		c.errorf(c.tg, "hàm «%s» cần %d đối số nhưng thẻ đưa %d", name, want, n)
+	switch {
+	case !c.checkArgs("hàm «"+name+"»", ft, args):
+		return nil
+	case !user:
+		return builtinType(name, args.types)
 	}
 	return known(ft.Out(0))
+}
+
+// checkArgs checks the arguments of a call of a function or method of type
+// ft (without receiver), named by subject in messages: their number, and
+// the type of each whose type is known, as text/template's evalCall would
+// at execution. It reports whether their number is right; if not, the
+// call's result is better left unknown, so as not to add errors about it.
+func (c *checker) checkArgs(subject string, ft reflect.Type, args *callArgs) (countOK bool) {
+	switch n, want := len(args.nodes), ft.NumIn(); {
+	case ft.IsVariadic() && n < want-1:
+		c.errorf(c.tg, "%s cần ít nhất %d đối số nhưng thẻ đưa %d", subject, want-1, n)
+		return false
+	case !ft.IsVariadic() && n != want && want == 0:
+		c.errorf(c.tg, "%s không nhận đối số nhưng thẻ đưa %d", subject, n)
+		return false
+	case !ft.IsVariadic() && n != want:
+		c.errorf(c.tg, "%s cần %d đối số nhưng thẻ đưa %d", subject, want, n)
+		return false
+	}
+	for i, node := range args.nodes {
+		param := ft.In(min(i, ft.NumIn()-1))
+		if ft.IsVariadic() && i >= ft.NumIn()-1 {
+			param = param.Elem()
+		}
+		if literal, fits := literalFits(node, param); literal {
+			if !fits {
+				c.errorf(c.tg, "%s cần %s, không phải «%s»", subject, typeWord(param.String()), node)
+			}
+		} else if t := args.types[i]; t != nil && !valueFits(t, param) {
+			c.errorf(c.tg, "%s cần %s, không phải «%s» (%s)", subject, typeWord(param.String()), node, typeWord(t.String()))
+		}
+	}
+	return true
+}
+
+// literalFits reports whether n is a literal and, if so, whether
+// text/template accepts it for a parameter of type param (see evalArg).
+func literalFits(n parse.Node, param reflect.Type) (literal, fits bool) {
+	switch n.(type) {
+	case *parse.NilNode:
+		switch param.Kind() {
+		case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
+			return true, true
+		}
+		return true, param == typValue
+	case *parse.BoolNode, *parse.NumberNode, *parse.StringNode:
+	default:
+		return false, false
+	}
+	num, _ := n.(*parse.NumberNode)
+	switch param.Kind() {
+	case reflect.Bool:
+		_, ok := n.(*parse.BoolNode)
+		return true, ok
+	case reflect.String:
+		_, ok := n.(*parse.StringNode)
+		return true, ok
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return true, num != nil && num.IsInt
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return true, num != nil && num.IsUint
+	case reflect.Float32, reflect.Float64:
+		return true, num != nil && num.IsFloat
+	case reflect.Complex64, reflect.Complex128:
+		return true, num != nil && num.IsComplex
+	case reflect.Interface:
+		return true, param.NumMethod() == 0
+	}
+	return true, param == typValue
+}
+
+// valueFits reports whether text/template passes a value of the known
+// type t for a parameter of type param (see validateType), allowing for
+// the one dereference or address-taking it may do.
+func valueFits(t, param reflect.Type) bool {
+	return t.Kind() == reflect.Interface || param == typValue || t.AssignableTo(param) ||
+		t.Kind() == reflect.Pointer && t.Elem().AssignableTo(param) ||
+		reflect.PointerTo(t).AssignableTo(param)
 }
 
 // builtinType is the type of a builtin function's result, when known.
@@ -405,19 +596,51 @@ func known(t reflect.Type) reflect.Type {
 	return t
 }
 
+// dotFields checks .name… on dot, which may be one of c.alts as well.
+func (c *checker) dotFields(names []string, args *callArgs) reflect.Type {
+	n := len(c.errs)
+	t := c.fields(c.dot, names, "", args)
+	for _, alt := range c.alts {
+		if len(c.errs) == n {
+			break
+		}
+		m := len(c.errs)
+		if at := c.fields(alt, names, "", args); len(c.errs) == m {
+			c.errs, t = c.errs[:n], at
+		} else {
+			c.errs = c.errs[:m]
+		}
+	}
+	return t
+}
+
 // fields checks the chain of field or method names applied to a value of
-// type t, shown in messages after prefix.
-func (c *checker) fields(t reflect.Type, names []string, prefix string) reflect.Type {
+// type t, shown in messages after prefix. The last name gets args (nil:
+// none, the chain is an argument itself); the others get none.
+func (c *checker) fields(t reflect.Type, names []string, prefix string, args *callArgs) reflect.Type {
 	for i, name := range names {
 		if t == nil {
 			return nil
 		}
-		next, ok, candidates := lookupField(t, name)
+		m, ok, candidates := lookupField(t, name)
+		shown := prefix + "." + strings.Join(names[:i+1], ".")
 		if ok {
-			t = next
+			given := &callArgs{}
+			if i == len(names)-1 && args != nil {
+				given = args
+			}
+			t = m.typ
+			switch {
+			case m.method != nil:
+				if !c.checkArgs("«"+shown+"»", m.method, given) {
+					t = nil
+				}
+			case m.value && len(given.nodes) > 0:
+				c.errorf(c.tg, "«%s» không phải là hàm nên không nhận đối số", shown)
+				t = nil
+			}
 			continue
 		}
-		shown := prefix + "." + strings.Join(names[:i+1], ".")
 		if candidates == nil {
 			c.errorf(c.tg, "không có trường «%s»: giá trị «%s» là kiểu %s, không có trường nào", shown, prefix+dotted(names[:i]), t)
 			return nil
@@ -441,11 +664,17 @@ func dotted(names []string) string {
 	return "." + strings.Join(names, ".")
 }
 
+// member is what .name gives on a value.
+type member struct {
+	typ    reflect.Type // its value's type; nil when unknown
+	method reflect.Type // a method's type, without receiver; nil if not a method
+	value  bool         // a struct field or map entry, which takes no arguments
+}
+
 // lookupField resolves .name on a value of type t the way text/template
-// does. ok with a nil type means the result's type is unknown. When the name
-// is not found, candidates lists the names that are (nil when the type has
-// no fields at all).
-func lookupField(t reflect.Type, name string) (_ reflect.Type, ok bool, candidates []string) {
+// does. When the name is not found, candidates lists the names that are
+// (nil when the type has no fields at all).
+func lookupField(t reflect.Type, name string) (_ member, ok bool, candidates []string) {
 	ptr := t
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -454,22 +683,26 @@ func lookupField(t reflect.Type, name string) (_ reflect.Type, ok bool, candidat
 		ptr = reflect.PointerTo(t)
 	}
 	if m, found := ptr.MethodByName(name); found {
-		if m.Type.NumOut() == 0 {
-			return nil, true, nil
+		mt := m.Type
+		if ptr.Kind() != reflect.Interface {
+			mt = withoutReceiver(mt)
 		}
-		return known(m.Type.Out(0)), true, nil
+		if mt.NumOut() == 0 {
+			return member{}, true, nil
+		}
+		return member{typ: known(mt.Out(0)), method: mt}, true, nil
 	}
 	switch t.Kind() {
 	case reflect.Interface:
-		return nil, true, nil
+		return member{}, true, nil
 	case reflect.Map:
 		if t.Key().Kind() != reflect.String {
-			return nil, true, nil
+			return member{}, true, nil
 		}
-		return known(t.Elem()), true, nil
+		return member{typ: known(t.Elem()), value: true}, true, nil
 	case reflect.Struct:
 		if f, found := t.FieldByName(name); found && f.IsExported() {
-			return known(f.Type), true, nil
+			return member{typ: known(f.Type), value: true}, true, nil
 		}
 		for _, f := range reflect.VisibleFields(t) {
 			if f.IsExported() && !slices.Contains(candidates, f.Name) {
@@ -481,24 +714,40 @@ func lookupField(t reflect.Type, name string) (_ reflect.Type, ok bool, candidat
 		candidates = append(candidates, ptr.Method(i).Name)
 	}
 	if t.Kind() != reflect.Struct && len(candidates) == 0 {
-		return nil, false, nil
+		return member{}, false, nil
 	}
 	if candidates == nil {
 		candidates = []string{}
 	}
-	return nil, false, candidates
+	return member{}, false, candidates
+}
+
+// withoutReceiver turns a method expression's type into the method's.
+func withoutReceiver(ft reflect.Type) reflect.Type {
+	in := make([]reflect.Type, ft.NumIn()-1)
+	for i := range in {
+		in[i] = ft.In(i + 1)
+	}
+	out := make([]reflect.Type, ft.NumOut())
+	for i := range out {
+		out[i] = ft.Out(i)
+	}
+	return reflect.FuncOf(in, out, ft.IsVariadic())
 }
 
 // funcNames lists the functions a template may call, for suggestions.
 func funcNames(funcs map[string]any) []string {
-	names := slices.Clone(builtins)
+	var names []string
+	for name := range builtins {
+		names = append(names, name)
+	}
 	for name := range funcs {
 		if !isInternal(name) {
 			names = append(names, name)
 		}
 	}
 	slices.Sort(names)
-	return names
+	return slices.Compact(names)
 }
 
 // validateFuncs checks what text/template would panic on.

@@ -22,7 +22,10 @@
 // like appear as they are, and cannot break the document. A line break in a
 // value becomes a line break in Word, a tab a tab. A value that does not
 // exist (a missing entry, an empty pointer) is an error, never an empty
-// string or "<no value>".
+// string or "<no value>". Only strings, numbers, true/false and values that
+// format themselves (fmt.Stringer) are printed: a tag whose value is a
+// whole object (a struct, a pointer to one) or a list (a slice, an array, a
+// map) is an error, which names a field to print or says to use {{range}}.
 //
 // Tags alone in a paragraph. A paragraph whose text is nothing but control
 // tags ({{if}}, {{else}}, {{end}}, {{range}}, {{with}}, {{break}},
@@ -67,9 +70,15 @@
 // of the part, tables included) and the paragraph's text: syntax errors,
 // unclosed or stray {{if}}/{{range}}/{{with}}/{{end}}/{{else}}, unknown
 // functions, unknown fields of the data (when Options.Root is set), unknown
-// variables, wrong argument counts, and failures of Options.ArgChecks.
+// variables, arguments of functions and methods wrong in number or in type
+// (a literal of the wrong kind, a value of a known wrong type), objects
+// and lists printed (when their type is known from Options.Root or a
+// function's result), and failures of Options.ArgChecks. A {{with}} or
+// {{range}} left without {{end}} is one error: the tags after it are
+// checked with dot as inside it or as outside, whichever knows the field.
 // Execute reports, located the same way, the problems that domain
-// functions record with Problems.Add and any error of execution.
+// functions record with Problems.Add and any error of execution, in
+// Vietnamese.
 //
 // # How it works
 //

@@ -290,3 +290,44 @@ func TestBadOptions(t *testing.T) {
 		}
 	}
 }
+
+// A {{range}} or {{with}} without {{end}} is one error: the paragraphs
+// after it, which use the fields of the root, are not each reported
+// against the type of dot inside the structure.
+func TestUnclosedBlockIsOneError(t *testing.T) {
+	var rootParas strings.Builder
+	for range 20 {
+		rootParas.WriteString(docxtest.P("Năm {{ .Nam }} của {{ .DonVi }}: {{ .TangTruong | phan_tram }}"))
+	}
+	rootParas.WriteString(docxtest.P("{{if .Tang}}tăng{{end}} {{ with .Sub }}{{ .Ten }}{{ end }}"))
+	rootParas.WriteString(docxtest.Table([]string{docxtest.P("{{ .Ghi }}")}))
+	tests := []struct {
+		name, open, inside string
+	}{
+		{"range", "{{range .ChiTieu}}", "{{ .Ten }}: {{ .GiaTri }}"},
+		{"with", "{{with .Sub}}", "{{ .Ten }}"},
+		{"with else", "{{with .Sub}}", "{{ .Ten }}"},
+		{"if", "{{if .Tang}}", "{{ .Nam }}"},
+		{"nested", "{{range .ChiTieu}}", "{{ with $.Sub }}{{ .Ten }}{{ end }}{{ .GiaTri }}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := docxtest.P("BÁO CÁO") + docxtest.P(tt.open) + docxtest.P(tt.inside)
+			if tt.name == "with else" {
+				body += docxtest.P("{{else}}") + docxtest.P("{{ .Nam }}")
+			}
+			checkErrors(t, parseErr(t, body+rootParas.String()),
+				wantErr{"", 2, "thẻ " + tt.open[:strings.IndexByte(tt.open, ' ')] + "}} chưa được đóng: thiếu {{end}}"})
+		})
+	}
+	// A name that is neither a field inside nor outside is still reported.
+	body := docxtest.P("{{range .ChiTieu}}") + docxtest.P("{{ .Ten }}") + docxtest.P("{{ .Namm }}") + rootParas.String()
+	checkErrors(t, parseErr(t, body),
+		wantErr{"", 1, "thẻ {{range}} chưa được đóng"},
+		wantErr{"", 3, "không có trường «.Namm»"})
+	// So is one inside a structure closed after the unclosed one opens.
+	body = docxtest.P("{{with .Sub}}") + docxtest.P("{{range $.ChiTieu}}") + docxtest.P("{{ .Tenn }}") + docxtest.P("{{end}}") + rootParas.String()
+	checkErrors(t, parseErr(t, body),
+		wantErr{"", 1, "thẻ {{with}} chưa được đóng"},
+		wantErr{"", 3, "không có trường «.Tenn»; có phải ý là «.Ten»?"})
+}

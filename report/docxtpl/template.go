@@ -344,8 +344,11 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 	return e
 }
 
-// execMessages translate text/template's execution errors; the context
-// (the expression being evaluated) is the first argument.
+// execMessages translate text/template's execution errors (exec.go,
+// funcs.go). The format's first argument is the context (the expression
+// being evaluated, "{{…}}"), then come the submatches: those of groups
+// named kind… are Go type names, worded by typeWord, and those of groups
+// named ord are 0-based positions, counted from 1.
 var execMessages = []struct {
 	re  *regexp.Regexp
 	msg string
@@ -355,45 +358,92 @@ var execMessages = []struct {
 	{regexp.MustCompile(`^nil pointer evaluating .*\.(.*)$`), "«%s»: giá trị rỗng, không lấy được «%s»"},
 	{regexp.MustCompile(`^can't evaluate field (.*) in type (.*)$`), "«%s»: không có trường «%s» trong kiểu %s"},
 	{regexp.MustCompile(`^(.*) is an unexported field of struct type (.*)$`), "«%s»: trường «%s» của kiểu %s không dùng được"},
-	{regexp.MustCompile(`^wrong number of args for (.*): want (?:at least )?(\d+) got (\d+)$`), "«%s»: hàm «%s» cần %s đối số nhưng nhận %s"},
-	{regexp.MustCompile(`^wrong type for value; expected (.*); got (.*)$`), "«%s»: sai kiểu giá trị, cần %s nhưng nhận %s"},
-	{regexp.MustCompile(`^range can't iterate over (.*)$`), "«%s»: {{range}} không lặp được trên giá trị %s"},
-	{regexp.MustCompile(`^if/with can't use (.*)$`), "«%s»: không dùng được giá trị %s làm điều kiện"},
-	{regexp.MustCompile(`^invalid value; expected (.*)$`), "«%s»: thiếu giá trị (cần kiểu %s)"},
+	{regexp.MustCompile(`^(.*) (?:is not a method but has arguments|has arguments but cannot be invoked as function)$`),
+		"«%s»: «%s» không phải là hàm nên không nhận đối số"},
 	{regexp.MustCompile(`^can't give argument to non-function (.*)$`), "«%s»: «%s» không phải là hàm nên không nhận đối số"},
-	{regexp.MustCompile(`^(.*) is not a method but has arguments$`), "«%s»: «%s» không phải là phương thức nên không nhận đối số"},
-	{regexp.MustCompile(`^can't print (.*) of type (.*)$`), "«%s»: không in được «%s» (kiểu %s)"},
+	{regexp.MustCompile(`^wrong number of args for (.*): want at least (\d+) got (\d+)$`), "«%s»: hàm «%s» cần ít nhất %s đối số nhưng nhận %s"},
+	{regexp.MustCompile(`^wrong number of args for (.*): want (\d+) got (\d+)$`), "«%s»: hàm «%s» cần %s đối số nhưng nhận %s"},
+	{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want at least (\d+)$`), "«%[1]s»: hàm «%[2]s» cần ít nhất %[4]s đối số nhưng nhận %[3]s"},
+	{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want (\d+)$`), "«%[1]s»: hàm «%[2]s» cần %[4]s đối số nhưng nhận %[3]s"},
+	{regexp.MustCompile(`^wrong type for value; expected (?P<kind>.*); got interface \{\}$`), "«%s»: giá trị rỗng, cần %s"},
+	{regexp.MustCompile(`^wrong type for value; expected (?P<kind1>.*); got (?P<kind2>.*)$`), "«%s»: cần %s, không phải %s"},
+	{regexp.MustCompile(`^invalid value; expected (?P<kind>.*)$`), "«%s»: thiếu giá trị (cần %s)"},
+	{regexp.MustCompile(`^dereference of nil pointer of type (?P<kind>.*)$`), "«%s»: giá trị rỗng, không dùng được làm %s"},
+	{regexp.MustCompile(`^cannot assign nil to (?P<kind>.*)$`), "cần %[2]s, không dùng được nil"},
+	{regexp.MustCompile(`^expected integer; found (.*)$`), "cần " + typeWord("int") + ", không phải «%[2]s»"},
+	{regexp.MustCompile(`^expected unsigned integer; found (.*)$`), "cần " + typeWord("uint") + ", không phải «%[2]s»"},
+	{regexp.MustCompile(`^expected float; found (.*)$`), "cần " + typeWord("float64") + ", không phải «%[2]s»"},
+	{regexp.MustCompile(`^expected complex; found (.*)$`), "cần " + typeWord("complex128") + ", không phải «%[2]s»"},
+	{regexp.MustCompile(`^expected bool; found (.*)$`), "cần " + typeWord("bool") + ", không phải «%[2]s»"},
+	{regexp.MustCompile(`^expected string; found (.*)$`), "cần " + typeWord("string") + ", không phải «%[2]s»"},
+	{regexp.MustCompile(`^can't handle (.*) for arg of type (?P<kind>.*)$`), "cần %[3]s, không phải «%[2]s»"},
+	{regexp.MustCompile(`^(.*) overflows int$`), "số «%[2]s» quá lớn"},
+	{regexp.MustCompile(`^range can't iterate over (.*)$`), "«%[1]s»: {{range}} không lặp được trên giá trị này; cần một danh sách"},
+	{regexp.MustCompile(`^can't use (.*?) (?:to )?iterate over more than one variable$`), "«%[1]s»: {{range}} trên giá trị này chỉ khai báo được một biến"},
+	{regexp.MustCompile(`^if/with can't use (.*)$`), "«%[1]s»: không dùng được giá trị này làm điều kiện"},
+	{regexp.MustCompile(`^can't print (.*) of type (.*)$`), "«%[1]s»: không in được giá trị kiểu %[3]s"},
 	{regexp.MustCompile(`^index out of range: (.*)$`), "«%s»: chỉ số %s vượt ngoài danh sách"},
+	{regexp.MustCompile(`^cannot index slice/array with nil$`), "«%s»: chỉ số rỗng"},
+	{regexp.MustCompile(`^cannot index slice/array with type (.*)$`), "«%s»: chỉ số phải là số nguyên, không phải giá trị kiểu %s"},
+	{regexp.MustCompile(`^(?:index|slice) of (?:untyped nil|nil pointer)$`), "«%s»: giá trị rỗng, không lấy phần tử được"},
+	{regexp.MustCompile(`^can't (?:index|slice) item of type (.*)$`), "«%s»: không lấy phần tử được từ giá trị kiểu %s"},
+	{regexp.MustCompile(`^too many slice indexes: (\d+)$`), "«%s»: hàm «slice» nhận nhiều nhất 3 chỉ số nhưng thẻ đưa %s"},
+	{regexp.MustCompile(`^cannot 3-index slice a string$`), "«%s»: không cắt chuỗi bằng 3 chỉ số được"},
+	{regexp.MustCompile(`^invalid slice index: (\d+) > (\d+)$`), "«%s»: chỉ số cắt không hợp lệ: %s lớn hơn %s"},
+	{regexp.MustCompile(`^len of nil pointer$`), "«%s»: giá trị rỗng, không đếm được số phần tử"},
+	{regexp.MustCompile(`^len of type (.*)$`), "«%s»: không đếm được số phần tử của giá trị kiểu %s"},
+	{regexp.MustCompile(`^call of nil$`), "«%s»: hàm được gọi là giá trị rỗng"},
+	{regexp.MustCompile(`^non-function (.*) of type (.*)$`), "«%s»: «%s» không phải là hàm (kiểu %s)"},
+	{regexp.MustCompile(`^arg (?P<ord>\d+): value is nil; should be of type (?P<kind>.*)$`), "«%s»: đối số thứ %s rỗng, cần %s"},
+	{regexp.MustCompile(`^arg (?P<ord>\d+): value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: đối số thứ %[2]s cần %[4]s, không phải %[3]s"},
 	{regexp.MustCompile(`^incompatible types for comparison`), "«%s»: không so sánh được hai giá trị khác kiểu"},
-	{regexp.MustCompile(`^(?:error calling (?:index|slice): )?(?:can't index item of type|can't slice item of type) (.*)$`), "«%s»: không lấy phần tử được từ giá trị kiểu %s"},
+	{regexp.MustCompile(`^invalid type for comparison$`), "«%s»: không so sánh được giá trị loại này"},
+	{regexp.MustCompile(`^missing argument for comparison$`), "«%s»: thiếu giá trị để so sánh"},
+	{regexp.MustCompile(`^non-comparable types? `), "«%s»: không so sánh được các giá trị này"},
 }
 
-var execContext = regexp.MustCompile(`^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
+var execContext = regexp.MustCompile(`(?s)^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
 
 // execMessage translates an execution error into Vietnamese.
 func execMessage(msg string) string {
 	ctx, detail := "", msg
 	if m := execContext.FindStringSubmatch(msg); m != nil {
-		ctx, detail = "{{"+m[1]+"}}", m[2]
+		ctx, detail = m[1], m[2]
+		if !strings.HasPrefix(ctx, "{{") { // an action is shown with its braces
+			ctx = "{{" + ctx + "}}"
+		}
 	}
+	viaCall := false
 	if rest, ok := strings.CutPrefix(detail, "error calling "); ok {
 		if name, inner, ok := strings.Cut(rest, ": "); ok {
-			if !slices.Contains(builtins, name) {
+			if _, builtin := builtins[name]; !builtin {
 				return inner // a domain function's own message
 			}
-			detail = inner
+			detail, viaCall = inner, name == "call"
 		}
 	}
 	for _, m := range execMessages {
-		if sub := m.re.FindStringSubmatch(detail); sub != nil {
-			args := []any{ctx}
-			for _, s := range sub[1:] {
-				args = append(args, s)
-			}
-			return strings.TrimPrefix(fmt.Sprintf(m.msg, args...), "«»: ")
+		sub := m.re.FindStringSubmatch(detail)
+		if sub == nil {
+			continue
 		}
+		args := []any{ctx}
+		for i, s := range sub[1:] {
+			switch name := m.re.SubexpNames()[i+1]; {
+			case strings.HasPrefix(name, "kind"):
+				s = typeWord(s)
+			case name == "ord":
+				n, _ := strconv.Atoi(s)
+				s = strconv.Itoa(n + 1)
+			}
+			args = append(args, s)
+		}
+		return strings.TrimPrefix(fmt.Sprintf(m.msg, args...), "«»: ")
 	}
-	if ctx != "" {
+	switch {
+	case viaCall:
+		return detail // the called domain function's own message
+	case ctx != "":
 		return "«" + ctx + "»: lỗi khi điền mẫu: " + detail
 	}
 	return "lỗi khi điền mẫu: " + detail
@@ -406,32 +456,29 @@ func (e *missingValueError) Error() string {
 	return "thẻ «{{" + e.expr + "}}» không có giá trị để in"
 }
 
-var (
-	errorType    = reflect.TypeFor[error]()
-	stringerType = reflect.TypeFor[fmt.Stringer]()
-)
-
 // escape is the function appended to every printing pipeline: it formats
 // the value as text/template would, refuses a missing one (never prints ""
-// or "<no value>" for it), and makes it XML character data of the w:t it
-// sits in, with line breaks and tabs as Word elements.
+// or "<no value>" for it) and one that is not a printable value (see
+// printProblem), and makes it XML character data of the w:t it sits in,
+// with line breaks and tabs as Word elements.
 func escape(expr, w string, v any) (string, error) {
 	if v == nil {
 		return "", &missingValueError{expr}
 	}
 	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer && !rv.Type().Implements(errorType) && !rv.Type().Implements(stringerType) {
+	for rv.Kind() == reflect.Pointer {
 		if rv.IsNil() {
 			return "", &missingValueError{expr}
 		}
+		if formatsItself(rv.Type()) {
+			break
+		}
 		rv = rv.Elem()
 	}
-	switch rv.Kind() {
-	case reflect.Chan, reflect.Func:
-		return "", fmt.Errorf("«{{%s}}»: không in được giá trị kiểu %s", expr, rv.Type())
+	if msg := printProblem(rv.Type(), expr); msg != "" {
+		return "", errors.New(msg)
 	}
-	s := fmt.Sprint(rv.Interface())
-	return xmlText(s, w), nil
+	return xmlText(fmt.Sprint(rv.Interface()), w), nil
 }
 
 // xmlText escapes s as the content of a w:t element.
