@@ -24,6 +24,8 @@ func FuzzParse(f *testing.F) {
 		`<w:p><w:r><w:pict><w:txbxContent>` + docxtest.P("{{ .Nam }}") + `</w:txbxContent></w:pict></w:r></w:p>`,
 		docxtest.P("{{ printf “%d” .Nam }} {{/* c */}} {{- $x := 1 -}}"),
 		`<w:p><w:r><w:t>{{</w:t></w:r></w:p><w:p/>`,
+		docxtest.P("{{range .ChiTieu}}") + docxtest.P("{{ .Ten }} {{ .Nam }}") + docxtest.P("{{with .Sub}}{{ . }}{{end}}"),
+		docxtest.P(`{{ bang_chu 1.5 }} {{ .Sub 1 }} {{ . | phan_tram }} {{ call .TieuDe }} {{ index .Nhom "a" }} {{ $x := .Nam }}{{ $x = .Ghi }}{{ bang_chu $x }}`),
 	}
 	for _, s := range seeds {
 		f.Add(s, false)
