@@ -175,17 +175,8 @@ func TestDataIsEscaped(t *testing.T) {
 }
 
 func TestOutputNeverOverwritesInputs(t *testing.T) {
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	os.Mkdir(data, 0o755)
-	for _, name := range []string{"chi-tieu.yaml", "2020.yaml", "2021.yaml"} {
-		b, _ := os.ReadFile(filepath.Join("..", "..", "data", name))
-		os.WriteFile(filepath.Join(data, name), b, 0o644)
-	}
-	ws, err := input.Open(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := workspaceWith(t, nil)
+	data, dir := ws.Dir, filepath.Dir(ws.Dir)
 	before, _ := os.ReadFile(filepath.Join(data, "2021.yaml"))
 	for _, out := range []string{filepath.Join(data, "2021.yaml"), filepath.Join(data, "bao-cao.txt")} {
 		if _, err := Run(Options{Workspace: ws, Year: 2021, Output: out}); err == nil {
@@ -237,17 +228,8 @@ func TestTemplateResavedByLibreOffice(t *testing.T) {
 // A report written into the workspace, or given back as the template, would be
 // read the next year as an input: last year's figures would come out again.
 func TestReportNeverBecomesTheTemplate(t *testing.T) {
-	dir := t.TempDir()
-	data := filepath.Join(dir, "data")
-	os.Mkdir(data, 0o755)
-	for _, name := range []string{"chi-tieu.yaml", "2020.yaml", "2021.yaml"} {
-		b, _ := os.ReadFile(filepath.Join("..", "..", "data", name))
-		os.WriteFile(filepath.Join(data, name), b, 0o644)
-	}
-	ws, err := input.Open(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ws := workspaceWith(t, nil)
+	data, dir := ws.Dir, filepath.Dir(ws.Dir)
 	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: filepath.Join(data, "mau-bao-cao.docx")}); err == nil || !strings.Contains(err.Error(), "không ghi báo cáo vào thư mục số liệu") {
 		t.Errorf("report into the workspace: %v", err)
 	}
@@ -255,14 +237,15 @@ func TestReportNeverBecomesTheTemplate(t *testing.T) {
 	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: report}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Run(Options{Workspace: ws, Year: 2021, Template: report, Output: filepath.Join(dir, "lai.docx")})
+	_, err := Run(Options{Workspace: ws, Year: 2021, Template: report, Output: filepath.Join(dir, "lai.docx")})
 	var problems *ProblemsError
 	if !errors.As(err, &problems) || !strings.Contains(err.Error(), "không có thẻ {{ … }} nào") {
 		t.Errorf("a finished report as the template: %v", err)
 	}
 }
 
-// workspaceWith copies the sample into a folder, applying textual edits to 2021.yaml.
+// workspaceWith copies the sample into a folder, applying textual edits (if
+// any) to 2021.yaml.
 func workspaceWith(t *testing.T, edit func(string) string) *input.Workspace {
 	t.Helper()
 	data := filepath.Join(t.TempDir(), "data")
@@ -272,7 +255,7 @@ func workspaceWith(t *testing.T, edit func(string) string) *input.Workspace {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if name == "2021.yaml" {
+		if name == "2021.yaml" && edit != nil {
 			b = []byte(edit(string(b)))
 		}
 		os.WriteFile(filepath.Join(data, name), b, 0o644)
