@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"text/template/parse"
 )
 
@@ -172,41 +173,48 @@ func firstNode(l *parse.ListNode) parse.Node {
 	return l.Nodes[0]
 }
 
-// syntaxMessages translates text/template's parse errors.
-var syntaxMessages = []struct {
+// translation turns one of text/template's English messages into Vietnamese.
+// The tables are compiled on first use: a run without errors never needs them,
+// and compiling them at start-up cost every run milliseconds.
+type translation struct {
 	re  *regexp.Regexp
 	msg string // fmt format taking the submatches
-}{
-	{regexp.MustCompile(`^unexpected EOF$`), "thẻ chưa viết xong"},
-	{regexp.MustCompile(`^unclosed action`), "thẻ chưa đóng, thiếu «}}»"},
-	{regexp.MustCompile(`^unclosed left paren`), "thiếu dấu «)»"},
-	{regexp.MustCompile(`^unexpected right paren`), "thừa dấu «)»"},
-	{regexp.MustCompile(`^unterminated quoted string`), "chuỗi chưa đóng, thiếu dấu ngoặc kép «\"»"},
-	{regexp.MustCompile(`^unterminated raw quoted string`), "chuỗi chưa đóng, thiếu dấu «`»"},
-	{regexp.MustCompile(`^unterminated character constant`), "ký tự trong dấu nháy đơn chưa đóng; chuỗi phải đặt trong ngoặc kép «\"…\"»"},
-	{regexp.MustCompile(`^malformed character constant`), "chuỗi phải đặt trong ngoặc kép «\"…\"», không phải nháy đơn"},
-	{regexp.MustCompile(`^unclosed comment`), "ghi chú chưa đóng, thiếu «*/»"},
-	{regexp.MustCompile(`^comment ends before closing delimiter`), "sau «*/» của ghi chú phải là «}}» ngay"},
-	{regexp.MustCompile(`^illegal number syntax: "([-+])"$`), "«%s» không dùng được trong thẻ; phép tính phải dùng hàm"},
-	{regexp.MustCompile(`^(?:bad|illegal) number syntax: "(.*)"$`), "số viết sai: «%s» (số thập phân dùng dấu chấm)"},
-	{regexp.MustCompile(`^missing value for if`), "thẻ {{if}} thiếu điều kiện"},
-	{regexp.MustCompile(`^missing value for range`), "thẻ {{range}} thiếu danh sách để lặp"},
-	{regexp.MustCompile(`^missing value for with`), "thẻ {{with}} thiếu giá trị"},
-	{regexp.MustCompile(`^missing value for command`), "thẻ rỗng"},
-	{regexp.MustCompile(`^missing value for (.*)`), "thiếu giá trị trong %s"},
-	{regexp.MustCompile(`^empty command`), "thiếu lệnh (thẻ rỗng hoặc thừa dấu «|»)"},
-	{regexp.MustCompile(`^non executable command in pipeline stage (\d+)`), "sau dấu «|» thứ %s phải là tên một hàm"},
-	{regexp.MustCompile(`^(?:bad character|unrecognized character in action:) U\+[0-9A-F]+ '(.*)'`), "ký tự «%s» không dùng được trong thẻ"},
-	{regexp.MustCompile(`^(?:bad character|unrecognized character in action:) (U\+[0-9A-F]+)`), "ký tự %s không dùng được trong thẻ"},
-	{regexp.MustCompile(`^too many declarations`), "khai báo quá nhiều biến"},
-	{regexp.MustCompile(`^range can only initialize variables`), "{{range}} chỉ khai báo biến mới được (dùng «:=»)"},
-	{regexp.MustCompile(`^expected :=`), "thiếu «:=» sau tên biến"},
-	{regexp.MustCompile(`^unexpected "(.*)" in (?:operand|command)`), "ký hiệu «%s» đặt sai chỗ"},
-	{regexp.MustCompile(`^unexpected (.*) in (?:operand|command)`), "%s đặt sai chỗ"},
-	{regexp.MustCompile(`^unexpected (.*) in (.*)`), "%s đặt sai chỗ (trong %s)"},
-	{regexp.MustCompile(`^unexpected \. after term "(.*)"`), "sau «%s» không được có dấu «.»"},
-	{regexp.MustCompile(`^max expression depth exceeded`), "biểu thức lồng quá sâu"},
 }
+
+// syntaxMessages translates text/template's parse errors.
+var syntaxMessages = sync.OnceValue(func() []translation {
+	return []translation{
+		{regexp.MustCompile(`^unexpected EOF$`), "thẻ chưa viết xong"},
+		{regexp.MustCompile(`^unclosed action`), "thẻ chưa đóng, thiếu «}}»"},
+		{regexp.MustCompile(`^unclosed left paren`), "thiếu dấu «)»"},
+		{regexp.MustCompile(`^unexpected right paren`), "thừa dấu «)»"},
+		{regexp.MustCompile(`^unterminated quoted string`), "chuỗi chưa đóng, thiếu dấu ngoặc kép «\"»"},
+		{regexp.MustCompile(`^unterminated raw quoted string`), "chuỗi chưa đóng, thiếu dấu «`»"},
+		{regexp.MustCompile(`^unterminated character constant`), "ký tự trong dấu nháy đơn chưa đóng; chuỗi phải đặt trong ngoặc kép «\"…\"»"},
+		{regexp.MustCompile(`^malformed character constant`), "chuỗi phải đặt trong ngoặc kép «\"…\"», không phải nháy đơn"},
+		{regexp.MustCompile(`^unclosed comment`), "ghi chú chưa đóng, thiếu «*/»"},
+		{regexp.MustCompile(`^comment ends before closing delimiter`), "sau «*/» của ghi chú phải là «}}» ngay"},
+		{regexp.MustCompile(`^illegal number syntax: "([-+])"$`), "«%s» không dùng được trong thẻ; phép tính phải dùng hàm"},
+		{regexp.MustCompile(`^(?:bad|illegal) number syntax: "(.*)"$`), "số viết sai: «%s» (số thập phân dùng dấu chấm)"},
+		{regexp.MustCompile(`^missing value for if`), "thẻ {{if}} thiếu điều kiện"},
+		{regexp.MustCompile(`^missing value for range`), "thẻ {{range}} thiếu danh sách để lặp"},
+		{regexp.MustCompile(`^missing value for with`), "thẻ {{with}} thiếu giá trị"},
+		{regexp.MustCompile(`^missing value for command`), "thẻ rỗng"},
+		{regexp.MustCompile(`^missing value for (.*)`), "thiếu giá trị trong %s"},
+		{regexp.MustCompile(`^empty command`), "thiếu lệnh (thẻ rỗng hoặc thừa dấu «|»)"},
+		{regexp.MustCompile(`^non executable command in pipeline stage (\d+)`), "sau dấu «|» thứ %s phải là tên một hàm"},
+		{regexp.MustCompile(`^(?:bad character|unrecognized character in action:) U\+[0-9A-F]+ '(.*)'`), "ký tự «%s» không dùng được trong thẻ"},
+		{regexp.MustCompile(`^(?:bad character|unrecognized character in action:) (U\+[0-9A-F]+)`), "ký tự %s không dùng được trong thẻ"},
+		{regexp.MustCompile(`^too many declarations`), "khai báo quá nhiều biến"},
+		{regexp.MustCompile(`^range can only initialize variables`), "{{range}} chỉ khai báo biến mới được (dùng «:=»)"},
+		{regexp.MustCompile(`^expected :=`), "thiếu «:=» sau tên biến"},
+		{regexp.MustCompile(`^unexpected "(.*)" in (?:operand|command)`), "ký hiệu «%s» đặt sai chỗ"},
+		{regexp.MustCompile(`^unexpected (.*) in (?:operand|command)`), "%s đặt sai chỗ"},
+		{regexp.MustCompile(`^unexpected (.*) in (.*)`), "%s đặt sai chỗ (trong %s)"},
+		{regexp.MustCompile(`^unexpected \. after term "(.*)"`), "sau «%s» không được có dấu «.»"},
+		{regexp.MustCompile(`^max expression depth exceeded`), "biểu thức lồng quá sâu"},
+	}
+})
 
 // syntaxMessage turns a text/template parse error into a Vietnamese message.
 func syntaxMessage(err string) string {
@@ -217,7 +225,7 @@ func syntaxMessage(err string) string {
 			err = rest[j+2:]
 		}
 	}
-	for _, m := range syntaxMessages {
+	for _, m := range syntaxMessages() {
 		if sub := m.re.FindStringSubmatch(err); sub != nil {
 			args := make([]any, len(sub)-1)
 			for i, s := range sub[1:] {

@@ -349,58 +349,57 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 // being evaluated, "{{…}}"), then come the submatches: those of groups
 // named kind… are Go type names, worded by typeWord, and those of groups
 // named ord are 0-based positions, counted from 1.
-var execMessages = []struct {
-	re  *regexp.Regexp
-	msg string
-}{
-	{regexp.MustCompile(`^map has no entry for key "(.*)"$`), "không có giá trị «%s» (thiếu mục «%s»)"},
-	{regexp.MustCompile(`^nil data; no entry for key "(.*)"$`), "không có dữ liệu để lấy «%s» (mục «%s»)"},
-	{regexp.MustCompile(`^nil pointer evaluating .*\.(.*)$`), "«%s»: giá trị rỗng, không lấy được «%s»"},
-	{regexp.MustCompile(`^can't evaluate field (.*) in type (.*)$`), "«%s»: không có trường «%s» trong kiểu %s"},
-	{regexp.MustCompile(`^(.*) is an unexported field of struct type (.*)$`), "«%s»: trường «%s» của kiểu %s không dùng được"},
-	{regexp.MustCompile(`^(.*) (?:is not a method but has arguments|has arguments but cannot be invoked as function)$`),
-		"«%s»: «%s» không phải là hàm nên không nhận đối số"},
-	{regexp.MustCompile(`^can't give argument to non-function (.*)$`), "«%s»: «%s» không phải là hàm nên không nhận đối số"},
-	{regexp.MustCompile(`^wrong number of args for (.*): want at least (\d+) got (\d+)$`), "«%s»: hàm «%s» cần ít nhất %s đối số nhưng nhận %s"},
-	{regexp.MustCompile(`^wrong number of args for (.*): want (\d+) got (\d+)$`), "«%s»: hàm «%s» cần %s đối số nhưng nhận %s"},
-	{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want at least (\d+)$`), "«%[1]s»: hàm «%[2]s» cần ít nhất %[4]s đối số nhưng nhận %[3]s"},
-	{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want (\d+)$`), "«%[1]s»: hàm «%[2]s» cần %[4]s đối số nhưng nhận %[3]s"},
-	{regexp.MustCompile(`^wrong type for value; expected (?P<kind>.*); got interface \{\}$`), "«%s»: giá trị rỗng, cần %s"},
-	{regexp.MustCompile(`^wrong type for value; expected (?P<kind1>.*); got (?P<kind2>.*)$`), "«%s»: cần %s, không phải %s"},
-	{regexp.MustCompile(`^invalid value; expected (?P<kind>.*)$`), "«%s»: thiếu giá trị (cần %s)"},
-	{regexp.MustCompile(`^dereference of nil pointer of type (?P<kind>.*)$`), "«%s»: giá trị rỗng, không dùng được làm %s"},
-	{regexp.MustCompile(`^cannot assign nil to (?P<kind>.*)$`), "cần %[2]s, không dùng được nil"},
-	{regexp.MustCompile(`^expected integer; found (.*)$`), "cần " + typeWord("int") + ", không phải «%[2]s»"},
-	{regexp.MustCompile(`^expected unsigned integer; found (.*)$`), "cần " + typeWord("uint") + ", không phải «%[2]s»"},
-	{regexp.MustCompile(`^expected float; found (.*)$`), "cần " + typeWord("float64") + ", không phải «%[2]s»"},
-	{regexp.MustCompile(`^expected complex; found (.*)$`), "cần " + typeWord("complex128") + ", không phải «%[2]s»"},
-	{regexp.MustCompile(`^expected bool; found (.*)$`), "cần " + typeWord("bool") + ", không phải «%[2]s»"},
-	{regexp.MustCompile(`^expected string; found (.*)$`), "cần " + typeWord("string") + ", không phải «%[2]s»"},
-	{regexp.MustCompile(`^can't handle (.*) for arg of type (?P<kind>.*)$`), "cần %[3]s, không phải «%[2]s»"},
-	{regexp.MustCompile(`^(.*) overflows int$`), "số «%[2]s» quá lớn"},
-	{regexp.MustCompile(`^range can't iterate over (.*)$`), "«%[1]s»: {{range}} không lặp được trên giá trị này; cần một danh sách"},
-	{regexp.MustCompile(`^can't use (.*?) (?:to )?iterate over more than one variable$`), "«%[1]s»: {{range}} trên giá trị này chỉ khai báo được một biến"},
-	{regexp.MustCompile(`^if/with can't use (.*)$`), "«%[1]s»: không dùng được giá trị này làm điều kiện"},
-	{regexp.MustCompile(`^can't print (.*) of type (.*)$`), "«%[1]s»: không in được giá trị kiểu %[3]s"},
-	{regexp.MustCompile(`^index out of range: (.*)$`), "«%s»: chỉ số %s vượt ngoài danh sách"},
-	{regexp.MustCompile(`^cannot index slice/array with nil$`), "«%s»: chỉ số rỗng"},
-	{regexp.MustCompile(`^cannot index slice/array with type (.*)$`), "«%s»: chỉ số phải là số nguyên, không phải giá trị kiểu %s"},
-	{regexp.MustCompile(`^(?:index|slice) of (?:untyped nil|nil pointer)$`), "«%s»: giá trị rỗng, không lấy phần tử được"},
-	{regexp.MustCompile(`^can't (?:index|slice) item of type (.*)$`), "«%s»: không lấy phần tử được từ giá trị kiểu %s"},
-	{regexp.MustCompile(`^too many slice indexes: (\d+)$`), "«%s»: hàm «slice» nhận nhiều nhất 3 chỉ số nhưng thẻ đưa %s"},
-	{regexp.MustCompile(`^cannot 3-index slice a string$`), "«%s»: không cắt chuỗi bằng 3 chỉ số được"},
-	{regexp.MustCompile(`^invalid slice index: (\d+) > (\d+)$`), "«%s»: chỉ số cắt không hợp lệ: %s lớn hơn %s"},
-	{regexp.MustCompile(`^len of nil pointer$`), "«%s»: giá trị rỗng, không đếm được số phần tử"},
-	{regexp.MustCompile(`^len of type (.*)$`), "«%s»: không đếm được số phần tử của giá trị kiểu %s"},
-	{regexp.MustCompile(`^call of nil$`), "«%s»: hàm được gọi là giá trị rỗng"},
-	{regexp.MustCompile(`^non-function (.*) of type (.*)$`), "«%s»: «%s» không phải là hàm (kiểu %s)"},
-	{regexp.MustCompile(`^arg (?P<ord>\d+): value is nil; should be of type (?P<kind>.*)$`), "«%s»: đối số thứ %s rỗng, cần %s"},
-	{regexp.MustCompile(`^arg (?P<ord>\d+): value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: đối số thứ %[2]s cần %[4]s, không phải %[3]s"},
-	{regexp.MustCompile(`^incompatible types for comparison`), "«%s»: không so sánh được hai giá trị khác kiểu"},
-	{regexp.MustCompile(`^invalid type for comparison$`), "«%s»: không so sánh được giá trị loại này"},
-	{regexp.MustCompile(`^missing argument for comparison$`), "«%s»: thiếu giá trị để so sánh"},
-	{regexp.MustCompile(`^non-comparable types? `), "«%s»: không so sánh được các giá trị này"},
-}
+var execMessages = sync.OnceValue(func() []translation {
+	return []translation{
+		{regexp.MustCompile(`^map has no entry for key "(.*)"$`), "không có giá trị «%s» (thiếu mục «%s»)"},
+		{regexp.MustCompile(`^nil data; no entry for key "(.*)"$`), "không có dữ liệu để lấy «%s» (mục «%s»)"},
+		{regexp.MustCompile(`^nil pointer evaluating .*\.(.*)$`), "«%s»: giá trị rỗng, không lấy được «%s»"},
+		{regexp.MustCompile(`^can't evaluate field (.*) in type (.*)$`), "«%s»: không có trường «%s» trong kiểu %s"},
+		{regexp.MustCompile(`^(.*) is an unexported field of struct type (.*)$`), "«%s»: trường «%s» của kiểu %s không dùng được"},
+		{regexp.MustCompile(`^(.*) (?:is not a method but has arguments|has arguments but cannot be invoked as function)$`),
+			"«%s»: «%s» không phải là hàm nên không nhận đối số"},
+		{regexp.MustCompile(`^can't give argument to non-function (.*)$`), "«%s»: «%s» không phải là hàm nên không nhận đối số"},
+		{regexp.MustCompile(`^wrong number of args for (.*): want at least (\d+) got (\d+)$`), "«%s»: hàm «%s» cần ít nhất %s đối số nhưng nhận %s"},
+		{regexp.MustCompile(`^wrong number of args for (.*): want (\d+) got (\d+)$`), "«%s»: hàm «%s» cần %s đối số nhưng nhận %s"},
+		{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want at least (\d+)$`), "«%[1]s»: hàm «%[2]s» cần ít nhất %[4]s đối số nhưng nhận %[3]s"},
+		{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want (\d+)$`), "«%[1]s»: hàm «%[2]s» cần %[4]s đối số nhưng nhận %[3]s"},
+		{regexp.MustCompile(`^wrong type for value; expected (?P<kind>.*); got interface \{\}$`), "«%s»: giá trị rỗng, cần %s"},
+		{regexp.MustCompile(`^wrong type for value; expected (?P<kind1>.*); got (?P<kind2>.*)$`), "«%s»: cần %s, không phải %s"},
+		{regexp.MustCompile(`^invalid value; expected (?P<kind>.*)$`), "«%s»: thiếu giá trị (cần %s)"},
+		{regexp.MustCompile(`^dereference of nil pointer of type (?P<kind>.*)$`), "«%s»: giá trị rỗng, không dùng được làm %s"},
+		{regexp.MustCompile(`^cannot assign nil to (?P<kind>.*)$`), "cần %[2]s, không dùng được nil"},
+		{regexp.MustCompile(`^expected integer; found (.*)$`), "cần " + typeWord("int") + ", không phải «%[2]s»"},
+		{regexp.MustCompile(`^expected unsigned integer; found (.*)$`), "cần " + typeWord("uint") + ", không phải «%[2]s»"},
+		{regexp.MustCompile(`^expected float; found (.*)$`), "cần " + typeWord("float64") + ", không phải «%[2]s»"},
+		{regexp.MustCompile(`^expected complex; found (.*)$`), "cần " + typeWord("complex128") + ", không phải «%[2]s»"},
+		{regexp.MustCompile(`^expected bool; found (.*)$`), "cần " + typeWord("bool") + ", không phải «%[2]s»"},
+		{regexp.MustCompile(`^expected string; found (.*)$`), "cần " + typeWord("string") + ", không phải «%[2]s»"},
+		{regexp.MustCompile(`^can't handle (.*) for arg of type (?P<kind>.*)$`), "cần %[3]s, không phải «%[2]s»"},
+		{regexp.MustCompile(`^(.*) overflows int$`), "số «%[2]s» quá lớn"},
+		{regexp.MustCompile(`^range can't iterate over (.*)$`), "«%[1]s»: {{range}} không lặp được trên giá trị này; cần một danh sách"},
+		{regexp.MustCompile(`^can't use (.*?) (?:to )?iterate over more than one variable$`), "«%[1]s»: {{range}} trên giá trị này chỉ khai báo được một biến"},
+		{regexp.MustCompile(`^if/with can't use (.*)$`), "«%[1]s»: không dùng được giá trị này làm điều kiện"},
+		{regexp.MustCompile(`^can't print (.*) of type (.*)$`), "«%[1]s»: không in được giá trị kiểu %[3]s"},
+		{regexp.MustCompile(`^index out of range: (.*)$`), "«%s»: chỉ số %s vượt ngoài danh sách"},
+		{regexp.MustCompile(`^cannot index slice/array with nil$`), "«%s»: chỉ số rỗng"},
+		{regexp.MustCompile(`^cannot index slice/array with type (.*)$`), "«%s»: chỉ số phải là số nguyên, không phải giá trị kiểu %s"},
+		{regexp.MustCompile(`^(?:index|slice) of (?:untyped nil|nil pointer)$`), "«%s»: giá trị rỗng, không lấy phần tử được"},
+		{regexp.MustCompile(`^can't (?:index|slice) item of type (.*)$`), "«%s»: không lấy phần tử được từ giá trị kiểu %s"},
+		{regexp.MustCompile(`^too many slice indexes: (\d+)$`), "«%s»: hàm «slice» nhận nhiều nhất 3 chỉ số nhưng thẻ đưa %s"},
+		{regexp.MustCompile(`^cannot 3-index slice a string$`), "«%s»: không cắt chuỗi bằng 3 chỉ số được"},
+		{regexp.MustCompile(`^invalid slice index: (\d+) > (\d+)$`), "«%s»: chỉ số cắt không hợp lệ: %s lớn hơn %s"},
+		{regexp.MustCompile(`^len of nil pointer$`), "«%s»: giá trị rỗng, không đếm được số phần tử"},
+		{regexp.MustCompile(`^len of type (.*)$`), "«%s»: không đếm được số phần tử của giá trị kiểu %s"},
+		{regexp.MustCompile(`^call of nil$`), "«%s»: hàm được gọi là giá trị rỗng"},
+		{regexp.MustCompile(`^non-function (.*) of type (.*)$`), "«%s»: «%s» không phải là hàm (kiểu %s)"},
+		{regexp.MustCompile(`^arg (?P<ord>\d+): value is nil; should be of type (?P<kind>.*)$`), "«%s»: đối số thứ %s rỗng, cần %s"},
+		{regexp.MustCompile(`^arg (?P<ord>\d+): value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: đối số thứ %[2]s cần %[4]s, không phải %[3]s"},
+		{regexp.MustCompile(`^incompatible types for comparison`), "«%s»: không so sánh được hai giá trị khác kiểu"},
+		{regexp.MustCompile(`^invalid type for comparison$`), "«%s»: không so sánh được giá trị loại này"},
+		{regexp.MustCompile(`^missing argument for comparison$`), "«%s»: thiếu giá trị để so sánh"},
+		{regexp.MustCompile(`^non-comparable types? `), "«%s»: không so sánh được các giá trị này"},
+	}
+})
 
 var execContext = regexp.MustCompile(`(?s)^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
 
@@ -422,7 +421,7 @@ func execMessage(msg string) string {
 			detail, viaCall = inner, name == "call"
 		}
 	}
-	for _, m := range execMessages {
+	for _, m := range execMessages() {
 		sub := m.re.FindStringSubmatch(detail)
 		if sub == nil {
 			continue
