@@ -226,6 +226,16 @@ func TestFormulaCells(t *testing.T) {
 			t.Fatalf("value %v", v)
 		}
 	})
+	t.Run("formula with a text result", func(t *testing.T) {
+		y, fs := read(t, cat, xmlOf(t, ` t="str"`, "92.329"))
+		f := expectOne(t, fs, model.Warning, "text-number", shEntries, cell)
+		if !strings.Contains(f.Msg, "công thức cho kết quả dạng chữ") || !strings.Contains(f.Fix, "VALUE") {
+			t.Errorf("advice for a formula: %v", f)
+		}
+		if v := y.Entry("HS_TONG").Actual; v == nil || v.String() != "92329" {
+			t.Fatalf("value %v", v)
+		}
+	})
 	t.Run("float noise", func(t *testing.T) {
 		y, fs := read(t, cat, xmlOf(t, "", "92329.000000000015"))
 		if len(fs) > 0 {

@@ -187,7 +187,13 @@ func (r *reader) number(sheet string, c cell, row int, what string) *decimal.Dec
 		if msg == "" {
 			msg = fmt.Sprintf("«%s» được hiểu là %s", s, v.String())
 		}
-		r.add(model.Warning, "text-number", pos, "nhập lại thành ô dạng số", "%s: số được nhập dạng chữ; %s", what, msg)
+		if c.formula {
+			// Retyping is no fix for a formula: its result is text.
+			r.add(model.Warning, "text-number", pos, "sửa công thức để cho kết quả là số (ví dụ bọc trong VALUE(…))",
+				"%s: công thức cho kết quả dạng chữ; %s", what, msg)
+		} else {
+			r.add(model.Warning, "text-number", pos, "nhập lại thành ô dạng số", "%s: số được nhập dạng chữ; %s", what, msg)
+		}
 		return &v
 	}
 	r.add(model.Error, "not-a-number", pos, "", "%s: ô chứa %s, không phải số", what, kindName(c.kind))
