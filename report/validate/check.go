@@ -61,6 +61,7 @@ func Check(cat *model.Catalogue, cur, prev *model.Year, opt Options) model.Findi
 		c.required[code] = true
 	}
 	c.readReported()
+	c.emptyPrevious()
 	c.duplicates()
 	c.entered()
 	// Parts of entered wholes first: a part too large makes the rates derived from
@@ -111,6 +112,22 @@ type checker struct {
 
 func (c *checker) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
 	c.findings = append(c.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+// emptyPrevious warns of a last year's input with no figure at all, such as the
+// blank workbook init creates: every comparison would read "no figures".
+func (c *checker) emptyPrevious() {
+	p := c.prev
+	if p == nil || len(p.Entries) > 0 || len(p.Rankings) > 0 {
+		return
+	}
+	for _, f := range c.opt.Reported {
+		if f.Pos.File == p.Source && f.Severity == model.Error {
+			return // the reader said why it is empty
+		}
+	}
+	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, fmt.Sprintf("điền số liệu năm %d, hoặc xóa tệp này nếu không cần so sánh", p.Year),
+		"tệp số liệu năm %d chưa có số liệu nào: báo cáo sẽ không so sánh được với năm trước", p.Year)
 }
 
 func (c *checker) readReported() {

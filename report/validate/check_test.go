@@ -323,3 +323,12 @@ func BenchmarkCheckSample(b *testing.B) {
 		validate.Check(cat, cur, prev, validate.Options{})
 	}
 }
+
+// The blank workbook init creates for last year, left unfilled: a warning on it.
+func TestEmptyPreviousYear(t *testing.T) {
+	fs := validateYAML(t, testCat(t), testCur, "nam: 2020\n", validate.Options{})
+	if len(fs) != 1 || fs[0].Code != "empty-previous" || fs[0].Severity != model.Warning || !strings.HasSuffix(fs[0].Pos.File, "2020.yaml") ||
+		fs[0].Msg != "tệp số liệu năm 2020 chưa có số liệu nào: báo cáo sẽ không so sánh được với năm trước" {
+		t.Errorf("findings = %v", fs)
+	}
+}
