@@ -325,3 +325,11 @@ func TestParseNotDocx(t *testing.T) {
 		t.Fatal("an unreadable package gave an ErrorList")
 	}
 }
+
+func TestHasTags(t *testing.T) {
+	plain := parse(t, build(docxtest.P("Báo cáo đã lập, không có thẻ nào")), docxtpl.Options{})
+	tagged := parse(t, build(docxtest.P("Năm {{ .Nam }}")), docxtpl.Options{})
+	if plain.HasTags() || !tagged.HasTags() {
+		t.Errorf("HasTags: plain %v, tagged %v", plain.HasTags(), tagged.HasTags())
+	}
+}

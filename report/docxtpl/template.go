@@ -42,6 +42,17 @@ type Template struct {
 	pkg *docxpkg.Package
 }
 
+// HasTags reports whether any part holds a tag: a document without one is not
+// a template.
+func (t *Template) HasTags() bool {
+	for _, c := range t.parts {
+		if c.tmpl != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // compiled is a template part ready to execute.
 type compiled struct {
 	part  *part

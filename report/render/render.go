@@ -10,7 +10,6 @@ import (
 	"text/template"
 
 	"github.com/baocao/baocao/report/compute"
-	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
@@ -29,11 +28,6 @@ type Renderer struct {
 // New parses a .docx template and checks it against the catalogue: every tag,
 // function, field and indicator code. The error lists every problem found.
 func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
-	// A finished report given as the template would come out again unchanged,
-	// with last year's figures.
-	if text, err := docxpkg.Text(docx); err == nil && !strings.Contains(text, "{{") {
-		return nil, errors.New("tệp mẫu không có thẻ {{ … }} nào: có vẻ đây là một báo cáo đã lập, không phải mẫu báo cáo")
-	}
 	r := &Renderer{}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
 		Funcs: r.funcs(),
@@ -52,6 +46,11 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	// A finished report given as the template would come out again unchanged,
+	// with last year's figures.
+	if !tpl.HasTags() {
+		return nil, errors.New("tệp mẫu không có thẻ {{ … }} nào: có vẻ đây là một báo cáo đã lập, không phải mẫu báo cáo")
 	}
 	r.tpl = tpl
 	return r, nil
