@@ -48,8 +48,8 @@ type ProblemsError struct {
 
 func (e *ProblemsError) Error() string {
 	var lines []string
-	for _, f := range e.Findings {
-		lines = append(lines, f.String())
+	if len(e.Findings) > 0 {
+		lines = append(lines, e.Findings.String())
 	}
 	for _, err := range e.Errs {
 		for _, line := range strings.Split(err.Error(), "\n") {
