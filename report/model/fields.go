@@ -70,6 +70,36 @@ func ParseRanking(s string) (rank, of int, err error) {
 	return rank, of, nil
 }
 
+// Get gives a header fact as text, the inverse of Set; lists take one item a
+// line. The date ("ngay") is not text and is read apart.
+func (h *Header) Get(key string) string {
+	switch key {
+	case "co_quan_chu_quan":
+		return h.SuperiorBody
+	case "co_quan":
+		return h.Body
+	case "so":
+		return h.Number
+	case "ky_hieu":
+		return h.Symbol
+	case "dia_danh":
+		return h.Place
+	case "kinh_gui":
+		return strings.Join(h.Recipients, "\n")
+	case "can_cu":
+		return h.Basis
+	case "tham_quyen":
+		return h.Authority
+	case "chuc_vu":
+		return h.Title
+	case "nguoi_ky":
+		return h.Signer
+	case "noi_nhan":
+		return strings.Join(h.Distribution, "\n")
+	}
+	return ""
+}
+
 // SplitList splits a list written in one cell: one item per line, or items
 // separated by ";". Leading "- " and trailing ";" or "." are dropped, since the
 // template adds the punctuation Decree 30 asks for.

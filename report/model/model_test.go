@@ -73,3 +73,20 @@ func TestCatalogueLookupAndSuggest(t *testing.T) {
 		t.Errorf("GroupName = %q", got)
 	}
 }
+
+func TestHeaderSetGet(t *testing.T) {
+	var h Header
+	for _, key := range HeaderKeys {
+		if key == "ngay" {
+			continue
+		}
+		h.Set(key, "giá trị "+key)
+		if got := h.Get(key); got != "giá trị "+key {
+			t.Errorf("Get(%q) = %q after Set", key, got)
+		}
+	}
+	h.Set("noi_nhan", "- Như trên;\n- Lưu: VT.")
+	if got := h.Get("noi_nhan"); got != "Như trên\nLưu: VT" {
+		t.Errorf("list round trip = %q", got)
+	}
+}

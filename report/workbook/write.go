@@ -248,40 +248,13 @@ func (wr *writer) header() {
 		case "so":
 			wr.set(s, 2, row, h.Number, stText)
 		default:
-			v := headerValue(&h, hr.key)
+			v := h.Get(hr.key)
 			wr.set(s, 2, row, v, stInput)
 			wr.fit(s, row, v, headerColumns[1].width)
 		}
 	}
 	wr.check(wr.f.SetColVisible(s, colLetter(4), false))
 	wr.protect(s)
-}
-
-// headerValue gives a header fact as written in its cell; lists take one item a line.
-func headerValue(h *model.Header, key string) string {
-	switch key {
-	case "co_quan_chu_quan":
-		return h.SuperiorBody
-	case "co_quan":
-		return h.Body
-	case "ky_hieu":
-		return h.Symbol
-	case "dia_danh":
-		return h.Place
-	case "kinh_gui":
-		return strings.Join(h.Recipients, "\n")
-	case "can_cu":
-		return h.Basis
-	case "tham_quyen":
-		return h.Authority
-	case "chuc_vu":
-		return h.Title
-	case "nguoi_ky":
-		return h.Signer
-	case "noi_nhan":
-		return strings.Join(h.Distribution, "\n")
-	}
-	return ""
 }
 
 // excelSerial is the 1900-system serial number of a date after February 1900.
