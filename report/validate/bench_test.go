@@ -43,11 +43,5 @@ func BenchmarkValidate100k(b *testing.B) {
 			b.Fatalf("%d entries, %d errors: %v", len(y.Entries), fs.Errors(), fs[:min(3, len(fs))])
 		}
 	}
-	peak := memtest.PeakHeap(run) // measured apart: sampling the heap stops the world
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		run()
-	}
-	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+	memtest.Bench(b, run)
 }

@@ -57,11 +57,5 @@ func BenchmarkRead100k(b *testing.B) {
 			b.Fatalf("%d entries, findings %v", len(y.Entries), fs[:min(len(fs), 3)])
 		}
 	}
-	peak := memtest.PeakHeap(read) // measured apart: sampling the heap stops the world
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		read()
-	}
-	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+	memtest.Bench(b, read)
 }

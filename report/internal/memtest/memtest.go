@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"testing"
 	"time"
 )
 
@@ -43,4 +44,16 @@ func PeakHeap(fn func()) uint64 {
 		return p - base
 	}
 	return 0
+}
+
+// Bench times fn as the benchmark's body and reports its peak live heap as
+// peak-MiB, measured in one run apart from the timed ones.
+func Bench(b *testing.B, fn func()) {
+	peak := PeakHeap(fn)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		fn()
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 }
