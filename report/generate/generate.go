@@ -123,11 +123,9 @@ func Run(opt Options) (*Result, error) {
 	}
 	var rep *compute.Report
 	if cur != nil {
-		// The checks of validate; they include compute's own findings.
-		findings = validate.Sort(append(findings, validate.Check(cat, cur, prev, validate.Options{Reported: findings, Required: required})...))
-	}
-	if findings.Errors() == 0 && cur != nil {
 		rep = compute.Compute(cat, cur, prev)
+		// The checks of validate; they include compute's own findings.
+		findings = validate.Sort(append(findings, validate.Check(cat, cur, prev, validate.Options{Reported: findings, Required: required, Report: rep})...))
 	}
 	problems.Findings = findings
 	if problems.Count() > 0 {

@@ -32,6 +32,9 @@ type Options struct {
 	// Reported are the findings the readers already gave for these inputs. Check
 	// adds nothing about an entry whose reading failed, so one fault gives one finding.
 	Reported model.Findings
+	// Report is cur already computed against prev by the caller, who needs it
+	// too; nil makes Check compute it.
+	Report *compute.Report
 }
 
 // Copied-column rule: this many identical values, making up at least this share
@@ -50,12 +53,15 @@ func Check(cat *model.Catalogue, cur, prev *model.Year, opt Options) model.Findi
 	}
 	c := &checker{
 		cat: cat, cur: cur, prev: prev, opt: opt,
-		rep:      compute.Compute(cat, cur, prev),
+		rep:      opt.Report,
 		reported: map[model.Pos]bool{},
 		bad:      map[string]bool{},
 		derived:  map[string]state{},
 		file:     model.Pos{File: cur.Source},
 		required: map[string]bool{},
+	}
+	if c.rep == nil {
+		c.rep = compute.Compute(cat, cur, prev)
 	}
 	for _, code := range opt.Required {
 		c.required[code] = true

@@ -211,10 +211,11 @@ func (v *validation) check(name string, cur, prev *read) {
 	if report {
 		required = v.template.Indicators()
 	}
-	found := Check(v.cat, cur.year, last, Options{Reported: reported, Required: required})
+	rep := compute.Compute(v.cat, cur.year, last)
+	found := Check(v.cat, cur.year, last, Options{Reported: reported, Required: required, Report: rep})
 	v.findings = append(v.findings, found...)
 	// What is left can only show when the template is filled: do it in memory.
 	if report && found.Errors() == 0 && model.Findings(reported).Errors() == 0 {
-		v.findings = append(v.findings, v.template.Problems(compute.Compute(v.cat, cur.year, last))...)
+		v.findings = append(v.findings, v.template.Problems(rep)...)
 	}
 }
