@@ -10,7 +10,7 @@ import (
 )
 
 func newGenerateCmd() *cobra.Command {
-	var template, output string
+	var template, output, appendixOut string
 	cmd := &cobra.Command{
 		Use:   "generate NĂM",
 		Short: "Lập báo cáo năm thành tệp .docx",
@@ -18,7 +18,8 @@ func newGenerateCmd() *cobra.Command {
 kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo.
 Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.`,
 		Example: `  baocao generate 2021
-  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx`,
+  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
+  baocao generate 2021 --phu-luc bao-cao-2021-phu-luc.xlsx`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := input.ParseYearArg(args[0])
@@ -29,7 +30,7 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
 			if err != nil {
 				return err
 			}
-			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output})
+			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output, Appendix: appendixOut})
 			var problems *generate.ProblemsError
 			if errors.As(err, &problems) {
 				return problemsError{fmt.Errorf("%s\nChưa lập báo cáo: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
@@ -41,6 +42,9 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
 				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), res.Path)
+			if res.Appendix != "" {
+				fmt.Fprintln(cmd.OutOrStdout(), res.Appendix)
+			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Đã lập báo cáo năm %d theo mẫu %s: %d chỉ tiêu, %d cảnh báo.\n",
 				year, res.Template, len(res.Report.Figures), len(res.Warnings))
 			return nil
@@ -48,5 +52,6 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
 	}
 	cmd.Flags().StringVar(&template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tệp báo cáo cần ghi (mặc định: Bao-cao-NĂM.docx)")
+	cmd.Flags().StringVar(&appendixOut, "phu-luc", "", "ghi thêm bảng số liệu phụ lục thành bảng tính .xlsx, ví dụ bao-cao-2021-phu-luc.xlsx")
 	return cmd
 }

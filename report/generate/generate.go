@@ -25,6 +25,7 @@ type Options struct {
 	Year      int
 	Template  string // a .docx path; "" takes the workspace's template or the default
 	Output    string // "" writes DefaultOutput(Year) in the current folder
+	Appendix  string // when set, the data appendix is also written there as a workbook (.xlsx)
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -33,6 +34,7 @@ func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + "
 // Result describes a written report.
 type Result struct {
 	Path     string
+	Appendix string // the workbook written, when asked for
 	Template string
 	Report   *compute.Report
 	Warnings model.Findings
@@ -113,6 +115,9 @@ func Run(opt Options) (*Result, error) {
 	if err := checkOutput(out, opt); err != nil {
 		return nil, err
 	}
+	if err := checkAppendixOutput(out, opt); err != nil {
+		return nil, err
+	}
 	problems := &ProblemsError{Template: tplName}
 	renderer, err := render.New(tplBytes, cat)
 	var required []string
@@ -137,10 +142,19 @@ func Run(opt Options) (*Result, error) {
 		return nil, problems
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
+	workbook, err := appendixWorkbook(opt, rep)
+	if err != nil {
+		return nil, err
+	}
 	if err := atomicfile.Write(out, docx, 0o644); err != nil {
 		return nil, err
 	}
-	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings}, nil
+	if workbook != nil {
+		if err := atomicfile.Write(opt.Appendix, workbook, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return &Result{Path: out, Appendix: opt.Appendix, Template: tplName, Report: rep, Warnings: findings}, nil
 }
 
 // Template opens the workspace's template for validate; nil when it cannot be
