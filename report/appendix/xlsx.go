@@ -201,7 +201,7 @@ func (x *sheet) header(t *Table) {
 	x.merge(colVsPrevious, top, colVsPlan, top)
 	x.text(colVsPrevious, bottom, "Cùng kỳ", st)
 	x.text(colVsPlan, bottom, "Kế hoạch", st)
-	for i, width := range []float64{6, 48, 12, 14, 14, 14, 16, 16, 22} {
+	for i, width := range []float64{6, 48, 12, 14, 14, 14, 24, 24, 22} {
 		name := colLetter(colNo + i)
 		x.do(func() error { return x.f.SetColWidth(SheetName, name, name, width) })
 	}
