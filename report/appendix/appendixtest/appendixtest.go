@@ -144,7 +144,7 @@ func row(ind *model.Indicator, f Figures, no int) Row {
 	value := func(i int, v *decimal.Decimal) {
 		if v != nil {
 			d := v.Round(int32(ind.Decimals))
-			set(i, vn(d, ind.Decimals), &d)
+			set(i, VN(d, ind.Decimals), &d)
 		}
 	}
 	value(0, f.Prev)
@@ -163,13 +163,13 @@ func row(ind *model.Indicator, f Figures, no int) Row {
 			continue
 		}
 		d := f.Value.Mul(hundred).DivRound(*base, 40).Round(1)
-		set(3+i, vn(d, 1), &d)
+		set(3+i, VN(d, 1), &d)
 	}
 	return r
 }
 
-// vn writes d, already rounded, with "." between thousands and "," before decimals.
-func vn(d decimal.Decimal, places int) string {
+// VN writes d, already rounded, with "." between thousands and "," before decimals.
+func VN(d decimal.Decimal, places int) string {
 	s := d.StringFixed(int32(places))
 	sign := ""
 	if strings.HasPrefix(s, "-") {
@@ -197,7 +197,7 @@ func points(d decimal.Decimal) string {
 	if d.Sign() < 0 {
 		word, d = "giảm ", d.Neg()
 	}
-	s := vn(d, 1)
+	s := VN(d, 1)
 	s = strings.TrimSuffix(s, ",0")
 	return word + s + " điểm phần trăm"
 }

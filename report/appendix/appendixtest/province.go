@@ -1,6 +1,7 @@
 package appendixtest
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/baocao/baocao/report/model"
@@ -108,4 +109,38 @@ func NewProvince() *Province {
 		"XH_C":      {Value: d("4"), Of: 34},
 	}
 	return &Province{Catalogue: cat, Year: cur, Prev: prev, Figures: figs, Estimate: true}
+}
+
+// Large is a catalogue of n indicators in groups of 50, of every kind, with
+// this year's and last year's figures and plans, for benchmarks.
+func Large(n int) (*model.Catalogue, *model.Year, *model.Year) {
+	var groups []model.Group
+	var inds []*model.Indicator
+	cur := &model.Year{Year: 2024, Source: "2024.yaml", Header: model.Header{Number: "12", Symbol: "BC-STTTT", Date: time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC)}}
+	prev := &model.Year{Year: 2023, Source: "2023.yaml"}
+	for i := range n {
+		if i%50 == 0 {
+			groups = append(groups, model.Group{Code: fmt.Sprintf("N%d", i/50), Name: fmt.Sprintf("Nhóm chỉ tiêu số %d", i/50+1)})
+		}
+		code := fmt.Sprintf("CT_%04d", i)
+		ind := &model.Indicator{Code: code, Name: "Chỉ tiêu thử nghiệm số " + code, Unit: "đơn vị", Group: groups[len(groups)-1].Code, Kind: model.Quantity, Decimals: i % 3}
+		switch i % 10 {
+		case 7:
+			ind.Kind, ind.Unit = model.Rate, "%"
+		case 9:
+			ind.Kind, ind.Unit = model.Rank, ""
+		}
+		inds = append(inds, ind)
+		if ind.Kind == model.Rank {
+			cur.Rankings = append(cur.Rankings, &model.Ranking{Code: code, Rank: i%63 + 1, Of: 63})
+			prev.Rankings = append(prev.Rankings, &model.Ranking{Code: code, Rank: (i+5)%63 + 1, Of: 63})
+			continue
+		}
+		v := decimal.New(int64(1000+i*37), -int32(i%3))
+		p := decimal.New(int64(950+i*29), -int32(i%3))
+		plan := decimal.New(int64(1100+i*31), -int32(i%3))
+		cur.Entries = append(cur.Entries, &model.Entry{Code: code, Actual: &v, Plan: &plan, Estimate: i%2 == 0})
+		prev.Entries = append(prev.Entries, &model.Entry{Code: code, Actual: &p})
+	}
+	return model.NewCatalogue("chi-tieu.yaml", groups, inds), cur, prev
 }
