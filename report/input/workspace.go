@@ -118,10 +118,10 @@ func (w *Workspace) Path(name string) string {
 
 // Catalogue reads chi-tieu.yaml. The error is for a catalogue that cannot be read at all.
 func (w *Workspace) Catalogue() (*model.Catalogue, model.Findings, error) {
-	b, err := readFS(w.FS, CatalogueFile, w.Path(CatalogueFile))
-	if errors.Is(err, fs.ErrNotExist) && !w.Embedded {
+	if _, err := fs.Stat(w.FS, CatalogueFile); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil, fmt.Errorf("thư mục số liệu %s không có danh mục chỉ tiêu %s; hãy chép tệp danh mục vào thư mục này", w.Dir, CatalogueFile)
 	}
+	b, err := readFS(w.FS, CatalogueFile, w.Path(CatalogueFile))
 	if err != nil {
 		return nil, nil, err
 	}
