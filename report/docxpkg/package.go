@@ -219,6 +219,20 @@ func (p *Package) SetPart(name, xml string) {
 	p.changed[name] = true
 }
 
+// ReadPart returns the content of any part: one set with SetPart, or the
+// archive's, read within MaxPartSize; "" when there is none.
+func (p *Package) ReadPart(name string) (string, error) {
+	if name == DocumentPart || p.changed[name] || p.parts[name] != "" {
+		return p.Part(name), nil
+	}
+	for _, f := range p.files {
+		if f.Name == name {
+			return readPart(f)
+		}
+	}
+	return "", nil
+}
+
 func (p *Package) has(name string) bool {
 	return slices.ContainsFunc(p.files, func(f *zip.File) bool { return f.Name == name })
 }

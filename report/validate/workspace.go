@@ -23,7 +23,7 @@ type validation struct {
 	ws       *input.Workspace
 	cat      *model.Catalogue
 	cats     map[string]*model.Catalogue // catalogues beside files named by path, nil when unusable
-	years    map[int]*read // the workspace's years, each read once
+	years    map[int]*read               // the workspace's years, each read once
 	findings model.Findings
 	checked  []string
 	latest   int // when set, only this year's report is to be generated
