@@ -1,20 +1,26 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 
 	"github.com/baocao/baocao/report/generate"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/pdf"
 	"github.com/baocao/baocao/report/validate"
 	"github.com/spf13/cobra"
 )
 
 type generateOptions struct {
 	*streams
+	ctx                    context.Context
 	year                   int
 	data, template, output string
 	force                  bool
+	pdf                    generate.PDFOptions
 }
 
 func newGenerateCmd(s *streams) *cobra.Command {
@@ -28,10 +34,14 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
 
 Báo cáo đã sửa bằng Word không bao giờ bị ghi đè: chương trình chỉ ghi đè báo cáo do chính
 nó lập ra mà chưa ai sửa. Với tệp khác, hãy ghi ra tên khác (-o), hoặc dùng --force: tệp
-đang có được giữ lại bên cạnh, tên có thêm ngày giờ (Bao-cao-2021.ban-cu-2026-12-07-083015.docx).`,
+đang có được giữ lại bên cạnh, tên có thêm ngày giờ (Bao-cao-2021.ban-cu-2026-12-07-083015.docx).
+
+Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ tệp .docx; tệp .docx vẫn
+được ghi cùng tên bên cạnh, trừ khi dùng --chi-pdf.`,
 		Example: `  baocao generate 2021
   baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
-  baocao generate 2021 --force`,
+  baocao generate 2021 --force
+  baocao generate 2021 -o bao-cao-2021.pdf`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := input.ParseYearArg(args[0])
@@ -40,22 +50,33 @@ nó lập ra mà chưa ai sửa. Với tệp khác, hãy ghi ra tên khác (-o),
 			}
 			opts.year = year
 			opts.data, _ = cmd.Flags().GetString("data")
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			opts.ctx = ctx
 			return runGenerate(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "tệp báo cáo cần ghi (mặc định: Bao-cao-NĂM.docx, cạnh thư mục data)")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "tệp báo cáo cần ghi, .docx hoặc .pdf (mặc định: Bao-cao-NĂM.docx, cạnh thư mục data)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè cả báo cáo đã sửa bằng Word hoặc tệp không do baocao lập (tệp cũ được giữ lại, tên có thêm ngày giờ)")
+	cmd.Flags().BoolVar(&opts.pdf.PDF, "pdf", false, "ghi thêm bản PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)")
+	cmd.Flags().BoolVar(&opts.pdf.PDFOnly, "chi-pdf", false, "chỉ ghi bản PDF, không giữ tệp .docx (cần LibreOffice)")
 	return cmd
 }
+
+// office converts to PDF; nil finds LibreOffice where it is installed. Tests
+// set it to hide LibreOffice.
+var office *pdf.Converter
 
 func runGenerate(opts *generateOptions) error {
 	ws, err := openWorkspace(opts.streams, opts.data)
 	if err != nil {
 		return err
 	}
+	pdfOpt := opts.pdf
+	pdfOpt.Context, pdfOpt.Office = opts.ctx, office
 	res, err := generate.Run(generate.Options{Workspace: ws, Year: opts.year, Template: opts.template, Output: opts.output,
-		Force: opts.force, Now: opts.now})
+		PDFOptions: pdfOpt, Force: opts.force, Now: opts.now})
 	var problems *generate.ProblemsError
 	if errors.As(err, &problems) {
 		if err := validate.WriteLines(opts.err, problems.Findings); err != nil {
@@ -70,7 +91,11 @@ func runGenerate(opts *generateOptions) error {
 	if err := validate.WriteLines(opts.err, res.Warnings); err != nil {
 		return err
 	}
-	fmt.Fprintln(opts.out, res.Path)
+	for _, path := range []string{res.Path, res.PDF} {
+		if path != "" {
+			fmt.Fprintln(opts.out, path)
+		}
+	}
 	template := "mẫu " + res.Template
 	if res.Template == input.DefaultTemplateName {
 		template = "mẫu báo cáo có sẵn trong chương trình"

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/baocao/baocao/report/atomicfile"
@@ -28,7 +27,8 @@ type Options struct {
 	Workspace *input.Workspace
 	Year      int
 	Template  string // a .docx path; "" takes the workspace's template or the default
-	Output    string // "" writes DefaultOutput(Year) beside the data folder found, or in the current folder
+	Output    string // "" writes DefaultOutput(Year) beside the data folder found, or in the current folder; a .pdf name asks for the PDF (see outputs)
+	PDFOptions
 	// Force writes over a file at the output that baocao did not write or that
 	// was changed since, keeping it as a dated backup beside it.
 	Force bool
@@ -40,7 +40,8 @@ func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + "
 
 // Result describes a written report.
 type Result struct {
-	Path     string
+	Path     string // the .docx; "" when only the PDF was asked for
+	PDF      string // the PDF, when asked for
 	Template string
 	Report   *compute.Report
 	Warnings model.Findings
@@ -125,14 +126,19 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := opt.Output
-	if out == "" {
-		out = DefaultOutput(opt.Year)
-		if opt.Workspace.Above {
-			out = filepath.Join(opt.Workspace.Root, out)
+	out, pdfOut, err := outputs(opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range []string{out, pdfOut} {
+		if path == "" {
+			continue
+		}
+		if err := checkOutput(path, opt); err != nil {
+			return nil, err
 		}
 	}
-	if err := checkOutput(out, opt); err != nil {
+	if err := opt.checkOffice(pdfOut); err != nil {
 		return nil, err
 	}
 	backup, err := checkTarget(out, opt)
@@ -166,16 +172,19 @@ func Run(opt Options) (*Result, error) {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
-	if err := write(out, backup, docx); err != nil {
+	if out, err = opt.write(out, backup, pdfOut, docx); err != nil {
 		return nil, err
 	}
-	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
+	return &Result{Path: out, PDF: pdfOut, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
 }
 
 // checkTarget decides about a file already at out: a report baocao wrote and
 // nobody changed is replaced; any other is refused, or with Force kept as the
 // backup it returns.
 func checkTarget(out string, opt Options) (backup string, err error) {
+	if out == "" {
+		return "", nil
+	}
 	st, err := os.Stat(out)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
@@ -205,9 +214,9 @@ func checkTarget(out string, opt Options) (backup string, err error) {
 	return backup, nil
 }
 
-// write replaces out with docx, first keeping the file there as backup when
+// writeReport replaces out with docx, first keeping the file there as backup when
 // one is named: at every moment out is the old file or the new one whole.
-func write(out, backup string, docx []byte) error {
+func writeReport(out, backup string, docx []byte) error {
 	if backup != "" {
 		if err := atomicfile.Backup(out, backup); err != nil {
 			return err
@@ -263,9 +272,6 @@ func readTemplate(opt Options) (string, []byte, error) {
 
 // checkOutput refuses an output path that is the template or an input file.
 func checkOutput(out string, opt Options) error {
-	if !strings.EqualFold(filepath.Ext(out), ".docx") {
-		return fmt.Errorf("tệp kết quả %s phải có đuôi .docx", out)
-	}
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}

@@ -55,10 +55,7 @@ func stamp(docx []byte) ([]byte, error) {
 		rels = insertBefore(rels, "</Relationships>", `<Relationship Id="rIdBaocaoStamp" Type="`+customRel+`" Target="`+stampPart+`"/>`)
 		p.SetPart("_rels/.rels", rels)
 	}
-	custom, err := p.ReadPart(stampPart)
-	if err != nil {
-		return nil, err
-	}
+	custom, _ := p.ReadPart(stampPart) // "" when the template has no custom properties
 	// The hash leaves the stamp part out, so it can be computed before the
 	// stamp is written: write once, hash, write again with the hash.
 	p.SetPart(stampPart, withStamp(custom, ""))
