@@ -20,6 +20,7 @@ type generateOptions struct {
 	year                   int
 	data, template, output string
 	force                  bool
+	appendix               string
 	pdf                    generate.PDFOptions
 }
 
@@ -41,7 +42,8 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 		Example: `  baocao generate 2021
   baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
   baocao generate 2021 --force
-  baocao generate 2021 -o bao-cao-2021.pdf`,
+  baocao generate 2021 -o bao-cao-2021.pdf
+  baocao generate 2021 --phu-luc bao-cao-2021-phu-luc.xlsx`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := input.ParseYearArg(args[0])
@@ -61,6 +63,7 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè cả báo cáo đã sửa bằng Word hoặc tệp không do baocao lập (tệp cũ được giữ lại, tên có thêm ngày giờ)")
 	cmd.Flags().BoolVar(&opts.pdf.PDF, "pdf", false, "ghi thêm bản PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)")
 	cmd.Flags().BoolVar(&opts.pdf.PDFOnly, "chi-pdf", false, "chỉ ghi bản PDF, không giữ tệp .docx (cần LibreOffice)")
+	cmd.Flags().StringVar(&opts.appendix, "phu-luc", "", "ghi thêm bảng số liệu phụ lục thành bảng tính .xlsx, ví dụ bao-cao-2021-phu-luc.xlsx")
 	return cmd
 }
 
@@ -76,7 +79,7 @@ func runGenerate(opts *generateOptions) error {
 	pdfOpt := opts.pdf
 	pdfOpt.Context, pdfOpt.Office = opts.ctx, office
 	res, err := generate.Run(generate.Options{Workspace: ws, Year: opts.year, Template: opts.template, Output: opts.output,
-		PDFOptions: pdfOpt, Force: opts.force, Now: opts.now})
+		PDFOptions: pdfOpt, Appendix: opts.appendix, Force: opts.force, Now: opts.now})
 	var problems *generate.ProblemsError
 	if errors.As(err, &problems) {
 		if err := validate.WriteLines(opts.err, problems.Findings); err != nil {
@@ -91,7 +94,7 @@ func runGenerate(opts *generateOptions) error {
 	if err := validate.WriteLines(opts.err, res.Warnings); err != nil {
 		return err
 	}
-	for _, path := range []string{res.Path, res.PDF} {
+	for _, path := range []string{res.Path, res.PDF, res.Appendix} {
 		if path != "" {
 			fmt.Fprintln(opts.out, path)
 		}

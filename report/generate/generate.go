@@ -31,8 +31,9 @@ type Options struct {
 	PDFOptions
 	// Force writes over a file at the output that baocao did not write or that
 	// was changed since, keeping it as a dated backup beside it.
-	Force bool
-	Now   func() time.Time // names the backup; time.Now when nil
+	Force    bool
+	Now      func() time.Time // names the backup; time.Now when nil
+	Appendix string           // when set, the data appendix is also written there as a workbook (.xlsx)
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -42,6 +43,7 @@ func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + "
 type Result struct {
 	Path     string // the .docx; "" when only the PDF was asked for
 	PDF      string // the PDF, when asked for
+	Appendix string // the appendix workbook, when asked for
 	Template string
 	Report   *compute.Report
 	Warnings model.Findings
@@ -145,6 +147,9 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkAppendixOutput(out, opt); err != nil {
+		return nil, err
+	}
 	problems := &ProblemsError{}
 	renderer, err := render.New(tplBytes, cat)
 	var required []string
@@ -172,10 +177,19 @@ func Run(opt Options) (*Result, error) {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
+	workbook, err := appendixWorkbook(opt, rep)
+	if err != nil {
+		return nil, err
+	}
 	if out, err = opt.write(out, backup, pdfOut, docx); err != nil {
 		return nil, err
 	}
-	return &Result{Path: out, PDF: pdfOut, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
+	if workbook != nil {
+		if err := atomicfile.Write(opt.Appendix, workbook, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
 }
 
 // checkTarget decides about a file already at out: a report baocao wrote and
