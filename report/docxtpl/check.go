@@ -83,6 +83,7 @@ type checker struct {
 	vars     []variable
 	stack    []frame
 	unclosed map[*tag]bool // tags opening a structure that no {{end}} closes
+	tooDeep  bool          // MaxNesting was reached and reported
 }
 
 func (c *checker) errorf(tg *tag, format string, args ...any) {
@@ -158,6 +159,10 @@ func unclosedOpeners(tags []*tag) map[*tag]bool {
 }
 
 func (c *checker) push(tg *tag) {
+	if len(c.stack) == MaxNesting && !c.tooDeep {
+		c.tooDeep = true
+		c.errorf(tg, "các khối {{if}}, {{range}}, {{with}} lồng nhau quá %d lớp", MaxNesting)
+	}
 	c.stack = append(c.stack, frame{open: tg, dot: c.dot, alts: c.alts, vars: len(c.vars)})
 }
 

@@ -76,14 +76,19 @@ func Parse(data []byte, opt Options) (*Template, error) {
 	errs := unrenderedTags(pkg)
 	names := funcNames(opt.Funcs)
 	var all [][]*tag
+	ntags := 0
 	for i, name := range t.names {
 		pt, err := scanPart(i, name, pkg.Part(name))
 		if err != nil {
 			errs = append(errs, &Error{Part: name, Msg: "nội dung XML hỏng: " + err.Error()})
 			pt = &part{index: i, name: name}
 		}
-		tags, tagErrs := collectTags(pt)
+		tags, tagErrs, over := collectTags(pt, MaxTags-ntags)
+		ntags += len(tags)
 		errs = append(errs, tagErrs...)
+		if over {
+			break
+		}
 		c := &checker{opt: &opt, pt: pt, funcs: names}
 		c.run(tags)
 		errs = append(errs, c.errs...)
@@ -100,6 +105,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		markFunc:     func() string { return "" },
 		needPFunc:    func(string) string { return "" },
 		tableEndFunc: func(string) string { return "" },
+		iterFunc:     func() string { return "" },
 	}
 	for i, cp := range t.parts {
 		if len(all[i]) == 0 {
@@ -203,10 +209,12 @@ func (p *Problems) errors() ErrorList {
 
 // execution is the state of one Execute, reached by the engine's functions.
 type execution struct {
-	t        *Template
-	problems *Problems
-	out      *bytes.Buffer
-	marks    []int // output offsets where the open guarded elements start
+	t          *Template
+	problems   *Problems
+	out        *bytes.Buffer
+	marks      []int // output offsets where the open guarded elements start
+	iterations int   // of all loops so far, see MaxIterations
+	written    int   // bytes of the parts done, see MaxOutputSize
 }
 
 // loc moves rendering to paragraph n of a part.
@@ -283,7 +291,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		problems = NewProblems()
 	}
 	x := &execution{t: t, problems: problems}
-	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd}
+	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd, iterFunc: x.iterate}
 	outs := map[string]string{}
 	var errs ErrorList
 	for _, cp := range t.parts {
@@ -299,10 +307,15 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		buf.Grow(len(cp.src) + len(cp.src)/4)
 		x.out, x.marks = &buf, x.marks[:0]
 		problems.moveTo(cp.part.name, nil)
-		if err := tm.Execute(&buf, data); err != nil {
+		if err := tm.Execute(limitedWriter{x, &buf}, data); err != nil {
 			errs = append(errs, x.execError(cp, err))
+			var limit *limitError
+			if errors.As(err, &limit) {
+				break // the next parts would reach it again
+			}
 			continue
 		}
+		x.written += buf.Len()
 		if err := wellFormed(buf.String()); err != nil {
 			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + err.Error() + ")"})
 			continue
@@ -346,9 +359,12 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 		e = x.problems.place()
 	}
 	var missing *missingValueError
+	var limit *limitError
 	switch {
 	case errors.As(err, &missing):
 		e.Msg = missing.Error()
+	case errors.As(err, &limit):
+		e.Msg = limit.Error()
 	default:
 		e.Msg = execMessage(err.Error())
 	}
