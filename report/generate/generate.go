@@ -24,7 +24,9 @@ type Options struct {
 	Workspace *input.Workspace
 	Year      int
 	Template  string // a .docx path; "" takes the workspace's template or the default
-	Output    string // "" writes DefaultOutput(Year) in the current folder
+	Output    string // "" writes DefaultOutput(Year) in the current folder; a .pdf name asks for the PDF (see outputs)
+	PDFOptions
+	Appendix string // when set, the data appendix is also written there as a workbook (.xlsx)
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -32,7 +34,9 @@ func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + "
 
 // Result describes a written report.
 type Result struct {
-	Path     string
+	Path     string // the .docx; "" when only the PDF was asked for
+	PDF      string // the PDF, when asked for
+	Appendix string // the appendix workbook, when asked for
 	Template string
 	Report   *compute.Report
 	Warnings model.Findings
@@ -106,11 +110,22 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := opt.Output
-	if out == "" {
-		out = DefaultOutput(opt.Year)
+	out, pdfOut, err := outputs(opt)
+	if err != nil {
+		return nil, err
 	}
-	if err := checkOutput(out, opt); err != nil {
+	for _, path := range []string{out, pdfOut} {
+		if path == "" {
+			continue
+		}
+		if err := checkOutput(path, opt); err != nil {
+			return nil, err
+		}
+	}
+	if err := opt.checkOffice(pdfOut); err != nil {
+		return nil, err
+	}
+	if err := checkAppendixOutput(out, opt); err != nil {
 		return nil, err
 	}
 	problems := &ProblemsError{Template: tplName}
@@ -137,10 +152,19 @@ func Run(opt Options) (*Result, error) {
 		return nil, problems
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
-	if err := atomicfile.Write(out, docx, 0o644); err != nil {
+	workbook, err := appendixWorkbook(opt, rep)
+	if err != nil {
 		return nil, err
 	}
-	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings}, nil
+	if out, err = opt.write(out, pdfOut, docx); err != nil {
+		return nil, err
+	}
+	if workbook != nil {
+		if err := atomicfile.Write(opt.Appendix, workbook, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, Template: tplName, Report: rep, Warnings: findings}, nil
 }
 
 // Template opens the workspace's template for validate; nil when it cannot be
@@ -189,9 +213,6 @@ func readTemplate(opt Options) (string, []byte, error) {
 
 // checkOutput refuses an output path that is the template or an input file.
 func checkOutput(out string, opt Options) error {
-	if !strings.EqualFold(filepath.Ext(out), ".docx") {
-		return fmt.Errorf("tệp kết quả %s phải có đuôi .docx", out)
-	}
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}
