@@ -267,10 +267,11 @@ func size(doc string, off int) (cx, cy int) {
 	width := 11906 - 1701 - 851 // A4 with the margins of Decree 30, in twips
 	if loc := sectPrRe.FindStringIndex(doc[off:]); loc != nil {
 		sect := doc[off+loc[0]:]
-		if end := strings.Index(sect, "sectPr>"); end >= 0 {
-			sect = sect[:end]
+		if end := strings.Index(sect[loc[1]-loc[0]:], "sectPr>"); end >= 0 {
+			sect = sect[:loc[1]-loc[0]+end]
 		}
-		page, left, right := 0, 0, 0
+		// Without page margins Word and LibreOffice take an inch each side.
+		page, left, right := 0, 1440, 1440
 		if m := pgSzW.FindStringSubmatch(sect); m != nil {
 			page, _ = strconv.Atoi(m[1])
 		}
