@@ -40,7 +40,7 @@ func (d *Report) chart(tag string, codes []string) (*chart.Chart, bool) {
 			ok = false
 			continue
 		}
-		v := d.ChiTieu(code) // an unknown code is recorded here
+		v := d.chiTieu(code) // an unknown code is recorded here
 		if v.f == nil {
 			ok = false
 			continue
