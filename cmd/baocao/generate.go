@@ -11,12 +11,15 @@ import (
 
 func newGenerateCmd() *cobra.Command {
 	var template, output string
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "generate NĂM",
 		Short: "Lập báo cáo năm thành tệp .docx",
 		Long: `Đọc danh mục chỉ tiêu và số liệu của năm báo cáo (và năm trước, nếu có, để so sánh),
 kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo.
-Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.`,
+Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.
+Câu nói về một chỉ tiêu chưa có số liệu (trong mẫu đặt trong {{ if co_so_lieu "MÃ" }}) được bỏ
+khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --strict, đó là lỗi.`,
 		Example: `  baocao generate 2021
   baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
@@ -29,7 +32,7 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
 			if err != nil {
 				return err
 			}
-			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output})
+			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output, Strict: strict})
 			var problems *generate.ProblemsError
 			if errors.As(err, &problems) {
 				return problemsError{fmt.Errorf("%s\nChưa lập báo cáo: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
@@ -47,6 +50,7 @@ Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi k
 		},
 	}
 	cmd.Flags().StringVar(&template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
+	cmd.Flags().BoolVar(&strict, "strict", false, "coi việc bỏ câu vì chỉ tiêu chưa có số liệu là lỗi (không lập báo cáo)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tệp báo cáo cần ghi (mặc định: Bao-cao-NĂM.docx)")
 	return cmd
 }

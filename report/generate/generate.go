@@ -25,6 +25,9 @@ type Options struct {
 	Year      int
 	Template  string // a .docx path; "" takes the workspace's template or the default
 	Output    string // "" writes DefaultOutput(Year) in the current folder
+	// Strict makes an omitted sentence (an indicator without a value) an
+	// error: no report is written.
+	Strict bool
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -133,10 +136,16 @@ func Run(opt Options) (*Result, error) {
 	}
 	docx, err := renderer.Render(rep)
 	if err != nil {
+		problems.Findings = append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...)
 		problems.Errs = append(problems.Errs, err)
 		return nil, problems
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
+	findings = append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...)
+	if findings.Errors() > 0 {
+		problems.Findings = findings
+		return nil, problems
+	}
 	if err := atomicfile.Write(out, docx, 0o644); err != nil {
 		return nil, err
 	}
@@ -166,10 +175,10 @@ func (t *templateCheck) Indicators() []string { return t.r.Indicators() }
 
 func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	_, err := t.r.Render(rep)
+	fs := validate.Omitted(rep, t.r.Omitted(), false)
 	if err == nil {
-		return emptyParts(t.r, rep)
+		return append(emptyParts(t.r, rep), fs...)
 	}
-	var fs model.Findings
 	for _, line := range strings.Split(err.Error(), "\n") {
 		fs = append(fs, model.Finding{Severity: model.Error, Code: "template-value", Pos: model.Pos{File: t.name}, Msg: line})
 	}

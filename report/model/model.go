@@ -61,6 +61,12 @@ type Indicator struct {
 	Decimals int // decimals shown for the value itself
 	// LowerIsBetter marks indicators where a fall is good news (e.g. violations).
 	LowerIsBetter bool
+	// Neutral marks indicators with no good or bad direction (e.g. photocopy
+	// shops): their changes are never listed as good or bad news.
+	Neutral bool
+	// Required makes a missing value an error even where the template guards
+	// the sentence that mentions it (catalogue key bat_buoc).
+	Required bool
 	// Formula derives the value from other indicators, e.g. "DVC_34 / TTHC_TONG * 100".
 	Formula string
 	Target  *Target
