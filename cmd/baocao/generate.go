@@ -3,15 +3,20 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+
 	"github.com/baocao/baocao/report/input"
 
 	"github.com/baocao/baocao/report/generate"
+	"github.com/baocao/baocao/report/pdf"
 	"github.com/spf13/cobra"
 )
 
 func newGenerateCmd() *cobra.Command {
 	var template, output string
 	var strict bool
+	var pdfOpt generate.PDFOptions
 	cmd := &cobra.Command{
 		Use:   "generate NĂM",
 		Short: "Lập báo cáo năm thành tệp .docx",
@@ -19,9 +24,13 @@ func newGenerateCmd() *cobra.Command {
 kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo.
 Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.
 Câu nói về một chỉ tiêu chưa có số liệu (trong mẫu đặt trong {{ if co_so_lieu "MÃ" }}) được bỏ
-khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --strict, đó là lỗi.`,
+khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --strict, đó là lỗi.
+
+Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ tệp .docx; tệp .docx vẫn
+được ghi cùng tên bên cạnh, trừ khi dùng --chi-pdf.`,
 		Example: `  baocao generate 2021
-  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx`,
+  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
+  baocao generate 2021 -o bao-cao-2021.pdf`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := input.ParseYearArg(args[0])
@@ -32,7 +41,10 @@ khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --s
 			if err != nil {
 				return err
 			}
-			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output, Strict: strict})
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			pdfOpt.Context, pdfOpt.Office = ctx, office
+			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output, Strict: strict, PDFOptions: pdfOpt})
 			var problems *generate.ProblemsError
 			if errors.As(err, &problems) {
 				return problemsError{fmt.Errorf("%s\nChưa lập báo cáo: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
@@ -43,7 +55,11 @@ khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --s
 			for _, w := range res.Warnings {
 				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), res.Path)
+			for _, path := range []string{res.Path, res.PDF} {
+				if path != "" {
+					fmt.Fprintln(cmd.OutOrStdout(), path)
+				}
+			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "Đã lập báo cáo năm %d theo mẫu %s: %d chỉ tiêu, %d cảnh báo.\n",
 				year, res.Template, len(res.Report.Figures), len(res.Warnings))
 			return nil
@@ -51,6 +67,12 @@ khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --s
 	}
 	cmd.Flags().StringVar(&template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
 	cmd.Flags().BoolVar(&strict, "strict", false, "coi việc bỏ câu vì chỉ tiêu chưa có số liệu là lỗi (không lập báo cáo)")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "tệp báo cáo cần ghi (mặc định: Bao-cao-NĂM.docx)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "tệp báo cáo cần ghi, .docx hoặc .pdf (mặc định: Bao-cao-NĂM.docx)")
+	cmd.Flags().BoolVar(&pdfOpt.PDF, "pdf", false, "ghi thêm bản PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)")
+	cmd.Flags().BoolVar(&pdfOpt.PDFOnly, "chi-pdf", false, "chỉ ghi bản PDF, không giữ tệp .docx (cần LibreOffice)")
 	return cmd
 }
+
+// office converts to PDF; nil finds LibreOffice where it is installed. Tests
+// set it to hide LibreOffice.
+var office *pdf.Converter

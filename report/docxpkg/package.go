@@ -2,6 +2,7 @@ package docxpkg
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/nguyenthenguyen/docx"
@@ -19,12 +21,17 @@ import (
 // Limits against damaged or hostile files ("zip bombs"). A real report is a
 // few hundred kilobytes in a few dozen parts.
 const (
-	MaxPartSize = 64 << 20 // bytes of one decompressed part
-	MaxEntries  = 5000     // entries in the zip archive
+	MaxPartSize  = 64 << 20  // bytes of one decompressed part
+	MaxTotalSize = 256 << 20 // bytes of all decompressed parts together
+	MaxEntries   = 5000      // entries in the zip archive
 )
 
-// DocumentPart is the name of the main document part.
-const DocumentPart = "word/document.xml"
+// Names of parts that hold document text besides headers and footers.
+const (
+	DocumentPart  = "word/document.xml"
+	FootnotesPart = "word/footnotes.xml"
+	EndnotesPart  = "word/endnotes.xml"
+)
 
 const documentRels = "word/_rels/document.xml.rels"
 
@@ -36,6 +43,7 @@ type Package struct {
 	files   []*zip.File
 	doc     *docx.Docx
 	names   []string          // template parts, see TemplateParts
+	xml     []string          // every XML part, in archive order
 	parts   map[string]string // headers, footers and parts set by SetPart
 	changed map[string]bool   // parts to write from memory instead of copying
 	added   []string          // parts set by SetPart that the archive lacks
@@ -59,19 +67,43 @@ func Open(data []byte) (*Package, error) {
 		return nil, invalid("tệp có %d phần, vượt giới hạn %d phần; tệp bị hỏng hoặc được tạo ra để gây hại", len(zr.File), MaxEntries)
 	}
 	seen := make(map[string]bool, len(zr.File))
+	folded := make(map[string]string, len(zr.File))
+	var total uint64
 	for _, f := range zr.File {
-		if seen[f.Name] {
-			return nil, invalid("có hai phần cùng tên %q", f.Name)
+		if why := unsafeName(f.Name); why != "" {
+			return nil, invalid("phần có tên không an toàn %q (%s); tệp bị hỏng hoặc được tạo ra để gây hại", f.Name, why)
 		}
+		// Part names are case-insensitive (ECMA-376 part 2, 9.1.1.1.2).
+		key := strings.ToLower(f.Name)
+		if other, dup := folded[key]; dup {
+			if other == f.Name {
+				return nil, invalid("có hai phần cùng tên %q", f.Name)
+			}
+			return nil, invalid("có hai phần cùng tên %q và %q (tên phần không phân biệt chữ hoa, chữ thường)", other, f.Name)
+		}
+		folded[key] = f.Name
 		seen[f.Name] = true
 		if f.UncompressedSize64 > MaxPartSize {
 			return nil, invalid("phần %q khi giải nén lớn %d MiB, vượt giới hạn %d MiB; tệp bị hỏng hoặc được tạo ra để gây hại",
 				f.Name, f.UncompressedSize64>>20, MaxPartSize>>20)
 		}
+		if total += f.UncompressedSize64; total > MaxTotalSize {
+			return nil, invalid("các phần khi giải nén lớn hơn %d MiB; tệp bị hỏng hoặc được tạo ra để gây hại", MaxTotalSize>>20)
+		}
 	}
 	for _, need := range []string{DocumentPart, documentRels} {
 		if !seen[need] {
 			return nil, invalid("thiếu phần %s", need)
+		}
+	}
+	var xmlParts []string
+	for _, f := range zr.File {
+		isXML, err := checkProlog(f)
+		if err != nil {
+			return nil, invalid("%v", err)
+		}
+		if isXML {
+			xmlParts = append(xmlParts, f.Name)
 		}
 	}
 	// The sizes were checked above; archive/zip refuses to inflate a part
@@ -82,6 +114,7 @@ func Open(data []byte) (*Package, error) {
 	}
 	p := &Package{
 		files:   zr.File,
+		xml:     xmlParts,
 		doc:     rd.Editable(),
 		parts:   map[string]string{},
 		changed: map[string]bool{},
@@ -92,7 +125,7 @@ func Open(data []byte) (*Package, error) {
 	var headers, footers []string
 	for _, f := range zr.File {
 		kind := headerFooter(f.Name)
-		if kind == "" {
+		if kind == "" && f.Name != FootnotesPart && f.Name != EndnotesPart {
 			continue
 		}
 		text, err := readPart(f)
@@ -100,16 +133,47 @@ func Open(data []byte) (*Package, error) {
 			return nil, invalid("%v", err)
 		}
 		p.parts[f.Name] = text
-		if kind == "header" {
+		switch kind {
+		case "header":
 			headers = append(headers, f.Name)
-		} else {
+		case "footer":
 			footers = append(footers, f.Name)
 		}
 	}
 	slices.SortFunc(headers, naturalCompare)
 	slices.SortFunc(footers, naturalCompare)
-	p.names = append(append([]string{DocumentPart}, headers...), footers...)
+	p.names = slices.Concat([]string{DocumentPart}, headers, footers)
+	for _, name := range []string{FootnotesPart, EndnotesPart} {
+		if _, ok := p.parts[name]; ok {
+			p.names = append(p.names, name)
+		}
+	}
 	return p, nil
+}
+
+// unsafeName says why a zip entry's name must not be written out (a path
+// leaving the package, a Windows path), or "" if it is a proper part name.
+func unsafeName(name string) string {
+	switch {
+	case name == "":
+		return "tên rỗng"
+	case strings.ContainsRune(name, '\\'):
+		return "có dấu «\\»"
+	case strings.HasPrefix(name, "/") || len(name) >= 2 && name[1] == ':':
+		return "đường dẫn tuyệt đối"
+	case strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }):
+		return "có ký tự điều khiển"
+	}
+	elems := strings.Split(strings.TrimSuffix(name, "/"), "/")
+	for _, e := range elems {
+		switch e {
+		case "..":
+			return "trỏ ra ngoài gói bằng «..»"
+		case ".", "":
+			return "có thành phần «.» hoặc rỗng"
+		}
+	}
+	return ""
 }
 
 // headerFooter tells whether name is a header or footer part
@@ -128,22 +192,130 @@ func headerFooter(name string) string {
 }
 
 func readPart(f *zip.File) (string, error) {
-	rc, err := f.Open()
+	data, err := readRaw(f)
 	if err != nil {
-		return "", fmt.Errorf("không mở được phần %s (%v)", f.Name, err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
-	if err != nil {
-		return "", fmt.Errorf("không đọc được phần %s (%v)", f.Name, err)
-	}
-	if len(data) > MaxPartSize {
-		return "", fmt.Errorf("phần %s khi giải nén vượt giới hạn %d MiB", f.Name, MaxPartSize>>20)
+		return "", err
 	}
 	if err := checkXMLText(string(data)); err != nil {
 		return "", partError(f.Name, err)
 	}
 	return string(data), nil
+}
+
+func readRaw(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("không mở được phần %s (%v)", f.Name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được phần %s (%v)", f.Name, err)
+	}
+	if len(data) > MaxPartSize {
+		return nil, fmt.Errorf("phần %s khi giải nén vượt giới hạn %d MiB", f.Name, MaxPartSize>>20)
+	}
+	return data, nil
+}
+
+// checkProlog reads the start of a part and tells whether it is XML (its
+// first character, after a byte order mark and white space, is "<"). An XML
+// part whose prolog has a document type declaration is refused: Word never
+// writes one, and its entities can expand to gigabytes ("billion laughs") or
+// fetch outside files, in our reading or in the reader of the report.
+func checkProlog(f *zip.File) (bool, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return false, fmt.Errorf("không mở được phần %s (%v)", f.Name, err)
+	}
+	defer rc.Close()
+	pr := &prologReader{r: bufio.NewReader(rc), line: 1}
+	switch b, _ := pr.r.Peek(3); {
+	case bytes.HasPrefix(b, []byte("\xef\xbb\xbf")):
+		pr.r.Discard(3)
+	case bytes.HasPrefix(b, []byte("\xff\xfe")):
+		pr.r.Discard(2)
+		pr.utf16 = binary.LittleEndian
+	case bytes.HasPrefix(b, []byte("\xfe\xff")):
+		pr.r.Discard(2)
+		pr.utf16 = binary.BigEndian
+	}
+	sawXML := false
+	for {
+		c, ok := pr.next()
+		switch {
+		case !ok || c != '<' && !IsSpace(c):
+			return sawXML, nil
+		case IsSpace(c):
+			continue
+		}
+		sawXML = true
+		c, _ = pr.next()
+		switch c {
+		case '?':
+			if !pr.skipPast("?>") {
+				return true, nil
+			}
+		case '!':
+			if c, _ := pr.next(); c == '-' && pr.skipPast("-->") {
+				continue
+			}
+			return true, fmt.Errorf("phần %s, dòng %d: có khai báo <!DOCTYPE …>, điều Word không bao giờ ghi; "+
+				"khai báo này có thể làm treo máy hoặc đọc tệp khác trên máy, nên mẫu bị từ chối", f.Name, pr.line)
+		default: // the root element: the prolog is over
+			return true, nil
+		}
+	}
+}
+
+// prologReader reads the characters of a part one by one, counting lines.
+// In UTF-16 every character beyond ASCII reads as 0xff: only the ASCII
+// markup of the prolog matters.
+type prologReader struct {
+	r     *bufio.Reader
+	utf16 binary.ByteOrder // nil for UTF-8
+	line  int
+}
+
+func (p *prologReader) next() (byte, bool) {
+	var c byte
+	if p.utf16 != nil {
+		var u [2]byte
+		if _, err := io.ReadFull(p.r, u[:]); err != nil {
+			return 0, false
+		}
+		c = 0xff
+		if v := p.utf16.Uint16(u[:]); v < 0x80 {
+			c = byte(v)
+		}
+	} else {
+		var err error
+		if c, err = p.r.ReadByte(); err != nil {
+			return 0, false
+		}
+	}
+	if c == '\n' {
+		p.line++
+	}
+	return c, true
+}
+
+// skipPast reads up to and including end; false if the part ends first.
+func (p *prologReader) skipPast(end string) bool {
+	window := make([]byte, 0, len(end))
+	for {
+		c, ok := p.next()
+		if !ok {
+			return false
+		}
+		if len(window) == len(end) {
+			window = append(window[:0], window[1:]...)
+		}
+		window = append(window, c)
+		if string(window) == end {
+			return true
+		}
+	}
 }
 
 // checkXMLText refuses encodings other than UTF-8; Word writes only UTF-8.
@@ -202,6 +374,51 @@ func (p *Package) Part(name string) string {
 		return p.doc.GetContent()
 	}
 	return p.parts[name]
+}
+
+// OtherXMLParts returns the XML parts that are not template parts (comments,
+// settings, styles, document properties, …), in archive order.
+func (p *Package) OtherXMLParts() []string {
+	var out []string
+	for _, name := range p.xml {
+		if !slices.Contains(p.names, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// ReadPart returns, for reading, the text of any part of the archive, read
+// within MaxPartSize: UTF-16 is decoded, bytes that are not UTF-8 become
+// U+FFFD. For template parts and parts set with SetPart it is Part.
+func (p *Package) ReadPart(name string) (string, error) {
+	if p.changed[name] || slices.Contains(p.names, name) {
+		return p.Part(name), nil
+	}
+	for _, f := range p.files {
+		if f.Name == name {
+			data, err := readRaw(f)
+			return decodeText(data), err
+		}
+	}
+	return "", fmt.Errorf("không có phần %s", name)
+}
+
+func decodeText(data []byte) string {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		order = binary.BigEndian
+	default:
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	units := make([]uint16, (len(data)-2)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2+2*i:])
+	}
+	return string(utf16.Decode(units))
 }
 
 // SetPart replaces the XML of a part. A name the archive lacks adds a part

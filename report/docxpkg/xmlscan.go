@@ -17,7 +17,7 @@ const (
 	StartTag                 // <name …>
 	EndTag                   // </name>
 	EmptyTag                 // <name …/>
-	Markup                   // comment, processing instruction, CDATA section or DOCTYPE
+	Markup                   // comment, processing instruction or CDATA section
 )
 
 // Token is one piece of a part's XML, located by byte offsets into the input.
@@ -49,7 +49,8 @@ func (e *SyntaxError) Error() string {
 // encoding/xml it never rewrites anything, so the bytes between tokens can
 // be copied back verbatim (namespace prefixes included). It checks that end
 // tags match their start tags; it does not validate names or attributes
-// beyond what is needed to find where a tag ends.
+// beyond what is needed to find where a tag ends. A document type
+// declaration is an error.
 type Tokenizer struct {
 	s    string
 	pos  int
@@ -100,7 +101,9 @@ func (t *Tokenizer) Next() (Token, error) {
 	case strings.HasPrefix(rest, "<?"):
 		closer = "?>"
 	case strings.HasPrefix(rest, "<!"):
-		return t.doctype(start)
+		// A DOCTYPE: Word never writes one, and its entities are a way to
+		// make readers hang or read other files (see checkProlog).
+		return t.fail(start, "có khai báo <!DOCTYPE …> (không được phép)")
 	}
 	if closer != "" {
 		i := strings.Index(rest[2:], closer)
@@ -153,25 +156,6 @@ func (t *Tokenizer) Next() (Token, error) {
 		}
 	}
 	return t.fail(start, "thẻ <%s> chưa có dấu «>»", name)
-}
-
-// doctype skips a <!DOCTYPE …> declaration, including an internal subset.
-func (t *Tokenizer) doctype(start int) (Token, error) {
-	depth := 0
-	for i := start + 2; i < len(t.s); i++ {
-		switch t.s[i] {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case '>':
-			if depth <= 0 {
-				t.pos = i + 1
-				return Token{Kind: Markup, Start: start, End: t.pos}, nil
-			}
-		}
-	}
-	return t.fail(start, "khai báo <!…> chưa đóng")
 }
 
 func readName(s string, i int) (string, int) {

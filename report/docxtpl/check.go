@@ -228,8 +228,12 @@ func (c *checker) sameBlock(f frame, tg *tag) {
 	case !a.standalone && (b.standalone || a.para != b.para):
 		c.errorf(f.open, "thẻ %s mở trong đoạn này phải đóng trong cùng đoạn, hoặc đặt thẻ riêng một đoạn", open)
 	case !a.standalone:
-		c.errorf(tg, "thẻ %s và thẻ %s mở khối phải cùng ở một lớp chữ của đoạn: không được một thẻ nằm trong siêu liên kết, trường hay vùng sửa đổi còn thẻ kia ở ngoài",
+		msg := fmt.Sprintf("thẻ %s và thẻ %s mở khối phải cùng ở một lớp chữ của đoạn: không được một thẻ nằm trong siêu liên kết, trường hay vùng sửa đổi còn thẻ kia ở ngoài",
 			tg.kind.label(), open)
+		if revised(a.path) || revised(b.path) {
+			msg += "; thẻ được gõ khi đang bật theo dõi thay đổi (Track Changes): hãy chấp nhận mọi thay đổi được theo dõi (Xem lại › Chấp nhận) rồi lưu mẫu"
+		}
+		c.errorf(tg, "%s", msg)
 	case !b.standalone:
 		c.errorf(tg, "thẻ %s thuộc khối %s đặt riêng ở đoạn %d, nên cũng phải đặt riêng một đoạn", tg.kind.label(), open, f.open.para.n)
 	default:
@@ -237,6 +241,17 @@ func (c *checker) sameBlock(f frame, tg *tag) {
 			"(để lặp lại hàng của bảng, đặt thẻ mở và thẻ đóng mỗi thẻ ở một hàng riêng)",
 			tg.kind.label(), c.containerName(tg.para), open, f.open.para.n, c.containerName(f.open.para))
 	}
+}
+
+// revised reports whether a run path goes through a tracked change.
+func revised(path string) bool {
+	for _, e := range strings.Split(path, "/") {
+		switch e[strings.IndexByte(e, ':')+1:] {
+		case "ins", "del", "moveTo", "moveFrom":
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) containerName(p *para) string {
@@ -255,6 +270,8 @@ func (c *checker) containerName(p *para) string {
 		return "đầu trang"
 	case "ftr":
 		return "chân trang"
+	case "footnote", "endnote":
+		return "một chú thích"
 	}
 	return "vùng «" + p.parentName + "»"
 }

@@ -8,11 +8,22 @@
 // # Rules for template authors
 //
 // Where a tag may be. Tags are typed in the text of the body, of headers
-// and of footers, including tables and text boxes. A tag must begin and end
-// in one paragraph. Word often splits what was typed into several runs (after
+// and footers, and of footnotes and endnotes, including tables and text
+// boxes. A tag must begin and end in one paragraph. A tag anywhere else
+// (a comment, the document's properties, a building block) is not filled in
+// and is an error, located in its part, rather than left in the report as
+// typed. Word often splits what was typed into several runs (after
 // a correction, a spelling mark, a change of formatting inside the tag); this
 // does not matter: the tag is read as typed, and the value printed takes the
 // formatting of the run where the tag begins ("{{" in bold prints in bold).
+//
+// Tracked changes. A tag corrected with Word's Track Changes on is read as
+// it stands after the changes: text deleted inside a tag (w:del, w:moveFrom)
+// is not part of it and is dropped from the output, text inserted (w:ins,
+// w:moveTo) is. Tracked changes outside tags are kept in the report as they
+// are, for its reader to accept. The tags of one structure inside a
+// paragraph must not be one inside an insertion and another outside it
+// (see below); the message then says to accept the changes.
 //
 // What Word's typing does to tags. Curly quotes (“ ” „ ″ and ‘ ’) inside a
 // tag count as straight ones, so autocorrect does no harm; non-breaking

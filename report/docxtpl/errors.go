@@ -2,6 +2,8 @@ package docxtpl
 
 import (
 	"path"
+
+	"github.com/baocao/baocao/report/docxpkg"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +28,12 @@ func (e *Error) Error() string {
 		b.WriteString("đầu trang (" + base + ")")
 	case strings.HasPrefix(base, "footer"):
 		b.WriteString("chân trang (" + base + ")")
+	case e.Part == docxpkg.FootnotesPart:
+		b.WriteString("chú thích cuối trang (" + base + ")")
+	case e.Part == docxpkg.EndnotesPart:
+		b.WriteString("chú thích cuối văn bản (" + base + ")")
+	case e.Part == "word/comments.xml":
+		b.WriteString("ghi chú bên lề (" + base + ")")
 	default:
 		b.WriteString(e.Part)
 	}

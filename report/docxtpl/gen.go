@@ -157,6 +157,11 @@ func (pt *part) source() (string, []spot) {
 		case len(p.tags) > 0:
 			add(p.openEnd, p.openEnd).loc(pt, p)
 			pt.moveTags(p, add)
+			for _, d := range p.dels {
+				if !d.nested && slices.ContainsFunc(p.tags, func(tg *tag) bool { return tg.start < d.off && d.off < tg.end }) {
+					add(d.start, d.end) // deleted while the tag was edited: the tag is read without it
+				}
+			}
 		}
 		// Back in the enclosing paragraph after a text box.
 		if o := p.outer; o != nil && len(o.tags) > 0 && !o.standalone {

@@ -16,7 +16,7 @@ type part struct {
 	xml     string
 	w       string // WordprocessingML element prefix, "w:" in practice
 	paras   []*para
-	holders map[int]*box // elements that must hold a paragraph (table cells, text boxes, headers, footers), by offset of their start tag
+	holders map[int]*box // elements that must hold a paragraph (table cells, text boxes, headers, footers, notes), by offset of their start tag
 	tables  map[int]*box // tables by offset of their start tag
 	rows    []*row       // table rows in document order
 }
@@ -33,7 +33,8 @@ type para struct {
 	nested     bool  // holds another paragraph
 	sectPr     bool  // carries a section break; never removed
 	texts      []*wtext
-	text       string // concatenated text of texts
+	dels       []*revision // tracked deletions among its runs
+	text       string      // concatenated text of texts
 	tags       []*tag
 	standalone bool // holds only control tags; removed and replaced by them
 }
@@ -46,6 +47,16 @@ type wtext struct {
 	text             string
 	path             string // element names from the paragraph down to it
 	complex          bool   // content has markup (comments, CDATA): not used
+}
+
+// revision is a tracked deletion (w:del, w:moveFrom) among the runs of a
+// paragraph. Its text is not part of the paragraph's; inside a tag it is
+// dropped from the output (see part.source), elsewhere kept as it is.
+type revision struct {
+	start, end int
+	before     int  // how many of the paragraph's texts come before it
+	off        int  // where it sits in para.text
+	nested     bool // holds a paragraph (a text box): never dropped
 }
 
 // box is an element that must not be left empty: one that must hold a
@@ -71,8 +82,10 @@ func scanPart(index int, name, xml string) (*part, error) {
 	rows := map[int]*row{}
 	w := pt.w
 	var (
-		stack []*para // open paragraphs
-		cur   *wtext  // open w:t of a run
+		stack []*para   // open paragraphs
+		cur   *wtext    // open w:t of a run
+		del   *revision // open tracked deletion of the innermost paragraph
+		delP  *para     // its paragraph
 	)
 	tk := docxpkg.NewTokenizer(xml)
 	for {
@@ -104,6 +117,9 @@ func scanPart(index int, name, xml string) (*part, error) {
 					p.outer = stack[len(stack)-1]
 					p.outer.nested = true
 				}
+				if del != nil {
+					del.nested = true
+				}
 				for i, e := range open[:depth] {
 					if r := rows[e.Start]; r != nil && e.Name == w+"tr" {
 						r.all++
@@ -117,11 +133,16 @@ func scanPart(index int, name, xml string) (*part, error) {
 				if tok.Kind == docxpkg.StartTag {
 					stack = append(stack, p)
 				}
+			case w + "del", w + "moveFrom":
+				if tok.Kind == docxpkg.StartTag && del == nil && len(stack) > 0 && !strings.HasSuffix(open[len(open)-2].Name, "Pr") {
+					delP = stack[len(stack)-1]
+					del = &revision{start: tok.Start, before: len(delP.texts)}
+				}
 			case w + "t":
-				if tok.Kind == docxpkg.StartTag && len(stack) > 0 && len(open) >= 2 && open[len(open)-2].Name == w+"r" {
+				if tok.Kind == docxpkg.StartTag && del == nil && len(stack) > 0 && len(open) >= 2 && open[len(open)-2].Name == w+"r" {
 					cur = &wtext{tagStart: tok.Start, tagEnd: tok.End, cStart: tok.End, path: elementPath(open, stack[len(stack)-1].start)}
 				}
-			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "tbl":
+			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "footnote", w + "endnote", w + "tbl":
 				if tok.Kind == docxpkg.StartTag {
 					b := &box{start: tok.Start, openEnd: tok.End}
 					if tok.Name == w+"tbl" {
@@ -164,7 +185,7 @@ func scanPart(index int, name, xml string) (*part, error) {
 				p := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				p.end = tok.End
-			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "tbl":
+			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "footnote", w + "endnote", w + "tbl":
 				b := pt.holders[tok.Begin]
 				if tok.Name == w+"tbl" {
 					b = pt.tables[tok.Begin]
@@ -172,6 +193,12 @@ func scanPart(index int, name, xml string) (*part, error) {
 				b.closeStart, b.end = tok.Start, tok.End
 			case w + "tr":
 				rows[tok.Begin].end = tok.End
+			case w + "del", w + "moveFrom":
+				if del != nil && tok.Begin == del.start {
+					del.end = tok.End
+					delP.dels = append(delP.dels, del)
+					del = nil
+				}
 			}
 		}
 	}
@@ -182,6 +209,12 @@ func scanPart(index int, name, xml string) (*part, error) {
 			b.WriteString(t.text)
 		}
 		p.text = b.String()
+		for _, d := range p.dels {
+			d.off = len(p.text)
+			if d.before < len(p.texts) {
+				d.off = p.texts[d.before].off
+			}
+		}
 	}
 	return pt, nil
 }

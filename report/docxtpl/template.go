@@ -73,7 +73,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		return nil, err
 	}
 	t := &Template{names: pkg.TemplateParts(), pkg: pkg}
-	var errs ErrorList
+	errs := unrenderedTags(pkg)
 	names := funcNames(opt.Funcs)
 	var all [][]*tag
 	for i, name := range t.names {
@@ -91,7 +91,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		all = append(all, tags)
 	}
 	if len(errs) > 0 {
-		return nil, errs.tidy(t.names)
+		return nil, errs.tidy(slices.Concat(t.names, pkg.OtherXMLParts()))
 	}
 	placeholders := template.FuncMap{
 		locFunc:      func(int, int) string { return "" },

@@ -24,10 +24,11 @@ type Options struct {
 	Workspace *input.Workspace
 	Year      int
 	Template  string // a .docx path; "" takes the workspace's template or the default
-	Output    string // "" writes DefaultOutput(Year) in the current folder
+	Output    string // "" writes DefaultOutput(Year) in the current folder; a .pdf name asks for the PDF (see outputs)
 	// Strict makes an omitted sentence (an indicator without a value) an
 	// error: no report is written.
 	Strict bool
+	PDFOptions
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -35,7 +36,8 @@ func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + "
 
 // Result describes a written report.
 type Result struct {
-	Path     string
+	Path     string // the .docx; "" when only the PDF was asked for
+	PDF      string // the PDF, when asked for
 	Template string
 	Report   *compute.Report
 	Warnings model.Findings
@@ -109,11 +111,19 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := opt.Output
-	if out == "" {
-		out = DefaultOutput(opt.Year)
+	out, pdfOut, err := outputs(opt)
+	if err != nil {
+		return nil, err
 	}
-	if err := checkOutput(out, opt); err != nil {
+	for _, path := range []string{out, pdfOut} {
+		if path == "" {
+			continue
+		}
+		if err := checkOutput(path, opt); err != nil {
+			return nil, err
+		}
+	}
+	if err := opt.checkOffice(pdfOut); err != nil {
 		return nil, err
 	}
 	problems := &ProblemsError{Template: tplName}
@@ -136,20 +146,20 @@ func Run(opt Options) (*Result, error) {
 	}
 	docx, err := renderer.Render(rep)
 	if err != nil {
-		problems.Findings = append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...)
+		problems.Findings = validate.Sort(append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 		problems.Errs = append(problems.Errs, err)
 		return nil, problems
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
-	findings = append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...)
+	findings = validate.Sort(append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 	if findings.Errors() > 0 {
 		problems.Findings = findings
 		return nil, problems
 	}
-	if err := atomicfile.Write(out, docx, 0o644); err != nil {
+	if out, err = opt.write(out, pdfOut, docx); err != nil {
 		return nil, err
 	}
-	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings}, nil
+	return &Result{Path: out, PDF: pdfOut, Template: tplName, Report: rep, Warnings: findings}, nil
 }
 
 // Template opens the workspace's template for validate; nil when it cannot be
@@ -198,9 +208,6 @@ func readTemplate(opt Options) (string, []byte, error) {
 
 // checkOutput refuses an output path that is the template or an input file.
 func checkOutput(out string, opt Options) error {
-	if !strings.EqualFold(filepath.Ext(out), ".docx") {
-		return fmt.Errorf("tệp kết quả %s phải có đuôi .docx", out)
-	}
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}

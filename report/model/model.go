@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/baocao/baocao/report/vnformat"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -18,6 +20,18 @@ const (
 	Rate     Kind = "ty_le"    // a percentage itself, compared in points
 	Rank     Kind = "xep_hang" // a place in a ranking, compared in places
 )
+
+// Measure is how a change of an indicator of this kind is stated: a rate in
+// percentage points, a ranking in places, anything else in percent.
+func (k Kind) Measure() vnformat.Measure {
+	switch k {
+	case Rate:
+		return vnformat.Points
+	case Rank:
+		return vnformat.Places
+	}
+	return vnformat.Relative
+}
 
 // Kinds lists the valid kinds, for messages.
 var Kinds = []Kind{Quantity, Rate, Rank}

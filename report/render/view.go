@@ -537,7 +537,7 @@ func (c *ChiTieu) tangGiam(decimals int) string {
 		return "…"
 	}
 	if c.f.Change() != nil {
-		if words, _, ok := vnformat.IndicatorChange(c.ind().Kind, c.f.Previous, c.f.Value, decimals); ok {
+		if words, _, ok := vnformat.IndicatorChange(c.ind().Kind.Measure(), c.f.Previous, c.f.Value, decimals); ok {
 			return words
 		}
 	}
@@ -551,11 +551,11 @@ func (c *ChiTieu) changeShown() bool {
 		return false
 	}
 	ind := c.ind()
-	_, deltaSign := vnformat.IndicatorDelta(ind.Kind, c.f.Change(), ind.Decimals, ind.Unit)
+	_, deltaSign := vnformat.IndicatorDelta(ind.Kind.Measure(), c.f.Change(), ind.Decimals, ind.Unit)
 	if deltaSign == 0 {
 		return false
 	}
-	_, sign, ok := vnformat.IndicatorChange(ind.Kind, c.f.Previous, c.f.Value, PercentDecimals)
+	_, sign, ok := vnformat.IndicatorChange(ind.Kind.Measure(), c.f.Previous, c.f.Value, PercentDecimals)
 	return !ok || sign != 0
 }
 
@@ -598,7 +598,7 @@ func (c *ChiTieu) ChenhLech() string {
 	if ch == nil {
 		return c.noComparison()
 	}
-	words, _ := vnformat.IndicatorDelta(c.ind().Kind, ch, c.ind().Decimals, c.ind().Unit)
+	words, _ := vnformat.IndicatorDelta(c.ind().Kind.Measure(), ch, c.ind().Decimals, c.ind().Unit)
 	return words
 }
 

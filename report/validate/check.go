@@ -147,6 +147,9 @@ func (c *checker) readReported() {
 			continue
 		}
 		c.reported[f.Pos] = true
+		if f.Pos.Cell != "" {
+			c.reported[rowOf(f.Pos)] = true
+		}
 		if f.Code == "unknown-indicator" {
 			c.absenceUnsure = true
 		}
@@ -156,14 +159,22 @@ func (c *checker) readReported() {
 	}
 }
 
-// spoilt reports whether a reader found an error at one of the entry's places.
+// spoilt reports whether a reader found an error at one of the entry's places,
+// or anywhere in its row of a workbook (a formula without a value in the
+// estimate column leaves the figure unread: "missing" would be the wrong advice).
 func (c *checker) spoilt(e *model.Entry) bool {
 	for _, p := range []model.Pos{e.Pos, e.ActualPos, e.PlanPos, e.SamePeriodPos} {
 		if p != (model.Pos{}) && c.reported[p] {
 			return true
 		}
 	}
-	return false
+	return e.Pos.Cell != "" && c.reported[rowOf(e.Pos)]
+}
+
+// rowOf is the place of a workbook cell's whole row: the cell reduced to its row number.
+func rowOf(p model.Pos) model.Pos {
+	p.Cell = strings.TrimLeft(p.Cell, "$ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	return p
 }
 
 // name shows an indicator as messages do: "DT_BUU_CHINH (Doanh thu bưu chính, chuyển phát)".
@@ -231,13 +242,22 @@ func (c *checker) entered() {
 		case ind.Derived():
 			continue // compared with its computed value once that is known
 		}
-		if e.Actual == nil && ind.Required {
+		if e.Actual == nil {
 			pos := e.Pos
 			if e.ActualPos.Cell != "" {
 				pos = e.ActualPos // the empty cell itself
 			}
-			c.add(model.Error, "missing-value", pos, "ghi số thực hiện: danh mục đánh dấu chỉ tiêu này bắt buộc (bat_buoc)",
-				"chỉ tiêu %s: chưa có số thực hiện năm %d", name(ind), c.cur.Year)
+			// Without its figure, the indicator's sentences are left out of the
+			// report (see Omitted): a warning, unless the catalogue requires it.
+			sev, fix := model.Warning, "ghi số thực hiện, hoặc bỏ chỉ tiêu này khỏi tệp nếu chưa có số liệu"
+			if pos.Cell != "" {
+				// A workbook row stays (its code is locked): emptied, it is not given.
+				fix = "ghi số thực hiện vào ô này, hoặc để trống cả dòng nếu chưa có số liệu"
+			}
+			if ind.Required {
+				sev, fix = model.Error, "ghi số thực hiện: danh mục đánh dấu chỉ tiêu này bắt buộc (bat_buoc)"
+			}
+			c.add(sev, "missing-value", pos, fix, "chỉ tiêu %s: chưa có số thực hiện năm %d", name(ind), c.cur.Year)
 			c.bad[e.Code] = true
 		}
 		for _, v := range []struct {
@@ -256,6 +276,13 @@ func (c *checker) entered() {
 			case ind.Kind == model.Rate && v.d.Cmp(hundred) > 0:
 				c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100, ví dụ 11,5",
 					"chỉ tiêu %s: %s %s%% ngoài khoảng 0–100%%", name(ind), v.what, show(*v.d))
+			case ind.Kind == model.Rate && v.d.Sign() > 0 && v.d.Cmp(one) < 0 && !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
+				// 0,42 for 42%: rounding it to the report's precision would be the wrong advice.
+				pct := v.d.Shift(2)
+				c.add(model.Warning, "rate-fraction", pos, fmt.Sprintf("nếu là %s%% thì ghi %s; nếu đúng là %s%% thì tăng thap_phan của chỉ tiêu trong danh mục", show(pct), show(pct), show(*v.d)),
+					"chỉ tiêu %s: %s %s trông như tỷ lệ viết dạng phân số (%s = %s%%); tỷ lệ ghi theo phần trăm, từ 0 đến 100",
+					name(ind), v.what, show(*v.d), show(*v.d), show(pct))
+				continue
 			case !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
 				// The report shows the rounded value but computes with the exact one:
 				// 130,5 shown as 131 next to "tăng 8,8%" from 130,5 / 120 reads wrong.
@@ -272,7 +299,7 @@ func (c *checker) entered() {
 	c.requiredAbsent()
 }
 
-var hundred = decimal.NewFromInt(100)
+var hundred, one = decimal.NewFromInt(100), decimal.NewFromInt(1)
 
 // requiredAbsent reports required codes the template needs that the input lacks.
 func (c *checker) requiredAbsent() {

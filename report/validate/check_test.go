@@ -142,6 +142,9 @@ func TestOneFaultOneFinding(t *testing.T) {
 			code: "negative-value", sev: model.Error, at: "-130", msg: "DT (Doanh thu): số thực hiện -130 là số âm", fix: "có phải ý là «130»?"},
 		{name: "negative plan", from: "ke_hoach: 110", to: "ke_hoach: -110",
 			code: "negative-value", sev: model.Error, at: "-110", msg: "kế hoạch -110 là số âm"},
+		{name: "rate as a fraction", from: "TL_NHAP: 11,5", to: `TL_NHAP: "0,115"`,
+			code: "rate-fraction", sev: model.Warning, at: "TL_NHAP", msg: "TL_NHAP (Tỷ lệ tin bài tồn tại): số thực hiện 0,115 trông như tỷ lệ viết dạng phân số (0,115 = 11,5%)",
+			fix: "nếu là 11,5% thì ghi 11,5; nếu đúng là 0,115% thì tăng thap_phan của chỉ tiêu trong danh mục"},
 		{name: "rate above 100", from: "TL_NHAP: 11,5", to: "TL_NHAP: 115",
 			code: "rate-out-of-range", sev: model.Error, at: "TL_NHAP", msg: "TL_NHAP (Tỷ lệ tin bài tồn tại): số thực hiện 115% ngoài khoảng 0–100%"},
 		{name: "derived rate above 100", from: "SO_A: 8", to: "SO_A: 11",
@@ -217,6 +220,7 @@ func TestWithinLimitsNoFinding(t *testing.T) {
 		{"PHAT: 23.000.000", "PHAT: 38.000.000", false},   // tăng 90%, own limit 100
 		{"PHAN: 40", "PHAN: 100", true},                   // a part may equal its whole
 		{"TL_NHAP: 11,5", "TL_NHAP: 100", false},          // rates may reach 100
+		{"TL_NHAP: 11,5", `TL_NHAP: "0,5"`, false},        // below 1% at the precision shown: no fraction
 		{"SO_A: 8", "SO_A: 0", true},                      // zero is no negative
 		{"xep_hang:\n  XH: 11/63\n", "", false},           // absent and not required
 		{"  SO_A: 8\n  SO_B: 10\n", "", false},            // TL_AB has none of its inputs: not part of this year

@@ -14,11 +14,20 @@ func Date(t time.Time) string {
 
 // DayMonth is Date without the year: DayMonth(2022-06-29) = "ngày 29 tháng 6".
 func DayMonth(t time.Time) string {
-	// Months 1 and 2 keep the zero so that "tháng 1" cannot be misread, or altered,
-	// into "tháng 10"–"tháng 12" (Decree 30, Appendix I).
-	month := fmt.Sprint(int(t.Month()))
+	return fmt.Sprintf("ngày %02d tháng %s", t.Day(), month(t))
+}
+
+// NumericDate writes t in figures with the same leading zeros as Date:
+// "05/01/2022", "14/6/2022".
+func NumericDate(t time.Time) string {
+	return fmt.Sprintf("%02d/%s/%d", t.Day(), month(t), t.Year())
+}
+
+// month keeps the zero of months 1 and 2 so that "tháng 1" cannot be misread, or
+// altered, into "tháng 10"–"tháng 12" (Decree 30, Appendix I).
+func month(t time.Time) string {
 	if t.Month() <= time.February {
-		month = fmt.Sprintf("%02d", int(t.Month()))
+		return fmt.Sprintf("%02d", int(t.Month()))
 	}
-	return fmt.Sprintf("ngày %02d tháng %s", t.Day(), month)
+	return fmt.Sprint(int(t.Month()))
 }

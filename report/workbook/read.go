@@ -19,10 +19,16 @@ import (
 // gives a single finding and an empty year.
 func Read(file string, data []byte, wantYear int, cat *model.Catalogue) (*model.Year, model.Findings) {
 	r := &reader{file: file, cat: cat, y: &model.Year{Year: wantYear, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}}
+	r.read(data, wantYear)
+	return r.y, r.done()
+}
+
+func (r *reader) read(data []byte, wantYear int) {
+	file := r.file
 	p, flt := openPackage(data)
 	if flt != nil {
 		r.add(model.Error, flt.code, model.Pos{File: file}, "", "%s", flt.msg)
-		return r.y, r.findings
+		return
 	}
 	r.p = p
 	sheets := r.sheets()
@@ -41,7 +47,6 @@ func Read(file string, data []byte, wantYear int, cat *model.Catalogue) (*model.
 	if ref, ok := sheets[SheetNarrative]; ok {
 		r.narrative(ref)
 	}
-	return r.y, r.findings
 }
 
 type reader struct {
@@ -50,20 +55,59 @@ type reader struct {
 	p        *pkg
 	y        *model.Year
 	findings model.Findings
+	unlisted map[string]int // findings past maxFindings, counted by code
 }
 
 // maxFindings bounds the findings of one file: a sheet of a million broken
-// rows says enough after a thousand.
+// rows says enough after a thousand. Later ones are only counted, and cost no
+// formatting: a million unknown codes are read in about a second.
 const maxFindings = 1000
 
 func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
-	switch {
-	case len(r.findings) < maxFindings:
-		r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
-	case len(r.findings) == maxFindings:
-		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "too-many-findings", Pos: model.Pos{File: r.file},
-			Msg: fmt.Sprintf("có hơn %d vấn đề; dừng liệt kê ở đây", maxFindings), Fix: "sửa các lỗi trên rồi kiểm tra lại"})
+	if len(r.findings) >= maxFindings {
+		if r.unlisted == nil {
+			r.unlisted = map[string]int{}
+		}
+		r.unlisted[code]++
+		return
 	}
+	r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+}
+
+// done returns the findings, closed by one that counts those not listed.
+func (r *reader) done() model.Findings {
+	if len(r.unlisted) == 0 {
+		return r.findings
+	}
+	codes, total := make([]string, 0, len(r.unlisted)), 0
+	for code, n := range r.unlisted {
+		codes = append(codes, code)
+		total += n
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		a, b := r.unlisted[codes[i]], r.unlisted[codes[j]]
+		return a > b || a == b && codes[i] < codes[j]
+	})
+	parts := make([]string, len(codes))
+	for i, code := range codes {
+		parts[i] = fmt.Sprintf("%s %s", count(r.unlisted[code]), code)
+	}
+	return append(r.findings, model.Finding{Severity: model.Error, Code: "too-many-findings", Pos: model.Pos{File: r.file},
+		Msg: fmt.Sprintf("dừng liệt kê sau %s vấn đề; còn %s vấn đề nữa không được liệt kê (%s)", count(maxFindings), count(total), strings.Join(parts, ", ")),
+		Fix: "sửa các lỗi trên rồi kiểm tra lại"})
+}
+
+// count writes a count the Vietnamese way: 998.999.
+func count(n int) string { return vnformat.Number(decimal.NewFromInt(int64(n)), 0) }
+
+// lazyText is a message part worked out only if the finding is listed.
+type lazyText func() string
+
+func (l lazyText) String() string { return l() }
+
+// unknownCode reports a code the catalogue lacks, with the nearest code as a hint.
+func (r *reader) unknownCode(pos model.Pos, code string) {
+	r.add(model.Error, "unknown-indicator", pos, "", "%s", lazyText(func() string { return r.cat.UnknownCode(shorten(code)) }))
 }
 
 var dataSheets = []string{SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
@@ -83,11 +127,7 @@ func (r *reader) sheets() map[string]sheetRef {
 		switch {
 		case name == SheetNotes:
 		case name == "":
-			fix := ""
-			if near := suggest.Nearest(ref.name, dataSheets); near != "" {
-				fix = fmt.Sprintf("có phải ý là «%s»?", near)
-			}
-			r.add(model.Warning, "unknown-sheet", pos, fix, "trang «%s» không được đọc; các trang số liệu là: %s", ref.name, strings.Join(dataSheets, ", "))
+			r.add(model.Warning, "unknown-sheet", pos, r.hint(ref.name, dataSheets), "trang «%s» không được đọc; các trang số liệu là: %s", ref.name, strings.Join(dataSheets, ", "))
 		case found[name].name != "":
 			r.add(model.Error, "duplicate-sheet", pos, "", "có hai trang «%s» và «%s»; hãy giữ lại một trang", found[name].name, ref.name)
 		default:
@@ -201,7 +241,7 @@ func (r *reader) findHeader(t *table, rw *row, columns []column, first string) {
 		}
 		if prev, dup := t.cols[key]; dup {
 			r.add(model.Error, "duplicate-column", r.cellPos(t.ref.name, c.col, rw.num), "",
-				"cột «%s» xuất hiện hai lần (ô %s và ô %s); hãy giữ lại một cột", vnformat.CleanText(c.value), cellName(prev, rw.num), cellName(c.col, rw.num))
+				"cột «%s» xuất hiện hai lần (ô %s và ô %s); hãy giữ lại một cột", shorten(vnformat.CleanText(c.value)), cellName(prev, rw.num), cellName(c.col, rw.num))
 			continue
 		}
 		t.cols[key] = c.col
@@ -244,7 +284,7 @@ func (r *reader) entries(ref sheetRef) {
 	seen := map[string]string{} // code → cell of its first row
 	t, merges := r.readTable(ref, entryColumns, []string{colCode, colActual}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num)
+		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num, "")
 		if !ok {
 			return
 		}
@@ -266,7 +306,7 @@ func (r *reader) entries(ref sheetRef) {
 			}
 			return
 		case !known:
-			r.add(model.Error, "unknown-indicator", codePos, "", "%s", r.cat.UnknownCode(code))
+			r.unknownCode(codePos, code)
 			return
 		case seen[code] != "":
 			r.add(model.Error, "duplicate-indicator", codePos, "xóa một trong hai dòng", "chỉ tiêu %s đã có ở ô %s", code, seen[code])
@@ -293,7 +333,7 @@ func (r *reader) entries(ref sheetRef) {
 		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, code+": Ước tính")
 		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, code+": Kế hoạch")
 		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, code+": Cùng kỳ năm trước")
-		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num)
+		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num, code+": Ghi chú")
 		r.y.Entries = append(r.y.Entries, e)
 	})
 	r.mergedRows(t, merges, append([]string{colCode}, entryValueCols...)...)
@@ -303,7 +343,7 @@ func (r *reader) rankings(ref sheetRef) {
 	seen := map[string]string{}
 	t, merges := r.readTable(ref, rankingColumns, []string{colCode, colRank}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num)
+		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num, "")
 		rankCell, ofCell := t.cell(rw, colRank), t.cell(rw, colOf)
 		if !ok || (code == "" && rankCell.kind == cellBlank && ofCell.kind == cellBlank) {
 			return
@@ -316,7 +356,7 @@ func (r *reader) rankings(ref sheetRef) {
 		}
 		ind, ok := r.cat.Lookup(code)
 		if !ok {
-			r.add(model.Error, "unknown-indicator", codePos, "", "%s", r.cat.UnknownCode(code))
+			r.unknownCode(codePos, code)
 			return
 		}
 		if ind.Kind != model.Rank {
@@ -335,8 +375,8 @@ func (r *reader) rankings(ref sheetRef) {
 		if rw.hidden {
 			r.hiddenRow(t, rw.num)
 		}
-		rank, ok1 := r.text(sheet, rankCell, rw.num)
-		of, ok2 := r.text(sheet, ofCell, rw.num)
+		rank, ok1 := r.text(sheet, rankCell, rw.num, code+": Thứ hạng")
+		of, ok2 := r.text(sheet, ofCell, rw.num, code+": Tổng số")
 		if !ok1 || !ok2 {
 			return
 		}
@@ -372,9 +412,9 @@ func (r *reader) narrative(ref sheetRef) {
 	var rows []narrativeRow
 	t, merges := r.readTable(ref, narrativeColumns, []string{colPart, colText}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		part, ok1 := r.text(sheet, t.cell(rw, colPart), rw.num)
-		heading, ok2 := r.text(sheet, t.cell(rw, colHeading), rw.num)
-		text, ok3 := r.text(sheet, t.cell(rw, colText), rw.num)
+		part, ok1 := r.text(sheet, t.cell(rw, colPart), rw.num, "")
+		heading, ok2 := r.text(sheet, t.cell(rw, colHeading), rw.num, "")
+		text, ok3 := r.text(sheet, t.cell(rw, colText), rw.num, "")
 		if ok1 && ok2 && ok3 && (part != "" || heading != "" || text != "") {
 			rows = append(rows, narrativeRow{num: rw.num, hidden: rw.hidden, part: part, heading: heading, text: text})
 		}
@@ -442,14 +482,38 @@ func narrativePart(s string) (string, bool) {
 
 func (r *reader) unknownPart(pos model.Pos, part string) {
 	if part == "" {
-		r.add(model.Error, "unknown-part", pos, "chọn phần trong danh sách", "ý này chưa ghi phần của báo cáo; dùng một trong: %s", strings.Join(model.NarrativeParts, ", "))
+		r.add(model.Error, "unknown-part", pos, "chọn phần trong danh sách của ô", "ý này chưa ghi phần của báo cáo; các phần là: %s", partList())
 		return
 	}
-	fix := ""
-	if near := suggest.Nearest(part, model.NarrativeParts); near != "" {
-		fix = fmt.Sprintf("có phải ý là «%s»?", near)
+	names := make([]string, 0, 2*len(model.NarrativeParts)) // both are accepted
+	for _, p := range model.NarrativeParts {
+		names = append(names, p, partLabels[p])
 	}
-	r.add(model.Error, "unknown-part", pos, fix, "phần «%s» không có; dùng một trong: %s", shorten(part), strings.Join(model.NarrativeParts, ", "))
+	r.add(model.Error, "unknown-part", pos, r.hint(part, names), "phần «%s» không có; chọn trong danh sách của ô, các phần là: %s", shorten(part), partList())
+}
+
+// partList names the narrative parts for messages: «Kết quả nổi bật» (noi_bat), …
+func partList() string {
+	out := make([]string, len(model.NarrativeParts))
+	for i, p := range model.NarrativeParts {
+		out[i] = fmt.Sprintf("«%s» (%s)", partLabels[p], p)
+	}
+	return strings.Join(out, ", ")
+}
+
+// listing reports whether findings are still listed, not only counted.
+func (r *reader) listing() bool { return len(r.findings) < maxFindings }
+
+// hint is the usual "có phải ý là …?" for a name near one of known, or "";
+// it is searched only while findings are listed.
+func (r *reader) hint(name string, known []string) string {
+	if !r.listing() {
+		return ""
+	}
+	if near := suggest.Nearest(name, known); near != "" {
+		return fmt.Sprintf("có phải ý là «%s»?", near)
+	}
+	return ""
 }
 
 // header reads the general information sheet: the report year and the header facts.
@@ -466,8 +530,8 @@ func (r *reader) header(ref sheetRef, wantYear int) {
 	seen := map[string]string{}
 	r.readTable(ref, headerColumns, []string{colLabel, colValue}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		label, _ := r.text(sheet, t.cell(rw, colLabel), rw.num)
-		keyText, _ := r.text(sheet, t.cell(rw, colKey), rw.num)
+		label, _ := r.text(sheet, t.cell(rw, colLabel), rw.num, "")
+		keyText, _ := r.text(sheet, t.cell(rw, colKey), rw.num, "")
 		valueCell := t.cell(rw, colValue)
 		key, ok := byLabel[keyText]
 		if !ok {
@@ -475,17 +539,13 @@ func (r *reader) header(ref sheetRef, wantYear int) {
 		}
 		if !ok {
 			if valueCell.kind != cellBlank {
-				fix := ""
-				if near := suggest.Nearest(label, labels); near != "" {
-					fix = fmt.Sprintf("có phải ý là «%s»?", near)
-				}
-				r.add(model.Warning, "unknown-field", t.pos(r, colLabel, rw.num), fix, "mục «%s» không được dùng, bỏ qua", shorten(label))
+				r.add(model.Warning, "unknown-field", t.pos(r, colLabel, rw.num), r.hint(label, labels), "mục «%s» không được dùng, bỏ qua", shorten(label))
 			}
 			return
 		}
 		pos := t.pos(r, colValue, rw.num)
 		if first, dup := seen[key]; dup {
-			r.add(model.Error, "duplicate-key", t.pos(r, colLabel, rw.num), "xóa một trong hai dòng", "mục «%s» đã có ở ô %s", label, first)
+			r.add(model.Error, "duplicate-key", t.pos(r, colLabel, rw.num), "xóa một trong hai dòng", "mục «%s» đã có ở ô %s", shorten(label), first)
 			return
 		}
 		seen[key] = pos.Cell
@@ -502,7 +562,7 @@ func (r *reader) header(ref sheetRef, wantYear int) {
 			}
 		default:
 			r.y.Header.FieldPos[key] = pos
-			if s, ok := r.text(sheet, valueCell, rw.num); ok {
+			if s, ok := r.text(sheet, valueCell, rw.num, shorten(label)); ok {
 				r.y.Header.Set(key, s)
 			}
 		}
@@ -511,7 +571,7 @@ func (r *reader) header(ref sheetRef, wantYear int) {
 
 func (r *reader) year(sheet string, c cell, row, wantYear int) {
 	pos := r.cellPos(sheet, c.col, row)
-	s, ok := r.text(sheet, c, row)
+	s, ok := r.text(sheet, c, row, "Năm báo cáo")
 	if !ok || s == "" {
 		return
 	}

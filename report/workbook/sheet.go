@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // cellKind is what a cell holds.
@@ -17,7 +18,12 @@ const (
 	cellError            // value is the error, e.g. "#DIV/0!"
 	cellNoValue          // a formula the writing program did not calculate
 	cellDate             // value is an ISO 8601 date (t="d")
+	cellTooLong          // value is the start of text longer than maxCellChars
 )
+
+// maxCellChars is the most characters a cell holds in Excel; a longer cell is
+// refused where it is read, and quoted shortened.
+const maxCellChars = 32_767
 
 // cell is one non-blank cell of a row.
 type cell struct {
@@ -76,6 +82,9 @@ func (p *pkg) streamSheet(ref sheetRef, fn func(*row) bool) ([]cellRange, *fault
 	if err := s.run(); err != nil {
 		if flt, ok := err.(*fault); ok {
 			return nil, flt
+		}
+		if err == errDoctype {
+			return nil, doctype(f.Name)
 		}
 		return nil, notWorkbook("tệp bị hỏng: không đọc được trang «%s» (%s)", ref.name, xmlError(err))
 	}
@@ -243,6 +252,10 @@ func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline string
 		c.kind, c.value = cellDate, strings.TrimSpace(v)
 	default:
 		c.kind, c.value = cellNumber, strings.TrimSpace(v)
+	}
+	if len(c.value) > maxCellChars && utf8.RuneCountInString(c.value) > maxCellChars {
+		c.kind, c.value = cellTooLong, shorten(c.value)
+		return
 	}
 	switch {
 	case !hasV && c.formula && typ != "inlineStr":

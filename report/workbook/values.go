@@ -123,13 +123,18 @@ func (r *reader) unusable(sheet string, c cell, row int, what string) bool {
 			"mở tệp bằng Excel hoặc LibreOffice Calc, tính lại (Ctrl+Alt+F9) rồi lưu; hoặc nhập số liệu trực tiếp",
 			"%sô có công thức nhưng chưa có giá trị đã tính (tệp được ghi bởi chương trình không tính công thức)", what)
 		return true
+	case cellTooLong:
+		r.add(model.Error, "cell-too-long", r.cellPos(sheet, c.col, row), "rút ngắn nội dung ô",
+			"%sô có hơn %s ký tự, vượt giới hạn một ô của Excel: «%s»", what, count(maxCellChars), c.value)
+		return true
 	}
 	return false
 }
 
-// text reads a cell as text; numbers give their digits. ok is false after a finding.
-func (r *reader) text(sheet string, c cell, row int) (s string, ok bool) {
-	if r.unusable(sheet, c, row, "") {
+// text reads a cell as text; numbers give their digits. ok is false after a
+// finding; what names the value in messages, or is "".
+func (r *reader) text(sheet string, c cell, row int, what string) (s string, ok bool) {
+	if r.unusable(sheet, c, row, what) {
 		return "", false
 	}
 	switch c.kind {
@@ -185,7 +190,7 @@ func (r *reader) number(sheet string, c cell, row int, what string) *decimal.Dec
 		}
 		msg := note.Message
 		if msg == "" {
-			msg = fmt.Sprintf("«%s» được hiểu là %s", s, v.String())
+			msg = fmt.Sprintf("«%s» được hiểu là %s", shorten(s), v.String())
 		}
 		if c.formula {
 			// Retyping is no fix for a formula: its result is text.
@@ -223,7 +228,7 @@ func (r *reader) flag(sheet string, c cell, row int, what string) bool {
 	if r.unusable(sheet, c, row, what) || c.kind == cellBlank {
 		return false
 	}
-	s, _ := r.text(sheet, c, row)
+	s, _ := r.text(sheet, c, row, what)
 	if v, ok := vnformat.ParseYesNo(s); ok {
 		return v
 	}
@@ -255,7 +260,7 @@ func (r *reader) date(sheet string, c cell, row int) (time.Time, bool) {
 		r.add(model.Error, "bad-date", pos, "nhập ngày dạng 10/12/2021", "ngày ban hành: «%s» không phải là ngày", shorten(c.value))
 		return time.Time{}, false
 	}
-	s, ok := r.text(sheet, c, row)
+	s, ok := r.text(sheet, c, row, "Ngày ban hành")
 	if !ok || s == "" {
 		return time.Time{}, false
 	}

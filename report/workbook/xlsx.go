@@ -34,6 +34,28 @@ type fault struct {
 
 func (f *fault) Error() string { return f.msg }
 
+// doctype refuses a part that declares a DOCTYPE.
+func doctype(part string) *fault {
+	return &fault{code: "xml-doctype", msg: fmt.Sprintf("thành phần %s của tệp có khai báo DOCTYPE, thứ không bảng tính Excel nào có "+
+		"và có thể chứa thực thể XML làm treo máy hoặc đọc trộm tệp khác: tệp bị từ chối; hãy mở bằng Excel hoặc LibreOffice Calc rồi lưu lại", part)}
+}
+
+var doctypeMark = []byte("<!doctype")
+
+// hasDoctype reports whether an XML document declares a DOCTYPE (in any case).
+func hasDoctype(b []byte) bool {
+	for i := 0; ; i += 2 {
+		j := bytes.Index(b[i:], []byte("<!"))
+		if j < 0 {
+			return false
+		}
+		i += j
+		if len(b)-i >= len(doctypeMark) && bytes.EqualFold(b[i:i+len(doctypeMark)], doctypeMark) {
+			return true
+		}
+	}
+}
+
 func notWorkbook(format string, args ...any) *fault {
 	return &fault{code: "not-a-workbook", msg: fmt.Sprintf(format, args...)}
 }
@@ -148,6 +170,15 @@ func (p *pkg) read(f *zip.File, limit int64) ([]byte, *fault) {
 	return b, nil
 }
 
+// readXML reads an XML part that is parsed whole, refusing a DOCTYPE.
+func (p *pkg) readXML(f *zip.File, limit int64) ([]byte, *fault) {
+	b, flt := p.read(f, limit)
+	if flt == nil && hasDoctype(b) {
+		return nil, doctype(f.Name)
+	}
+	return b, flt
+}
+
 func sizeText(n uint64) string {
 	const mib = 1 << 20
 	if n >= 1<<30 {
@@ -171,7 +202,7 @@ func (p *pkg) rels(part string) (byID, byType map[string]string, flt *fault) {
 	if !ok {
 		return nil, nil, nil
 	}
-	b, flt := p.read(f, maxSmallPart)
+	b, flt := p.readXML(f, maxSmallPart)
 	if flt != nil {
 		return nil, nil, flt
 	}
@@ -225,7 +256,7 @@ func (p *pkg) workbook() *fault {
 	if !ok {
 		return notExcel()
 	}
-	b, flt := p.read(f, maxSmallPart)
+	b, flt := p.readXML(f, maxSmallPart)
 	if flt != nil {
 		return flt
 	}
@@ -252,10 +283,12 @@ func (p *pkg) workbook() *fault {
 		if !ok {
 			continue // a chart sheet or a dangling entry: no cells to read
 		}
-		p.sheets = append(p.sheets, sheetRef{name: vnformat.CleanText(s.Name), part: part, hidden: s.State == "hidden" || s.State == "veryHidden"})
+		p.sheets = append(p.sheets, sheetRef{name: shorten(vnformat.CleanText(s.Name)), part: part, hidden: s.State == "hidden" || s.State == "veryHidden"})
 	}
 	if t, ok := byType["styles"]; ok {
-		p.styles(t)
+		if flt := p.styles(t); flt != nil {
+			return flt
+		}
 	}
 	if t, ok := byType["sharedStrings"]; ok {
 		return p.sharedStrings(t)
@@ -274,19 +307,23 @@ type xStyles struct {
 }
 
 // styles reads what each cell style's number format makes of a number. Styles
-// only refine how numbers are read, so a styles part that cannot be read is ignored.
-func (p *pkg) styles(part string) {
+// only refine how numbers are read, so a styles part that cannot be read is
+// ignored; one that declares a DOCTYPE is refused all the same.
+func (p *pkg) styles(part string) *fault {
 	f, ok := p.parts[strings.ToLower(part)]
 	if !ok {
-		return
+		return nil
 	}
-	b, flt := p.read(f, maxSmallPart)
+	b, flt := p.readXML(f, maxSmallPart)
 	if flt != nil {
-		return
+		if flt.code == "xml-doctype" {
+			return flt
+		}
+		return nil
 	}
 	var x xStyles
 	if xml.Unmarshal(b, &x) != nil {
-		return
+		return nil
 	}
 	custom := map[int]string{}
 	for _, nf := range x.NumFmts {
@@ -300,6 +337,7 @@ func (p *pkg) styles(part string) {
 			p.formats[i] = builtinFormat(xf.NumFmtID)
 		}
 	}
+	return nil
 }
 
 func (p *pkg) format(style int) fmtKind {
@@ -402,7 +440,10 @@ func (p *pkg) sharedStrings(part string) *fault {
 			}
 		}
 	}
-	if x.err != io.EOF {
+	switch {
+	case x.err == errDoctype:
+		return doctype(f.Name)
+	case x.err != io.EOF:
 		return notWorkbook("tệp bị hỏng: không đọc được bảng chuỗi %s (%s)", f.Name, xmlError(x.err))
 	}
 	return nil

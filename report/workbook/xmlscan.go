@@ -14,8 +14,10 @@ import (
 // reads a 100 000-row sheet several times slower; this scanner reuses its
 // buffers. It reads well-formed XML as Excel and LibreOffice write it: names
 // are reduced to their local part, text and attribute values are unescaped,
-// CDATA is text, comments, processing instructions and DOCTYPE are skipped.
-// It does not check that end tags match.
+// CDATA is text, comments and processing instructions are skipped. A DOCTYPE
+// is refused (errDoctype): no spreadsheet program writes one in a workbook, and
+// its entity declarations are the stuff of "billion laughs" and of external
+// entities. It does not check that end tags match.
 type xmlScanner struct {
 	r *bufio.Reader
 
@@ -46,6 +48,9 @@ const (
 const maxToken = 1 << 20
 
 var errTooLong = errors.New("thẻ XML hoặc đoạn văn bản quá dài")
+
+// errDoctype is a DOCTYPE declaration, refused wherever it appears.
+var errDoctype = errors.New("có khai báo DOCTYPE")
 
 // errSyntax is a malformed document.
 type errSyntax string
@@ -173,7 +178,8 @@ func (s *xmlScanner) readMarkup() (bool, error) {
 	}
 }
 
-// readBang handles <!-- -->, <![CDATA[ ]]> and <!DOCTYPE …>.
+// readBang handles <!-- --> and <![CDATA[ ]]>; anything else after "<!" is a
+// DOCTYPE (or a declaration only a DTD may hold), refused.
 func (s *xmlScanner) readBang() (bool, error) {
 	head, err := s.r.Peek(2)
 	if err == nil && string(head) == "--" {
@@ -191,24 +197,7 @@ func (s *xmlScanner) readBang() (bool, error) {
 		s.kind = tokText
 		return true, nil
 	}
-	// DOCTYPE: skip it, with an internal subset in brackets.
-	depth := 0
-	for {
-		c, err := s.r.ReadByte()
-		if err != nil {
-			return false, unexpected(err)
-		}
-		switch c {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case '>':
-			if depth <= 0 {
-				return false, nil
-			}
-		}
-	}
+	return false, errDoctype
 }
 
 func (s *xmlScanner) skipUntil(end string) error {

@@ -4,6 +4,7 @@ package docxtest
 import (
 	"archive/zip"
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/baocao/baocao/report/docxpkg"
@@ -19,11 +20,23 @@ type Files struct {
 	Header   string // inner XML of w:hdr; no header part when empty
 	Footer   string // inner XML of w:ftr; no footer part when empty
 	Document string // when set, the whole word/document.xml, used instead of Body
+	// Inner XML of w:footnotes, w:endnotes and w:comments: the w:footnote,
+	// w:endnote and w:comment elements. No such part when empty.
+	Footnotes, Endnotes, Comments string
+	Extra                         [][2]string // more {name, content} entries, added last
+}
+
+// Footnote returns a w:footnote (or, with kind "endnote", a w:endnote)
+// element with the given id holding paragraphs.
+func Footnote(kind string, id int, paras ...string) string {
+	return `<w:` + kind + ` w:id="` + strconv.Itoa(id) + `">` + strings.Join(paras, "") + `</w:` + kind + `>`
 }
 
 // Build returns the bytes of a .docx made of f: [Content_Types].xml,
 // _rels/.rels, word/document.xml, word/_rels/document.xml.rels and, when
-// given, word/header1.xml and word/footer1.xml referenced from the section.
+// given, word/header1.xml and word/footer1.xml referenced from the section,
+// word/footnotes.xml, word/endnotes.xml, word/comments.xml and the extra
+// entries.
 func Build(f Files) []byte {
 	types := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 		`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -46,6 +59,16 @@ func Build(f Files) []byte {
 		sect.WriteString(`<w:footerReference w:type="default" r:id="rIdF1"/>`)
 		parts = append(parts, [2]string{"word/footer1.xml", xmlDecl + `<w:ftr ` + NS + `>` + f.Footer + `</w:ftr>`})
 	}
+	for _, n := range []struct{ name, inner string }{
+		{"footnotes", f.Footnotes}, {"endnotes", f.Endnotes}, {"comments", f.Comments},
+	} {
+		if n.inner == "" {
+			continue
+		}
+		types += `<Override PartName="/word/` + n.name + `.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.` + n.name + `+xml"/>`
+		rels += `<Relationship Id="rId` + n.name + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/` + n.name + `" Target="` + n.name + `.xml"/>`
+		parts = append(parts, [2]string{"word/" + n.name + ".xml", xmlDecl + `<w:` + n.name + ` ` + NS + `>` + n.inner + `</w:` + n.name + `>`})
+	}
 	types += `</Types>`
 	rels += `</Relationships>`
 	doc := f.Document
@@ -62,12 +85,13 @@ func Build(f Files) []byte {
 		{docxpkg.DocumentPart, doc},
 		{"word/_rels/document.xml.rels", rels},
 	}, parts...)
-	return Zip(all...)
+	return Zip(append(all, f.Extra...)...)
 }
 
 const xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 
 // Zip returns a zip archive of the given {name, content} entries, deflated.
+// The content of a folder entry (a name ending in "/") is left out.
 func Zip(entries ...[2]string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -75,6 +99,9 @@ func Zip(entries ...[2]string) []byte {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: e[0], Method: zip.Deflate})
 		if err != nil {
 			panic(err) // writing to memory cannot fail
+		}
+		if strings.HasSuffix(e[0], "/") {
+			continue
 		}
 		if _, err := w.Write([]byte(e[1])); err != nil {
 			panic(err)
