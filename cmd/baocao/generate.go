@@ -14,7 +14,7 @@ import (
 )
 
 func newGenerateCmd() *cobra.Command {
-	var template, output string
+	var template, output, appendixOut string
 	var strict bool
 	var pdfOpt generate.PDFOptions
 	cmd := &cobra.Command{
@@ -30,7 +30,8 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 được ghi cùng tên bên cạnh, trừ khi dùng --chi-pdf.`,
 		Example: `  baocao generate 2021
   baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
-  baocao generate 2021 -o bao-cao-2021.pdf`,
+  baocao generate 2021 -o bao-cao-2021.pdf
+  baocao generate 2021 --phu-luc bao-cao-2021-phu-luc.xlsx`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := input.ParseYearArg(args[0])
@@ -44,7 +45,7 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
 			pdfOpt.Context, pdfOpt.Office = ctx, office
-			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output, Strict: strict, PDFOptions: pdfOpt})
+			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output, Strict: strict, PDFOptions: pdfOpt, Appendix: appendixOut})
 			var problems *generate.ProblemsError
 			if errors.As(err, &problems) {
 				return problemsError{fmt.Errorf("%s\nChưa lập báo cáo: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
@@ -55,7 +56,7 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 			for _, w := range res.Warnings {
 				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
 			}
-			for _, path := range []string{res.Path, res.PDF} {
+			for _, path := range []string{res.Path, res.PDF, res.Appendix} {
 				if path != "" {
 					fmt.Fprintln(cmd.OutOrStdout(), path)
 				}
@@ -70,6 +71,7 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 	cmd.Flags().StringVarP(&output, "output", "o", "", "tệp báo cáo cần ghi, .docx hoặc .pdf (mặc định: Bao-cao-NĂM.docx)")
 	cmd.Flags().BoolVar(&pdfOpt.PDF, "pdf", false, "ghi thêm bản PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)")
 	cmd.Flags().BoolVar(&pdfOpt.PDFOnly, "chi-pdf", false, "chỉ ghi bản PDF, không giữ tệp .docx (cần LibreOffice)")
+	cmd.Flags().StringVar(&appendixOut, "phu-luc", "", "ghi thêm bảng số liệu phụ lục thành bảng tính .xlsx, ví dụ bao-cao-2021-phu-luc.xlsx")
 	return cmd
 }
 

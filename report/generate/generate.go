@@ -29,6 +29,7 @@ type Options struct {
 	// error: no report is written.
 	Strict bool
 	PDFOptions
+	Appendix string // when set, the data appendix is also written there as a workbook (.xlsx)
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -38,6 +39,7 @@ func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + "
 type Result struct {
 	Path     string // the .docx; "" when only the PDF was asked for
 	PDF      string // the PDF, when asked for
+	Appendix string // the appendix workbook, when asked for
 	Template string
 	Report   *compute.Report
 	Warnings model.Findings
@@ -126,6 +128,9 @@ func Run(opt Options) (*Result, error) {
 	if err := opt.checkOffice(pdfOut); err != nil {
 		return nil, err
 	}
+	if err := checkAppendixOutput(out, opt); err != nil {
+		return nil, err
+	}
 	problems := &ProblemsError{Template: tplName}
 	renderer, err := render.New(tplBytes, cat)
 	var required []string
@@ -156,10 +161,19 @@ func Run(opt Options) (*Result, error) {
 		problems.Findings = findings
 		return nil, problems
 	}
+	workbook, err := appendixWorkbook(opt, rep)
+	if err != nil {
+		return nil, err
+	}
 	if out, err = opt.write(out, pdfOut, docx); err != nil {
 		return nil, err
 	}
-	return &Result{Path: out, PDF: pdfOut, Template: tplName, Report: rep, Warnings: findings}, nil
+	if workbook != nil {
+		if err := atomicfile.Write(opt.Appendix, workbook, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, Template: tplName, Report: rep, Warnings: findings}, nil
 }
 
 // Template opens the workspace's template for validate; nil when it cannot be

@@ -84,7 +84,7 @@ func (r *Renderer) EmptyParts() []string { return r.emptyParts }
 
 func (r *Renderer) funcs() template.FuncMap {
 	fm := template.FuncMap{
-		"chi_tieu": func(code string) *ChiTieu { return r.cur.ChiTieu(code) },
+		"chi_tieu": func(code string) *ChiTieu { return r.cur.chiTieu(code) },
 		// co_so_lieu "A" "B" is true when every indicator named has a value; a
 		// sentence it guards is left out otherwise, with a warning (omitted).
 		"co_so_lieu": func(codes ...string) (bool, error) {

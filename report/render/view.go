@@ -31,6 +31,7 @@ type Report struct {
 	// omitted are the indicators whose sentence a guard (co_so_lieu,
 	// .CoSoLieu) left out for want of a value, in order of first omission.
 	omitted []string
+	table   *tableView // the appendix, built on first use (table.go)
 }
 
 func newReport(r *compute.Report, problems *docxtpl.Problems) *Report {
@@ -117,8 +118,8 @@ func (d *Report) NoiNhan() []string {
 	return d.header().Distribution
 }
 
-// ChiTieu returns the view of one indicator, recording a problem for an unknown code.
-func (d *Report) ChiTieu(code string) *ChiTieu {
+// chiTieu returns the view of one indicator, recording a problem for an unknown code.
+func (d *Report) chiTieu(code string) *ChiTieu {
 	if v, ok := d.views[code]; ok {
 		return v
 	}
@@ -135,7 +136,7 @@ func (d *Report) filter(keep func(f *compute.Figure) bool) []*ChiTieu {
 	var out []*ChiTieu
 	for _, f := range d.r.Figures {
 		if keep(f) {
-			out = append(out, d.ChiTieu(f.Indicator.Code))
+			out = append(out, d.chiTieu(f.Indicator.Code))
 		}
 	}
 	return out
@@ -169,7 +170,7 @@ func (d *Report) XepHangNoiBat() []*ChiTieu {
 func (d *Report) GiamSoVoiCungKy() []*ChiTieu {
 	return d.filter(func(f *compute.Figure) bool {
 		improved, ok := f.Improved()
-		return ok && !improved && d.ChiTieu(f.Indicator.Code).changeShown()
+		return ok && !improved && d.chiTieu(f.Indicator.Code).changeShown()
 	})
 }
 
@@ -255,7 +256,7 @@ func (d *Report) DatMoiMucTieu(group string) bool {
 func (d *Report) coSoLieu(codes []string) bool {
 	all := true
 	for _, code := range codes {
-		c := d.ChiTieu(code)
+		c := d.chiTieu(code)
 		if c.f == nil {
 			all = false
 			continue
