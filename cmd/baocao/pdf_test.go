@@ -20,7 +20,7 @@ func TestGeneratePDFWithoutLibreOffice(t *testing.T) {
 	if code != 2 || stdout != "" {
 		t.Errorf("exit %d, stdout %q", code, stdout)
 	}
-	if !strings.HasPrefix(stderr, "Không có thư mục data/") || !strings.Contains(stderr, "Lỗi: không tìm thấy LibreOffice") ||
+	if !strings.HasPrefix(stderr, "Không tìm thấy thư mục data/") || !strings.Contains(stderr, "Lỗi: không tìm thấy LibreOffice") ||
 		!strings.Contains(stderr, "sudo apt install libreoffice-writer") || !strings.Contains(stderr, "libreoffice.org/download") {
 		t.Errorf("stderr:\n%s", stderr)
 	}

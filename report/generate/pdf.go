@@ -25,6 +25,9 @@ func outputs(opt Options) (docx, pdf string, err error) {
 	out := opt.Output
 	if out == "" {
 		out = DefaultOutput(opt.Year)
+		if opt.Workspace != nil && opt.Workspace.Above { // beside the data folder, not inside it
+			out = filepath.Join(opt.Workspace.Root, out)
+		}
 	}
 	ext := filepath.Ext(out)
 	base := strings.TrimSuffix(out, ext)
@@ -63,8 +66,9 @@ func (o *PDFOptions) checkOffice(pdfOut string) error {
 }
 
 // write writes the .docx and the PDF each atomically, the PDF first converted
-// in full: a failed conversion writes nothing. It returns the .docx written.
-func (o *PDFOptions) write(docxOut, pdfOut string, docx []byte) (string, error) {
+// in full: a failed conversion writes nothing. The file at docxOut is kept as
+// backup first, when one is named. It returns the .docx written.
+func (o *PDFOptions) write(docxOut, backup, pdfOut string, docx []byte) (string, error) {
 	var pdfBytes []byte
 	if pdfOut != "" {
 		ctx := o.Context
@@ -77,7 +81,7 @@ func (o *PDFOptions) write(docxOut, pdfOut string, docx []byte) (string, error) 
 		}
 	}
 	if docxOut != "" {
-		if err := atomicfile.Write(docxOut, docx, 0o644); err != nil {
+		if err := writeReport(docxOut, backup, docx); err != nil {
 			return "", err
 		}
 	}
