@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
-	"strings"
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/vnformat"
@@ -25,6 +24,10 @@ func (n Number) rat() *big.Rat {
 	}
 	return n.r
 }
+
+// Rat is the exact value: the template's comparisons (eq, lt, gt…) compare
+// numbers by it.
+func (n Number) Rat() *big.Rat { return new(big.Rat).Set(n.rat()) }
 
 // String writes the number the Vietnamese way at its precision: "1.150", "94,3".
 func (n Number) String() string { return formatRat(n.rat(), n.decimals) }
@@ -156,91 +159,4 @@ func (r *Renderer) pair(fn string, a, b any) (Number, Number, error) {
 		return Number{}, Number{}, fmt.Errorf("hàm «%s»: không chia được cho 0", fn)
 	}
 	return x, y, nil
-}
-
-// comparable is a value of a comparison: a number (exact) or text.
-type comparable struct {
-	num  *big.Rat // nil for text and booleans
-	text string
-	kind string // "số", "chữ", "đúng/sai"
-}
-
-func (r *Renderer) comparable(fn string, x any) (comparable, error) {
-	switch v := x.(type) {
-	case string:
-		return comparable{text: v, kind: "chữ"}, nil
-	case bool:
-		return comparable{text: fmt.Sprint(v), kind: "đúng/sai"}, nil
-	case *ChiTieu:
-		return comparable{}, fmt.Errorf("hàm «%s»: hãy so sánh giá trị của chỉ tiêu, ví dụ (chi_tieu \"%s\").GiaTriSo, không so sánh cả chỉ tiêu", fn, v.code)
-	}
-	n, err := r.operand(fn, x)
-	if err != nil {
-		return comparable{}, fmt.Errorf("hàm «%s» không so sánh được %s", fn, describe(x))
-	}
-	return comparable{num: n.rat(), kind: "số"}, nil
-}
-
-// compare orders a and b: numbers by value, texts as text; a number and a
-// text do not compare ("2.530" < "2000" as text), and say so.
-func (r *Renderer) compare(fn string, a, b any) (int, error) {
-	x, err := r.comparable(fn, a)
-	if err != nil {
-		return 0, err
-	}
-	y, err := r.comparable(fn, b)
-	if err != nil {
-		return 0, err
-	}
-	switch {
-	case x.num != nil && y.num != nil:
-		return x.num.Cmp(y.num), nil
-	case x.kind == y.kind && (x.kind == "chữ" || fn == "eq" || fn == "ne"):
-		return strings.Compare(x.text, y.text), nil
-	case x.kind == "chữ" && y.kind == "số" || x.kind == "số" && y.kind == "chữ":
-		return 0, fmt.Errorf("hàm «%s» không so sánh được chữ với số (%s với %s): so sánh số với số, ví dụ (chi_tieu \"X\").GiaTriSo thay cho .GiaTri",
-			fn, shown(a), shown(b))
-	}
-	return 0, fmt.Errorf("hàm «%s» không so sánh được %s với %s", fn, shown(a), shown(b))
-}
-
-func shown(x any) string {
-	if s, ok := x.(string); ok {
-		return "chữ «" + s + "»"
-	}
-	return describe(x)
-}
-
-// comparisons replace text/template's eq, ne, lt, le, gt and ge so that
-// numbers of any kind compare by value, exactly.
-func (r *Renderer) comparisons() map[string]any {
-	ordered := func(name string, ok func(int) bool) func(a, b any) (bool, error) {
-		return func(a, b any) (bool, error) {
-			c, err := r.compare(name, a, b)
-			return err == nil && ok(c), err
-		}
-	}
-	return map[string]any{
-		// eq a b c … is true when a equals any of the others, as in text/template.
-		"eq": func(a any, others ...any) (bool, error) {
-			if len(others) == 0 {
-				return false, fmt.Errorf("hàm «eq» cần ít nhất hai giá trị để so sánh")
-			}
-			for _, b := range others {
-				c, err := r.compare("eq", a, b)
-				if err != nil {
-					return false, err
-				}
-				if c == 0 {
-					return true, nil
-				}
-			}
-			return false, nil
-		},
-		"ne": ordered("ne", func(c int) bool { return c != 0 }),
-		"lt": ordered("lt", func(c int) bool { return c < 0 }),
-		"le": ordered("le", func(c int) bool { return c <= 0 }),
-		"gt": ordered("gt", func(c int) bool { return c > 0 }),
-		"ge": ordered("ge", func(c int) bool { return c >= 0 }),
-	}
 }

@@ -177,9 +177,6 @@ func (r *Renderer) funcs() template.FuncMap {
 	for name, fn := range r.arithmetic() {
 		fm[name] = fn
 	}
-	for name, fn := range r.comparisons() {
-		fm[name] = fn
-	}
 	return fm
 }
 
