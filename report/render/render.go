@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/baocao/baocao/report/chart"
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/model"
@@ -22,19 +23,27 @@ type Renderer struct {
 	mentioned  []string
 	emptyParts []string
 	omitted    []string
+	markers    chart.Markers
+	charts     []*chart.Chart // asked for by bieu_do in the current Render
 }
 
 // New parses a .docx template and checks it against the catalogue: every tag,
 // function, field and indicator code. The error lists every problem found.
 func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
-	r := &Renderer{}
+	r := &Renderer{markers: chart.NewMarkers()}
+	checkCode := func(code string) string {
+		if _, ok := cat.Lookup(code); !ok {
+			return cat.UnknownCode(code)
+		}
+		if !slices.Contains(r.mentioned, code) {
+			r.mentioned = append(r.mentioned, code)
+		}
+		return ""
+	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
-		Funcs: r.funcs(),
-		Root:  reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{
-			"chi_tieu":   r.checkCode(cat),
-			"co_so_lieu": r.checkCode(cat),
-		},
+		Funcs:     r.funcs(),
+		Root:      reflect.TypeOf(&Report{}),
+		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
 	})
 	if err != nil {
 		return nil, err
@@ -48,19 +57,6 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	return r, nil
 }
 
-// checkCode checks, at parse time, an indicator code a tag names and notes it.
-func (r *Renderer) checkCode(cat *model.Catalogue) func(string) string {
-	return func(code string) string {
-		if _, ok := cat.Lookup(code); !ok {
-			return cat.UnknownCode(code)
-		}
-		if !slices.Contains(r.mentioned, code) {
-			r.mentioned = append(r.mentioned, code)
-		}
-		return ""
-	}
-}
-
 // Indicators lists the codes the template names, in order of first mention:
 // the figures the report needs.
 func (r *Renderer) Indicators() []string { return r.mentioned }
@@ -70,8 +66,13 @@ func (r *Renderer) Indicators() []string { return r.mentioned }
 func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
+	r.charts = nil
 	defer func() { r.emptyParts, r.omitted, r.cur = r.cur.emptyParts, r.cur.omitted, nil }()
-	return r.tpl.Execute(r.cur, problems)
+	docx, err := r.tpl.Execute(r.cur, problems)
+	if err != nil {
+		return nil, err
+	}
+	return chart.Embed(docx, r.markers, r.charts)
 }
 
 // Omitted lists, after Render, the indicators whose sentences a guard
@@ -173,6 +174,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return strings.Join(items, sep), nil
 		},
+		"bieu_do": r.bieuDo,
 	}
 	for name, fn := range r.arithmetic() {
 		fm[name] = fn
