@@ -93,6 +93,7 @@ type checker struct {
 	stack    []frame
 	unclosed map[*tag]bool // tags opening a structure that no {{end}} closes
 	tooDeep  bool          // MaxNesting was reached and reported
+	partial  bool          // the tags stop short (MaxTags): blocks may be left open
 }
 
 func (c *checker) errorf(tg *tag, format string, args ...any) {
@@ -140,6 +141,9 @@ func (c *checker) run(tags []*tag) {
 		case kBreak, kContinue:
 			c.loopControl(tg)
 		}
+	}
+	if c.partial {
+		return
 	}
 	for _, f := range c.stack {
 		c.errorf(f.open, "thẻ %s chưa được đóng: thiếu {{end}}", f.open.kind.label())
