@@ -48,7 +48,7 @@ func collectTags(pt *part, budget int) (_ []*tag, _ ErrorList, over bool) {
 		textOnly := true // the text outside tags is white space
 		last := 0
 		for _, sp := range spans {
-			tg := &tag{para: p, start: sp.start, end: sp.end, src: normalizeTag(p.text[sp.start:sp.end])}
+			tg := &tag{para: p, start: sp.start, end: sp.end, src: lowerKeywords(normalizeTag(p.text[sp.start:sp.end]))}
 			kind, msg := classify(tg.src)
 			tg.kind = kind
 			if msg == "" {
