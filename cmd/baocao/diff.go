@@ -6,16 +6,19 @@ import (
 
 	"github.com/baocao/baocao/report/diff"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/validate"
 	"github.com/spf13/cobra"
 )
 
-type diffFlags struct {
-	format, output, threshold, group string
-	onlyChanged, exitCode            bool
+type diffOptions struct {
+	*streams
+	data, format, output, threshold, group string
+	onlyChanged, exitCode                  bool
+	args                                   []string
 }
 
-func newDiffCmd() *cobra.Command {
-	var fl diffFlags
+func newDiffCmd(s *streams) *cobra.Command {
+	fl := &diffOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "diff NĂM|TỆP NĂM|TỆP [NĂM|TỆP…]",
 		Short: "So sánh số liệu các năm: chênh lệch, tăng, giảm và biến động cần xem lại",
@@ -48,7 +51,11 @@ Mã thoát: 0 so sánh xong; 1 số liệu có lỗi cần sửa, hoặc có kh�
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return runDiff(cmd, args, fl) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fl.args = args
+			fl.data, _ = cmd.Flags().GetString("data")
+			return runDiff(fl)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&fl.format, "format", "", "cách trình bày: text, csv, json, md hoặc xlsx (mặc định: theo đuôi tệp -o, hoặc text)")
@@ -60,24 +67,28 @@ Mã thoát: 0 so sánh xong; 1 số liệu có lỗi cần sửa, hoặc có kh�
 	return cmd
 }
 
-func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
+func runDiff(fl *diffOptions) error {
 	res, err := diff.Run(diff.Request{
-		Args: args, Format: fl.format, Output: fl.output, Threshold: fl.threshold, Group: fl.group, OnlyChanged: fl.onlyChanged,
-		OpenWorkspace: func() (*input.Workspace, error) { return openWorkspace(cmd) },
+		Args: fl.args, Format: fl.format, Output: fl.output, Threshold: fl.threshold, Group: fl.group, OnlyChanged: fl.onlyChanged,
+		OpenWorkspace: func() (*input.Workspace, error) { return openWorkspace(fl.streams, fl.data) },
 	})
 	var problems *diff.ProblemsError
 	if errors.As(err, &problems) {
-		return problemsError{fmt.Errorf("%s\nChưa so sánh được: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
+		if err := validate.WriteLines(fl.err, problems.Findings); err != nil {
+			return err
+		}
+		fmt.Fprintf(fl.err, "Chưa so sánh được: có %d lỗi cần sửa.\n", problems.Findings.Errors())
+		return silentExit(exitProblems)
 	}
 	if err != nil {
 		return err
 	}
-	for _, f := range res.Warnings {
-		fmt.Fprintln(cmd.ErrOrStderr(), f.String())
+	if err := validate.WriteLines(fl.err, res.Warnings); err != nil {
+		return err
 	}
-	out := cmd.OutOrStdout()
+	out := fl.out
 	if fl.output == "" {
-		err = diff.Write(out, res.Table, res.Format, res.Format == "text" && colourful(out))
+		err = diff.Write(out, res.Table, res.Format, res.Format == "text" && fl.colour)
 	} else if err = diff.Save(fl.output, res.Table, res.Format); err == nil {
 		fmt.Fprintln(out, fl.output)
 	}
@@ -85,7 +96,7 @@ func runDiff(cmd *cobra.Command, args []string, fl diffFlags) error {
 		return err
 	}
 	if fl.output != "" || res.Format != "text" {
-		fmt.Fprintln(cmd.ErrOrStderr(), res.Table.Summary.String())
+		fmt.Fprintln(fl.err, res.Table.Summary.String())
 	}
 	if fl.exitCode && res.Table.Differs() {
 		return silentExit(exitProblems)

@@ -1,52 +1,116 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"github.com/baocao/baocao/report/input"
+	"os"
+	"os/signal"
 
 	"github.com/baocao/baocao/report/generate"
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/pdf"
+	"github.com/baocao/baocao/report/validate"
 	"github.com/spf13/cobra"
 )
 
-func newGenerateCmd() *cobra.Command {
-	var template, output string
+type generateOptions struct {
+	*streams
+	ctx                    context.Context
+	year                   int
+	data, template, output string
+	force                  bool
+	appendix               string
+	pdf                    generate.PDFOptions
+}
+
+func newGenerateCmd(s *streams) *cobra.Command {
+	opts := &generateOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "generate NĂM",
 		Short: "Lập báo cáo năm thành tệp .docx",
 		Long: `Đọc danh mục chỉ tiêu và số liệu của năm báo cáo (và năm trước, nếu có, để so sánh),
 kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo.
-Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.`,
+Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.
+
+Báo cáo đã sửa bằng Word không bao giờ bị ghi đè: chương trình chỉ ghi đè báo cáo do chính
+nó lập ra mà chưa ai sửa. Với tệp khác, hãy ghi ra tên khác (-o), hoặc dùng --force: tệp
+đang có được giữ lại bên cạnh, tên có thêm ngày giờ (Bao-cao-2021.ban-cu-2026-12-07-083015.docx).
+
+Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ tệp .docx; tệp .docx vẫn
+được ghi cùng tên bên cạnh, trừ khi dùng --chi-pdf.`,
 		Example: `  baocao generate 2021
-  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx`,
+  baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
+  baocao generate 2021 --force
+  baocao generate 2021 -o bao-cao-2021.pdf
+  baocao generate 2021 --phu-luc bao-cao-2021-phu-luc.xlsx`,
 		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := input.ParseYearArg(args[0])
 			if err != nil {
 				return err
 			}
-			ws, err := openWorkspace(cmd)
-			if err != nil {
-				return err
-			}
-			res, err := generate.Run(generate.Options{Workspace: ws, Year: year, Template: template, Output: output})
-			var problems *generate.ProblemsError
-			if errors.As(err, &problems) {
-				return problemsError{fmt.Errorf("%s\nChưa lập báo cáo: có %d lỗi cần sửa.", problems.Error(), problems.Count())}
-			}
-			if err != nil {
-				return err
-			}
-			for _, w := range res.Warnings {
-				fmt.Fprintln(cmd.ErrOrStderr(), w.String())
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), res.Path)
-			fmt.Fprintf(cmd.ErrOrStderr(), "Đã lập báo cáo năm %d theo mẫu %s: %d chỉ tiêu, %d cảnh báo.\n",
-				year, res.Template, len(res.Report.Figures), len(res.Warnings))
-			return nil
+			opts.year = year
+			opts.data, _ = cmd.Flags().GetString("data")
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			opts.ctx = ctx
+			return runGenerate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
-	cmd.Flags().StringVarP(&output, "output", "o", "", "tệp báo cáo cần ghi (mặc định: Bao-cao-NĂM.docx)")
+	cmd.Flags().StringVar(&opts.template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "tệp báo cáo cần ghi, .docx hoặc .pdf (mặc định: Bao-cao-NĂM.docx, cạnh thư mục data)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè cả báo cáo đã sửa bằng Word hoặc tệp không do baocao lập (tệp cũ được giữ lại, tên có thêm ngày giờ)")
+	cmd.Flags().BoolVar(&opts.pdf.PDF, "pdf", false, "ghi thêm bản PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)")
+	cmd.Flags().BoolVar(&opts.pdf.PDFOnly, "chi-pdf", false, "chỉ ghi bản PDF, không giữ tệp .docx (cần LibreOffice)")
+	cmd.Flags().StringVar(&opts.appendix, "phu-luc", "", "ghi thêm bảng số liệu phụ lục thành bảng tính .xlsx, ví dụ bao-cao-2021-phu-luc.xlsx")
 	return cmd
+}
+
+// office converts to PDF; nil finds LibreOffice where it is installed. Tests
+// set it to hide LibreOffice.
+var office *pdf.Converter
+
+func runGenerate(opts *generateOptions) error {
+	ws, err := openWorkspace(opts.streams, opts.data)
+	if err != nil {
+		return err
+	}
+	pdfOpt := opts.pdf
+	pdfOpt.Context, pdfOpt.Office = opts.ctx, office
+	res, err := generate.Run(generate.Options{Workspace: ws, Year: opts.year, Template: opts.template, Output: opts.output,
+		PDFOptions: pdfOpt, Appendix: opts.appendix, Force: opts.force, Now: opts.now})
+	var problems *generate.ProblemsError
+	if errors.As(err, &problems) {
+		if err := validate.WriteLines(opts.err, problems.Findings); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.err, "Chưa lập báo cáo: có %d lỗi cần sửa.\n", problems.Findings.Errors())
+		return silentExit(exitProblems)
+	}
+	if err != nil {
+		return err
+	}
+	if err := validate.WriteLines(opts.err, res.Warnings); err != nil {
+		return err
+	}
+	for _, path := range []string{res.Path, res.PDF, res.Appendix} {
+		if path != "" {
+			fmt.Fprintln(opts.out, path)
+		}
+	}
+	template := "mẫu " + res.Template
+	if res.Template == input.DefaultTemplateName {
+		template = "mẫu báo cáo có sẵn trong chương trình"
+	}
+	figures := ""
+	if ws.Embedded {
+		figures = " với số liệu mẫu có sẵn (không phải số liệu của đơn vị)"
+	}
+	fmt.Fprintf(opts.err, "Đã lập báo cáo năm %d theo %s%s: %d chỉ tiêu, %d cảnh báo.\n",
+		opts.year, template, figures, len(res.Report.Figures), res.Warnings.Warnings())
+	if res.Backup != "" {
+		fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", res.Path, res.Backup)
+	}
+	return nil
 }

@@ -1,19 +1,34 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
-	"time"
+	"strings"
 
+	"github.com/baocao/baocao/data"
+	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/workbook/scaffold"
+	"github.com/baocao/baocao/templates"
 	"github.com/spf13/cobra"
 )
 
-func newInitCmd() *cobra.Command {
+type initOptions struct {
+	*streams
+	dir   string
+	year  int // 0: this year
+	force bool
+}
+
+func newInitCmd(s *streams) *cobra.Command {
+	opts := &initOptions{streams: s}
 	var yearFlag string
-	var force bool
 	cmd := &cobra.Command{
 		Use:   "init [THƯ_MỤC]",
 		Short: "Tạo thư mục làm việc: danh mục chỉ tiêu, bảng tính số liệu cần điền, mẫu báo cáo",
@@ -22,7 +37,9 @@ func newInitCmd() *cobra.Command {
   NĂM.xlsx            bảng tính số liệu năm báo cáo cần điền (và của năm trước, nếu chưa có)
   mau-bao-cao.docx    bản sao mẫu báo cáo để sửa
   LUU-Y.txt           hướng dẫn điền số liệu
-Không ghi đè tệp đã có, trừ khi dùng --force. Sau đó chạy các lệnh trong thư mục làm việc.`,
+Không ghi đè tệp đã có, trừ khi dùng --force. Với --force, bảng tính đã có số liệu, danh mục
+và mẫu đã sửa được giữ lại trước khi ghi đè, tên có thêm ngày giờ
+(2021.ban-cu-2026-12-07-083015.xlsx). Sau đó chạy các lệnh trong thư mục làm việc.`,
 		Example: `  baocao init ./bao-cao-2022
   baocao init --nam 2021
   baocao init . --force`,
@@ -33,44 +50,146 @@ Không ghi đè tệp đã có, trừ khi dùng --force. Sau đó chạy các l�
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := "."
+			opts.dir = "."
 			if len(args) == 1 {
-				dir = args[0]
+				opts.dir = args[0]
 			}
-			year := time.Now().Year()
 			if yearFlag != "" {
 				y, err := input.ParseYearArg(yearFlag)
 				if err != nil {
 					return err
 				}
-				year = y
+				opts.year = y
 			}
-			res, err := scaffold.Create(scaffold.Options{Dir: dir, Year: year, Force: force})
-			for _, p := range res.Created {
-				fmt.Fprintln(cmd.OutOrStdout(), filepath.ToSlash(p))
-			}
-			for _, s := range res.Skipped {
-				fmt.Fprintf(cmd.ErrOrStderr(), "Bỏ qua %s: %s\n", filepath.ToSlash(s.Path), s.Reason)
-			}
-			if err != nil {
-				return err
-			}
-			if len(res.Created) == 0 {
-				fmt.Fprintln(cmd.ErrOrStderr(), "Không tạo tệp mới nào: các tệp đều đã có (dùng --force để ghi đè).")
-				return nil
-			}
-			where := ""
-			if filepath.Clean(dir) != "." {
-				where = fmt.Sprintf(" trong thư mục %s", filepath.ToSlash(dir))
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy%s: baocao validate %d và baocao generate %d.\n",
-				len(res.Created), yearInput(filepath.Join(dir, "data"), year), where, year, year)
-			return nil
+			return runInit(opts)
 		},
 	}
 	cmd.Flags().StringVar(&yearFlag, "nam", "", "năm báo cáo (mặc định: năm hiện tại)")
-	cmd.Flags().BoolVar(&force, "force", false, "ghi đè các tệp đã có")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè các tệp đã có (bảng tính có số liệu, danh mục và mẫu đã sửa được giữ lại trước)")
 	return cmd
+}
+
+func runInit(opts *initOptions) error {
+	year := opts.year
+	if year == 0 {
+		year = opts.now().Year()
+	}
+	if opts.force {
+		backups, err := backUpBeforeInit(filepath.Join(opts.dir, input.DataFolder), year, opts)
+		for _, b := range backups {
+			fmt.Fprintf(opts.err, "Đã giữ lại %s thành %s trước khi ghi đè.\n", b[0], b[1])
+		}
+		if err != nil {
+			return err
+		}
+	}
+	res, err := scaffold.Create(scaffold.Options{Dir: opts.dir, Year: year, Force: opts.force})
+	for _, p := range res.Created {
+		fmt.Fprintln(opts.out, p)
+	}
+	for _, s := range res.Skipped {
+		fmt.Fprintf(opts.err, "Bỏ qua %s: %s\n", s.Path, s.Reason)
+	}
+	if err != nil {
+		return err
+	}
+	if len(res.Created) == 0 {
+		fmt.Fprintln(opts.err, "Không tạo tệp mới nào: các tệp đều đã có (dùng --force để ghi đè).")
+		return nil
+	}
+	where := ""
+	if filepath.Clean(opts.dir) != "." {
+		where = " trong thư mục " + shellQuote(opts.dir)
+	}
+	fmt.Fprintf(opts.err, "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy%s: baocao validate %d và baocao generate %d.\n",
+		len(res.Created), yearInput(filepath.Join(opts.dir, input.DataFolder), year), where, year, year)
+	return nil
+}
+
+// backUpBeforeInit keeps, before init --force replaces them, the files of the
+// data folder that hold the user's work: a workbook with any value entered, a
+// catalogue or template that differs from the default. It returns each
+// [file, backup] kept.
+func backUpBeforeInit(dataDir string, year int, opts *initOptions) ([][2]string, error) {
+	var kept [][2]string
+	keep := func(path string) error {
+		backup := atomicfile.BackupName(path, opts.now())
+		if err := atomicfile.Backup(path, backup); err != nil {
+			return err
+		}
+		kept = append(kept, [2]string{path, backup})
+		return nil
+	}
+	defaults := map[string]func() ([]byte, error){
+		input.CatalogueFile:   func() ([]byte, error) { return fs.ReadFile(data.FS, input.CatalogueFile) },
+		templates.DefaultName: templates.DefaultDocx,
+	}
+	for _, name := range []string{input.CatalogueFile, templates.DefaultName} {
+		path := filepath.Join(dataDir, name)
+		own, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if def, _ := defaults[name](); err != nil || !bytes.Equal(own, def) {
+			if err := keep(path); err != nil {
+				return kept, err
+			}
+		}
+	}
+	ws, err := input.Open(dataDir)
+	if err != nil {
+		return kept, nil // no data folder yet: nothing to keep
+	}
+	cat, catFindings, _ := ws.Catalogue()
+	for _, y := range []int{year - 1, year} {
+		path := filepath.Join(dataDir, strconv.Itoa(y)+".xlsx")
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		if cat == nil || catFindings.Errors() > 0 || hasEntries(path, y, cat) {
+			if err := keep(path); err != nil {
+				return kept, err
+			}
+		}
+	}
+	return kept, nil
+}
+
+// hasEntries tells whether a workbook holds anything a person typed: a
+// figure, a ranking, a sentence, the report's number, date or basis (the
+// other header facts are carried over from last year by init). A workbook that
+// cannot be read counts as holding work.
+func hasEntries(path string, year int, cat *model.Catalogue) bool {
+	y, findings, err := input.ReadFile(path, cat)
+	if err != nil || y == nil || findings.Errors() > 0 && len(y.Entries) == 0 && hasReadError(findings) {
+		return true
+	}
+	for _, e := range y.Entries {
+		if e.Actual != nil || e.Plan != nil || e.SamePeriod != nil || e.Note != "" {
+			return true
+		}
+	}
+	h := y.Header
+	return len(y.Rankings) > 0 || len(y.Narrative) > 0 || h.Number != "" || h.Basis != "" || !h.Date.IsZero()
+}
+
+// hasReadError tells findings that the file itself could not be read.
+func hasReadError(fs model.Findings) bool {
+	for _, f := range fs {
+		if f.Severity == model.Error && f.Pos.Sheet == "" && f.Pos.Cell == "" && f.Pos.Line == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// shellQuote quotes a folder for a command line when it needs it (a space, a
+// quote), in the double quotes that cmd.exe, PowerShell and sh all read.
+func shellQuote(s string) string {
+	if !strings.ContainsAny(s, " \t'\"&;|<>()$`") {
+		return s
+	}
+	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }
 
 // yearInput names the file that holds the year's figures after init: the
@@ -81,5 +200,5 @@ func yearInput(dataDir string, year int) string {
 			return ws.Path(name)
 		}
 	}
-	return filepath.ToSlash(filepath.Join(dataDir, strconv.Itoa(year)+".xlsx"))
+	return filepath.Join(dataDir, strconv.Itoa(year)+".xlsx")
 }

@@ -33,12 +33,26 @@ type silentExit int
 func (e silentExit) Error() string { return fmt.Sprintf("mã thoát %d", int(e)) }
 
 func main() {
+	if explainDoubleClick(os.Args[1:], os.Stdin, os.Stdout) {
+		os.Exit(exitFailure)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run executes one command line; results go to stdout, diagnostics to stderr.
+// Results that cannot be written make the exit code 2 whatever the command found.
 func run(args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd(stdout, stderr)
+	s, out := newStreams(stdout, stderr)
+	code := execute(s, args)
+	if out.err != nil {
+		fmt.Fprintln(stderr, outputError(out.err))
+		return exitFailure
+	}
+	return code
+}
+
+func execute(s *streams, args []string) int {
+	root := newRootCmd(s)
 	root.SetArgs(negativeNumberArgs(root, args))
 	err := root.Execute()
 	var silent silentExit
@@ -49,10 +63,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &silent):
 		return int(silent)
 	case errors.As(err, &problems):
-		fmt.Fprintln(stderr, problems.Error())
+		fmt.Fprintln(s.err, problems.Error())
 		return exitProblems
 	default:
-		fmt.Fprintln(stderr, "Lỗi: "+translateCobraError(root, err))
+		fmt.Fprintln(s.err, "Lỗi: "+translateCobraError(root, err))
 		return exitFailure
 	}
 }

@@ -241,7 +241,7 @@ func TestGenerateWithBrokenTemplate(t *testing.T) {
 	if code != 1 || stdout != "" {
 		t.Errorf("exit %d, stdout %q", code, stdout)
 	}
-	if n := strings.Count(stderr, tpl+": đoạn "); n != 3 || !strings.Contains(stderr, "có 3 lỗi") {
+	if n := strings.Count(stderr, tpl+": lỗi: đoạn "); n != 3 || !strings.Contains(stderr, "có 3 lỗi") {
 		t.Errorf("want three located errors, got:\n%s", stderr)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -255,7 +255,7 @@ func FuzzNegativeNumberArgs(f *testing.F) {
 	for _, s := range []string{"words -5", "words --unit -5 7", "words -5 -- x", "generate -5", "words -- -5", "-x words -1,5", "words --unit=đồng -5"} {
 		f.Add(s)
 	}
-	root := newRootCmd(io.Discard, io.Discard)
+	root := newRootCmd(&streams{out: io.Discard, err: io.Discard})
 	f.Fuzz(func(t *testing.T, line string) {
 		args := strings.Fields(line)
 		got := negativeNumberArgs(root, args)

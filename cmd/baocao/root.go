@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -16,9 +15,9 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0"
 
-// newRootCmd builds the command tree writing to stdout and stderr; they are set
-// first because cobra's completion command keeps the output it sees when made.
-func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+// newRootCmd builds the command tree writing to s; the outputs are set first
+// because cobra's completion command keeps the output it sees when made.
+func newRootCmd(s *streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "baocao",
 		Short: "Lập báo cáo kết quả công tác năm từ số liệu chỉ tiêu",
@@ -35,30 +34,34 @@ Số liệu đặt trong thư mục data/ (danh mục chi-tieu.yaml và mỗi n�
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(s.out)
+	root.SetErr(s.err)
 	root.SetVersionTemplate("baocao phiên bản {{.Version}}\n")
 	// Only the commands that read figures take --data (openWorkspace reads it).
-	reading := []*cobra.Command{newGenerateCmd(), newValidateCmd(), newDiffCmd()}
+	reading := []*cobra.Command{newGenerateCmd(s), newValidateCmd(s), newDiffCmd(s)}
 	for _, c := range reading {
-		c.Flags().String("data", "", "thư mục số liệu (mặc định: data/, hoặc bộ mẫu có sẵn khi không có data/)")
+		c.Flags().String("data", "", "thư mục số liệu (mặc định: data/ ở thư mục hiện tại hoặc thư mục cha gần nhất; không có thì dùng bộ mẫu có sẵn)")
 	}
 	root.AddCommand(reading...)
-	root.AddCommand(newInitCmd(), newWordsCmd())
+	root.AddCommand(newInitCmd(s), newWordsCmd(s))
 	localise(root)
 	return root
 }
 
-// openWorkspace opens the --data folder, saying on stderr when the embedded
-// sample is used so that nobody mistakes it for their own figures.
-func openWorkspace(cmd *cobra.Command) (*input.Workspace, error) {
-	dir, _ := cmd.Flags().GetString("data")
+// openWorkspace opens the --data folder, or the data folder found from the
+// current folder upwards, saying on stderr where the figures come from when it
+// is not ./data: a folder above, or the embedded sample, so that nobody
+// mistakes the sample for their own figures.
+func openWorkspace(s *streams, dir string) (*input.Workspace, error) {
 	ws, err := input.Open(dir)
 	if err != nil {
 		return nil, err
 	}
-	if ws.Embedded {
-		fmt.Fprintln(cmd.ErrOrStderr(), "Không có thư mục data/ ở thư mục hiện tại: dùng bộ số liệu mẫu có sẵn trong chương trình.")
+	switch {
+	case ws.Embedded:
+		fmt.Fprintln(s.err, "Không tìm thấy thư mục data/ ở thư mục hiện tại hay các thư mục cha: dùng bộ số liệu mẫu có sẵn trong chương trình, không phải số liệu của đơn vị.")
+	case ws.Above:
+		fmt.Fprintf(s.err, "Dùng thư mục số liệu %s.\n", ws.Dir)
 	}
 	return ws, nil
 }

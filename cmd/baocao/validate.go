@@ -2,20 +2,23 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/baocao/baocao/report/generate"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/validate"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 )
 
-func newValidateCmd() *cobra.Command {
-	var format string
-	var strict bool
+type validateOptions struct {
+	*streams
+	data, format string
+	strict       bool
+	args         []string
+}
+
+func newValidateCmd(s *streams) *cobra.Command {
+	opts := &validateOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "validate [NĂM|TỆP…]",
 		Short: "Kiểm tra số liệu và liệt kê mọi lỗi, cảnh báo",
@@ -25,7 +28,8 @@ không tính được, số cùng kỳ khác số liệu năm trước, mức t�
 Mỗi vấn đề có mức (lỗi hoặc cảnh báo), mã cố định, vị trí, nội dung và, khi có, cách sửa.
 
 Không ghi gì: kiểm tra mọi năm trong thư mục số liệu. NĂM: kiểm tra năm đó (so với năm trước,
-nếu có). TỆP: kiểm tra tệp đó, so với tệp năm trước cùng thư mục hoặc trong thư mục số liệu.
+nếu có). TỆP: kiểm tra tệp đó, so với tệp năm trước cùng thư mục hoặc trong thư mục số liệu,
+theo danh mục chi-tieu.yaml cạnh tệp (nếu có), như lệnh diff.
 Lệnh generate chạy đúng các bước kiểm tra này trước khi lập báo cáo.
 
 Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --strict); 2 không chạy được lệnh.`,
@@ -34,49 +38,48 @@ Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc có cảnh báo khi dùng --
   baocao validate data/2021.xlsx --format json
   baocao validate 2021 --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format == "" {
-				format = "text"
-			}
-			if format != "text" && format != "json" {
-				return fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format text hoặc --format json", format)
-			}
-			ws, err := openWorkspace(cmd)
-			if err != nil {
-				return err
-			}
-			found, checked, err := validate.Workspace(ws, args, func(cat *model.Catalogue) validate.Template {
-				return generate.Template(ws, cat)
-			})
-			if err != nil {
-				return err
-			}
-			findings := validate.Sort(found)
-			if len(checked) > 0 {
-				fmt.Fprintf(cmd.ErrOrStderr(), "Đã kiểm tra %s.\n", strings.Join(checked, ", "))
-			}
-			out := cmd.OutOrStdout()
-			if format == "json" {
-				err = validate.WriteJSON(out, findings)
-			} else {
-				err = validate.WriteText(out, findings, colourful(out))
-			}
-			if err != nil {
-				return err
-			}
-			if findings.Errors() > 0 || (strict && len(findings) > 0) {
-				return silentExit(exitProblems)
-			}
-			return nil
+			opts.args = args
+			opts.data, _ = cmd.Flags().GetString("data")
+			return runValidate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "cách trình bày kết quả: text (bảng, mặc định) hoặc json")
-	cmd.Flags().BoolVar(&strict, "strict", false, "coi cảnh báo như lỗi (mã thoát 1 khi có cảnh báo)")
+	cmd.Flags().StringVar(&opts.format, "format", "", "cách trình bày kết quả: text (bảng, mặc định) hoặc json")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "coi cảnh báo như lỗi (mã thoát 1 khi có cảnh báo)")
 	return cmd
 }
 
-// colourful reports whether w is a terminal and the user has not asked for
-// plain output (https://no-color.org).
-func colourful(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && os.Getenv("NO_COLOR") == "" && term.IsTerminal(int(f.Fd()))
+func runValidate(opts *validateOptions) error {
+	format := opts.format
+	if format == "" {
+		format = "text"
+	}
+	if format != "text" && format != "json" {
+		return fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format text hoặc --format json", format)
+	}
+	ws, err := openWorkspace(opts.streams, opts.data)
+	if err != nil {
+		return err
+	}
+	found, checked, err := validate.Workspace(ws, opts.args, func(cat *model.Catalogue) validate.Template {
+		return generate.Template(ws, cat)
+	})
+	if err != nil {
+		return err
+	}
+	findings := validate.Sort(found)
+	if len(checked) > 0 {
+		fmt.Fprintf(opts.err, "Đã kiểm tra %s.\n", strings.Join(checked, ", "))
+	}
+	if format == "json" {
+		err = validate.WriteJSON(opts.out, findings)
+	} else {
+		err = validate.WriteText(opts.out, findings, opts.colour)
+	}
+	if err != nil {
+		return err
+	}
+	if findings.Errors() > 0 || (opts.strict && len(findings) > 0) {
+		return silentExit(exitProblems)
+	}
+	return nil
 }

@@ -364,7 +364,7 @@ func TestValidateCannotRun(t *testing.T) {
 		{[]string{"validate", "--data", filepath.Join(ws, "khong-co")}, "không có thư mục số liệu"},
 		{[]string{"validate", "--data", ws, filepath.Join(ws, "khong-co.yaml")}, "không có tệp hoặc thư mục này"},
 		{[]string{"validate", "--data", ws, "123"}, "không phải là năm báo cáo"},
-		{[]string{"validate", "--data", t.TempDir()}, "không đọc được danh mục chỉ tiêu"},
+		{[]string{"validate", "--data", t.TempDir()}, "không có danh mục chỉ tiêu chi-tieu.yaml"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
 		if code != 2 || out != "" || !strings.Contains(errOut, c.want) {

@@ -11,8 +11,13 @@ import (
 	"github.com/spf13/pflag"
 )
 
-func newWordsCmd() *cobra.Command {
-	var unit string
+type wordsOptions struct {
+	*streams
+	number, unit string
+}
+
+func newWordsCmd(s *streams) *cobra.Command {
+	opts := &wordsOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "words SỐ",
 		Short: "Đọc một số thành chữ (số tiền bằng chữ)",
@@ -25,19 +30,24 @@ Khi số viết chưa rõ nghĩa (ví dụ 1,000), cách hiểu được ghi ra 
   baocao words -5                       # Âm năm`,
 		Args: exactArgs(1, "đúng một số, ví dụ: baocao words 23000000 --unit đồng"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, note, err := vnformat.ParseNumber(args[0])
-			if err != nil {
-				return err
-			}
-			if note.Ambiguous { // plain Vietnamese notation needs no comment
-				fmt.Fprintf(cmd.ErrOrStderr(), "Lưu ý: %s.\n", note.Message)
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), vnformat.MoneyWords(v, strings.TrimSpace(unit)))
-			return nil
+			opts.number = args[0]
+			return runWords(opts)
 		},
 	}
-	cmd.Flags().StringVar(&unit, "unit", "", "đơn vị viết sau số, ví dụ: đồng")
+	cmd.Flags().StringVar(&opts.unit, "unit", "", "đơn vị viết sau số, ví dụ: đồng")
 	return cmd
+}
+
+func runWords(opts *wordsOptions) error {
+	v, note, err := vnformat.ParseNumber(opts.number)
+	if err != nil {
+		return err
+	}
+	if note.Ambiguous { // plain Vietnamese notation needs no comment
+		fmt.Fprintf(opts.err, "Lưu ý: %s.\n", note.Message)
+	}
+	fmt.Fprintln(opts.out, vnformat.MoneyWords(v, strings.TrimSpace(opts.unit)))
+	return nil
 }
 
 // negativeNumber is an argument that pflag would take for a shorthand flag.

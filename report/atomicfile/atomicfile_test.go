@@ -1,6 +1,12 @@
 package atomicfile
 
 import (
+	"bytes"
+	"slices"
+	"syscall"
+	"time"
+
+	"github.com/baocao/baocao/report/fileerr"
 	"os"
 	"path/filepath"
 	"testing"
@@ -55,5 +61,71 @@ func TestSameFile(t *testing.T) {
 	}
 	if SameFile(a, filepath.Join(dir, "b.docx")) {
 		t.Error("different files reported same")
+	}
+}
+
+// fullDisk is a temporary file on a disk that fills up after a few bytes.
+type fullDisk struct {
+	*os.File
+	room int
+}
+
+func (f *fullDisk) Write(b []byte) (int, error) {
+	if len(b) > f.room {
+		n, _ := f.File.Write(b[:f.room])
+		return n, &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+	}
+	f.room -= len(b)
+	return f.File.Write(b)
+}
+
+func TestFullDiskLeavesEarlierFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "Bao-cao-2021.docx")
+	earlier := []byte("the report written last week")
+	os.WriteFile(p, earlier, 0o644)
+	createTemp = func(dir, pattern string) (tempFile, error) {
+		f, err := os.CreateTemp(dir, pattern)
+		return &fullDisk{File: f, room: 4}, err
+	}
+	defer func() {
+		createTemp = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+	}()
+	err := Write(p, bytes.Repeat([]byte("new report "), 100), 0o644)
+	if err == nil || !fileerr.IsDiskFull(err) {
+		t.Fatalf("err = %v", err)
+	}
+	if want := "không ghi được " + p + ": ổ đĩa đã đầy (tệp đang có ở đó vẫn giữ nguyên)"; err.Error() != want {
+		t.Errorf("message %q, want %q", err, want)
+	}
+	if b, _ := os.ReadFile(p); !bytes.Equal(b, earlier) {
+		t.Errorf("earlier file changed: %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+func TestRemoveStale(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "Bao-cao-2021.docx")
+	old := time.Now().Add(-time.Hour)
+	for _, name := range []string{".Bao-cao-2021.docx.111.tmp", ".Bao-cao-2021.docx.222.tmp", ".Bao-cao-2020.docx.333.tmp", "Bao-cao-2021.docx.tmp", ".Bao-cao-2021.docx.444.tmp"} {
+		f := filepath.Join(dir, name)
+		os.WriteFile(f, []byte("x"), 0o644)
+		if name != ".Bao-cao-2021.docx.444.tmp" { // the last one is fresh: maybe a run still going
+			os.Chtimes(f, old, old)
+		}
+	}
+	if err := Write(p, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if want := []string{".Bao-cao-2020.docx.333.tmp", ".Bao-cao-2021.docx.444.tmp", "Bao-cao-2021.docx", "Bao-cao-2021.docx.tmp"}; !slices.Equal(left, want) {
+		t.Errorf("left %v, want %v", left, want)
 	}
 }

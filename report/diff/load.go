@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -120,15 +119,17 @@ func (l *Loader) workspace() (*input.Workspace, *model.Catalogue, error) {
 	return l.ws, cat, err
 }
 
-// catalogueFor finds the catalogue of a file: beside it, or the workspace's.
+// catalogueFor finds the catalogue of a file by input's one rule: beside it,
+// or the workspace's.
 func (l *Loader) catalogueFor(file string) (*model.Catalogue, error) {
-	if ws, err := input.Open(filepath.Dir(file)); err == nil {
-		if _, err := fs.Stat(ws.FS, input.CatalogueFile); err == nil {
-			return l.catalogue(ws)
-		}
+	ws, err := input.CatalogueFor(file, func() (*input.Workspace, error) {
+		ws, _, err := l.workspace()
+		return ws, err
+	})
+	if err != nil || ws == nil {
+		return nil, err
 	}
-	_, cat, err := l.workspace()
-	return cat, err
+	return l.catalogue(ws)
 }
 
 // catalogue reads a workspace's catalogue once per folder.

@@ -2,8 +2,11 @@ package fileerr
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -15,5 +18,29 @@ func TestDescribe(t *testing.T) {
 	other := errors.New("khác")
 	if Describe(other) != other {
 		t.Error("other errors must pass through")
+	}
+}
+
+func TestDescribeSystemErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := os.Open(filepath.Join(file, "b"))
+	if got := Describe(err).Error(); got != "một phần của đường dẫn là tệp, không phải thư mục" {
+		t.Errorf("not a directory: %q", got)
+	}
+	err = os.Mkdir(file, 0o755)
+	if got := Describe(err).Error(); got != "đã có một tệp cùng tên" {
+		t.Errorf("exists: %q", got)
+	}
+	_, err = os.Open(filepath.Join(dir, strings.Repeat("x", 300)))
+	if got := Describe(err).Error(); got != "tên tệp hoặc đường dẫn quá dài" {
+		t.Errorf("long name: %q", got)
+	}
+	odd := &fs.PathError{Op: "open", Path: "/x", Err: syscall.ENOTSUP}
+	if got := Describe(odd).Error(); got != "hệ điều hành báo lỗi ("+syscall.ENOTSUP.Error()+")" {
+		t.Errorf("other system error: %q", got)
 	}
 }

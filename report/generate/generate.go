@@ -4,14 +4,17 @@
 package generate
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
+	"time"
 
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
@@ -24,7 +27,13 @@ type Options struct {
 	Workspace *input.Workspace
 	Year      int
 	Template  string // a .docx path; "" takes the workspace's template or the default
-	Output    string // "" writes DefaultOutput(Year) in the current folder
+	Output    string // "" writes DefaultOutput(Year) beside the data folder found, or in the current folder; a .pdf name asks for the PDF (see outputs)
+	PDFOptions
+	// Force writes over a file at the output that baocao did not write or that
+	// was changed since, keeping it as a dated backup beside it.
+	Force    bool
+	Now      func() time.Time // names the backup; time.Now when nil
+	Appendix string           // when set, the data appendix is also written there as a workbook (.xlsx)
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -32,40 +41,53 @@ func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + "
 
 // Result describes a written report.
 type Result struct {
-	Path     string
+	Path     string // the .docx; "" when only the PDF was asked for
+	PDF      string // the PDF, when asked for
+	Appendix string // the appendix workbook, when asked for
 	Template string
 	Report   *compute.Report
 	Warnings model.Findings
+	Backup   string // where the file that was at Path went, with Force; "" if none
 }
 
-// ProblemsError lists every problem found in the inputs and the template; no
-// report was written.
+// ProblemsError lists every problem found in the inputs and the template, the
+// template's located in it; no report was written.
 type ProblemsError struct {
-	Findings model.Findings // input problems, errors and warnings
-	Template string         // the template's name, for its errors
-	Errs     []error        // template and rendering errors, each located
+	Findings model.Findings // errors and warnings
 }
 
-func (e *ProblemsError) Error() string {
-	var lines []string
-	if len(e.Findings) > 0 {
-		lines = append(lines, e.Findings.String())
+func (e *ProblemsError) Error() string { return e.Findings.String() }
+
+// templateFindings turns the template's errors into findings, one per
+// located error.
+func templateFindings(template, code string, err error) model.Findings {
+	var list docxtpl.ErrorList
+	if !errors.As(err, &list) {
+		return model.Findings{{Severity: model.Error, Code: code, Pos: model.Pos{File: template}, Msg: err.Error()}}
 	}
-	for _, err := range e.Errs {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			lines = append(lines, e.Template+": "+line)
-		}
+	fs := make(model.Findings, len(list))
+	for i, e := range list {
+		fs[i] = model.Finding{Severity: model.Error, Code: code, Pos: model.Pos{File: template}, Msg: e.Error()}
 	}
-	return strings.Join(lines, "\n")
+	return fs
 }
 
-// Count is how many errors (not warnings) there are.
-func (e *ProblemsError) Count() int {
-	n := e.Findings.Errors()
-	for _, err := range e.Errs {
-		n += strings.Count(err.Error(), "\n") + 1
+// ExistsError refuses to write over a file that baocao did not write, or that
+// was changed after baocao wrote it.
+type ExistsError struct {
+	Path   string
+	Edited bool // baocao wrote it, and it was changed since
+	Backup string
+}
+
+func (e *ExistsError) Error() string {
+	why := "không phải do baocao lập ra"
+	if e.Edited {
+		why = "đã được sửa (hoặc được lưu lại bằng Word) sau khi baocao lập ra"
 	}
-	return n
+	return fmt.Sprintf("đã có tệp %s, %s: không ghi đè để khỏi mất phần đã sửa.\n"+
+		"Hãy ghi báo cáo mới ra tệp khác (-o TÊN_KHÁC.docx), hoặc thêm --force để ghi đè: tệp hiện có khi đó được giữ lại thành %s.",
+		e.Path, why, filepath.Base(e.Backup))
 }
 
 // Load reads the catalogue, the year and, when present, the year before. The
@@ -106,18 +128,33 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := opt.Output
-	if out == "" {
-		out = DefaultOutput(opt.Year)
-	}
-	if err := checkOutput(out, opt); err != nil {
+	out, pdfOut, err := outputs(opt)
+	if err != nil {
 		return nil, err
 	}
-	problems := &ProblemsError{Template: tplName}
+	for _, path := range []string{out, pdfOut} {
+		if path == "" {
+			continue
+		}
+		if err := checkOutput(path, opt); err != nil {
+			return nil, err
+		}
+	}
+	if err := opt.checkOffice(pdfOut); err != nil {
+		return nil, err
+	}
+	backup, err := checkTarget(out, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkAppendixOutput(out, opt); err != nil {
+		return nil, err
+	}
+	problems := &ProblemsError{}
 	renderer, err := render.New(tplBytes, cat)
 	var required []string
 	if err != nil {
-		problems.Errs = append(problems.Errs, err)
+		problems.Findings = append(problems.Findings, templateFindings(tplName, "template", err)...)
 	} else {
 		required = renderer.Indicators()
 	}
@@ -127,20 +164,85 @@ func Run(opt Options) (*Result, error) {
 		// The checks of validate; they include compute's own findings.
 		findings = validate.Sort(append(findings, validate.Check(cat, cur, prev, validate.Options{Reported: findings, Required: required, Report: rep})...))
 	}
-	problems.Findings = findings
-	if problems.Count() > 0 {
+	problems.Findings = append(findings, problems.Findings...)
+	if problems.Findings.Errors() > 0 {
 		return nil, problems
 	}
 	docx, err := renderer.Render(rep)
 	if err != nil {
-		problems.Errs = append(problems.Errs, err)
+		problems.Findings = append(problems.Findings, templateFindings(tplName, "template-value", err)...)
 		return nil, problems
 	}
+	if docx, err = stamp(docx); err != nil {
+		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
+	}
 	findings = append(findings, emptyParts(renderer, rep)...)
-	if err := atomicfile.Write(out, docx, 0o644); err != nil {
+	workbook, err := appendixWorkbook(opt, rep)
+	if err != nil {
 		return nil, err
 	}
-	return &Result{Path: out, Template: tplName, Report: rep, Warnings: findings}, nil
+	if out, err = opt.write(out, backup, pdfOut, docx); err != nil {
+		return nil, err
+	}
+	if workbook != nil {
+		if err := atomicfile.Write(opt.Appendix, workbook, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
+}
+
+// checkTarget decides about a file already at out: a report baocao wrote and
+// nobody changed is replaced; any other is refused, or with Force kept as the
+// backup it returns.
+func checkTarget(out string, opt Options) (backup string, err error) {
+	if out == "" {
+		return "", nil
+	}
+	st, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("không kiểm tra được tệp %s: %w", out, fileerr.Describe(err))
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("không ghi được báo cáo vào %s: ở đó đã có một thư mục hoặc một đối tượng không phải tệp", out)
+	}
+	b, err := input.ReadPath(out)
+	prov := Foreign
+	if err == nil {
+		prov = provenance(b)
+	}
+	if prov == Unchanged {
+		return "", nil
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	backup = atomicfile.BackupName(out, now())
+	if !opt.Force {
+		return "", &ExistsError{Path: out, Edited: prov == Edited, Backup: backup}
+	}
+	return backup, nil
+}
+
+// writeReport replaces out with docx, first keeping the file there as backup when
+// one is named: at every moment out is the old file or the new one whole.
+func writeReport(out, backup string, docx []byte) error {
+	if backup != "" {
+		if err := atomicfile.Backup(out, backup); err != nil {
+			return err
+		}
+	}
+	if err := atomicfile.Write(out, docx, 0o644); err != nil {
+		if backup != "" {
+			os.Remove(backup) // the old file is still at out
+		}
+		return err
+	}
+	return nil
 }
 
 // Template opens the workspace's template for validate; nil when it cannot be
@@ -165,33 +267,25 @@ type templateCheck struct {
 func (t *templateCheck) Indicators() []string { return t.r.Indicators() }
 
 func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
-	_, err := t.r.Render(rep)
-	if err == nil {
-		return emptyParts(t.r, rep)
+	if _, err := t.r.Render(rep); err != nil {
+		return templateFindings(t.name, "template-value", err)
 	}
-	var fs model.Findings
-	for _, line := range strings.Split(err.Error(), "\n") {
-		fs = append(fs, model.Finding{Severity: model.Error, Code: "template-value", Pos: model.Pos{File: t.name}, Msg: line})
-	}
-	return fs
+	return emptyParts(t.r, rep)
 }
 
 func readTemplate(opt Options) (string, []byte, error) {
 	if opt.Template == "" {
 		return opt.Workspace.Template()
 	}
-	b, err := os.ReadFile(opt.Template)
+	b, err := input.ReadTemplate(opt.Template)
 	if err != nil {
-		return "", nil, fmt.Errorf("không đọc được tệp mẫu %s: %w", opt.Template, fileerr.Describe(err))
+		return "", nil, err
 	}
-	return filepath.ToSlash(opt.Template), b, nil
+	return opt.Template, b, nil
 }
 
 // checkOutput refuses an output path that is the template or an input file.
 func checkOutput(out string, opt Options) error {
-	if !strings.EqualFold(filepath.Ext(out), ".docx") {
-		return fmt.Errorf("tệp kết quả %s phải có đuôi .docx", out)
-	}
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}

@@ -129,18 +129,18 @@ func TestTemplateMistakesAreAllReported(t *testing.T) {
 	}
 	msg := problems.Error()
 	for _, want := range []string{
-		"mau.docx: đoạn 1 «",
+		"mau.docx: lỗi: đoạn 1 «",
 		"DT_BUU_CHNH", "có phải ý là «DT_BUU_CHINH»?",
-		"mau.docx: đoạn 2 «",
-		"mau.docx: đoạn 3 «",
+		"mau.docx: lỗi: đoạn 2 «",
+		"mau.docx: lỗi: đoạn 3 «",
 		"bang_chuu", "có phải ý là «bang_chu»?",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("errors lack %q:\n%s", want, msg)
 		}
 	}
-	if problems.Count() != 3 {
-		t.Errorf("want 3 errors, got %d:\n%s", problems.Count(), msg)
+	if n := problems.Findings.Errors(); n != 3 || len(problems.Findings) != 3 {
+		t.Errorf("want 3 errors, each a finding, got %d:\n%s", n, msg)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("a report was written despite the errors")

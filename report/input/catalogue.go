@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
@@ -176,6 +177,36 @@ func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicato
 		}
 		if ind.Formula != "" {
 			r.checkFormula(tmp, ind)
+		}
+	}
+	r.checkPartOfCycles(tmp, inds)
+}
+
+// checkPartOfCycles refuses a chain of thuoc that comes back to where it
+// started (A in B, B in C, C in A): no indicator of it can be the total.
+// Each cycle is reported once, at its first indicator in the file.
+func (r *yamlReader) checkPartOfCycles(cat *model.Catalogue, inds []*model.Indicator) {
+	done := map[string]bool{}
+	for _, start := range inds {
+		var chain []string
+		onChain := map[string]int{}
+		for ind := start; ind != nil && !done[ind.Code]; {
+			if i, seen := onChain[ind.Code]; seen {
+				cycle := append(chain[i:], ind.Code)
+				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "part-of-cycle", Pos: r.posOf(ind, "thuoc"),
+					Msg: "các chỉ tiêu thuộc nhau thành vòng khép kín: " + strings.Join(cycle, " thuộc ") + "; không chỉ tiêu nào là tổng",
+					Fix: "sửa thuoc của một chỉ tiêu trong vòng"})
+				break
+			}
+			onChain[ind.Code] = len(chain)
+			chain = append(chain, ind.Code)
+			if ind.PartOf == "" {
+				break
+			}
+			ind, _ = cat.Lookup(ind.PartOf)
+		}
+		for _, code := range chain {
+			done[code] = true
 		}
 	}
 }

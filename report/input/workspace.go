@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,28 +31,76 @@ const EmbeddedName = "(mẫu có sẵn)"
 // Workspace is a folder of inputs: chi-tieu.yaml, one file per year
 // (2021.yaml or 2021.xlsx) and optionally mau-bao-cao.docx.
 type Workspace struct {
-	Dir      string // as shown in messages
+	Dir      string // as shown in messages, in the system's own form (data\2021.xlsx on Windows)
 	FS       fs.FS
 	Embedded bool
+	// Root is the folder that holds the data folder when Open found it by
+	// looking up from the current folder; "" for a folder named with --data.
+	Root string
+	// Above tells that the data folder was found in a folder above the current one.
+	Above bool
 }
 
 // ErrNoWorkspace is returned when an explicitly named folder does not exist.
 var ErrNoWorkspace = errors.New("không có thư mục số liệu")
 
-// Open opens dir as a workspace. When dir is "" it opens ./data, or the embedded
-// sample when ./data does not exist (Embedded tells the caller to say so).
+// DataFolder is the name of a workspace's data folder.
+const DataFolder = "data"
+
+// Open opens dir as a workspace. When dir is "" it looks for the data folder
+// as git looks for .git: data/ in the current folder, else the nearest folder
+// above with a data/ that holds chi-tieu.yaml or the current folder; with
+// none, it opens the embedded sample (Embedded tells the caller to say so).
 func Open(dir string) (*Workspace, error) {
 	if dir == "" {
-		if st, err := os.Stat("data"); err != nil || !st.IsDir() {
-			return Sample(), nil
-		}
-		dir = "data"
+		return find()
 	}
 	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%w: %s", ErrNoWorkspace, dir)
+	if err != nil {
+		return nil, fmt.Errorf("%w %s: %w", ErrNoWorkspace, dir, fileerr.Describe(err))
 	}
-	return &Workspace{Dir: filepath.ToSlash(filepath.Clean(dir)), FS: os.DirFS(dir)}, nil
+	if !st.IsDir() {
+		return nil, fmt.Errorf("%w %s: đây là một tệp, không phải thư mục", ErrNoWorkspace, dir)
+	}
+	return &Workspace{Dir: filepath.Clean(dir), FS: os.DirFS(dir)}, nil
+}
+
+func find() (*Workspace, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("không xác định được thư mục hiện tại: %w", fileerr.Describe(err))
+	}
+	for d := cwd; ; {
+		data := filepath.Join(d, DataFolder)
+		if isDir(data) && (d == cwd || within(cwd, data) || isFile(filepath.Join(data, CatalogueFile))) {
+			shown, err := filepath.Rel(cwd, data)
+			if err != nil {
+				shown = data
+			}
+			return &Workspace{Dir: shown, FS: os.DirFS(data), Root: d, Above: d != cwd}, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return Sample(), nil
+		}
+		d = parent
+	}
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
+}
+
+func isFile(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // Sample is the workspace embedded in the program.
@@ -60,35 +109,68 @@ func Sample() *Workspace {
 }
 
 // Path shows a file of the workspace as the user reads it.
-func (w *Workspace) Path(name string) string { return path.Join(w.Dir, name) }
+func (w *Workspace) Path(name string) string {
+	if w.Embedded {
+		return path.Join(w.Dir, name)
+	}
+	return filepath.Join(w.Dir, filepath.FromSlash(name))
+}
 
 // Catalogue reads chi-tieu.yaml. The error is for a catalogue that cannot be read at all.
 func (w *Workspace) Catalogue() (*model.Catalogue, model.Findings, error) {
-	b, err := fs.ReadFile(w.FS, CatalogueFile)
+	if _, err := fs.Stat(w.FS, CatalogueFile); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("thư mục số liệu %s không có danh mục chỉ tiêu %s; hãy chép tệp danh mục vào thư mục này", w.Dir, CatalogueFile)
+	}
+	b, err := readFS(w.FS, CatalogueFile, w.Path(CatalogueFile))
 	if err != nil {
-		return nil, nil, fmt.Errorf("không đọc được danh mục chỉ tiêu %s: %w", w.Path(CatalogueFile), fileerr.Describe(err))
+		return nil, nil, err
 	}
 	cat, findings := ParseCatalogue(w.Path(CatalogueFile), b)
 	return cat, findings, nil
 }
 
-// yearExts are the input formats a year may come in.
-var yearExts = []string{".yaml", ".yml", ".xlsx", ".xls"}
+// YearExts are the input formats a year may come in: the one list of input
+// kinds. (.xls is recognised only to say that it must be saved as .xlsx.)
+var YearExts = []string{".yaml", ".yml", ".xlsx", ".xls"}
+
+var yearFileName = regexp.MustCompile(`^(\d{4})(\.[A-Za-z]+)$`)
+
+// Years lists, in order, the years that have an input file in the workspace.
+func (w *Workspace) Years() ([]int, error) {
+	entries, err := fs.ReadDir(w.FS, ".")
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được thư mục số liệu %s: %w", w.Dir, fileerr.Describe(err))
+	}
+	var years []int
+	for _, e := range entries {
+		m := yearFileName.FindStringSubmatch(e.Name())
+		if m == nil || e.IsDir() || !slices.Contains(YearExts, strings.ToLower(m[2])) {
+			continue
+		}
+		if y, err := ParseYearArg(m[1]); err == nil && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	return years, nil
+}
 
 // YearFile finds the input file of a year. Two inputs for one year is an error,
 // since it is not clear which one holds the right figures.
 func (w *Workspace) YearFile(year int) (string, error) {
 	var found []string
-	for _, ext := range yearExts {
-		name := strconv.Itoa(year) + ext
-		if _, err := fs.Stat(w.FS, name); err == nil {
-			found = append(found, name)
+	// Listing the folder finds 2021.XLSX too, whatever the file system's case rules.
+	entries, _ := fs.ReadDir(w.FS, ".")
+	for _, e := range entries {
+		m := yearFileName.FindStringSubmatch(e.Name())
+		if m != nil && m[1] == strconv.Itoa(year) && slices.Contains(YearExts, strings.ToLower(m[2])) {
+			found = append(found, e.Name())
 		}
 	}
 	switch len(found) {
 	case 0:
 		if w.Embedded {
-			return "", fmt.Errorf("bộ số liệu mẫu có sẵn không có năm %d (chỉ có năm 2020 và 2021); để lập báo cáo của đơn vị mình, hãy tạo thư mục số liệu bằng lệnh baocao init", year)
+			return "", fmt.Errorf("bộ số liệu mẫu có sẵn không có năm %d (chỉ có năm 2020 và 2021); để lập báo cáo của đơn vị mình, hãy tạo thư mục làm việc bằng lệnh «baocao init» rồi chạy lệnh trong thư mục đó", year)
 		}
 		return "", fmt.Errorf("không có tệp số liệu năm %d: cần %s hoặc %s", year, w.Path(strconv.Itoa(year)+".yaml"), w.Path(strconv.Itoa(year)+".xlsx"))
 	case 1:
@@ -114,21 +196,47 @@ func (w *Workspace) Year(year int, cat *model.Catalogue) (*model.Year, model.Fin
 	if err != nil {
 		return nil, nil, err
 	}
-	b, err := fs.ReadFile(w.FS, name)
+	b, err := readFS(w.FS, name, w.Path(name))
 	if err != nil {
-		return nil, nil, fmt.Errorf("không đọc được %s: %w", w.Path(name), fileerr.Describe(err))
+		return nil, nil, err
 	}
 	y, findings := Parse(w.Path(name), b, year, cat)
 	return y, findings, nil
 }
 
-// Template returns the workspace's template, or the embedded default.
+// DefaultTemplateName is how the template embedded in the program is named in messages.
+const DefaultTemplateName = "(mẫu báo cáo có sẵn)"
+
+// Template returns the workspace's template, or the embedded default when the
+// workspace has none.
 func (w *Workspace) Template() (name string, docx []byte, err error) {
-	if b, err := fs.ReadFile(w.FS, templates.DefaultName); err == nil {
-		return w.Path(templates.DefaultName), b, nil
+	if _, err := fs.Stat(w.FS, templates.DefaultName); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		b, err := readFS(w.FS, templates.DefaultName, w.Path(templates.DefaultName))
+		return w.Path(templates.DefaultName), b, err
 	}
 	b, err := templates.DefaultDocx()
-	return templates.DefaultName + " (mẫu mặc định)", b, err
+	return DefaultTemplateName, b, err
+}
+
+// ReadTemplate reads a template named by path (--template).
+func ReadTemplate(path string) ([]byte, error) {
+	b, err := ReadPath(path)
+	if err != nil {
+		return nil, fmt.Errorf("không dùng được tệp mẫu: %w", err)
+	}
+	return b, nil
+}
+
+// CatalogueFor finds the workspace whose catalogue a file named by path is
+// read against: the folder beside the file when it holds chi-tieu.yaml, else
+// the workspace given (opened only on need). The one catalogue rule for
+// every command.
+func CatalogueFor(file string, workspace func() (*Workspace, error)) (*Workspace, error) {
+	dir := filepath.Dir(file)
+	if isFile(filepath.Join(dir, CatalogueFile)) {
+		return Open(dir)
+	}
+	return workspace()
 }
 
 var yearInName = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
@@ -145,11 +253,11 @@ func YearFromName(file string) int {
 
 // ReadFile reads an input named by path, outside any workspace.
 func ReadFile(file string, cat *model.Catalogue) (*model.Year, model.Findings, error) {
-	b, err := os.ReadFile(file)
+	b, err := ReadPath(file)
 	if err != nil {
-		return nil, nil, fmt.Errorf("không đọc được %s: %w", file, fileerr.Describe(err))
+		return nil, nil, err
 	}
-	y, findings := Parse(filepath.ToSlash(file), b, YearFromName(file), cat)
+	y, findings := Parse(file, b, YearFromName(file), cat)
 	if y != nil && y.Year == 0 {
 		findings = append(findings, model.Finding{Severity: model.Error, Code: "missing-value", Pos: model.Pos{File: y.Source},
 			Msg: "không rõ số liệu của năm nào", Fix: "đặt tên tệp theo năm (2021.yaml) hoặc ghi nam: 2021 trong tệp"})

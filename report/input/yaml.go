@@ -1,7 +1,9 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -27,14 +29,26 @@ func (r *yamlReader) add(sev model.Severity, code string, n *yaml.Node, fix, for
 
 // document parses data and returns its top-level mapping, or nil after a finding.
 func (r *yamlReader) document(data []byte) *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "yaml-syntax", Pos: model.Pos{File: r.file, Line: yamlErrorLine(err)},
-			Msg: "không đọc được YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")})
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		r.syntaxError(err)
 		return nil
 	}
 	if len(doc.Content) == 0 {
 		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "empty-file", Pos: model.Pos{File: r.file}, Msg: "tệp rỗng"})
+		return nil
+	}
+	// A second document ("---") would be silently ignored: its figures lost.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF || emptyDocument(&next):
+	case err != nil:
+		r.syntaxError(err)
+		return nil
+	default:
+		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "yaml-syntax", Pos: model.Pos{File: r.file, Line: next.Line},
+			Msg: "tệp có hơn một phần ngăn bởi dòng «---»; chương trình chỉ đọc một phần", Fix: "gộp các phần làm một và bỏ dòng «---» ở giữa"})
 		return nil
 	}
 	root := doc.Content[0]
@@ -45,18 +59,64 @@ func (r *yamlReader) document(data []byte) *yaml.Node {
 	return root
 }
 
-func yamlErrorLine(err error) int {
-	// yaml errors read "yaml: line 12: …"
-	msg := err.Error()
-	if i := strings.Index(msg, "line "); i >= 0 {
-		rest := msg[i+5:]
+// emptyDocument tells a document with nothing in it, as after a last "---".
+func emptyDocument(doc *yaml.Node) bool {
+	return len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null"
+}
+
+func (r *yamlReader) syntaxError(err error) {
+	line, msg := yamlError(err)
+	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "yaml-syntax", Pos: model.Pos{File: r.file, Line: line},
+		Msg: "không đọc được YAML: " + msg})
+}
+
+// yamlMessages words the YAML parser's errors in Vietnamese, by the start of
+// the parser's message.
+var yamlMessages = []struct{ prefix, msg string }{
+	{"found character that cannot start any token", "có ký tự không được đứng đầu một giá trị (thường là phím Tab dùng để thụt lề, hoặc @, ` ở đầu giá trị: hãy đặt giá trị trong ngoặc kép)"},
+	{"found a tab character", "có ký tự Tab dùng để thụt lề; YAML chỉ thụt lề bằng dấu cách"},
+	{"exceeded max depth", "các mục lồng nhau quá sâu"},
+	{"invalid leading UTF-8 octet", "tệp không phải văn bản UTF-8 (có thể được lưu bằng bảng mã khác, hoặc không phải tệp văn bản); hãy lưu lại với bảng mã UTF-8"},
+	{"invalid trailing UTF-8 octet", "tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8"},
+	{"incomplete UTF-8 octet sequence", "tệp không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8"},
+	{"invalid Unicode character", "tệp có ký tự không hợp lệ; hãy lưu lại với bảng mã UTF-8"},
+	{"control characters are not allowed", "tệp có ký tự điều khiển không in được (có thể không phải tệp văn bản)"},
+	{"mapping values are not allowed in this context", "dấu hai chấm «:» đặt sai chỗ: thụt lề sai, hoặc một giá trị có dấu «: » cần đặt trong ngoặc kép"},
+	{"could not find expected ':'", "thiếu dấu hai chấm «:» sau khóa"},
+	{"did not find expected key", "thụt lề sai hoặc thiếu khóa trước giá trị"},
+	{"did not find expected node content", "thiếu giá trị"},
+	{"did not find expected ',' or ']'", "danh sách [ … ] chưa đóng, hoặc thiếu dấu phẩy giữa các phần tử"},
+	{"did not find expected ',' or '}'", "bảng { … } chưa đóng, hoặc thiếu dấu phẩy giữa các mục"},
+	{"did not find expected '-' indicator", "thụt lề sai trong danh sách (các dòng «- » phải thẳng hàng)"},
+	{"block sequence entries are not allowed in this context", "dấu «-» đầu dòng đặt sai chỗ (thụt lề sai)"},
+	{"found unexpected end of stream", "tệp kết thúc khi ngoặc kép, ngoặc vuông hoặc ngoặc nhọn còn chưa đóng"},
+	{"found unexpected ':'", "dấu hai chấm «:» đặt sai chỗ"},
+	{"found unknown escape character", "chuỗi trong ngoặc kép có ký tự «\\» không hợp lệ; dùng ngoặc đơn hoặc viết «\\\\»"},
+	{"found undefined alias", "tham chiếu «*…» tới một mục chưa đặt tên"},
+	{"unknown anchor", "tham chiếu «*…» tới một mục chưa đặt tên"},
+	{"document contains excessive aliasing", "tệp có quá nhiều tham chiếu «*…» lồng nhau"},
+	{"anchor", "tham chiếu «*…» không hợp lệ"},
+	{"found duplicate", "có khóa trùng nhau"},
+}
+
+// yamlError gives the line and a Vietnamese message of a parse error.
+func yamlError(err error) (int, string) {
+	// yaml errors read "yaml: line 12: …" (or "yaml: …" without a line)
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if j := strings.IndexByte(rest, ':'); j > 0 {
 			if n, err := strconv.Atoi(rest[:j]); err == nil {
-				return n
+				line, msg = n, strings.TrimSpace(rest[j+1:])
 			}
 		}
 	}
-	return 0
+	for _, m := range yamlMessages {
+		if strings.HasPrefix(msg, m.prefix) || strings.Contains(msg, m.prefix) {
+			return line, m.msg
+		}
+	}
+	return line, "cú pháp YAML sai (" + msg + ")"
 }
 
 func kindName(n *yaml.Node) string {

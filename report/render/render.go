@@ -75,7 +75,7 @@ func (r *Renderer) EmptyParts() []string { return r.emptyParts }
 
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"chi_tieu": func(code string) *ChiTieu { return r.cur.ChiTieu(code) },
+		"chi_tieu": func(code string) *ChiTieu { return r.cur.chiTieu(code) },
 		"tang_giam": func(c *ChiTieu, decimals ...int) (string, error) {
 			d, err := precision(decimals)
 			return c.tangGiam(d), err

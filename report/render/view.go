@@ -28,6 +28,7 @@ type Report struct {
 	// emptyParts are the sectioned narrative parts the template asked for that
 	// have no item: their headings would stand empty in the report.
 	emptyParts []string
+	table      *tableView // the appendix, built on first use (table.go)
 }
 
 func newReport(r *compute.Report, problems *docxtpl.Problems) *Report {
@@ -114,8 +115,8 @@ func (d *Report) NoiNhan() []string {
 	return d.header().Distribution
 }
 
-// ChiTieu returns the view of one indicator, recording a problem for an unknown code.
-func (d *Report) ChiTieu(code string) *ChiTieu {
+// chiTieu returns the view of one indicator, recording a problem for an unknown code.
+func (d *Report) chiTieu(code string) *ChiTieu {
 	if v, ok := d.views[code]; ok {
 		return v
 	}
@@ -132,7 +133,7 @@ func (d *Report) filter(keep func(f *compute.Figure) bool) []*ChiTieu {
 	var out []*ChiTieu
 	for _, f := range d.r.Figures {
 		if keep(f) {
-			out = append(out, d.ChiTieu(f.Indicator.Code))
+			out = append(out, d.chiTieu(f.Indicator.Code))
 		}
 	}
 	return out

@@ -6,8 +6,11 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
 )
@@ -35,7 +38,65 @@ type JSONFinding struct {
 	Fix      string `json:"fix,omitempty"` // Vietnamese, e.g. "có phải ý là «DT_BUU_CHINH»?"
 }
 
-// WriteJSON writes the findings as a JSONReport, indented, with one trailing newline.
+// MaxSameCode is how many findings of one code are printed as text; the rest
+// are summed up in one line, so that a sheet of 100 000 bad rows does not
+// bury the other findings.
+const MaxSameCode = 20
+
+// maxQuoted is how many characters of a value quoted «…» in a message are
+// printed; a 10 MB cell is shortened to its start.
+const maxQuoted = 80
+
+// capped lists the findings to print: at most MaxSameCode of each code, each
+// last one followed (more > 0) by how many more of its code there are.
+func capped(fs model.Findings) []printed {
+	total := map[string]int{}
+	for _, f := range fs {
+		total[f.Code]++
+	}
+	shown := map[string]int{}
+	var out []printed
+	for _, f := range fs {
+		n := shown[f.Code]
+		if n == MaxSameCode {
+			continue
+		}
+		shown[f.Code] = n + 1
+		p := printed{Finding: f}
+		if n+1 == MaxSameCode {
+			p.more = total[f.Code] - MaxSameCode
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+type printed struct {
+	model.Finding
+	more int
+}
+
+// moreLine says how many findings like f were left out.
+func moreLine(f model.Finding, more int) string {
+	return fmt.Sprintf("… và %s %s cùng loại (%s)", vnformat.Number(decimal.NewFromInt(int64(more)), 0), f.Severity, f.Code)
+}
+
+// WriteLines writes the findings one per line ("data/2021.xlsx: Chỉ tiêu!E7:
+// lỗi: …"), capped as in WriteText: generate's list of problems.
+func WriteLines(w io.Writer, fs model.Findings) error {
+	var b strings.Builder
+	for _, p := range capped(fs) {
+		b.WriteString(clean(p.Finding.String()) + "\n")
+		if p.more > 0 {
+			b.WriteString(moreLine(p.Finding, p.more) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteJSON writes the findings as a JSONReport, indented, with one trailing
+// newline: every finding, with long quoted values shortened as in WriteText.
 func WriteJSON(w io.Writer, fs model.Findings) error {
 	rep := JSONReport{Valid: fs.Errors() == 0, Errors: fs.Errors(), Warnings: fs.Warnings(), Findings: []JSONFinding{}}
 	for _, f := range fs {
@@ -44,7 +105,7 @@ func WriteJSON(w io.Writer, fs model.Findings) error {
 			sev = "error"
 		}
 		rep.Findings = append(rep.Findings, JSONFinding{Severity: sev, Code: f.Code, File: f.Pos.File, Line: f.Pos.Line,
-			Sheet: f.Pos.Sheet, Cell: f.Pos.Cell, Message: f.Msg, Fix: f.Fix})
+			Sheet: f.Pos.Sheet, Cell: f.Pos.Cell, Message: shorten(f.Msg), Fix: shorten(f.Fix)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -73,12 +134,18 @@ func WriteText(w io.Writer, fs model.Findings, color bool) error {
 	var b strings.Builder
 	if len(fs) > 0 {
 		rows := [][]string{{"VỊ TRÍ", "MỨC", "MÃ", "NỘI DUNG"}}
-		for _, f := range fs {
-			msg := f.Msg
-			if f.Fix != "" {
-				msg += " (" + f.Fix + ")"
+		var sev []model.Severity // of each row after the header; "" for a summing-up row
+		for _, p := range capped(fs) {
+			msg := p.Msg
+			if p.Fix != "" {
+				msg += " (" + p.Fix + ")"
 			}
-			rows = append(rows, []string{clean(f.Pos.String()), string(f.Severity), f.Code, clean(msg)})
+			rows = append(rows, []string{clean(p.Pos.String()), string(p.Severity), p.Code, clean(msg)})
+			sev = append(sev, p.Severity)
+			if p.more > 0 {
+				rows = append(rows, []string{"", "", "", moreLine(p.Finding, p.more)})
+				sev = append(sev, "")
+			}
 		}
 		widths := make([]int, len(rows[0])-1)
 		for _, row := range rows {
@@ -95,9 +162,9 @@ func WriteText(w io.Writer, fs model.Findings, color bool) error {
 				switch {
 				case r == 0:
 					cell = paint(cell, bold)
-				case i == 1 && fs[r-1].Severity == model.Error:
+				case i == 1 && sev[r-1] == model.Error:
 					cell = paint(cell, red)
-				case i == 1:
+				case i == 1 && sev[r-1] == model.Warning:
 					cell = paint(cell, yellow)
 				}
 				b.WriteString(cell + pad)
@@ -123,8 +190,9 @@ func summary(fs model.Findings) string {
 	return fmt.Sprintf("%d lỗi, %d cảnh báo.", errs, warns)
 }
 
-// clean keeps one finding on one line and keeps control characters read from an
-// input (an escape sequence, say) from reaching the terminal.
+// clean keeps one finding on one line, shortens long quoted values and keeps
+// control characters read from an input (an escape sequence, say) from
+// reaching the terminal.
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
@@ -134,7 +202,54 @@ func clean(s string) string {
 			return '\uFFFD'
 		}
 		return r
-	}, s)
+	}, shorten(s))
+}
+
+// shorten cuts each value quoted «…» longer than maxQuoted characters to its
+// start and "…".
+func shorten(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	var b strings.Builder
+	for {
+		open := strings.Index(s, "«")
+		if open < 0 {
+			break
+		}
+		end := strings.Index(s[open:], "»")
+		if end < 0 {
+			break
+		}
+		quoted := s[open+len("«") : open+end]
+		b.WriteString(s[:open+len("«")])
+		quoted = cut(quoted, maxQuoted)
+		b.WriteString(quoted + "»")
+		s = s[open+end+len("»"):]
+	}
+	b.WriteString(s)
+	return cut(b.String(), maxMessage)
+}
+
+// maxMessage bounds a whole message, whatever is left unquoted in it.
+const maxMessage = 2000
+
+// cut shortens s to n characters, the last one "…".
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	count := 0
+	for i := range s {
+		if count == n-1 {
+			if utf8.RuneCountInString(s[i:]) > 1 {
+				return s[:i] + "…"
+			}
+			return s
+		}
+		count++
+	}
+	return s
 }
 
 // DisplayWidth is how many terminal columns s takes: text is taken in NFC, so a

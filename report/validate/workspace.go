@@ -2,7 +2,6 @@ package validate
 
 import (
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -23,7 +22,8 @@ type read struct {
 type validation struct {
 	ws       *input.Workspace
 	cat      *model.Catalogue
-	years    map[int]*read // the workspace's years, each read once
+	cats     map[string]*model.Catalogue // catalogues beside files named by path, nil when unusable
+	years    map[int]*read               // the workspace's years, each read once
 	findings model.Findings
 	checked  []string
 	latest   int // when set, only this year's report is to be generated
@@ -42,8 +42,6 @@ type Template interface {
 	Problems(rep *compute.Report) model.Findings
 }
 
-var yearFileName = regexp.MustCompile(`^(\d{4})\.(?i:ya?ml|xlsx)$`)
-
 var digitsOnly = regexp.MustCompile(`^\d+$`)
 
 // Workspace validates the inputs that args name — years of the workspace or
@@ -53,7 +51,7 @@ var digitsOnly = regexp.MustCompile(`^\d+$`)
 // and the files checked; the error is for inputs that cannot be found or read
 // at all.
 func Workspace(ws *input.Workspace, args []string, template func(*model.Catalogue) Template) (model.Findings, []string, error) {
-	v := &validation{ws: ws, years: map[int]*read{}, openTemplate: template}
+	v := &validation{ws: ws, years: map[int]*read{}, cats: map[string]*model.Catalogue{}, openTemplate: template}
 	err := v.run(args)
 	return v.findings, v.checked, err
 }
@@ -102,21 +100,18 @@ func (v *validation) run(args []string) error {
 
 // workspaceYears lists the years the workspace has an input for, in order.
 func (v *validation) workspaceYears() ([]string, error) {
-	entries, err := fs.ReadDir(v.ws.FS, ".")
+	years, err := v.ws.Years()
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được thư mục số liệu %s: %w", v.ws.Dir, err)
-	}
-	var years []string
-	for _, e := range entries {
-		if m := yearFileName.FindStringSubmatch(e.Name()); m != nil && !e.IsDir() && !slices.Contains(years, m[1]) {
-			years = append(years, m[1])
-		}
+		return nil, err
 	}
 	if len(years) == 0 {
 		return nil, fmt.Errorf("thư mục số liệu %s không có tệp số liệu năm nào (ví dụ 2021.yaml hoặc 2021.xlsx)", v.ws.Dir)
 	}
-	slices.Sort(years)
-	return years, nil
+	out := make([]string, len(years))
+	for i, y := range years {
+		out[i] = strconv.Itoa(y)
+	}
+	return out, nil
 }
 
 // load reads a year of the workspace once, however many years compare with it.
@@ -151,38 +146,67 @@ func (v *validation) year(year int) error {
 		return err
 	}
 	file, _ := v.ws.YearFile(year)
-	v.check(v.ws.Path(file), cur, prev)
+	v.check(v.ws.Path(file), v.cat, cur, prev)
 	return nil
 }
 
 // file checks an input named by path against last year's input: a file named
-// for that year beside it, else the workspace's.
+// for that year beside it, else the workspace's. It is read against the
+// catalogue input.CatalogueFor gives, as diff reads it.
 func (v *validation) file(path string) error {
-	y, fs, err := input.ReadFile(path, v.cat)
+	cat, err := v.catalogueFor(path)
+	if err != nil || cat == nil {
+		return err
+	}
+	y, fs, err := input.ReadFile(path, cat)
 	if err != nil {
 		return err
 	}
 	cur := &read{year: y, findings: fs}
 	var prev *read
 	if y != nil && y.Year != 0 {
-		if prev, err = v.sibling(path, y.Year-1); err == nil && prev == nil {
+		if prev, err = v.sibling(path, y.Year-1, cat); err == nil && prev == nil && cat == v.cat {
 			prev, err = v.previous(y.Year)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	v.check(filepath.ToSlash(path), cur, prev)
+	v.check(path, cat, cur, prev)
 	return nil
 }
 
+// catalogueFor reads the catalogue a file is checked against; nil after
+// findings that make it unusable.
+func (v *validation) catalogueFor(path string) (*model.Catalogue, error) {
+	ws, err := input.CatalogueFor(path, func() (*input.Workspace, error) { return v.ws, nil })
+	if err != nil || ws == v.ws {
+		return v.cat, err
+	}
+	name := ws.Path(input.CatalogueFile)
+	if cat, ok := v.cats[name]; ok {
+		return cat, nil
+	}
+	cat, fs, err := ws.Catalogue()
+	if err != nil {
+		return nil, err
+	}
+	v.checked = append(v.checked, name)
+	v.findings = append(v.findings, fs...)
+	if fs.Errors() > 0 {
+		cat = nil
+	}
+	v.cats[name] = cat
+	return cat, nil
+}
+
 // sibling reads the input of year beside path, or returns nil when there is none.
-func (v *validation) sibling(path string, year int) (*read, error) {
+func (v *validation) sibling(path string, year int, cat *model.Catalogue) (*read, error) {
 	dir, err := input.Open(filepath.Dir(path))
 	if err != nil || !dir.HasYear(year) {
 		return nil, nil
 	}
-	y, fs, err := dir.Year(year, v.cat)
+	y, fs, err := dir.Year(year, cat)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +215,7 @@ func (v *validation) sibling(path string, year int) (*read, error) {
 
 // check adds a year's findings: the readers' (last year's too, since they make
 // the comparison unreliable, as generate says) and the content checks.
-func (v *validation) check(name string, cur, prev *read) {
+func (v *validation) check(name string, cat *model.Catalogue, cur, prev *read) {
 	v.checked = append(v.checked, name)
 	reported := slices.Clone(cur.findings)
 	var last *model.Year
@@ -206,13 +230,13 @@ func (v *validation) check(name string, cur, prev *read) {
 	if cur.year == nil {
 		return
 	}
-	report := v.template != nil && cur.year.Year != 0 && (v.latest == 0 || cur.year.Year == v.latest)
+	report := v.template != nil && cat == v.cat && cur.year.Year != 0 && (v.latest == 0 || cur.year.Year == v.latest)
 	var required []string
 	if report {
 		required = v.template.Indicators()
 	}
-	rep := compute.Compute(v.cat, cur.year, last)
-	found := Check(v.cat, cur.year, last, Options{Reported: reported, Required: required, Report: rep})
+	rep := compute.Compute(cat, cur.year, last)
+	found := Check(cat, cur.year, last, Options{Reported: reported, Required: required, Report: rep})
 	v.findings = append(v.findings, found...)
 	// What is left can only show when the template is filled: do it in memory.
 	if report && found.Errors() == 0 && model.Findings(reported).Errors() == 0 {

@@ -1,0 +1,233 @@
+// Package appendix builds the data appendix ("Phụ lục") of a report: the table
+// of every indicator that has a figure this year, grouped as in the catalogue,
+// with last year's value, the plan, this year's value and the comparisons. The
+// cells are worked out here once, as text and as the exact number the text
+// shows, for both the .docx template (through render) and the workbook.
+package appendix
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
+)
+
+// PercentDecimals is the precision of the comparison columns, as in the prose.
+const PercentDecimals = 1
+
+// Kind says what a cell holds, so that a workbook can store the number with a
+// format that shows the same as the text.
+type Kind int
+
+const (
+	Empty  Kind = iota // nothing to show
+	Value              // a figure at its indicator's decimals: "1.150", "47,0"
+	Place              // a place in a ranking: "11/63" (Number is the place)
+	Ratio              // a value in percent of another: "108,3"
+	Points             // a change of a rate in percentage points: "tăng 2,5 điểm phần trăm"
+	Places             // places gained in a ranking: "tăng 2 bậc"
+)
+
+// Cell is one cell of a row.
+type Cell struct {
+	Kind Kind
+	Text string // as the report shows it; "" when Kind is Empty
+	// Number is the figure Text shows, rounded as shown: the value, the place,
+	// the ratio, or the signed change (a fall is negative, a lost place too).
+	Number   decimal.Decimal
+	Decimals int // decimals of Number as shown
+}
+
+// Row is one indicator of the table.
+type Row struct {
+	No       int // 1, 2, … within its group
+	Figure   *compute.Figure
+	Code     string
+	Name     string
+	Unit     string
+	Kind     model.Kind
+	Estimate bool // this year's value is an estimate ("ước")
+	Previous Cell // last year's value
+	Plan     Cell // this year's plan
+	Value    Cell // this year's value
+	// VsPrevious compares with last year: a quantity in percent of last year's
+	// value, a rate in percentage points, a ranking in places.
+	VsPrevious Cell
+	// VsPlan compares with the plan the same way.
+	VsPlan Cell
+	Note   string
+}
+
+// Group is a group of the catalogue with its rows.
+type Group struct {
+	No    int    // 1, 2, … among the groups shown
+	Roman string // I, II, …
+	Name  string
+	Rows  []*Row
+}
+
+// Table is the whole appendix.
+type Table struct {
+	Year int
+	// Estimate is true when some value of the year is an estimate: the column
+	// reads "Ước thực hiện năm N".
+	Estimate bool
+	Groups   []*Group
+}
+
+// Rows lists every row in order.
+func (t *Table) Rows() []*Row {
+	var out []*Row
+	for _, g := range t.Groups {
+		out = append(out, g.Rows...)
+	}
+	return out
+}
+
+// Build works out the table of a computed report. An indicator without a value
+// this year is left out, as the prose leaves it out; a group left empty is not
+// shown, so that the groups shown are numbered I, II, III without a gap.
+// Indicators of no group (or of a group the catalogue does not list) come last,
+// under "Chỉ tiêu khác".
+func Build(r *compute.Report) *Table {
+	t := &Table{Year: r.Year.Year}
+	byGroup := map[string][]*compute.Figure{}
+	known := map[string]bool{}
+	for _, g := range r.Catalogue.Groups {
+		known[g.Code] = true
+	}
+	var other []*compute.Figure
+	for _, f := range r.Figures {
+		if f.Value == nil {
+			continue
+		}
+		if known[f.Indicator.Group] {
+			byGroup[f.Indicator.Group] = append(byGroup[f.Indicator.Group], f)
+		} else {
+			other = append(other, f)
+		}
+	}
+	add := func(name string, figs []*compute.Figure) {
+		if len(figs) == 0 {
+			return
+		}
+		g := &Group{No: len(t.Groups) + 1, Name: name}
+		g.Roman = Roman(g.No)
+		for _, f := range figs {
+			row := newRow(f, len(g.Rows)+1)
+			t.Estimate = t.Estimate || row.Estimate
+			g.Rows = append(g.Rows, row)
+		}
+		t.Groups = append(t.Groups, g)
+	}
+	for _, g := range r.Catalogue.Groups {
+		add(g.Name, byGroup[g.Code])
+		delete(byGroup, g.Code) // a group listed twice is shown once
+	}
+	name := "Chỉ tiêu khác"
+	if len(t.Groups) == 0 {
+		name = "Các chỉ tiêu"
+	}
+	add(name, other)
+	return t
+}
+
+func newRow(f *compute.Figure, no int) *Row {
+	ind := f.Indicator
+	row := &Row{No: no, Figure: f, Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Estimate: f.Estimate}
+	if f.Entry != nil {
+		row.Note = strings.TrimSpace(f.Entry.Note)
+	}
+	if ind.Kind == model.Rank {
+		row.Value = placeCell(f.Value, f.Ranking)
+		row.Previous = placeCell(f.Previous, f.PrevRanking)
+		row.Plan = placeCell(f.Plan, nil)
+		row.VsPrevious = placesCell(f.Value, f.Previous)
+		row.VsPlan = placesCell(f.Value, f.Plan)
+		return row
+	}
+	row.Value = valueCell(f.Value, ind.Decimals)
+	row.Previous = valueCell(f.Previous, ind.Decimals)
+	row.Plan = valueCell(f.Plan, ind.Decimals)
+	if ind.Kind == model.Rate {
+		row.VsPrevious = pointsCell(f.Value, f.Previous)
+		row.VsPlan = pointsCell(f.Value, f.Plan)
+	} else {
+		if g := f.Growth(); g != nil {
+			row.VsPrevious = ratioCell(new(big.Rat).Add(g, big.NewRat(100, 1)))
+		}
+		if a := f.Attainment(); a != nil {
+			row.VsPlan = ratioCell(a)
+		}
+	}
+	return row
+}
+
+func valueCell(v *big.Rat, decimals int) Cell {
+	if v == nil {
+		return Cell{}
+	}
+	d := compute.Round(v, decimals)
+	return Cell{Kind: Value, Text: vnformat.Number(d, decimals), Number: d, Decimals: decimals}
+}
+
+// placeCell shows a place with how many were ranked ("11/63") when known.
+func placeCell(v *big.Rat, rk *model.Ranking) Cell {
+	if v == nil {
+		return Cell{}
+	}
+	d := compute.Round(v, 0)
+	text := vnformat.Number(d, 0)
+	if rk != nil && rk.Of > 0 {
+		text = fmt.Sprintf("%d/%d", rk.Rank, rk.Of)
+	}
+	return Cell{Kind: Place, Text: text, Number: d}
+}
+
+func ratioCell(pct *big.Rat) Cell {
+	d := compute.Round(pct, PercentDecimals)
+	return Cell{Kind: Ratio, Text: vnformat.Number(d, PercentDecimals), Number: d, Decimals: PercentDecimals}
+}
+
+// pointsCell compares a rate with a base in percentage points.
+func pointsCell(v, base *big.Rat) Cell {
+	if v == nil || base == nil {
+		return Cell{}
+	}
+	d := compute.Round(new(big.Rat).Sub(v, base), PercentDecimals)
+	return Cell{Kind: Points, Text: vnformat.PointChange(d, PercentDecimals), Number: d, Decimals: PercentDecimals}
+}
+
+// placesCell compares a place with a base place: a smaller place is a gain.
+func placesCell(v, base *big.Rat) Cell {
+	if v == nil || base == nil {
+		return Cell{}
+	}
+	gained := compute.Round(new(big.Rat).Sub(base, v), 0)
+	return Cell{Kind: Places, Text: vnformat.PlaceChange(gained.IntPart()), Number: gained}
+}
+
+// Roman writes n (1 to 3999) in Roman numerals: 1 → I, 4 → IV, 14 → XIV;
+// other numbers in Arabic digits.
+func Roman(n int) string {
+	if n < 1 || n > 3999 {
+		return fmt.Sprint(n)
+	}
+	var b strings.Builder
+	for _, s := range romanSteps {
+		for n >= s.v {
+			b.WriteString(s.s)
+			n -= s.v
+		}
+	}
+	return b.String()
+}
+
+var romanSteps = []struct {
+	v int
+	s string
+}{{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"}}

@@ -1,0 +1,162 @@
+package generate
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/officetest"
+)
+
+var testNow = func() time.Time { return time.Date(2026, 12, 7, 8, 30, 15, 0, time.UTC) }
+
+// editInWord changes a sentence of a report as a clerk would in Word: the
+// document part changes, the custom properties stay.
+func editInWord(t *testing.T, docx []byte) []byte {
+	t.Helper()
+	p, err := docxpkg.Open(docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := p.Part(docxpkg.DocumentPart)
+	p.SetPart(docxpkg.DocumentPart, strings.Replace(doc, "tăng 8,3%", "tăng 8,3% (đã rà soát)", 1))
+	var buf bytes.Buffer
+	if err := p.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestReportRecordsWhatWasWritten(t *testing.T) {
+	_, docx := generateSample(t)
+	if got := provenance(docx); got != Unchanged {
+		t.Fatalf("fresh report: provenance %d", got)
+	}
+	custom, err := docxpkg.Open(docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for part, want := range map[string]string{
+		stampPart:             `name="` + stampProperty + `"`,
+		"[Content_Types].xml": `PartName="/docProps/custom.xml"`,
+		"_rels/.rels":         `Target="docProps/custom.xml"`,
+	} {
+		if xml, _ := custom.ReadPart(part); !strings.Contains(xml, want) {
+			t.Errorf("%s lacks %s:\n%s", part, want, xml)
+		}
+	}
+	if got := provenance(editInWord(t, docx)); got != Edited {
+		t.Errorf("edited report: provenance %d", got)
+	}
+	if got := provenance(docxtest.Build(docxtest.Files{Body: "<w:p/>"})); got != Foreign {
+		t.Errorf("other document: provenance %d", got)
+	}
+	if got := provenance([]byte("not a zip")); got != Foreign {
+		t.Errorf("not a zip: provenance %d", got)
+	}
+}
+
+// A template with custom properties of its own keeps them, beside ours.
+func TestStampKeepsTemplateProperties(t *testing.T) {
+	own := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+		`<Properties xmlns="` + customNS + `" xmlns:vt="` + vtNS + `"><property fmtid="` + propertyFmtID + `" pid="2" name="Phòng"><vt:lpwstr>KHTC</vt:lpwstr></property></Properties>`
+	base := docxtest.Build(docxtest.Files{Body: "<w:p><w:r><w:t>x</w:t></w:r></w:p>"})
+	p, _ := docxpkg.Open(base)
+	p.SetPart(stampPart, own)
+	var buf bytes.Buffer
+	p.Write(&buf)
+	stamped, err := stamp(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := stamp(stamped) // as when a report is used as a template's base
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, _ := docxpkg.Open(again)
+	xml, _ := q.ReadPart(stampPart)
+	if !strings.Contains(xml, `name="Phòng"`) || strings.Count(xml, stampProperty) != 1 || !strings.Contains(xml, `pid="3"`) {
+		t.Errorf("custom properties:\n%s", xml)
+	}
+	if provenance(again) != Unchanged {
+		t.Error("restamped report not recognised")
+	}
+}
+
+func TestEditedReportIsNeverOverwritten(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "Bao-cao-2021.docx")
+	opts := Options{Workspace: input.Sample(), Year: 2021, Output: out, Now: testNow}
+	if _, err := Run(opts); err != nil {
+		t.Fatal(err)
+	}
+	// Regenerating over an unchanged report of ours is fine, and keeps no backup.
+	if res, err := Run(opts); err != nil || res.Backup != "" {
+		t.Fatalf("regenerate: %+v %v", res, err)
+	}
+	first, _ := os.ReadFile(out)
+	edited := editInWord(t, first)
+	os.WriteFile(out, edited, 0o644)
+	_, err := Run(opts)
+	var exists *ExistsError
+	if !errors.As(err, &exists) || !exists.Edited {
+		t.Fatalf("edited report: %v", err)
+	}
+	for _, want := range []string{out, "đã được sửa", "--force", "Bao-cao-2021.ban-cu-2026-12-07-083015.docx", "-o"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message lacks %q: %s", want, err)
+		}
+	}
+	if b, _ := os.ReadFile(out); !bytes.Equal(b, edited) {
+		t.Error("the edited report changed")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left: %v", entries)
+	}
+	// A document baocao did not write is refused too.
+	foreign := docxtest.Build(docxtest.Files{Body: "<w:p><w:r><w:t>Báo cáo soạn tay</w:t></w:r></w:p>"})
+	os.WriteFile(out, foreign, 0o644)
+	if _, err := Run(opts); !errors.As(err, &exists) || exists.Edited || !strings.Contains(err.Error(), "không phải do baocao lập ra") {
+		t.Fatalf("foreign document: %v", err)
+	}
+	// With Force the edited file is kept beside, dated, and the new report written.
+	os.WriteFile(out, edited, 0o644)
+	opts.Force = true
+	res, err := Run(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(dir, "Bao-cao-2021.ban-cu-2026-12-07-083015.docx")
+	if res.Backup != backup {
+		t.Errorf("backup %q, want %q", res.Backup, backup)
+	}
+	if b, _ := os.ReadFile(backup); !bytes.Equal(b, edited) {
+		t.Error("the backup is not the edited report")
+	}
+	if b, _ := os.ReadFile(out); provenance(b) != Unchanged {
+		t.Error("the new report is not at the target")
+	}
+	// A second forced run the same second takes a free name.
+	os.WriteFile(out, edited, 0o644)
+	if res, err := Run(opts); err != nil || res.Backup != filepath.Join(dir, "Bao-cao-2021.ban-cu-2026-12-07-083015-2.docx") {
+		t.Errorf("second backup: %+v %v", res, err)
+	}
+}
+
+// A report saved again by an office suite (here LibreOffice, as Word does)
+// counts as edited.
+func TestReportResavedByLibreOfficeIsEdited(t *testing.T) {
+	_, docx := generateSample(t)
+	odt := officetest.Convert(t, docx, "report.docx", "odt")
+	resaved := officetest.Convert(t, odt, "report.odt", "docx:MS Word 2007 XML")
+	if got := provenance(resaved); got == Unchanged {
+		t.Errorf("resaved report taken for unchanged")
+	}
+}

@@ -1,0 +1,176 @@
+package generate
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/baocao/baocao/report/docxpkg"
+)
+
+// A report records what baocao wrote into it: a hash of all its parts, in a
+// custom document property (Word: File > Info > Properties > Advanced >
+// Custom). Before writing over a file, generate checks that the hash still
+// matches, so that a report edited (or merely saved) in Word is never lost.
+const (
+	stampPart     = "docProps/custom.xml"
+	stampProperty = "baocao-noi-dung-sha256"
+	customType    = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+	customRel     = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+	customNS      = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+	vtNS          = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+	propertyFmtID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+)
+
+// maxStampedContent bounds the decompressed bytes read to check a stamp; a
+// report is a few megabytes at most.
+const maxStampedContent = 256 << 20
+
+// stamp adds the content hash to a rendered .docx.
+func stamp(docx []byte) ([]byte, error) {
+	p, err := docxpkg.Open(docx)
+	if err != nil {
+		return nil, err
+	}
+	types, err := p.ReadPart("[Content_Types].xml")
+	if err != nil {
+		return nil, err
+	}
+	if !strings.Contains(types, `PartName="/`+stampPart+`"`) {
+		types = insertBefore(types, "</Types>", `<Override PartName="/`+stampPart+`" ContentType="`+customType+`"/>`)
+		p.SetPart("[Content_Types].xml", types)
+	}
+	rels, err := p.ReadPart("_rels/.rels")
+	if err != nil {
+		return nil, err
+	}
+	if !strings.Contains(rels, `Target="`+stampPart+`"`) && !strings.Contains(rels, `Target="/`+stampPart+`"`) {
+		rels = insertBefore(rels, "</Relationships>", `<Relationship Id="rIdBaocaoStamp" Type="`+customRel+`" Target="`+stampPart+`"/>`)
+		p.SetPart("_rels/.rels", rels)
+	}
+	custom, _ := p.ReadPart(stampPart) // "" when the template has no custom properties
+	// The hash leaves the stamp part out, so it can be computed before the
+	// stamp is written: write once, hash, write again with the hash.
+	p.SetPart(stampPart, withStamp(custom, ""))
+	var buf bytes.Buffer
+	if err := p.Write(&buf); err != nil {
+		return nil, err
+	}
+	sum, err := contentHash(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	p.SetPart(stampPart, withStamp(custom, sum))
+	buf.Reset()
+	if err := p.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func insertBefore(xml, end, add string) string {
+	if i := strings.LastIndex(xml, end); i >= 0 {
+		return xml[:i] + add + xml[i:]
+	}
+	return xml
+}
+
+var (
+	ourProperty = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>.*?</property>`)
+	propertyID  = regexp.MustCompile(`\bpid="(\d+)"`)
+	stampValue  = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>([0-9a-f]{64})<`)
+)
+
+// withStamp returns the custom properties part with our property set to sum,
+// keeping the template's own properties.
+func withStamp(custom, sum string) string {
+	custom = ourProperty.ReplaceAllString(custom, "")
+	pid := 2 // Word numbers custom properties from 2
+	for _, m := range propertyID.FindAllStringSubmatch(custom, -1) {
+		if n, err := strconv.Atoi(m[1]); err == nil && n >= pid {
+			pid = n + 1
+		}
+	}
+	prop := fmt.Sprintf(`<property fmtid="%s" pid="%d" name="%s"><vt:lpwstr xmlns:vt="%s">%s</vt:lpwstr></property>`, propertyFmtID, pid, stampProperty, vtNS, sum)
+	if !strings.Contains(custom, "</Properties>") {
+		return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<Properties xmlns="` + customNS + `" xmlns:vt="` + vtNS + `">` + prop + `</Properties>`
+	}
+	return insertBefore(custom, "</Properties>", prop)
+}
+
+// contentHash hashes every part but the stamp, by name and decompressed
+// content, in archive order.
+func contentHash(docx []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	var total int64
+	for _, f := range zr.File {
+		if f.Name == stampPart {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return "", err
+		}
+		var size [8]byte
+		binary.LittleEndian.PutUint64(size[:], f.UncompressedSize64)
+		io.WriteString(h, f.Name)
+		h.Write(size[:])
+		n, err := io.Copy(h, io.LimitReader(rc, maxStampedContent-total+1))
+		rc.Close()
+		if total += n; err != nil || total > maxStampedContent {
+			return "", fmt.Errorf("nội dung quá lớn hoặc bị hỏng")
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Provenance is what generate knows of a file already at the target.
+type Provenance int
+
+const (
+	Unchanged Provenance = iota // written by baocao and not changed since
+	Edited                      // written by baocao, changed since (or saved again by Word)
+	Foreign                     // not written by baocao
+)
+
+// provenance tells whether docx is a report baocao wrote and nobody changed.
+func provenance(docx []byte) Provenance {
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return Foreign
+	}
+	var custom *zip.File
+	for _, f := range zr.File {
+		if f.Name == stampPart {
+			custom = f
+		}
+	}
+	if custom == nil || custom.UncompressedSize64 > 1<<20 {
+		return Foreign
+	}
+	rc, err := custom.Open()
+	if err != nil {
+		return Foreign
+	}
+	b, err := io.ReadAll(io.LimitReader(rc, 1<<20))
+	rc.Close()
+	m := stampValue.FindSubmatch(b)
+	if err != nil || m == nil {
+		return Foreign
+	}
+	if sum, err := contentHash(docx); err == nil && sum == string(m[1]) {
+		return Unchanged
+	}
+	return Edited
+}

@@ -1,0 +1,202 @@
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestPartOfCycleNamed(t *testing.T) {
+	src := "chi_tieu:\n  - {ma: A, thuoc: B}\n  - {ma: B, thuoc: C}\n  - {ma: C, thuoc: A}\n  - {ma: D, thuoc: A}\n  - {ma: E, thuoc: E}\n"
+	_, fs := ParseCatalogue("c.yaml", []byte(src))
+	if got := codesAndLines(fs); got != "part-of-cycle@c.yaml:2 part-of-cycle@c.yaml:6" {
+		t.Fatalf("findings %q", got)
+	}
+	if !strings.Contains(fs[0].Msg, "A thuộc B thuộc C thuộc A") || !strings.Contains(fs[1].Msg, "E thuộc E") {
+		t.Errorf("cycle not named: %q / %q", fs[0].Msg, fs[1].Msg)
+	}
+}
+
+func TestSecondDocumentRefused(t *testing.T) {
+	_, fs := ParseYear("2021.yaml", []byte("nam: 2021\n---\nchi_tieu:\n  TB_INTERNET: 1\n"), 2021, testCat(t))
+	if got := codesAndLines(fs); got != "yaml-syntax@2021.yaml:2" {
+		t.Fatalf("findings %q", got)
+	}
+	if !strings.Contains(fs[0].Msg, "«---»") {
+		t.Errorf("message %q", fs[0].Msg)
+	}
+	// A "---" that only ends the file is harmless.
+	if _, fs := ParseYear("2021.yaml", []byte("nam: 2021\n---\n"), 2021, testCat(t)); len(fs) > 0 {
+		t.Errorf("trailing ---: %v", fs)
+	}
+}
+
+func TestYAMLErrorsInVietnamese(t *testing.T) {
+	deep := strings.Repeat("[", 20000)
+	cases := map[string]string{
+		"tab":   "nam: 2021\nchi_tieu:\n\tTB_INTERNET: 1\n",
+		"at":    "nam: @2021\n",
+		"utf8":  "nam: 2021\nthong_tin:\n  co_quan: \"S\xc3\x28\"\n",
+		"deep":  "chi_tieu: " + deep,
+		"colon": "thong_tin:\n  co_quan: Sở: TTTT\n",
+	}
+	for name, src := range cases {
+		_, fs := ParseYear("2021.yaml", []byte(src), 2021, testCat(t))
+		if len(fs) != 1 || fs[0].Code != "yaml-syntax" {
+			t.Errorf("%s: %v", name, fs)
+			continue
+		}
+		for _, english := range []string{"found", "token", "depth", "octet", "mapping values", "yaml:"} {
+			if strings.Contains(fs[0].Msg, english) {
+				t.Errorf("%s: English reaches the user: %q", name, fs[0].Msg)
+			}
+		}
+	}
+}
+
+// workspace makes a data folder with the test catalogue and the given files.
+func workspace(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	files[CatalogueFile] = testCatalogue
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestNonRegularInputsRefused(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no FIFO or /dev/zero on Windows")
+	}
+	dir := workspace(t, map[string]string{})
+	if err := syscall.Mkfifo(filepath.Join(dir, "2021.yaml"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "2020.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "mau-bao-cao.docx")); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := testCat(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for year, want := range map[int]string{2021: "đường ống dữ liệu (FIFO)", 2020: "thiết bị"} {
+			_, _, err := ws.Year(year, cat)
+			if err == nil || !strings.Contains(err.Error(), "không phải là tệp thông thường") || !strings.Contains(err.Error(), want) {
+				t.Errorf("%d: %v", year, err)
+			}
+		}
+		if _, _, err := ws.Template(); err == nil || !strings.Contains(err.Error(), "mau-bao-cao.docx không phải là tệp thông thường") {
+			t.Errorf("template: %v", err)
+		}
+		if _, err := ReadTemplate("/dev/zero"); err == nil || !strings.Contains(err.Error(), "/dev/zero không phải là tệp thông thường") {
+			t.Errorf("--template /dev/zero: %v", err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("reading a FIFO or /dev/zero hangs")
+	}
+}
+
+func TestInputSizeLimit(t *testing.T) {
+	big := "nam: 2021\nthong_tin:\n  co_quan: \"" + strings.Repeat("x", MaxYAMLSize) + "\"\n"
+	dir := workspace(t, map[string]string{"2021.yaml": big})
+	ws, _ := Open(dir)
+	_, _, err := ws.Year(2021, testCat(t))
+	if err == nil || !strings.Contains(err.Error(), "lớn hơn 2 MB") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, _, err := ReadFile(filepath.Join(dir, "2021.yaml"), testCat(t)); err == nil || !strings.Contains(err.Error(), "lớn hơn 2 MB") {
+		t.Fatalf("file err = %v", err)
+	}
+}
+
+func TestYearsListsEveryInputKind(t *testing.T) {
+	dir := workspace(t, map[string]string{"2021.xls": "x", "2019.YAML": "nam: 2019\n", "2020.xlsx": "", "ghi-chu.txt": "", "20210.yaml": ""})
+	ws, _ := Open(dir)
+	years, err := ws.Years()
+	if err != nil || len(years) != 3 || years[0] != 2019 || years[2] != 2021 {
+		t.Fatalf("years = %v, %v", years, err)
+	}
+	if name, err := ws.YearFile(2021); err != nil || name != "2021.xls" {
+		t.Errorf("2021: %q %v", name, err)
+	}
+	if name, err := ws.YearFile(2019); err != nil || name != "2019.YAML" {
+		t.Errorf("2019: %q %v", name, err)
+	}
+}
+
+func chdir(t *testing.T, dir string) {
+	t.Helper()
+	old, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(old) })
+}
+
+func TestOpenFindsWorkspaceUpward(t *testing.T) {
+	dir := workspace(t, map[string]string{"2021.yaml": "nam: 2021\n"})
+	root := filepath.Dir(dir)
+	sub := filepath.Join(root, "bao-cao", "cu")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for from, shown := range map[string]string{root: "data", dir: ".", sub: filepath.Join("..", "..", "data")} {
+		chdir(t, from)
+		ws, err := Open("")
+		if err != nil || ws.Embedded || ws.Dir != shown || ws.Root != root || ws.Above != (from != root) {
+			t.Errorf("from %s: %+v %v", from, ws, err)
+			continue
+		}
+		if !ws.HasYear(2021) {
+			t.Errorf("from %s: year not found", from)
+		}
+	}
+	// A data folder without a catalogue above does not capture unrelated folders.
+	other := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(other, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	below := filepath.Join(other, "x")
+	os.Mkdir(below, 0o755)
+	chdir(t, below)
+	if ws, err := Open(""); err != nil || !ws.Embedded {
+		t.Errorf("unrelated data/ above: %+v %v", ws, err)
+	}
+}
+
+func TestCatalogueForOneRule(t *testing.T) {
+	dir := workspace(t, map[string]string{"2021.yaml": "nam: 2021\n"})
+	other := filepath.Join(t.TempDir(), "2021.yaml")
+	os.WriteFile(other, []byte("nam: 2021\n"), 0o644)
+	main := &Workspace{Dir: "main"}
+	fallback := func() (*Workspace, error) { return main, nil }
+	if ws, err := CatalogueFor(filepath.Join(dir, "2021.yaml"), fallback); err != nil || ws == main {
+		t.Errorf("beside the file: %+v %v", ws, err)
+	}
+	if ws, err := CatalogueFor(other, fallback); err != nil || ws != main {
+		t.Errorf("no catalogue beside: %+v %v", ws, err)
+	}
+}
