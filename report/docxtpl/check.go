@@ -92,9 +92,9 @@ type checker struct {
 	alts     []reflect.Type
 	vars     []variable
 	stack    []frame
-	unclosed map[*tag]bool // tags opening a structure that no {{end}} closes
-	tooDeep  bool          // MaxNesting was reached and reported
-	partial  bool          // the tags stop short (MaxTags): blocks may be left open
+	unclosed map[*tag]bool     // tags opening a structure that no {{end}} closes
+	tooDeep  bool              // MaxNesting was reached and reported
+	partial  bool              // the tags stop short (MaxTags): blocks may be left open
 	hints    map[string]string // elsewhere's answers outside with and range, by name
 }
 
