@@ -110,7 +110,7 @@ func (x *xlsxBook) numberStyle(kind numKind, decimals int, signed bool) int {
 	if signed {
 		code = "+" + code + ";-" + code + ";" + code
 	}
-	code = workbook.Vietnamese + code
+	code = workbook.Vietnamese + code // a result, read and not typed into
 	return x.style(code, &excelize.Style{CustomNumFmt: &code})
 }
 

@@ -16,13 +16,15 @@ import (
 
 // Vietnamese tags a number format code as Vietnamese (LCID 0x042A):
 // LibreOffice then shows 1.600.000 and 95,5 whatever the computer's language;
-// Excel shows the computer's separators either way.
+// Excel shows the computer's separators either way. For workbooks that are
+// read, not typed into: a clerk typing on an English computer would see what
+// he types shown otherwise.
 const Vietnamese = "[$-42A]"
 
 // NumberFormat is the number format of a figure shown at some decimals:
-// grouped thousands, tagged Vietnamese: [$-42A]#,##0.0.
+// grouped thousands (#,##0.0), shown and typed with the computer's separators.
 func NumberFormat(decimals int) string {
-	code := Vietnamese + "#,##0"
+	code := "#,##0"
 	if decimals > 0 {
 		code += "." + strings.Repeat("0", decimals)
 	}

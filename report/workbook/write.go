@@ -161,8 +161,10 @@ func (wr *writer) styleID(name string) int {
 // stFigure prefixes the style of an input figure shown at some decimals.
 const stFigure = "figure"
 
-// figureStyle is the style of an input figure (see NumberFormat). A figure
-// typed with more decimals shows rounded, as the report will, and validate warns.
+// figureStyle is the style of an input figure (see NumberFormat), without the
+// Vietnamese tag so that figures show as they are typed on the computer:
+// 1.600.000 on a Vietnamese computer, 1,600,000 on an English one. A figure typed with
+// more decimals shows rounded, as the report will, and validate warns.
 func figureStyle(decimals int) string {
 	return stFigure + strconv.Itoa(min(max(decimals, 0), 10))
 }
