@@ -139,7 +139,17 @@ func (r *yamlReader) rankings(m *yaml.Node, y *model.Year, cat *model.Catalogue)
 					of = s
 				}
 			})
-			rk.Rank, rk.Of, err = model.ParseRanking(rank + "/" + of)
+			switch {
+			case rank == "":
+				err = fmt.Errorf("thiếu thu_hang (thứ hạng)")
+			case of == "":
+				err = fmt.Errorf("thiếu tong_so (tổng số được xếp hạng, ví dụ 63)")
+			default:
+				if rk.Rank, rk.Of, err = model.ParseRanking(rank + "/" + of); err != nil {
+					// Say what was typed in each field, not the joined text.
+					err = fmt.Errorf("thu_hang «%s», tong_so «%s»: cần hai số nguyên, thứ hạng từ 1 đến tổng số", rank, of)
+				}
+			}
 		}
 		if err != nil {
 			r.add(model.Error, "bad-ranking", v, "", "%s: %v", code, err)
