@@ -204,7 +204,7 @@ func TestCatalogueForOneRule(t *testing.T) {
 func TestRankingFieldsEchoedAsTyped(t *testing.T) {
 	cat := testCat(t)
 	for src, want := range map[string]string{
-		"xep_hang:\n  XH_ICT: {thu_hang: thứ 9}\n":             "XH_ICT: thiếu tong_so",
+		"xep_hang:\n  XH_ICT: {thu_hang: thứ 9}\n":              "XH_ICT: thiếu tong_so",
 		"xep_hang:\n  XH_ICT: {thu_hang: thứ 9, tong_so: 63}\n": "XH_ICT: thu_hang «thứ 9», tong_so «63»: cần hai số nguyên",
 	} {
 		_, fs := ParseYear("2021.yaml", []byte(src), 2021, cat)
