@@ -2,12 +2,14 @@ package docxtpl
 
 import (
 	"fmt"
-	"github.com/baocao/baocao/report/suggest"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template/parse"
 	"unicode"
+
+	"github.com/baocao/baocao/report/suggest"
 )
 
 // position says where a tag's output goes, which decides which tags of one
@@ -19,28 +21,35 @@ type position struct {
 	path       string // inline: elements from the paragraph down to the w:t
 }
 
-// builtins are text/template's predefined functions with their signatures
-// (text/template/funcs.go), for checking their arguments.
+// builtins are the predefined functions a template may call, with their
+// signatures: text/template's (text/template/funcs.go) and the engine's
+// comparisons, which replace text/template's (see compareFuncs).
 var builtins = map[string]reflect.Type{
-	"and":      reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
-	"or":       reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
-	"not":      reflect.TypeFor[func(reflect.Value) bool](),
-	"call":     reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
-	"index":    reflect.TypeFor[func(reflect.Value, ...reflect.Value) (reflect.Value, error)](),
-	"slice":    reflect.TypeFor[func(reflect.Value, ...reflect.Value) (reflect.Value, error)](),
-	"len":      reflect.TypeFor[func(reflect.Value) (int, error)](),
-	"html":     reflect.TypeFor[func(...any) string](),
-	"js":       reflect.TypeFor[func(...any) string](),
-	"urlquery": reflect.TypeFor[func(...any) string](),
-	"print":    reflect.TypeFor[func(...any) string](),
-	"println":  reflect.TypeFor[func(...any) string](),
-	"printf":   reflect.TypeFor[func(string, ...any) string](),
-	"eq":       reflect.TypeFor[func(reflect.Value, ...reflect.Value) (bool, error)](),
-	"ne":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
-	"lt":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
-	"le":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
-	"gt":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
-	"ge":       reflect.TypeFor[func(reflect.Value, reflect.Value) (bool, error)](),
+	"and":   reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
+	"or":    reflect.TypeFor[func(reflect.Value, ...reflect.Value) reflect.Value](),
+	"not":   reflect.TypeFor[func(reflect.Value) bool](),
+	"index": reflect.TypeFor[func(reflect.Value, ...reflect.Value) (reflect.Value, error)](),
+	"slice": reflect.TypeFor[func(reflect.Value, ...reflect.Value) (reflect.Value, error)](),
+	"len":   reflect.TypeFor[func(reflect.Value) (int, error)](),
+	"eq":    reflect.TypeOf(compareFuncs["eq"]),
+	"ne":    reflect.TypeOf(compareFuncs["ne"]),
+	"lt":    reflect.TypeOf(compareFuncs["lt"]),
+	"le":    reflect.TypeOf(compareFuncs["le"]),
+	"gt":    reflect.TypeOf(compareFuncs["gt"]),
+	"ge":    reflect.TypeOf(compareFuncs["ge"]),
+}
+
+// refused are text/template's predefined functions that have no use in a
+// report and would print Go's notation into it ("%!s(MISSING)"), with what
+// to do instead.
+var refused = map[string]string{
+	"printf":   "hãy viết chữ ngay trong mẫu, quanh thẻ; để viết số, dùng các hàm viết số của mẫu",
+	"print":    "hãy viết chữ ngay trong mẫu, quanh thẻ; để viết số, dùng các hàm viết số của mẫu",
+	"println":  "hãy viết chữ ngay trong mẫu, quanh thẻ; để xuống dòng, tạo đoạn mới trong Word",
+	"html":     "mọi giá trị in ra đã tự động hiện đúng nguyên văn trong Word",
+	"js":       "mọi giá trị in ra đã tự động hiện đúng nguyên văn trong Word",
+	"urlquery": "mọi giá trị in ra đã tự động hiện đúng nguyên văn trong Word",
+	"call":     "hãy gọi thẳng phương thức, ví dụ {{ .TenPhuongThuc đối_số }}",
 }
 
 var (
@@ -83,6 +92,7 @@ type checker struct {
 	vars     []variable
 	stack    []frame
 	unclosed map[*tag]bool // tags opening a structure that no {{end}} closes
+	tooDeep  bool          // MaxNesting was reached and reported
 }
 
 func (c *checker) errorf(tg *tag, format string, args ...any) {
@@ -158,6 +168,10 @@ func unclosedOpeners(tags []*tag) map[*tag]bool {
 }
 
 func (c *checker) push(tg *tag) {
+	if len(c.stack) == MaxNesting && !c.tooDeep {
+		c.tooDeep = true
+		c.errorf(tg, "các khối {{if}}, {{range}}, {{with}} lồng nhau quá %d lớp", MaxNesting)
+	}
 	c.stack = append(c.stack, frame{open: tg, dot: c.dot, alts: c.alts, vars: len(c.vars)})
 }
 
@@ -381,6 +395,9 @@ func (c *checker) command(cmd *parse.CommandNode, prev *parse.CommandNode, prevT
 		if len(n.Ident) > 1 {
 			return c.fields(c.variable(n.Ident[0]), n.Ident[1:], n.Ident[0], args)
 		}
+	case *parse.NilNode:
+		c.errorf(c.tg, "«nil» không phải là một giá trị để in hay để xét")
+		return nil
 	}
 	t := c.operand(cmd.Args[0])
 	if len(args.nodes) > 0 {
@@ -457,6 +474,10 @@ func (c *checker) assign(name string, t reflect.Type) {
 func (c *checker) call(name string, args *callArgs) reflect.Type {
 	fn, user := c.opt.Funcs[name]
 	_, builtin := builtins[name]
+	if hint, ok := refused[name]; ok && !user {
+		c.errorf(c.tg, "hàm «%s» không dùng được trong mẫu báo cáo; %s", name, hint)
+		return nil
+	}
 	if isInternal(name) || !user && !builtin {
 		c.errorf(c.tg, "%s", suggest.DidYouMean("không có hàm «"+name+"»", suggest.Nearest(name, c.funcs)))
 		return nil
@@ -476,9 +497,60 @@ func (c *checker) call(name string, args *callArgs) reflect.Type {
 	case !c.checkArgs("hàm «"+name+"»", ft, args):
 		return nil
 	case !user:
+		c.builtinArgs(name, args)
 		return builtinType(name, args.types)
 	}
 	return known(ft.Out(0))
+}
+
+// builtinArgs checks what the signatures of builtins do not tell: nil where
+// a list is needed, and comparisons of text with numbers.
+func (c *checker) builtinArgs(name string, args *callArgs) {
+	switch name {
+	case "len", "index", "slice":
+		if _, isNil := args.nodes[0].(*parse.NilNode); isNil {
+			c.errorf(c.tg, "hàm «%s» cần một danh sách hoặc chuỗi, không phải «nil»", name)
+		}
+	case "eq", "ne", "lt", "le", "gt", "ge":
+		for i := 1; i < len(args.nodes) && (i == 1 || name == "eq"); i++ {
+			c.compared(args, 0, i)
+		}
+	}
+}
+
+// compared checks the comparison of arguments i and j, where their sorts
+// are known: text against a number is an error.
+func (c *checker) compared(args *callArgs, i, j int) {
+	si, sj := argSort(args.nodes[i], args.types[i]), argSort(args.nodes[j], args.types[j])
+	if !(si == sortText && sj == sortNumber || si == sortNumber && sj == sortText) {
+		return
+	}
+	text, num := args.nodes[i], args.nodes[j]
+	if si == sortNumber {
+		text, num = num, text
+	}
+	msg := fmt.Sprintf("so sánh chữ với số: «%s» là chữ còn «%s» là số; hãy so sánh số với số", text, num)
+	if s, ok := text.(*parse.StringNode); ok {
+		if _, err := strconv.ParseFloat(s.Text, 64); err == nil {
+			msg += fmt.Sprintf(" (bỏ dấu ngoặc kép để viết số: %s)", s.Text)
+		}
+	}
+	c.errorf(c.tg, "%s", msg)
+}
+
+// argSort is the sort of an argument: of its literal, or of its known type.
+func argSort(n parse.Node, t reflect.Type) sort {
+	switch n.(type) {
+	case *parse.NumberNode:
+		return sortNumber
+	case *parse.StringNode:
+		return sortText
+	case *parse.BoolNode:
+		return sortBool
+	case *parse.NilNode:
+		return sortNil
+	}
+	return sortOfType(t)
 }
 
 // checkArgs checks the arguments of a call of a function or method of type
@@ -566,8 +638,6 @@ func builtinType(name string, args []reflect.Type) reflect.Type {
 		return typBool
 	case "len":
 		return typInt
-	case "print", "printf", "println", "html", "js", "urlquery":
-		return typString
 	case "slice":
 		if len(args) > 0 {
 			return args[0]
@@ -595,10 +665,6 @@ func builtinType(name string, args []reflect.Type) reflect.Type {
 	case "and", "or":
 		if len(args) > 0 && slices.IndexFunc(args, func(t reflect.Type) bool { return t != args[0] }) < 0 {
 			return args[0]
-		}
-	case "call":
-		if len(args) > 0 && args[0] != nil && args[0].Kind() == reflect.Func && args[0].NumOut() > 0 {
-			return known(args[0].Out(0))
 		}
 	}
 	return nil

@@ -102,24 +102,40 @@ func (l ErrorList) tidy(parts []string) ErrorList {
 const excerptRunes = 60
 
 // excerpt shortens a paragraph's text for an error message, keeping the
-// byte offset at visible when the text is long (the tag in question).
+// byte offset at visible when the text is long (the tag in question). Only
+// a window around at is read, so that quoting a long paragraph for each of
+// its many tags stays cheap.
 func excerpt(text string, at int) string {
+	at = min(max(at, 0), len(text))
+	const window = excerptRunes * 16 // bytes: enough for the runes shown and runs of spaces
+	cutLeft, cutRight := false, false
+	if len(text) > 2*window {
+		lo, hi := max(0, at-window), min(len(text), at+window)
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		for hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi++
+		}
+		cutLeft, cutRight = lo > 0, hi < len(text)
+		text, at = text[lo:hi], at-lo
+	}
 	text = collapseSpace(text, &at)
-	n := utf8.RuneCountInString(text)
-	if n <= excerptRunes {
-		return text
-	}
 	runes := []rune(text)
-	pos := utf8.RuneCountInString(text[:min(max(at, 0), len(text))])
-	start := 0
-	if pos > excerptRunes/3 {
-		start = min(pos-excerptRunes/3, n-excerptRunes)
+	n := len(runes)
+	start, end := 0, n
+	if n > excerptRunes {
+		pos := utf8.RuneCountInString(text[:at])
+		if pos > excerptRunes/3 {
+			start = min(pos-excerptRunes/3, n-excerptRunes)
+		}
+		end = start + excerptRunes
 	}
-	out := string(runes[start : start+excerptRunes])
-	if start > 0 {
+	out := string(runes[start:end])
+	if start > 0 || cutLeft {
 		out = "…" + out
 	}
-	if start+excerptRunes < n {
+	if end < n || cutRight {
 		out += "…"
 	}
 	return out

@@ -151,10 +151,10 @@ func TestSyntaxErrors(t *testing.T) {
 
 func TestValidTagsPassChecks(t *testing.T) {
 	for _, tag := range []string{
-		"{{ .TieuDe }}", "{{ $.Nam }}", "{{ len .ChiTieu }}", "{{ index .ChiTieu 0 | printf \"%v\" }}",
+		"{{ .TieuDe }}", "{{ $.Nam }}", "{{ len .ChiTieu }}", "{{ (index .ChiTieu 0).Ten }}",
 		"{{ (index .ChiTieu 1).Ten }}", "{{ range $k, $v := .Nhom }}{{ $k }}{{ (index $v 0).Ten }}{{ end }}",
 		"{{ with $s := .Sub }}{{ $s.Ten }}{{ end }}", "{{ range 3 }}{{ . }}{{ end }}",
-		"{{ if and .Tang (gt .Nam 2000) }}x{{ end }}", "{{ chi_tieu \"BC02\" }}", "{{ .Nam | printf \"%d\" | bang_chu }}",
+		"{{ if and .Tang (gt .Nam 2000) }}x{{ end }}", "{{ chi_tieu \"BC02\" }}", "{{ .DonVi | bang_chu | phan_tram }}",
 	} {
 		if err := parseErr(t, docxtest.P(tag)); err != nil {
 			t.Errorf("%s: %v", tag, err)

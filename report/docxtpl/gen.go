@@ -1,6 +1,7 @@
 package docxtpl
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +19,7 @@ const (
 	markFunc     = "__baocao_mark"     // at the start of an element whose content may all vanish
 	needPFunc    = "__baocao_needp"    // at the end of a cell, text box…: adds an empty paragraph if none is left
 	tableEndFunc = "__baocao_tableend" // after such a table: removes it if it has no row left
+	iterFunc     = "__baocao_iter"     // first in the body of every {{range}}: counts iterations
 )
 
 func isInternal(name string) bool { return strings.HasPrefix(name, "__baocao_") }
@@ -26,7 +28,8 @@ func isInternal(name string) bool { return strings.HasPrefix(name, "__baocao_") 
 // on its own, decides which paragraphs are standalone, and where each
 // tag's output goes: table rows holding only control tags are replaced by
 // them, like standalone paragraphs. It returns the tags in document order.
-func collectTags(pt *part) ([]*tag, ErrorList) {
+// Past budget tags it stops with an error (see MaxTags).
+func collectTags(pt *part, budget int) (_ []*tag, _ ErrorList, over bool) {
 	var tags []*tag
 	var errs ErrorList
 	for _, p := range pt.paras {
@@ -35,7 +38,13 @@ func collectTags(pt *part) ([]*tag, ErrorList) {
 			errs = append(errs, &Error{Part: pt.name, Paragraph: p.n, Text: excerpt(p.text, unclosed),
 				Msg: "thẻ chưa đóng: có «{{» nhưng thiếu «}}» trong cùng đoạn"})
 		}
-		rest := p.text
+		if len(tags)+len(spans) > budget {
+			errs = append(errs, &Error{Part: pt.name, Paragraph: p.n, Text: excerpt(p.text, spans[max(0, budget-len(tags))].start),
+				Msg: fmt.Sprintf("mẫu có quá %s thẻ {{…}}; các thẻ từ đây trở đi không được kiểm tra", thousands(MaxTags))})
+			return tags, errs, true
+		}
+		textOnly := true // the text outside tags is white space
+		last := 0
 		for _, sp := range spans {
 			tg := &tag{para: p, start: sp.start, end: sp.end, src: normalizeTag(p.text[sp.start:sp.end])}
 			kind, msg := classify(tg.src)
@@ -47,9 +56,11 @@ func collectTags(pt *part) ([]*tag, ErrorList) {
 				errs = append(errs, tagError(pt, tg, msg))
 			}
 			p.tags = append(p.tags, tg)
-			rest = rest[:sp.start] + strings.Repeat(" ", sp.end-sp.start) + rest[sp.end:]
+			textOnly = textOnly && onlySpace(p.text[last:sp.start])
+			last = sp.end
 		}
-		p.standalone = len(p.tags) > 0 && unclosed < 0 && !p.nested && !p.sectPr && onlySpace(rest) &&
+		textOnly = textOnly && onlySpace(p.text[last:])
+		p.standalone = len(p.tags) > 0 && unclosed < 0 && !p.nested && !p.sectPr && textOnly &&
 			!slices.ContainsFunc(p.tags, func(tg *tag) bool { return !tg.kind.control() })
 		tags = append(tags, p.tags...)
 	}
@@ -69,7 +80,7 @@ func collectTags(pt *part) ([]*tag, ErrorList) {
 			tg.key = position{para: p, path: p.textAt(tg.start).path}
 		}
 	}
-	return tags, errs
+	return tags, errs, false
 }
 
 // textAt returns the w:t holding the byte at offset off of p.text.
@@ -208,13 +219,17 @@ func (pt *part) source() (string, []spot) {
 // whole text goes into the w:t where it starts (so the value takes that
 // run's formatting) and its pieces leave the following w:t elements.
 func (pt *part) moveTags(p *para, add func(start, end int) *edit) {
+	first := 0 // the first tag that may touch the current w:t: tags and texts are both in order
 	for _, wt := range p.texts {
 		from, to := wt.off, wt.off+len(wt.text)
+		for first < len(p.tags) && p.tags[first].end <= from {
+			first++
+		}
 		var e *edit
 		pos := from
-		for _, tg := range p.tags {
-			if tg.end <= from || tg.start >= to {
-				continue
+		for _, tg := range p.tags[first:] {
+			if tg.start >= to {
+				break
 			}
 			if e == nil {
 				add(wt.tagStart, wt.tagEnd).text.WriteString("<" + pt.w + `t xml:space="preserve">`)
@@ -300,6 +315,11 @@ func (r *rewriter) rewrite(n parse.Node) {
 	case *parse.RangeNode:
 		r.rewrite(n.List)
 		r.rewrite(n.ElseList)
+		pos := n.Position()
+		count := &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Line: n.Line,
+			Pipe: &parse.PipeNode{NodeType: parse.NodePipe, Pos: pos, Line: n.Line, Cmds: []*parse.CommandNode{
+				command(pos, parse.NewIdentifier(iterFunc).SetTree(nil).SetPos(pos))}}}
+		n.List.Nodes = append([]parse.Node{count}, n.List.Nodes...)
 	case *parse.WithNode:
 		r.rewrite(n.List)
 		r.rewriteElse(n.ElseList)

@@ -20,9 +20,9 @@ func TestExecMessageOfPlainTemplates(t *testing.T) {
 		{"{{ $x := 1 }}{{ $x 2 }}", nil, "error", "«{{$x}}»: «$x» không phải là hàm nên không nhận đối số"},
 		{"{{ .F }}", struct{ F func() }{func() {}}, "error", "«{{.F}}»: không in được giá trị kiểu func()"},
 		{"{{ cong .X 1 }}", map[string]any{}, "default", "«{{.X}}»: thiếu giá trị (cần số nguyên)"},
-		{"{{ eq .A .B }}", map[string]any{"A": []int{1}, "B": []int{1}}, "error", "«{{eq .A .B}}»: không so sánh được các giá trị này"},
 		{"{{ .A }}", map[string]any{}, "error", "không có giá trị «{{.A}}» (thiếu mục «A»)"},
 		{"{{ .A }}", nil, "error", "không có dữ liệu để lấy «{{.A}}» (mục «A»)"},
+		{`{{ len (index .M "x") }}`, map[string]any{"M": map[string]any{}}, "error", `«{{len (index .M "x")}}»: giá trị rỗng`},
 	}
 	for _, tt := range tests {
 		tm := template.Must(template.New("x").Funcs(funcs).Option("missingkey=" + tt.missing).Parse(tt.src))

@@ -59,7 +59,7 @@ func (g *gen) value(inRange bool) string {
 	if inRange {
 		return [...]string{"{{.Ten}}", "{{ .GiaTri }}", "{{$.Nam}}", "{{ .Ten | bang_chu }}"}[g.r.IntN(4)]
 	}
-	return [...]string{"{{.Nam}}", "{{ .DonVi }}", "{{.Ghi}}", "{{ .TangTruong | phan_tram }}", `{{ printf “%d-%s” .Nam .Ghi }}`}[g.r.IntN(5)]
+	return [...]string{"{{.Nam}}", "{{ .DonVi }}", "{{.Ghi}}", "{{ .TangTruong | phan_tram }}", `{{ chi_tieu “BC01” }}`}[g.r.IntN(5)]
 }
 
 // root is how dot's root fields are reached: "$" inside a range.

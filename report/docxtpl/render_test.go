@@ -27,12 +27,12 @@ func TestSplitRunTags(t *testing.T) {
 			"Năm 2021 và 2021"},
 		{"every character a run", para(func() string {
 			var b strings.Builder
-			for _, r := range "x{{ printf \"%d\" .Nam }}y" {
+			for _, r := range "x{{ chi_tieu \"BC01\" }}y" {
 				b.WriteString(run("", docxtest.Esc(string(r))))
 			}
 			return b.String()
-		}()), "x2021y"},
-		{"escaped quotes in XML", para(run("", `{{ printf &quot;%d-%s&quot; .Nam `), run("", `&quot;a&amp;b&quot; }}`)), "2021-a&b"},
+		}()), "xCT:BC01y"},
+		{"escaped quotes in XML", para(run("", `{{ bang_chu &quot;a`), run("", `&amp;b&quot; }}`)), "A&B"},
 		{"empty runs between", para(run("", "{{"), `<w:r><w:t></w:t></w:r>`, run("", ".Nam}}")), "2021"},
 		{"tab inside tag run", para(`<w:r><w:t>{{.Nam}}</w:t><w:tab/><w:t>{{.TangTruong}}</w:t></w:r>`), "2021\t12,5%"},
 	}
@@ -84,9 +84,9 @@ func TestPrintedValuesAreEscaped(t *testing.T) {
 	r := sample()
 	r.DonVi = `Sở "TT&TT" <Nam Định> 'x' ]]> {{.Nam}}`
 	r.Ghi = "dòng 1\ndòng 2\r\ncột\tA\x01\x0b"
-	body := docxtest.P("{{.DonVi}}") + docxtest.P("{{.Ghi}}") + docxtest.P(`{{"<w:p>" | printf "%s&"}}`)
+	body := docxtest.P("{{.DonVi}}") + docxtest.P("{{.Ghi}}") + docxtest.P(`{{"<w:p>&" | phan_tram}}`)
 	out := render(t, build(body), options(), r)
-	want := []string{r.DonVi, "dòng 1\ndòng 2\ncột\tA", "<w:p>&"}
+	want := []string{r.DonVi, "dòng 1\ndòng 2\ncột\tA", "<w:p>& %"}
 	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
 		t.Fatalf("paragraphs = %q, want %q", got, want)
 	}
@@ -249,11 +249,11 @@ func TestHeadersAndFooters(t *testing.T) {
 
 func TestSmartQuotesAndSpacesInTags(t *testing.T) {
 	body := docxtest.P("{{ if eq .DonVi “Sở Thông tin và Truyền thông” }}đúng{{ end }}") +
-		docxtest.P("{{ printf „%d–%s″ .Nam ‘x’ }}") +
+		docxtest.P("{{ bang_chu „a–b″ }}") +
 		docxtest.P("{{\u00a0.Nam\u00a0}} “{{ .TangTruong }}”") +
 		docxtest.P("{{ chi_tieu “BC01” }}")
 	out := render(t, build(body), options(), sample())
-	want := []string{"đúng", "2021–%!s(int=120)", "2021 “12,5%”", "CT:BC01"}
+	want := []string{"đúng", "A–B", "2021 “12,5%”", "CT:BC01"}
 	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
 		t.Fatalf("paragraphs = %q, want %q", got, want)
 	}

@@ -247,13 +247,16 @@ type span struct{ start, end int }
 // in the paragraph, or -1.
 func findTags(text string) ([]span, int) {
 	var spans []span
+	// Past the last "*/" no comment can close: knowing it keeps the search
+	// linear when many tags open a comment that never closes.
+	lastClose := strings.LastIndex(text, "*/")
 	for i := 0; ; {
 		k := strings.Index(text[i:], "{{")
 		if k < 0 {
 			return spans, -1
 		}
 		s := i + k
-		e, ok := actionEnd(text, s+2)
+		e, ok := actionEnd(text, s+2, lastClose)
 		if !ok {
 			// Unbalanced quotes: end at the first "}}" and let the
 			// parser name the mistake.
@@ -269,8 +272,8 @@ func findTags(text string) ([]span, int) {
 }
 
 // actionEnd returns the offset just after the "}}" closing the action whose
-// text starts at i.
-func actionEnd(text string, i int) (int, bool) {
+// text starts at i; lastClose is the offset of the text's last "*/".
+func actionEnd(text string, i, lastClose int) (int, bool) {
 	j := i
 	if strings.HasPrefix(text[j:], "-") {
 		j++
@@ -279,6 +282,9 @@ func actionEnd(text string, i int) (int, bool) {
 		j++
 	}
 	if strings.HasPrefix(text[j:], "/*") {
+		if lastClose < j+2 {
+			return 0, false
+		}
 		c := strings.Index(text[j+2:], "*/")
 		if c < 0 {
 			return 0, false

@@ -76,14 +76,19 @@ func Parse(data []byte, opt Options) (*Template, error) {
 	errs := unrenderedTags(pkg)
 	names := funcNames(opt.Funcs)
 	var all [][]*tag
+	ntags := 0
 	for i, name := range t.names {
 		pt, err := scanPart(i, name, pkg.Part(name))
 		if err != nil {
 			errs = append(errs, &Error{Part: name, Msg: "nội dung XML hỏng: " + err.Error()})
 			pt = &part{index: i, name: name}
 		}
-		tags, tagErrs := collectTags(pt)
+		tags, tagErrs, over := collectTags(pt, MaxTags-ntags)
+		ntags += len(tags)
 		errs = append(errs, tagErrs...)
+		if over {
+			break
+		}
 		c := &checker{opt: &opt, pt: pt, funcs: names}
 		c.run(tags)
 		errs = append(errs, c.errs...)
@@ -100,13 +105,14 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		markFunc:     func() string { return "" },
 		needPFunc:    func(string) string { return "" },
 		tableEndFunc: func(string) string { return "" },
+		iterFunc:     func() string { return "" },
 	}
 	for i, cp := range t.parts {
 		if len(all[i]) == 0 {
 			continue
 		}
 		cp.src, cp.spots = cp.part.source()
-		tm, err := template.New(cp.part.name).Option("missingkey=error").Funcs(opt.Funcs).Funcs(placeholders).Parse(cp.src)
+		tm, err := template.New(cp.part.name).Option("missingkey=error").Funcs(compareFuncs).Funcs(opt.Funcs).Funcs(placeholders).Parse(cp.src)
 		if err != nil {
 			// The checks above should have caught it; place it by its line.
 			errs = append(errs, cp.errorAt(sourceOffset(cp.src, err.Error()), syntaxMessage(err.Error())))
@@ -203,10 +209,12 @@ func (p *Problems) errors() ErrorList {
 
 // execution is the state of one Execute, reached by the engine's functions.
 type execution struct {
-	t        *Template
-	problems *Problems
-	out      *bytes.Buffer
-	marks    []int // output offsets where the open guarded elements start
+	t          *Template
+	problems   *Problems
+	out        *bytes.Buffer
+	marks      []int // output offsets where the open guarded elements start
+	iterations int   // of all loops so far, see MaxIterations
+	written    int   // bytes of the parts done, see MaxOutputSize
 }
 
 // loc moves rendering to paragraph n of a part.
@@ -283,7 +291,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		problems = NewProblems()
 	}
 	x := &execution{t: t, problems: problems}
-	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd}
+	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd, iterFunc: x.iterate}
 	outs := map[string]string{}
 	var errs ErrorList
 	for _, cp := range t.parts {
@@ -299,10 +307,15 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		buf.Grow(len(cp.src) + len(cp.src)/4)
 		x.out, x.marks = &buf, x.marks[:0]
 		problems.moveTo(cp.part.name, nil)
-		if err := tm.Execute(&buf, data); err != nil {
+		if err := tm.Execute(limitedWriter{x, &buf}, data); err != nil {
 			errs = append(errs, x.execError(cp, err))
+			var limit *limitError
+			if errors.As(err, &limit) {
+				break // the next parts would reach it again
+			}
 			continue
 		}
+		x.written += buf.Len()
 		if err := wellFormed(buf.String()); err != nil {
 			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + err.Error() + ")"})
 			continue
@@ -346,9 +359,18 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 		e = x.problems.place()
 	}
 	var missing *missingValueError
+	var limit *limitError
+	var msg *messageError
 	switch {
 	case errors.As(err, &missing):
 		e.Msg = missing.Error()
+	case errors.As(err, &limit):
+		e.Msg = limit.Error()
+	case errors.As(err, &msg):
+		e.Msg = msg.Error()
+		if ctx := execContextOf(err.Error()); ctx != "" {
+			e.Msg = "«" + ctx + "»: " + e.Msg
+		}
 	default:
 		e.Msg = execMessage(err.Error())
 	}
@@ -405,24 +427,35 @@ var execMessages = sync.OnceValue(func() []translation {
 		{regexp.MustCompile(`^non-function (.*) of type (.*)$`), "«%s»: «%s» không phải là hàm (kiểu %s)"},
 		{regexp.MustCompile(`^arg (?P<ord>\d+): value is nil; should be of type (?P<kind>.*)$`), "«%s»: đối số thứ %s rỗng, cần %s"},
 		{regexp.MustCompile(`^arg (?P<ord>\d+): value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: đối số thứ %[2]s cần %[4]s, không phải %[3]s"},
-		{regexp.MustCompile(`^incompatible types for comparison`), "«%s»: không so sánh được hai giá trị khác kiểu"},
-		{regexp.MustCompile(`^invalid type for comparison$`), "«%s»: không so sánh được giá trị loại này"},
-		{regexp.MustCompile(`^missing argument for comparison$`), "«%s»: thiếu giá trị để so sánh"},
-		{regexp.MustCompile(`^non-comparable types? `), "«%s»: không so sánh được các giá trị này"},
+		{regexp.MustCompile(`^value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: cần %[3]s, không phải %[2]s"},
+		{regexp.MustCompile(`^reflect: call of .* on zero Value$`), "«%s»: giá trị rỗng"},
 	}
 })
 
 var execContext = regexp.MustCompile(`(?s)^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
 
+// execContextOf is the expression an execution error names, "{{…}}"; ""
+// if none.
+func execContextOf(msg string) string {
+	ctx, _ := splitExecError(msg)
+	return ctx
+}
+
+func splitExecError(msg string) (ctx, detail string) {
+	m := execContext.FindStringSubmatch(msg)
+	if m == nil {
+		return "", msg
+	}
+	ctx, detail = m[1], m[2]
+	if !strings.HasPrefix(ctx, "{{") { // an action is shown with its braces
+		ctx = "{{" + ctx + "}}"
+	}
+	return ctx, detail
+}
+
 // execMessage translates an execution error into Vietnamese.
 func execMessage(msg string) string {
-	ctx, detail := "", msg
-	if m := execContext.FindStringSubmatch(msg); m != nil {
-		ctx, detail = m[1], m[2]
-		if !strings.HasPrefix(ctx, "{{") { // an action is shown with its braces
-			ctx = "{{" + ctx + "}}"
-		}
-	}
+	ctx, detail := splitExecError(msg)
 	viaCall := false
 	if rest, ok := strings.CutPrefix(detail, "error calling "); ok {
 		if name, inner, ok := strings.Cut(rest, ": "); ok {
@@ -454,9 +487,9 @@ func execMessage(msg string) string {
 	case viaCall:
 		return detail // the called domain function's own message
 	case ctx != "":
-		return "«" + ctx + "»: lỗi khi điền mẫu: " + detail
+		return "«" + ctx + "»: thẻ không thực hiện được (chi tiết kỹ thuật: " + detail + ")"
 	}
-	return "lỗi khi điền mẫu: " + detail
+	return "lỗi khi điền mẫu (chi tiết kỹ thuật: " + detail + ")"
 }
 
 // missingValueError is a printed value that does not exist.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/baocao/baocao/report/chart"
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/model"
@@ -23,26 +24,27 @@ type Renderer struct {
 	cur        *Report
 	mentioned  []string
 	emptyParts []string
+	markers    chart.Markers
+	charts     []*chart.Chart // asked for by bieu_do in the current Render
 }
 
 // New parses a .docx template and checks it against the catalogue: every tag,
 // function, field and indicator code. The error lists every problem found.
 func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
-	r := &Renderer{}
+	r := &Renderer{markers: chart.NewMarkers()}
+	checkCode := func(code string) string {
+		if _, ok := cat.Lookup(code); !ok {
+			return cat.UnknownCode(code)
+		}
+		if !slices.Contains(r.mentioned, code) {
+			r.mentioned = append(r.mentioned, code)
+		}
+		return ""
+	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
-		Funcs: r.funcs(),
-		Root:  reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{
-			"chi_tieu": func(code string) string {
-				if _, ok := cat.Lookup(code); !ok {
-					return cat.UnknownCode(code)
-				}
-				if !slices.Contains(r.mentioned, code) {
-					r.mentioned = append(r.mentioned, code)
-				}
-				return ""
-			},
-		},
+		Funcs:     r.funcs(),
+		Root:      reflect.TypeOf(&Report{}),
+		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode},
 	})
 	if err != nil {
 		return nil, err
@@ -65,8 +67,13 @@ func (r *Renderer) Indicators() []string { return r.mentioned }
 func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
+	r.charts = nil
 	defer func() { r.emptyParts, r.cur = r.cur.emptyParts, nil }()
-	return r.tpl.Execute(r.cur, problems)
+	docx, err := r.tpl.Execute(r.cur, problems)
+	if err != nil {
+		return nil, err
+	}
+	return chart.Embed(docx, r.markers, r.charts)
 }
 
 // EmptyParts lists, after Render, the sectioned narrative parts the template
@@ -139,7 +146,8 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return ";", nil
 		},
-		"cong": func(a, b int) int { return a + b },
+		"cong":    func(a, b int) int { return a + b },
+		"bieu_do": r.bieuDo,
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/officetest"
 	"github.com/baocao/baocao/report/render"
 )
 
@@ -104,6 +105,96 @@ func TestOwnTemplateTable(t *testing.T) {
 	} {
 		if got := strings.Count(doc, c.s); got != c.n {
 			t.Errorf("%s: %d times, want %d", what, got, c.n)
+		}
+	}
+}
+
+// TestAppendixSectionKeepsHeadersFootersFootnotes: a template of the test's
+// own whose appendix is a section of its own (landscape, pages numbered from
+// 1) keeps its header with the page number, its footer and its footnotes
+// filled, in Word's XML and as LibreOffice reads and saves it again.
+func TestAppendixSectionKeepsHeadersFootersFootnotes(t *testing.T) {
+	const refs = `<w:headerReference w:type="default" r:id="rIdH1"/><w:footerReference w:type="default" r:id="rIdF1"/>`
+	body := `<w:p><w:r><w:t xml:space="preserve">Báo cáo năm {{ .Nam }}</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>` +
+		`<w:p><w:pPr><w:sectPr>` + refs + `<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>` +
+		docxtest.P("Phụ lục") +
+		docxtest.Table(
+			[]string{docxtest.P("STT"), docxtest.P("Chỉ tiêu"), docxtest.P("Năm nay")},
+			[]string{docxtest.P("{{ range .Nhom }}"), docxtest.P(""), docxtest.P("")},
+			[]string{docxtest.P("{{ .SoLaMa }}"), docxtest.P("{{ .Ten }}"), docxtest.P("")},
+			[]string{docxtest.P("{{ range .ChiTieu }}"), docxtest.P(""), docxtest.P("")},
+			[]string{docxtest.P("{{ .STT }}"), docxtest.P("{{ .Ten }}"), docxtest.P("{{ .ThucHien }}")},
+			[]string{docxtest.P("{{ end }}"), docxtest.P(""), docxtest.P("")},
+			[]string{docxtest.P("{{ end }}"), docxtest.P(""), docxtest.P("")},
+		)
+	doc := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + docxtest.NS + `><w:body>` + body +
+		`<w:sectPr>` + refs + `<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgNumType w:start="1"/></w:sectPr></w:body></w:document>`
+	tpl := docxtest.Build(docxtest.Files{
+		Document: doc,
+		Header: `<w:p><w:r><w:t xml:space="preserve">{{ .CoQuan }} – trang </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>` +
+			`<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+		Footer:    docxtest.P("{{ .DiaDanh }}, {{ .Ngay }}"),
+		Footnotes: docxtest.Footnote("footnote", 1, docxtest.P("Số liệu năm {{ .NamTruoc }} đã được rà soát.")),
+	})
+	p := appendixtest.NewProvince()
+	r, err := render.New(tpl, p.Catalogue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(compute.Compute(p.Catalogue, p.Year, p.Prev))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(who string, out []byte) {
+		t.Helper()
+		pkg, err := docxpkg.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := pkg.Part(docxpkg.DocumentPart)
+		if n := strings.Count(doc, "<w:sectPr"); n != 2 {
+			t.Errorf("%s: %d sections, want 2", who, n)
+		}
+		for _, s := range []string{`w:start="1"`, `w:orient="landscape"`, `<w:footnoteReference w:id="1"/>`, "headerReference", "footerReference"} {
+			if !strings.Contains(doc, s) {
+				t.Errorf("%s: the document lacks %s", who, s)
+			}
+		}
+		text, err := docxpkg.Text(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"Báo cáo năm 2024", "Số liệu năm 2023 đã được rà soát.", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG – trang", "Bắc Kạn, ngày 08 tháng 01 năm 2025", "I\nHạ tầng số\n\n1\nTrạm thu phát sóng (BTS)\n1.234"} {
+			if !strings.Contains(text, s) {
+				t.Errorf("%s: the text lacks %q", who, s)
+			}
+		}
+		var headers string
+		for _, name := range pkg.TemplateParts() {
+			if strings.Contains(name, "header") {
+				headers += pkg.Part(name)
+			}
+		}
+		if !strings.Contains(headers, "PAGE") {
+			t.Errorf("%s: the page number field is gone", who)
+		}
+	}
+	check("baocao", out)
+	check("LibreOffice", officetest.Convert(t, out, "bao-cao.docx", "docx:MS Word 2007 XML"))
+}
+
+// TestTableTemplateMistakes: a misspelt field of a group, a row or a cell is
+// found when the template is read, with the name meant.
+func TestTableTemplateMistakes(t *testing.T) {
+	p := appendixtest.NewProvince()
+	for tag, want := range map[string]string{
+		"{{ range .Nhom }}{{ .SoLama }}{{ end }}":                               "«.SoLaMa»",
+		"{{ range .Nhom }}{{ range .ChiTieu }}{{ .ThucHen }}{{ end }}{{ end }}": "«.ThucHien»",
+		"{{ range .ChiTieu }}{{ .SoCungKy.Chuu }}{{ end }}":                     "«.SoCungKy.Chu»",
+	} {
+		_, err := render.New(docxtest.Build(docxtest.Files{Body: docxtest.P(tag)}), p.Catalogue)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want a hint of %s", tag, err, want)
 		}
 	}
 }

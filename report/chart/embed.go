@@ -1,0 +1,304 @@
+package chart
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/baocao/baocao/report/docxpkg"
+)
+
+// Markers names the charts of one rendering in the text of the rendered
+// document: the template function prints Marker(i) for chart i, alone in
+// its paragraph. A random part makes a marker impossible to meet in the
+// figures or the template's own text.
+type Markers struct{ nonce string }
+
+// NewMarkers returns markers unique to this process's renderer.
+func NewMarkers() Markers {
+	var b [6]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	return Markers{nonce: hex.EncodeToString(b[:])}
+}
+
+// Marker is the text printed in place of chart i (0-based).
+func (m Markers) Marker(i int) string {
+	return "[[baocao-bieu-do-" + m.nonce + "-" + strconv.Itoa(i) + "]]"
+}
+
+// Parts of the package that charts add to.
+const (
+	contentTypes = "[Content_Types].xml"
+	documentRels = "word/_rels/document.xml.rels"
+)
+
+// Embed puts the charts into a rendered .docx: each marker paragraph becomes
+// a paragraph holding the chart, inline, as wide as the text of its section
+// (the paragraph's formatting, e.g. centring, is kept), and each chart's
+// part, workbook, relationships and content types are added.
+func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
+	if len(charts) == 0 {
+		return docx, nil
+	}
+	pkg, err := docxpkg.Open(docx)
+	if err != nil {
+		return nil, err
+	}
+	doc := pkg.Part(docxpkg.DocumentPart)
+	paras, err := markerParagraphs(doc, m, len(charts))
+	if err != nil {
+		return nil, err
+	}
+	var errs []error
+	for i, c := range charts {
+		p := paras[i]
+		switch {
+		case p == nil:
+			errs = append(errs, fmt.Errorf("biểu đồ «%s»: chỉ đặt được biểu đồ trong phần thân văn bản (không trong đầu trang, chân trang, chú thích hay khung văn bản)", c.Tag))
+		case strings.TrimSpace(strings.Replace(p.text, m.Marker(i), "", 1)) != "":
+			errs = append(errs, fmt.Errorf("biểu đồ «%s»: thẻ phải đứng riêng một đoạn, không cùng chữ khác (đoạn «%s»)",
+				c.Tag, shorten(strings.Replace(p.text, m.Marker(i), "{{ "+c.Tag+" }}", 1))))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+
+	rels, err := pkg.ReadPart(documentRels)
+	if err != nil {
+		return nil, err
+	}
+	types, err := pkg.ReadPart(contentTypes)
+	if err != nil {
+		return nil, err
+	}
+	w := docxpkg.WordPrefix(doc)
+	docPrID := maxDocPrID(doc)
+	num := 0
+	var out strings.Builder
+	last := 0
+	for i, c := range charts {
+		// The first free chartN: a template may hold charts of its own.
+		for num++; exists(pkg, chartPart(num)) || exists(pkg, workbookPart(num)); num++ {
+		}
+		relID := freeID(rels, "rIdBieuDo"+strconv.Itoa(num))
+		book, err := c.Workbook()
+		if err != nil {
+			return nil, fmt.Errorf("biểu đồ «%s»: không tạo được bảng số liệu: %w", c.Tag, err)
+		}
+		pkg.SetPart(workbookPart(num), string(book))
+		pkg.SetPart(chartRels(num), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
+			`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/`+workbookName(num)+`"/>`+
+			`</Relationships>`)
+		pkg.SetPart(chartPart(num), c.XML("rId1"))
+		rels = insertBefore(rels, "</Relationships>", `<Relationship Id="`+relID+`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart`+strconv.Itoa(num)+`.xml"/>`)
+		types = insertBefore(types, "</Types>", `<Override PartName="/`+chartPart(num)+`" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`)
+
+		p := paras[i]
+		docPrID++
+		cx, cy := size(doc, p.end)
+		out.WriteString(doc[last:p.start])
+		out.WriteString(p.open + p.props)
+		fmt.Fprintf(&out, `<%sr><%sdrawing>%s</%sdrawing></%sr></%sp>`, w, w, inline(cx, cy, docPrID, c.Title, relID), w, w, w)
+		last = p.end
+	}
+	out.WriteString(doc[last:])
+	if !regexp.MustCompile(`<Default\s[^>]*Extension="xlsx"`).MatchString(types) {
+		types = insertBefore(types, "</Types>", `<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>`)
+	}
+	pkg.SetPart(docxpkg.DocumentPart, out.String())
+	pkg.SetPart(documentRels, rels)
+	pkg.SetPart(contentTypes, types)
+	var buf bytes.Buffer
+	if err := pkg.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func chartPart(n int) string    { return "word/charts/chart" + strconv.Itoa(n) + ".xml" }
+func chartRels(n int) string    { return "word/charts/_rels/chart" + strconv.Itoa(n) + ".xml.rels" }
+func workbookName(n int) string { return "Microsoft_Excel_Worksheet" + strconv.Itoa(n) + ".xlsx" }
+func workbookPart(n int) string { return "word/embeddings/" + workbookName(n) }
+
+func exists(pkg *docxpkg.Package, name string) bool {
+	_, err := pkg.ReadPart(name)
+	return err == nil
+}
+
+// freeID returns id, or id with a suffix when the relationships hold it.
+func freeID(rels, id string) string {
+	for n, try := 1, id; ; n++ {
+		if !strings.Contains(rels, `Id="`+try+`"`) {
+			return try
+		}
+		try = id + "_" + strconv.Itoa(n)
+	}
+}
+
+func insertBefore(xml, end, add string) string {
+	i := strings.LastIndex(xml, end)
+	if i < 0 {
+		return xml
+	}
+	return xml[:i] + add + xml[i:]
+}
+
+var docPrIDs = regexp.MustCompile(`<wp:docPr\s[^>]*?\bid="(\d+)"`)
+
+// maxDocPrID is the highest drawing id in use: each drawing needs its own.
+func maxDocPrID(doc string) int {
+	high := 0
+	for _, m := range docPrIDs.FindAllStringSubmatch(doc, -1) {
+		if n, err := strconv.Atoi(m[1]); err == nil && n > high {
+			high = n
+		}
+	}
+	return high
+}
+
+// paragraph is a marker's paragraph in the document part.
+type paragraph struct {
+	start, end int    // the w:p element
+	open       string // its start tag
+	props      string // its w:pPr element, kept
+	text       string
+}
+
+// markerParagraphs finds the paragraph of each marker in the body; nil for a
+// marker not there (it was printed in a header, a footnote…, or in a text
+// box, where a chart cannot go).
+func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
+	out := make([]*paragraph, n)
+	w := docxpkg.WordPrefix(doc)
+	tk := docxpkg.NewTokenizer(doc)
+	var (
+		cur   *paragraph
+		depth int // paragraphs open: a text box's paragraphs sit in another
+		inT   bool
+		text  strings.Builder
+	)
+	for {
+		tok, err := tk.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch tok.Kind {
+		case docxpkg.StartTag:
+			switch tok.Name {
+			case w + "p":
+				depth++
+				if depth == 1 {
+					cur = &paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
+					text.Reset()
+				}
+			case w + "t":
+				inT = depth == 1
+			}
+		case docxpkg.EmptyTag:
+			if tok.Name == w+"tab" && depth == 1 {
+				text.WriteString("\t")
+			}
+		case docxpkg.CharData:
+			if inT {
+				text.WriteString(docxpkg.Unescape(doc[tok.Start:tok.End]))
+			}
+		case docxpkg.EndTag:
+			switch {
+			case tok.Name == w+"t":
+				inT = false
+			case tok.Name == w+"pPr" && depth == 1 && parentIs(tk, w+"p"):
+				cur.props = doc[tok.Begin:tok.End]
+			case tok.Name == w+"p":
+				depth--
+				if depth > 0 {
+					continue
+				}
+				cur.end, cur.text = tok.End, text.String()
+				for i := range n {
+					if out[i] == nil && strings.Contains(cur.text, m.Marker(i)) {
+						out[i] = cur
+					}
+				}
+			}
+		}
+	}
+}
+
+func parentIs(tk *docxpkg.Tokenizer, name string) bool {
+	open := tk.Open()
+	return len(open) > 0 && open[len(open)-1].Name == name
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
+// EMUs per twip: Word measures the page in twips (1/1440 inch), drawings in
+// EMUs (1/914400 inch).
+const emuPerTwip = 635
+
+var (
+	sectPrRe = regexp.MustCompile(`<(\w+:)?sectPr[\s>]`)
+	pgSzW    = regexp.MustCompile(`<(?:\w+:)?pgSz\s[^>]*?\b(?:\w+:)?w="(\d+)"`)
+	pgMarRe  = regexp.MustCompile(`<(?:\w+:)?pgMar\s[^>]*>`)
+	leftRe   = regexp.MustCompile(`\b(?:\w+:)?(?:left|start)="(-?\d+)"`)
+	rightRe  = regexp.MustCompile(`\b(?:\w+:)?(?:right|end)="(-?\d+)"`)
+)
+
+// size is the chart's size in EMUs: 90% of the width of the text of the
+// section the paragraph ending at off belongs to (the next section
+// properties; A4 with margins of 30 and 15 mm when unknown), and a height of
+// 55% of that.
+func size(doc string, off int) (cx, cy int) {
+	width := 11906 - 1701 - 851 // A4 with the margins of Decree 30, in twips
+	if loc := sectPrRe.FindStringIndex(doc[off:]); loc != nil {
+		sect := doc[off+loc[0]:]
+		if end := strings.Index(sect[loc[1]-loc[0]:], "sectPr>"); end >= 0 {
+			sect = sect[:loc[1]-loc[0]+end]
+		}
+		// Without page margins Word and LibreOffice take an inch each side.
+		page, left, right := 0, 1440, 1440
+		if m := pgSzW.FindStringSubmatch(sect); m != nil {
+			page, _ = strconv.Atoi(m[1])
+		}
+		if mar := pgMarRe.FindString(sect); mar != "" {
+			if m := leftRe.FindStringSubmatch(mar); m != nil {
+				left, _ = strconv.Atoi(m[1])
+			}
+			if m := rightRe.FindStringSubmatch(mar); m != nil {
+				right, _ = strconv.Atoi(m[1])
+			}
+		}
+		if w := page - left - right; page > 0 && w > 1440 && w < 31680 {
+			width = w
+		}
+	}
+	// 90%: room for a first-line indent the paragraph may have.
+	cx = width * emuPerTwip * 9 / 10
+	return cx, cx * 55 / 100
+}
+
+// inline is the w:drawing content placing chart relID inline, its
+// namespaces declared where used so that any document root takes it.
+func inline(cx, cy, id int, title, relID string) string {
+	return fmt.Sprintf(`<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">`+
+		`<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/>`+
+		`<wp:docPr id="%d" name="Biểu đồ %d" descr="%s"/><wp:cNvGraphicFramePr/>`+
+		`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">`+
+		`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="%s"/>`+
+		`</a:graphicData></a:graphic></wp:inline>`, cx, cy, id, id, xmlAttr(title), xmlAttr(relID))
+}

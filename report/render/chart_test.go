@@ -1,0 +1,88 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
+)
+
+// TestChartProblems: every problem of a bieu_do tag is said at once, at the
+// tag's paragraph; an unknown first code already when the template is read.
+func TestChartProblems(t *testing.T) {
+	_, err := renderLines(t,
+		`Mở đầu.`,
+		`{{ bieu_do "DT" "MOI" }}`,
+		`{{ bieu_do "TL" "XH" "TL" }}`,
+		`{{ bieu_do "DT" "KHONG_CO" }}`,
+	)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		"đoạn 2", "bieu_do: các chỉ tiêu của một biểu đồ phải cùng đơn vị tính, để so được trên một trục: DT (tỷ đồng), MOI (cơ sở)",
+		"đoạn 3", "bieu_do: chỉ tiêu XH là thứ hạng, không vẽ được trên biểu đồ cột", "bieu_do: chỉ tiêu TL được nêu hai lần",
+		"đoạn 4", "KHONG_CO",
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error lacks %q:\n%s", want, msg)
+		}
+	}
+	if _, err := renderLines(t, `{{ bieu_do "KHONG_CO" }}`); err == nil || !strings.Contains(err.Error(), "KHONG_CO") {
+		t.Errorf("unknown first code: %v", err)
+	}
+	// At least one code, said when the template is read.
+	if _, err := renderLines(t, `{{ bieu_do }}`); err == nil || !strings.Contains(err.Error(), "bieu_do") {
+		t.Errorf("no code: %v", err)
+	}
+}
+
+// TestChartData: the series follow the figures: a series nobody has is left
+// out, and the title says what is compared.
+func TestChartData(t *testing.T) {
+	rep := testReport()
+	r, err := New(docxtest.Build(docxtest.Files{Body: docxtest.P(`{{ bieu_do "DT" }}`)}), rep.Catalogue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(r.Indicators(), "DT") {
+		t.Errorf("the chart's indicator is not among those the template needs: %v", r.Indicators())
+	}
+	cases := []struct {
+		codes  []string
+		title  string
+		series []string
+		values [][]string // per series, per category; "" for no value
+	}{
+		{[]string{"DT"}, "Kết quả năm 2021 so với năm 2020 và Kế hoạch năm 2021",
+			[]string{"Năm 2020", "Năm 2021", "Kế hoạch năm 2021"}, [][]string{{"120"}, {"130"}, {"110"}}},
+		{[]string{"MOI"}, "Kết quả năm 2021", []string{"Năm 2021"}, [][]string{{"7"}}},
+		// Last year only for TL: KHONG has a zero base, which is a value.
+		{[]string{"TL"}, "Kết quả năm 2021 so với năm 2020", []string{"Năm 2020", "Năm 2021"}, [][]string{{"45"}, {"47.5"}}},
+	}
+	for _, c := range cases {
+		r.cur = newReport(rep, nil)
+		ch, ok := r.cur.chart("bieu_do", c.codes)
+		if !ok {
+			t.Fatalf("%v: not ok", c.codes)
+		}
+		var names []string
+		for i, s := range ch.Series {
+			names = append(names, s.Name)
+			for j, v := range s.Values {
+				got := ""
+				if v != nil {
+					got = v.String()
+				}
+				if got != c.values[i][j] {
+					t.Errorf("%v: %s[%d] = %q, want %q", c.codes, s.Name, j, got, c.values[i][j])
+				}
+			}
+		}
+		if ch.Title != c.title || !slices.Equal(names, c.series) {
+			t.Errorf("%v: %q %q", c.codes, ch.Title, names)
+		}
+	}
+}
