@@ -521,7 +521,7 @@ func escape(expr, w string, v any) (string, error) {
 
 // xmlText escapes s as the content of a w:t element.
 func xmlText(s, w string) string {
-	if !strings.ContainsAny(s, "&<>\t\n\r") && utf8.ValidString(s) && !hasControl(s) {
+	if plainText(s) {
 		return s
 	}
 	var b strings.Builder
@@ -554,11 +554,16 @@ func xmlText(s, w string) string {
 	return b.String()
 }
 
-func hasControl(s string) bool {
+// plainText reports whether s is valid UTF-8 that xmlText leaves as it is:
+// no markup characters, no control characters and no U+FFFE or U+FFFF (both
+// start with the byte 0xEF, as only the rare U+F000…U+FFFF do), in one pass
+// over the bytes.
+func plainText(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 {
-			return true
+		switch c := s[i]; {
+		case c < 0x20, c == '&', c == '<', c == '>', c == 0xEF:
+			return false
 		}
 	}
-	return strings.ContainsAny(s, "\uFFFE\uFFFF")
+	return utf8.ValidString(s)
 }
