@@ -8,6 +8,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/officetest"
 )
 
 // truthReport is a small province unlike the sample: a rate with two
@@ -30,6 +31,7 @@ func truthReport(t *testing.T) *compute.Report {
 		{Code: "TL_SAT", Name: "Tỷ lệ sát mục tiêu", Unit: "%", Kind: model.Rate, Decimals: 1, Formula: "DAT / TONG * 100", Target: target(">= 80"), Group: "G"},
 		{Code: "VP", Name: "Vụ vi phạm", Unit: "vụ", LowerIsBetter: true, Group: "G"},
 		{Code: "VP_NHIEU", Name: "Vụ vi phạm nghiêm trọng", Unit: "vụ", LowerIsBetter: true, Group: "G"},
+		{Code: "SU_CO", Name: "Sự cố mất an toàn thông tin", Unit: "sự cố", LowerIsBetter: true, Group: "G"},
 		{Code: "PHOTO", Name: "Cơ sở photocopy", Unit: "cơ sở", Neutral: true, Group: "G"},
 		{Code: "GAN", Name: "Doanh thu gần như không đổi", Unit: "tỷ đồng", Group: "G"},
 		{Code: "XH_XUONG", Name: "Chỉ số xuống hạng", Kind: model.Rank, Group: "G"},
@@ -43,6 +45,7 @@ func truthReport(t *testing.T) *compute.Report {
 			{Code: "TONG", Actual: dec("1842")},
 			{Code: "VP", Actual: dec("21"), Plan: dec("25")},
 			{Code: "VP_NHIEU", Actual: dec("30"), Plan: dec("25")},
+			{Code: "SU_CO", Actual: dec("2"), Plan: dec("0")},
 			{Code: "PHOTO", Actual: dec("50")},
 			{Code: "GAN", Actual: dec("1000.4")},
 		},
@@ -99,13 +102,14 @@ func TestTruthfulWording(t *testing.T) {
 		{`{{ (chi_tieu "VP").DatKeHoach }}`, "trong giới hạn Kế hoạch năm 2023 (không quá 25 vụ)"},
 		{`{{ (chi_tieu "VP_NHIEU").DatKeHoach }}`, "vượt 20% so với giới hạn Kế hoạch năm 2023 (không quá 25 vụ)"},
 		{`{{ (chi_tieu "VP").VuotKeHoach }}`, "trong giới hạn Kế hoạch năm 2023 (không quá 25 vụ)"},
-		{`{{ range .ChuaDatKeHoach }}{{ .Ma }} {{ end }}`, "VP_NHIEU "},
+		{`{{ (chi_tieu "SU_CO").DatKeHoach }}`, "vượt giới hạn Kế hoạch năm 2023 (không quá 0 sự cố)"},
+		{`{{ range .ChuaDatKeHoach }}{{ .Ma }} {{ end }}`, "VP_NHIEU SU_CO "},
 		// Bad news only: VP fell (good), PHOTO is neutral, GAN reads "tương đương", XH_LEN rose.
 		{`{{ range .GiamSoVoiCungKy }}{{ .Ma }} {{ end }}`, "VP_NHIEU XH_XUONG "},
 		{`{{ (chi_tieu "GAN").SoVoiCungKy }}`, "tương đương so với cùng kỳ năm 2022"},
 		{`{{ range .XepHangNoiBat }}{{ .Ma }} {{ end }}`, "XH_LEN "},
 		{`{{ range .ChuaDatMucTieu }}{{ .Ma }}{{ end }}`, "TL_SAT"},
-		{`{{ .DanhGiaChung }}`, "chưa đạt phần lớn chỉ tiêu, kế hoạch đề ra (1/3 chỉ tiêu đạt)"},
+		{`{{ .DanhGiaChung }}`, "chưa đạt phần lớn chỉ tiêu, kế hoạch đề ra (1/4 chỉ tiêu đạt)"},
 		{`{{ if .DeuDat }}đều đạt{{ else }}không{{ end }} {{ if .DatMoiMucTieu "G" }}100%{{ else }}chưa{{ end }}`, "không chưa"},
 		// 6. Numbers compare as numbers; arithmetic is exact.
 		{`{{ if gt (chi_tieu "TONG").GiaTriSo 200 }}lớn{{ end }} {{ if lt (chi_tieu "TL2").GiaTriSo 96.5 }}nhỏ{{ end }} {{ if eq (chi_tieu "VP").GiaTriSo 21 }}bằng{{ end }}`, "lớn nhỏ bằng"},
@@ -171,6 +175,40 @@ func TestFunctionMisuseInVietnamese(t *testing.T) {
 		_, _, err := renderReport(t, rep, c.tag)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.tag, err, c.want)
+		}
+	}
+}
+
+// TestNewFunctionsInLibreOffice reads back, through LibreOffice, a template
+// built here that uses the numeric value, arithmetic, the loop counter and join.
+func TestNewFunctionsInLibreOffice(t *testing.T) {
+	rep := truthReport(t)
+	var body strings.Builder
+	for _, p := range []string{
+		`{{ if gt (chi_tieu "TONG").GiaTriSo 1000 }}Hơn một nghìn hồ sơ.{{ end }}`,
+		`Chênh lệch {{ tru (chi_tieu "TONG") (chi_tieu "DAT") }} hồ sơ, tỷ lệ {{ so (ty_le (chi_tieu "DAT") (chi_tieu "TONG")) 3 }}%.`,
+		`{{ range $i, $x := .XepHang }}{{ stt $i }}. {{ $x.Ten }}; {{ end }}`,
+		`Gồm: {{ noi .XepHang ", " " và " }}.`,
+	} {
+		body.WriteString(docxtest.P(p))
+	}
+	r, err := New(docxtest.Build(docxtest.Files{Body: body.String()}), rep.Catalogue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := officetest.Text(t, out)
+	for _, want := range []string{
+		"Hơn một nghìn hồ sơ.",
+		"Chênh lệch 369 hồ sơ, tỷ lệ 79,967%.",
+		"1. Chỉ số xuống hạng; 2. Chỉ số lên hạng;",
+		"Gồm: Chỉ số xuống hạng và Chỉ số lên hạng.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice text lacks %q:\n%s", want, text)
 		}
 	}
 }
