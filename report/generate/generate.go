@@ -110,21 +110,31 @@ func Load(ws *input.Workspace, year int) (*model.Catalogue, *model.Year, *model.
 	if findings.Errors() > 0 {
 		return cat, nil, nil, findings, nil
 	}
+	// The two years are read at once: each is a file of its own and reading
+	// is most of the time spent on a large workspace.
+	type read struct {
+		y   *model.Year
+		fs  model.Findings
+		err error
+	}
+	before := make(chan read, 1)
+	if ws.HasYear(year - 1) {
+		go func() {
+			y, fs, err := ws.Year(year-1, cat)
+			before <- read{y, fs, err}
+		}()
+	} else {
+		before <- read{}
+	}
 	cur, fs, err := ws.Year(year, cat)
+	p := <-before
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	findings = append(findings, fs...)
-	var prev *model.Year
-	if ws.HasYear(year - 1) {
-		p, fs, err := ws.Year(year-1, cat)
-		if err != nil {
-			return nil, nil, nil, nil, err
-		}
-		findings = append(findings, fs...)
-		prev = p
+	if p.err != nil {
+		return nil, nil, nil, nil, p.err
 	}
-	return cat, cur, prev, findings, nil
+	return cat, cur, p.y, append(append(findings, fs...), p.fs...), nil
 }
 
 // Run generates the report. A *ProblemsError means the inputs or the template
@@ -221,7 +231,7 @@ func checkTarget(out string, opt Options) (backup string, err error) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("không kiểm tra được tệp %s: %w", out, fileerr.Describe(err))
+		return "", fmt.Errorf("không ghi được báo cáo vào %s: %w", out, fileerr.Describe(err))
 	}
 	if !st.Mode().IsRegular() {
 		return "", fmt.Errorf("không ghi được báo cáo vào %s: ở đó đã có một thư mục hoặc một đối tượng không phải tệp", out)
