@@ -648,6 +648,14 @@ func (c *ChiTieu) GiaTriNamTruoc() string {
 	return formatRat(v, c.ind().Decimals)
 }
 
+// GiaTriNamTruocDonVi is last year's value with its unit, as GiaTriDonVi.
+func (c *ChiTieu) GiaTriNamTruocDonVi() string {
+	if c.ind().Kind == model.Rank {
+		return "thứ " + c.GiaTriNamTruoc()
+	}
+	return withUnit(c.GiaTriNamTruoc(), c.ind().Unit)
+}
+
 // GiaTriNamTruocSo is last year's value as a number.
 func (c *ChiTieu) GiaTriNamTruocSo() Number {
 	v, _ := c.previous()
