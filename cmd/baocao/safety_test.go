@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -246,5 +247,27 @@ func TestFIFOYearFileRefusedAtTheCommandLine(t *testing.T) {
 	code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "x.docx"))
 	if code != 2 || !strings.Contains(errOut, "2021.yaml không phải là tệp thông thường") {
 		t.Errorf("exit %d\n%s", code, errOut)
+	}
+}
+
+// TestManyBadTagsBoundedOutput: a template with 100 000 bad tags gives a
+// short list: the first of each kind and how many more, not megabytes.
+func TestManyBadTagsBoundedOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a large template")
+	}
+	var body strings.Builder
+	for range 100_000 {
+		body.WriteString(`<w:p><w:r><w:t>{{ bang_chuu 5 }}</w:t></w:r></w:p>`)
+	}
+	tpl := filepath.Join(t.TempDir(), "mau.docx")
+	writeFile(t, tpl, string(docxtest.Build(docxtest.Files{Body: body.String()})))
+	out := filepath.Join(t.TempDir(), "bc.docx")
+	code, stdout, errOut := runCLI(t, "generate", "2021", "--template", tpl, "-o", out)
+	if code != 1 || stdout != "" || len(errOut) > 20_000 || !strings.Contains(errOut, "cùng loại") {
+		t.Errorf("exit %d, %d bytes of stderr:\n%.3000s", code, len(errOut), errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a report was written")
 	}
 }

@@ -436,7 +436,22 @@ func (c *ChiTieu) GiaTriDonVi() string {
 	if c.ind().Kind == model.Rank {
 		return "thứ " + c.ThuHang()
 	}
+	if c.isCount() {
+		return withUnit(c.HaiChuSo(), c.ind().Unit)
+	}
 	return withUnit(c.GiaTri(), c.ind().Unit)
+}
+
+// isCount reports whether the indicator counts things ("cuộc", "cơ sở", "vụ"):
+// a quantity shown without decimals whose unit is neither money nor a scale
+// ("triệu bản"). A report writes a small count one way everywhere, with a
+// leading zero ("04 cuộc"), in the lists as in the sentences that use HaiChuSo.
+func (c *ChiTieu) isCount() bool {
+	ind := c.ind()
+	unit := strings.ToLower(ind.Unit)
+	first, _, _ := strings.Cut(unit, " ")
+	return (ind.Kind == model.Quantity || ind.Kind == "") && ind.Decimals == 0 && unit != "" && unit != "%" &&
+		!strings.Contains(unit, "đồng") && !slices.Contains([]string{"nghìn", "ngàn", "triệu", "tỷ"}, first)
 }
 
 func withUnit(value, unit string) string {
