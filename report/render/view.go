@@ -399,13 +399,10 @@ func (c *ChiTieu) exact() (*big.Rat, bool) {
 // where rounding would make the value look as if it met its target when it
 // does not (or the reverse): 79,967 against "≥ 80" shows as 79,97, not 80,0.
 func (c *ChiTieu) decimals() int {
-	d := c.ind().Decimals
-	t := c.ind().Target
-	if t == nil || c.f == nil || c.f.Value == nil {
-		return d
+	if c.f == nil {
+		return c.ind().Decimals
 	}
-	goal := compute.Rat(t.Value)
-	return compute.AgreeingDecimals(c.f.Value, d, func(v *big.Rat) bool { return t.MetBy(v.Cmp(goal)) })
+	return c.f.ValueDecimals()
 }
 
 // GiaTri is the value, rounded once at the precision shown: "1.150", "47,0".
@@ -661,7 +658,11 @@ func (c *ChiTieu) plan() bool {
 		return false
 	}
 	if c.f.Plan == nil {
-		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s chưa có kế hoạch năm %d (ke_hoach); đặt câu này trong {{ if .CoKeHoach }}…{{ end }}", c.code, c.d.Nam()))
+		year := fmt.Sprintf(" năm %d", c.d.Nam())
+		if c.d.checking { // the specimen's year is made up
+			year = ""
+		}
+		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s chưa có kế hoạch%s (ke_hoach); đặt câu này trong {{ if .CoKeHoach }}…{{ end }}", c.code, year))
 		return false
 	}
 	return true
