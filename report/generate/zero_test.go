@@ -113,3 +113,22 @@ func TestZeroPartsOfTheDistributionNetwork(t *testing.T) {
 		}
 	}
 }
+
+// «Mục» may be left blank (the workbook says so): such items stand under the
+// part's own heading, before the numbered headings, and the report is written.
+func TestNarrativeWithoutHeading(t *testing.T) {
+	cur := zeroCur + `noi_dung:
+  - {phan: qlnn, y: [Chỉ đạo chung về chuyển đổi số.]}
+  - {phan: qlnn, muc: "Về Bưu chính, Viễn thông", y: [Hướng dẫn doanh nghiệp bưu chính.]}
+  - {phan: nhiem_vu, y: [Đẩy mạnh chuyển đổi số.]}
+`
+	text := zeroReport(t, zeroPrev, cur)
+	for _, want := range []string{
+		"năm 2021\n- Chỉ đạo chung về chuyển đổi số.\n3.1. Về Bưu chính, Viễn thông\n- Hướng dẫn doanh nghiệp bưu chính.\n3.2. Về công tác thanh tra, xử lý vi phạm\n",
+		"6. Nhiệm vụ trọng tâm năm 2022\n- Đẩy mạnh chuyển đổi số.\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q in:\n%s", want, text)
+		}
+	}
+}

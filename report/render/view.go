@@ -305,24 +305,33 @@ type Muc struct {
 
 // Muc groups a narrative part's items by heading, headings in the order they
 // first appear: a row added at the bottom of the sheet joins its heading.
+// Items without a heading (the workbook lets «Mục» be blank) come first, as
+// one group with So 0 and no Ten; the headed groups are numbered from 1.
 func (d *Report) Muc(part string) []Muc {
 	d.checkPart(part)
 	var out []Muc
 	at := map[string]int{}
+	headed := 0
 	for _, it := range d.r.Year.Narrative {
 		if it.Part != part {
 			continue
-		}
-		if it.Heading == "" {
-			d.problems.Add(fmt.Sprintf("ý «%s» của phần %s chưa có mục (muc): điền mục tại %s", vnformat.Shorten(it.Text, 50), part, it.Pos))
 		}
 		i, ok := at[it.Heading]
 		if !ok {
 			i = len(out)
 			at[it.Heading] = i
-			out = append(out, Muc{So: i + 1, Ten: it.Heading})
+			m := Muc{Ten: it.Heading}
+			if it.Heading != "" {
+				headed++
+				m.So = headed
+			}
+			out = append(out, m)
 		}
 		out[i].Y = append(out[i].Y, it.Text)
+	}
+	if i, ok := at[""]; ok && i > 0 {
+		headless := out[i]
+		out = slices.Insert(slices.Delete(out, i, i+1), 0, headless)
 	}
 	if len(out) == 0 && !slices.Contains(d.emptyParts, part) {
 		d.emptyParts = append(d.emptyParts, part)
