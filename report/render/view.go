@@ -314,7 +314,7 @@ func (d *Report) Muc(part string) []Muc {
 			continue
 		}
 		if it.Heading == "" {
-			d.problems.Add(fmt.Sprintf("ý «%s» của phần %s chưa có mục (muc): điền mục tại %s", shorten(it.Text), part, it.Pos))
+			d.problems.Add(fmt.Sprintf("ý «%s» của phần %s chưa có mục (muc): điền mục tại %s", vnformat.Shorten(it.Text, 50), part, it.Pos))
 		}
 		i, ok := at[it.Heading]
 		if !ok {
@@ -328,14 +328,6 @@ func (d *Report) Muc(part string) []Muc {
 		d.emptyParts = append(d.emptyParts, part)
 	}
 	return out
-}
-
-// shorten keeps a quoted text short in a message.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 50 {
-		return string(r[:50]) + "…"
-	}
-	return s
 }
 
 // Y lists every item of a narrative part.
@@ -444,7 +436,22 @@ func (c *ChiTieu) GiaTriDonVi() string {
 	if c.ind().Kind == model.Rank {
 		return "thứ " + c.ThuHang()
 	}
+	if c.isCount() {
+		return withUnit(c.HaiChuSo(), c.ind().Unit)
+	}
 	return withUnit(c.GiaTri(), c.ind().Unit)
+}
+
+// isCount reports whether the indicator counts things ("cuộc", "cơ sở", "vụ"):
+// a quantity shown without decimals whose unit is neither money nor a scale
+// ("triệu bản"). A report writes a small count one way everywhere, with a
+// leading zero ("04 cuộc"), in the lists as in the sentences that use HaiChuSo.
+func (c *ChiTieu) isCount() bool {
+	ind := c.ind()
+	unit := strings.ToLower(ind.Unit)
+	first, _, _ := strings.Cut(unit, " ")
+	return (ind.Kind == model.Quantity || ind.Kind == "") && ind.Decimals == 0 && unit != "" && unit != "%" &&
+		!strings.Contains(unit, "đồng") && !slices.Contains([]string{"nghìn", "ngàn", "triệu", "tỷ"}, first)
 }
 
 func withUnit(value, unit string) string {
