@@ -1,14 +1,12 @@
 package generate
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/input"
 )
@@ -51,17 +49,7 @@ chi_tieu:
 
 func zeroReport(t *testing.T, prev, cur string) string {
 	t.Helper()
-	dir := t.TempDir()
-	cat, err := fs.ReadFile(data.FS, "chi-tieu.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range map[string]string{"chi-tieu.yaml": string(cat), "2020.yaml": prev, "2021.yaml": cur} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws, err := input.Open(dir)
+	ws, err := input.Open(sampleCatalogueWorkspace(t, nil, map[string]string{"2020.yaml": prev, "2021.yaml": cur}))
 	if err != nil {
 		t.Fatal(err)
 	}
