@@ -74,8 +74,8 @@ func TestZeroFiguresReadNaturally(t *testing.T) {
 	for _, want := range []string{
 		"hiện trên địa bàn tỉnh có khoảng 25 cơ sở phát hành xuất bản phẩm, trong đó có 04 đơn vị là doanh nghiệp được cấp giấy xác nhận đăng ký hoạt động phát hành xuất bản phẩm, không có cơ sở phát hành lớn.",
 		"chưa có thủ tục hành chính nào trong tổng số 1.842 thủ tục hành chính của tỉnh phát sinh hồ sơ trực tuyến mức độ 3, 4.",
-		"+ Cơ sở phát hành lớn giảm từ 2 cơ sở năm 2020 xuống 0;",
-		"+ Cuộc thanh tra, kiểm tra giảm từ 3 cuộc năm 2020 xuống 0.",
+		"+ Cơ sở phát hành lớn giảm từ 02 cơ sở năm 2020 xuống 0;",
+		"+ Cuộc thanh tra, kiểm tra giảm từ 03 cuộc năm 2020 xuống 0.",
 		"+ Tỷ lệ thủ tục hành chính phát sinh hồ sơ trực tuyến mức độ 3, 4 giảm từ 5,6% năm 2020 xuống 0%;",
 		"+ Tỷ lệ thủ tục hành chính phát sinh hồ sơ trực tuyến mức độ 3, 4 bằng 0, chưa đạt mục tiêu trên 50%.",
 	} {

@@ -651,6 +651,9 @@ func (c *ChiTieu) GiaTriNamTruocDonVi() string {
 	if c.ind().Kind == model.Rank {
 		return "thứ " + c.GiaTriNamTruoc()
 	}
+	if v, ok := c.previous(); ok && c.isCount() {
+		return withUnit(leadingZero(v, c.ind().Decimals), c.ind().Unit) // "03 cuộc", as GiaTriDonVi
+	}
 	return withUnit(c.GiaTriNamTruoc(), c.ind().Unit)
 }
 
