@@ -79,7 +79,11 @@ func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
 		return nil, err
 	}
 	w := docxpkg.WordPrefix(doc)
-	docPrID := maxDocPrID(doc)
+	// Drawing ids are unique across the body, headers and footers.
+	docPrID := 0
+	for _, name := range pkg.TemplateParts() {
+		docPrID = max(docPrID, maxDocPrID(pkg.Part(name)))
+	}
 	num := 0
 	var out strings.Builder
 	last := 0
@@ -153,7 +157,7 @@ func insertBefore(xml, end, add string) string {
 
 var docPrIDs = regexp.MustCompile(`<wp:docPr\s[^>]*?\bid="(\d+)"`)
 
-// maxDocPrID is the highest drawing id in use: each drawing needs its own.
+// maxDocPrID is the highest drawing id in a part: each drawing needs its own.
 func maxDocPrID(doc string) int {
 	high := 0
 	for _, m := range docPrIDs.FindAllStringSubmatch(doc, -1) {
