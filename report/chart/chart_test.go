@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -141,7 +142,7 @@ func TestEmbed(t *testing.T) {
 	body := docxtest.P("Trước biểu đồ.") +
 		`<w:p>` + centred + `<w:r><w:t>` + m.Marker(0) + `</w:t></w:r></w:p>` +
 		docxtest.P("Giữa hai biểu đồ.") +
-		`<w:p><w:r><w:t xml:space="preserve">  ` + m.Marker(1) + ` </w:t></w:r></w:p>`
+		docxtest.Table([]string{`<w:p><w:r><w:t xml:space="preserve">  ` + m.Marker(1) + ` </w:t></w:r></w:p>`})
 	// A template with a chart of its own: ours must not take its names.
 	// A logo in the header holds drawing id 7.
 	doc := docxtest.Build(docxtest.Files{Body: body, Header: `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="7" name="logo"/></wp:inline></w:drawing></w:r></w:p>`})
@@ -188,6 +189,10 @@ func TestEmbed(t *testing.T) {
 	if !strings.Contains(d, `<w:p>`+centred+`<w:r><w:drawing><wp:inline `) || strings.Count(d, `<c:chart `) != 2 ||
 		!strings.Contains(d, `r:id="rIdBieuDo2"`) || !strings.Contains(d, `<wp:docPr id="8" `) || !strings.Contains(d, `<wp:docPr id="9" `) {
 		t.Errorf("document:\n%s", d)
+	}
+	// The second chart is in a table cell 2000 twips wide: it takes the cell's width.
+	if want := fmt.Sprintf(`<wp:extent cx="%d" `, (2000-216)*635); strings.Count(d, want) != 1 {
+		t.Errorf("no chart as wide as its cell (%s):\n%s", want, d)
 	}
 	// The result is a package our reader opens, with the text around the charts.
 	text, err := docxpkg.Text(out)
