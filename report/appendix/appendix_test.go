@@ -168,6 +168,18 @@ func TestWriteXLSX(t *testing.T) {
 	}
 }
 
+func TestWorkbookInLibreOffice(t *testing.T) {
+	for name, c := range cases(t) {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := appendix.WriteXLSX(&buf, appendix.Build(c.rep), appendix.Attachment(&c.rep.Year.Header)); err != nil {
+				t.Fatal(err)
+			}
+			appendixtest.CheckXLSXInLibreOffice(t, buf.Bytes(), c.want)
+		})
+	}
+}
+
 func TestAttachment(t *testing.T) {
 	p := appendixtest.NewProvince()
 	if got, want := appendix.Attachment(&p.Year.Header), "(Kèm theo Báo cáo số 07/BC-STTTT ngày 08 tháng 01 năm 2025)"; got != want {
@@ -183,11 +195,11 @@ func TestNumberFormat(t *testing.T) {
 		cell appendix.Cell
 		want string
 	}{
-		{appendix.Cell{Kind: appendix.Value}, "#,##0"},
-		{appendix.Cell{Kind: appendix.Value, Decimals: 2}, "#,##0.00"},
-		{appendix.Cell{Kind: appendix.Ratio, Decimals: 1}, "#,##0.0"},
-		{appendix.Cell{Kind: appendix.Points, Decimals: 1}, `"tăng "#,##0.0" điểm phần trăm";"giảm "#,##0.0" điểm phần trăm";"tương đương"`},
-		{appendix.Cell{Kind: appendix.Places}, `"tăng "0" bậc";"giảm "0" bậc";"giữ nguyên thứ hạng"`},
+		{appendix.Cell{Kind: appendix.Value}, "[$-42A]#,##0"},
+		{appendix.Cell{Kind: appendix.Value, Decimals: 2}, "[$-42A]#,##0.00"},
+		{appendix.Cell{Kind: appendix.Ratio, Decimals: 1}, "[$-42A]#,##0.0"},
+		{appendix.Cell{Kind: appendix.Points, Decimals: 1}, `[$-42A]"tăng "#,##0.0" điểm phần trăm";"giảm "#,##0.0" điểm phần trăm";"tương đương"`},
+		{appendix.Cell{Kind: appendix.Places}, `[$-42A]"tăng "0" bậc";"giảm "0" bậc";"giữ nguyên thứ hạng"`},
 	} {
 		if got := appendix.NumberFormat(c.cell); got != c.want {
 			t.Errorf("%v: %s, want %s", c.cell.Kind, got, c.want)

@@ -251,8 +251,9 @@ func (x *sheet) cell(col, row int, c Cell) {
 }
 
 // NumberFormat is the Excel number format that shows a cell's number as the
-// report writes it; the separators follow the reader's locale, so a Vietnamese
-// Excel or LibreOffice shows 1.150 and 8,3.
+// report writes it. Its locale tag, Vietnamese ([$-42A]), makes LibreOffice
+// show 1.150 and 8,3 whatever the computer's language; Excel takes the
+// separators from the computer's settings (Vietnamese: the same).
 func NumberFormat(c Cell) string {
 	num := "#,##0"
 	if c.Decimals > 0 {
@@ -260,12 +261,15 @@ func NumberFormat(c Cell) string {
 	}
 	switch c.Kind {
 	case Points:
-		return `"tăng "` + num + `" điểm phần trăm";"giảm "` + num + `" điểm phần trăm";"` + vnformat.Same + `"`
+		return vietnamese + `"tăng "` + num + `" điểm phần trăm";"giảm "` + num + `" điểm phần trăm";"` + vnformat.Same + `"`
 	case Places:
-		return `"tăng "0" bậc";"giảm "0" bậc";"giữ nguyên thứ hạng"`
+		return vietnamese + `"tăng "0" bậc";"giảm "0" bậc";"giữ nguyên thứ hạng"`
 	}
-	return num
+	return vietnamese + num
 }
+
+// vietnamese is the locale tag of Vietnamese (LCID 0x042A) in a number format.
+const vietnamese = "[$-42A]"
 
 func (x *sheet) note(t *Table, row int) {
 	st := x.style("note", &excelize.Style{

@@ -2,12 +2,14 @@ package appendixtest
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/baocao/baocao/report/officetest"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -161,4 +163,30 @@ func zeroSection(t testing.TB, f *excelize.File, sheet, ref string) string {
 		return ""
 	}
 	return strings.Trim(sections[2], `"`)
+}
+
+// CheckXLSXInLibreOffice has LibreOffice save the workbook as CSV, each cell
+// as it shows it, and compares every cell of the table with want: the
+// workbook must show exactly what the report writes, "1.150" and "108,3"
+// included, whatever the computer's language.
+func CheckXLSXInLibreOffice(t testing.TB, data []byte, want []Group) {
+	t.Helper()
+	// Comma-separated, UTF-8, cells as shown.
+	out := officetest.Convert(t, data, "phu-luc.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true")
+	rows, err := csv.NewReader(bytes.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantRows [][]string
+	for _, g := range want {
+		wantRows = append(wantRows, append([]string{g.Roman, g.Name}, make([]string, 7)...))
+		for _, r := range g.Rows {
+			wantRows = append(wantRows, r.Cells[:])
+		}
+	}
+	const first = 6 // row 7, after the heading and the two header rows
+	if len(rows) < first+len(wantRows) {
+		t.Fatalf("LibreOffice read %d rows, want at least %d", len(rows), first+len(wantRows))
+	}
+	CompareRows(t, "LibreOffice", rows[first:first+len(wantRows)], wantRows)
 }
