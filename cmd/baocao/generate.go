@@ -20,6 +20,7 @@ type generateOptions struct {
 	year                   int
 	data, template, output string
 	force                  bool
+	strict                 bool
 	appendix               string
 	pdf                    generate.PDFOptions
 }
@@ -32,6 +33,8 @@ func newGenerateCmd(s *streams) *cobra.Command {
 		Long: `Đọc danh mục chỉ tiêu và số liệu của năm báo cáo (và năm trước, nếu có, để so sánh),
 kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo.
 Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.
+Câu nói về một chỉ tiêu chưa có số liệu (trong mẫu đặt trong {{ if co_so_lieu "MÃ" }}) được bỏ
+khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --strict, đó là lỗi.
 
 Báo cáo đã sửa bằng Word không bao giờ bị ghi đè: chương trình chỉ ghi đè báo cáo do chính
 nó lập ra mà chưa ai sửa. Với tệp khác, hãy ghi ra tên khác (-o), hoặc dùng --force: tệp
@@ -60,6 +63,7 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 	}
 	cmd.Flags().StringVar(&opts.template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "tệp báo cáo cần ghi, .docx hoặc .pdf (mặc định: Bao-cao-NĂM.docx, cạnh thư mục data)")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "coi việc bỏ câu vì chỉ tiêu chưa có số liệu là lỗi (không lập báo cáo)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè cả báo cáo đã sửa bằng Word hoặc tệp không do baocao lập (tệp cũ được giữ lại, tên có thêm ngày giờ)")
 	cmd.Flags().BoolVar(&opts.pdf.PDF, "pdf", false, "ghi thêm bản PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)")
 	cmd.Flags().BoolVar(&opts.pdf.PDFOnly, "chi-pdf", false, "chỉ ghi bản PDF, không giữ tệp .docx (cần LibreOffice)")
@@ -79,7 +83,7 @@ func runGenerate(opts *generateOptions) error {
 	pdfOpt := opts.pdf
 	pdfOpt.Context, pdfOpt.Office = opts.ctx, office
 	res, err := generate.Run(generate.Options{Workspace: ws, Year: opts.year, Template: opts.template, Output: opts.output,
-		PDFOptions: pdfOpt, Appendix: opts.appendix, Force: opts.force, Now: opts.now})
+		PDFOptions: pdfOpt, Appendix: opts.appendix, Force: opts.force, Strict: opts.strict, Now: opts.now})
 	var problems *generate.ProblemsError
 	if errors.As(err, &problems) {
 		if err := validate.WriteLines(opts.err, problems.Findings); err != nil {

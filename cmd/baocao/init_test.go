@@ -31,9 +31,9 @@ func TestInitFillGenerate(t *testing.T) {
 			t.Errorf("init did not list %s:\n%s", name, out)
 		}
 	}
-	// Before it is filled, every figure the template needs is missing at its own cell.
+	// Before it is filled, every figure the template mentions is omitted, at its own cell.
 	code, out, _ = runCLI(t, "validate", "2021", "--data", filepath.Join(dir, "data"), "--format", "json")
-	if code != 1 || !strings.Contains(out, `"code": "missing-value",
+	if code != 1 || !strings.Contains(out, `"code": "omitted",
       "file": "`+filepath.ToSlash(filepath.Join(dir, "data", "2021.xlsx"))+`",
       "sheet": "Chỉ tiêu",
       "cell": "E2",`) {

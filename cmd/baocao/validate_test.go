@@ -145,9 +145,11 @@ func TestValidateCorpus(t *testing.T) {
 		{name: "target without comparison", file: cat, edits: []string{`muc_tieu: ">= 40"`, `muc_tieu: "40"`}, code: "bad-target", sev: "error", at: `muc_tieu: "40"`},
 		{name: "bad threshold", file: cat, edits: []string{"nguong_bien_dong: 100", "nguong_bien_dong: 0"}, code: "bad-threshold", sev: "error", at: "nguong_bien_dong: 0"},
 		// Problems the content checks find.
-		{name: "no value", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC:"}, code: "missing-value", sev: "error", at: "TT_SO_CUOC:"},
-		// The template needs HS_TONG itself: that is the one fault, not the rate it feeds.
-		{name: "input the template needs left out", file: y21, edits: []string{"  HS_TONG: 92.329\n", ""}, code: "missing-value", sev: "error", at: ""},
+		// A figure left out omits the sentences about it, with one warning.
+		{name: "no value", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC:"}, code: "omitted", sev: "warning", at: "TT_SO_CUOC:"},
+		{name: "input the template needs left out", file: y21, edits: []string{"  HS_TONG: 92.329\n", ""}, code: "omitted", sev: "warning", at: ""},
+		{name: "required figure left out", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC:"},
+			others: map[string][]string{cat: {"  - ma: TT_SO_CUOC\n", "  - ma: TT_SO_CUOC\n    bat_buoc: true\n"}}, code: "missing-value", sev: "error", at: "TT_SO_CUOC:"},
 		{name: "negative", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: -4"}, code: "negative-value", sev: "error", at: "-4", fix: "có phải ý là «4»?"},
 		{name: "rate above 100", file: y21, edits: []string{"  TL_XB_SACH: 45", "  TL_XB_SACH: 145"}, code: "rate-out-of-range", sev: "error", at: "145"},
 		{name: "part above whole", file: y21, edits: []string{"  DVC_34: 1.626", "  DVC_34: 1.826"}, code: "part-exceeds-whole", sev: "error", at: "DVC_34: 1.826"},

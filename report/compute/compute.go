@@ -89,10 +89,11 @@ func (f *Figure) TargetMet() (met, ok bool) {
 }
 
 // Improved reports whether the change is good news, taking the indicator's
-// direction into account; ok is false without a comparison or when unchanged.
+// direction into account; ok is false without a comparison, when unchanged, or
+// for a neutral indicator, whose changes are neither.
 func (f *Figure) Improved() (improved, ok bool) {
 	ch := f.Change()
-	if ch == nil || ch.Sign() == 0 {
+	if ch == nil || ch.Sign() == 0 || f.Indicator.Neutral {
 		return false, false
 	}
 	return (ch.Sign() > 0) != f.lowerIsBetter(), true
@@ -173,6 +174,41 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 	default:
 		f.PreviousMissing = fmt.Sprintf("số liệu năm %d không có chỉ tiêu này", f.PreviousYear)
 	}
+}
+
+// InputPlace is where the value of code is entered, or would be: its cell or
+// line, the row the input lists it on without a figure, for a derived
+// indicator the place of its first input without a value, else the year's file.
+func (r *Report) InputPlace(code string) model.Pos {
+	return r.inputPlace(code, map[string]bool{})
+}
+
+func (r *Report) inputPlace(code string, seen map[string]bool) model.Pos {
+	y := r.Year
+	if e := y.Entry(code); e != nil {
+		if e.ActualPos != (model.Pos{}) {
+			return e.ActualPos
+		}
+		return e.Pos
+	}
+	if rk := y.Ranking(code); rk != nil {
+		return rk.Pos
+	}
+	if p, ok := y.Blanks[code]; ok {
+		return p
+	}
+	ind, ok := r.Catalogue.Lookup(code)
+	if ok && ind.Derived() && !seen[code] {
+		seen[code] = true
+		if f, err := ParseFormula(ind.Formula); err == nil {
+			for _, in := range f.Inputs {
+				if fig := r.Figure(in); fig == nil || fig.Value == nil {
+					return r.inputPlace(in, seen)
+				}
+			}
+		}
+	}
+	return model.Pos{File: y.Source}
 }
 
 func ratString(r *big.Rat) string {

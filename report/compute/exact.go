@@ -3,6 +3,7 @@ package compute
 import (
 	"math/big"
 
+	"github.com/baocao/baocao/report/vnformat"
 	"github.com/shopspring/decimal"
 )
 
@@ -21,23 +22,7 @@ func Rat(d decimal.Decimal) *big.Rat {
 }
 
 // Round rounds r half-up (away from zero on a tie) at the given decimals, exactly.
-func Round(r *big.Rat, decimals int) decimal.Decimal {
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
-	num := new(big.Int).Mul(r.Num(), scale)
-	den := r.Denom()
-	q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
-	// |rem|*2 >= den means the dropped part is at least one half.
-	twice := new(big.Int).Abs(rem)
-	twice.Lsh(twice, 1)
-	if twice.Cmp(den) >= 0 {
-		if num.Sign() < 0 {
-			q.Sub(q, big.NewInt(1))
-		} else {
-			q.Add(q, big.NewInt(1))
-		}
-	}
-	return decimal.NewFromBigInt(q, int32(-decimals))
-}
+func Round(r *big.Rat, decimals int) decimal.Decimal { return vnformat.RoundRat(r, decimals) }
 
 // Exact gives r as a decimal when it has a finite decimal form of at most maxDecimals
 // digits, for showing values that were entered or summed, not divided.
@@ -62,4 +47,23 @@ func percentOf(part, whole *big.Rat) *big.Rat {
 	}
 	r := new(big.Rat).Quo(part, whole)
 	return r.Mul(r, hundred)
+}
+
+// maxAgreeingDecimals bounds how far AgreeingDecimals looks; figures that far
+// apart from a threshold do not occur in reports.
+const maxAgreeingDecimals = 12
+
+// AgreeingDecimals is the smallest precision, from decimals up, at which r
+// rounded half-up gives the same verdict as r itself, so that the figure shown
+// never contradicts the words beside it: 1473/1842 × 100 = 79,967… against
+// "≥ 80" shows as 79,97 rather than 80,0. It stops at maxAgreeingDecimals.
+func AgreeingDecimals(r *big.Rat, decimals int, verdict func(*big.Rat) bool) int {
+	want := verdict(r)
+	d := decimals
+	for ; d < maxAgreeingDecimals; d++ {
+		if verdict(Rat(Round(r, d))) == want {
+			return d
+		}
+	}
+	return d
 }

@@ -1,12 +1,10 @@
 package diff
 
 import (
-	"cmp"
 	"fmt"
 	"math/big"
 
 	"github.com/baocao/baocao/report/compute"
-	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
 )
 
@@ -68,25 +66,11 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 	case Absent:
 		return "không có số liệu", 0
 	}
-	switch {
-	case r.Kind == model.Rank:
-		return rankChange(c.Delta)
-	case r.Kind == model.Rate:
-		pp := compute.Round(c.Delta, PercentDecimals)
-		return vnformat.PointChange(pp, PercentDecimals), pp.Sign()
-	}
-	p := c.Percent()
-	if p == nil {
+	words, sign, ok := vnformat.IndicatorChange(r.Kind.Measure(), c.from, c.to, PercentDecimals)
+	if !ok {
 		return fmt.Sprintf("%s bằng 0, không tính được tỷ lệ", from.phrase()), c.Delta.Sign()
 	}
-	pct := compute.Round(p, PercentDecimals)
-	return vnformat.Change(pct, PercentDecimals), pct.Sign()
-}
-
-// rankChange words a change of place as the report does: a smaller place is a rise.
-func rankChange(delta *big.Rat) (string, int) {
-	gained := -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
-	return vnformat.PlaceChange(gained), cmp.Compare(gained, 0)
+	return words, sign
 }
 
 // PercentText is change j's relative change in percent, rounded as the report

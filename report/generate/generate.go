@@ -28,6 +28,9 @@ type Options struct {
 	Year      int
 	Template  string // a .docx path; "" takes the workspace's template or the default
 	Output    string // "" writes DefaultOutput(Year) beside the data folder found, or in the current folder; a .pdf name asks for the PDF (see outputs)
+	// Strict makes an omitted sentence (an indicator without a value) an
+	// error: no report is written.
+	Strict bool
 	PDFOptions
 	// Force writes over a file at the output that baocao did not write or that
 	// was changed since, keeping it as a dated backup beside it.
@@ -171,12 +174,18 @@ func Run(opt Options) (*Result, error) {
 	docx, err := renderer.Render(rep)
 	if err != nil {
 		problems.Findings = append(problems.Findings, templateFindings(tplName, "template-value", err)...)
+		problems.Findings = validate.Sort(append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 		return nil, problems
 	}
 	if docx, err = stamp(docx); err != nil {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
+	findings = validate.Sort(append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
+	if findings.Errors() > 0 {
+		problems.Findings = findings
+		return nil, problems
+	}
 	workbook, err := appendixWorkbook(opt, rep)
 	if err != nil {
 		return nil, err
@@ -267,10 +276,12 @@ type templateCheck struct {
 func (t *templateCheck) Indicators() []string { return t.r.Indicators() }
 
 func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
-	if _, err := t.r.Render(rep); err != nil {
-		return templateFindings(t.name, "template-value", err)
+	_, err := t.r.Render(rep)
+	fs := validate.Omitted(rep, t.r.Omitted(), false)
+	if err != nil {
+		return append(templateFindings(t.name, "template-value", err), fs...)
 	}
-	return emptyParts(t.r, rep)
+	return append(emptyParts(t.r, rep), fs...)
 }
 
 func readTemplate(opt Options) (string, []byte, error) {

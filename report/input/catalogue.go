@@ -8,6 +8,7 @@ import (
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -16,7 +17,7 @@ var codePattern = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
 var (
 	catalogueKeys = []string{"nhom", "chi_tieu"}
 	groupKeys     = []string{"ma", "ten"}
-	indicatorKeys = []string{"ma", "ten", "don_vi", "nhom", "loai", "thap_phan", "chieu", "cong_thuc", "muc_tieu", "thuoc", "nguong_bien_dong"}
+	indicatorKeys = []string{"ma", "ten", "don_vi", "nhom", "loai", "thap_phan", "chieu", "cong_thuc", "muc_tieu", "thuoc", "nguong_bien_dong", "bat_buoc"}
 )
 
 // ParseCatalogue reads the indicator catalogue (chi-tieu.yaml). Findings of
@@ -123,9 +124,18 @@ func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml
 		case "tang":
 		case "giam":
 			ind.LowerIsBetter = true
+		case "trung_tinh":
+			ind.Neutral = true
 		default:
-			r.add(model.Error, "bad-direction", v, "", "chieu «%s» không hợp lệ; dùng tang hoặc giam", s)
+			r.add(model.Error, "bad-direction", v, "", "chieu «%s» không hợp lệ; dùng tang, giam hoặc trung_tinh", s)
 		}
+	case "bat_buoc":
+		required, ok := vnformat.ParseYesNo(s)
+		if !ok {
+			r.add(model.Error, "bad-required", v, "", "bat_buoc «%s» không hợp lệ; dùng true hoặc false", s)
+			return
+		}
+		ind.Required = required
 	case "cong_thuc":
 		ind.Formula = s
 	case "muc_tieu":

@@ -14,7 +14,7 @@ var HeaderKeys = []string{"co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_d
 var ListHeaderKeys = []string{"kinh_gui", "noi_nhan"}
 
 // NarrativeParts are the parts of the report that take prose items.
-var NarrativeParts = []string{"noi_bat", "ket_qua", "qlnn", "thanh_tra", "ton_tai", "nguyen_nhan", "de_xuat", "nhiem_vu"}
+var NarrativeParts = []string{"noi_bat", "ket_qua", "qlnn", "thanh_tra", "khieu_nai", "ton_tai", "nguyen_nhan", "de_xuat", "nhiem_vu"}
 
 // Set sets a header fact from its text; a list may be written one item per
 // line or separated by ";". The date ("ngay") is read apart, with ParseDate,

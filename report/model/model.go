@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/baocao/baocao/report/vnformat"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -18,6 +20,18 @@ const (
 	Rate     Kind = "ty_le"    // a percentage itself, compared in points
 	Rank     Kind = "xep_hang" // a place in a ranking, compared in places
 )
+
+// Measure is how a change of an indicator of this kind is stated: a rate in
+// percentage points, a ranking in places, anything else in percent.
+func (k Kind) Measure() vnformat.Measure {
+	switch k {
+	case Rate:
+		return vnformat.Points
+	case Rank:
+		return vnformat.Places
+	}
+	return vnformat.Relative
+}
 
 // Kinds lists the valid kinds, for messages.
 var Kinds = []Kind{Quantity, Rate, Rank}
@@ -61,6 +75,12 @@ type Indicator struct {
 	Decimals int // decimals shown for the value itself
 	// LowerIsBetter marks indicators where a fall is good news (e.g. violations).
 	LowerIsBetter bool
+	// Neutral marks indicators with no good or bad direction (e.g. photocopy
+	// shops): their changes are never listed as good or bad news.
+	Neutral bool
+	// Required makes a missing value an error even where the template guards
+	// the sentence that mentions it (catalogue key bat_buoc).
+	Required bool
 	// Formula derives the value from other indicators, e.g. "DVC_34 / TTHC_TONG * 100".
 	Formula string
 	Target  *Target

@@ -50,7 +50,7 @@ func (d *Report) chart(tag string, codes []string) (*chart.Chart, bool) {
 			ok = false
 			continue
 		}
-		if _, has := v.value(); !has { // recorded by value
+		if _, has := v.exact(); !has { // recorded by exact
 			ok = false
 		}
 		views = append(views, v)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"text/template"
 
@@ -14,7 +13,6 @@ import (
 	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 )
 
 // Renderer is a parsed template ready to render reports. It is not safe for
@@ -24,6 +22,7 @@ type Renderer struct {
 	cur        *Report
 	mentioned  []string
 	emptyParts []string
+	omitted    []string
 	markers    chart.Markers
 	charts     []*chart.Chart // asked for by bieu_do in the current Render
 }
@@ -44,7 +43,7 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
 		Funcs:     r.funcs(),
 		Root:      reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode},
+		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
 	})
 	if err != nil {
 		return nil, err
@@ -68,7 +67,7 @@ func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
 	r.charts = nil
-	defer func() { r.emptyParts, r.cur = r.cur.emptyParts, nil }()
+	defer func() { r.emptyParts, r.omitted, r.cur = r.cur.emptyParts, r.cur.omitted, nil }()
 	docx, err := r.tpl.Execute(r.cur, problems)
 	if err != nil {
 		return nil, err
@@ -76,13 +75,25 @@ func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 	return chart.Embed(docx, r.markers, r.charts)
 }
 
+// Omitted lists, after Render, the indicators whose sentences a guard
+// (co_so_lieu, .CoSoLieu) left out because they have no value this year.
+func (r *Renderer) Omitted() []string { return r.omitted }
+
 // EmptyParts lists, after Render, the sectioned narrative parts the template
 // asked for that had no item (e.g. "nhiem_vu"): worth a warning.
 func (r *Renderer) EmptyParts() []string { return r.emptyParts }
 
 func (r *Renderer) funcs() template.FuncMap {
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"chi_tieu": func(code string) *ChiTieu { return r.cur.chiTieu(code) },
+		// co_so_lieu "A" "B" is true when every indicator named has a value; a
+		// sentence it guards is left out otherwise, with a warning (omitted).
+		"co_so_lieu": func(codes ...string) (bool, error) {
+			if len(codes) == 0 {
+				return false, fmt.Errorf("hàm «co_so_lieu» cần ít nhất một mã chỉ tiêu, ví dụ co_so_lieu \"DT_BUU_CHINH\"")
+			}
+			return r.cur.coSoLieu(codes), nil
+		},
 		"tang_giam": func(c *ChiTieu, decimals ...int) (string, error) {
 			d, err := precision(decimals)
 			return c.tangGiam(d), err
@@ -95,43 +106,43 @@ func (r *Renderer) funcs() template.FuncMap {
 			d, err := precision(decimals)
 			return c.datKeHoach(d), err
 		},
+		// so writes a number rounded half-up once, from its exact value, at
+		// the precision given or else its own: so (chi_tieu "X") 3 of
+		// 1473/1842 × 100 is "79,967".
 		"so": func(x any, decimals ...int) (string, error) {
-			v, err := number(x)
+			n, err := r.operand("so", x)
 			if err != nil {
 				return "", err
 			}
-			d := max(0, -int(v.Exponent()))
+			d := n.decimals
 			if len(decimals) > 0 {
 				d, err = precision(decimals)
 			}
-			return vnformat.Number(v, d), err
+			return formatRat(n.rat(), d), err
 		},
 		"so_gon": func(x any, decimals ...int) (string, error) {
-			v, err := number(x)
+			n, err := r.operand("so_gon", x)
 			if err != nil {
 				return "", err
 			}
 			d, err := precision(decimals)
-			return vnformat.NumberTrim(v, d), err
+			return vnformat.NumberTrim(compute.Round(n.rat(), d), d), err
 		},
 		"bang_chu": func(x any) (string, error) {
-			v, err := number(x)
-			return vnformat.Words(v), err
+			n, err := r.operand("bang_chu", x)
+			return vnformat.Words(wordsValue(n.rat(), n.decimals)), err
 		},
 		"tien_bang_chu": func(x any) (string, error) {
 			unit := "đồng"
 			if c, ok := x.(*ChiTieu); ok {
 				unit = c.ind().Unit
 			}
-			v, err := number(x)
-			return vnformat.MoneyWords(moneyInDong(v, unit)), err
+			n, err := r.operand("tien_bang_chu", x)
+			return vnformat.MoneyWords(moneyInDong(wordsValue(n.rat(), n.decimals), unit)), err
 		},
 		"hai_chu_so": func(x any) (string, error) {
-			v, err := number(x)
-			if err != nil || !v.IsInteger() {
-				return vnformat.Number(v, max(0, -int(v.Exponent()))), err
-			}
-			return vnformat.LeadingZero(v.IntPart()), nil
+			n, err := r.operand("hai_chu_so", x)
+			return leadingZero(n.rat(), n.decimals), err
 		},
 		"viet_hoa": vnformat.Capitalize,
 		// bo_dau_cau drops an item's own final punctuation where the template adds its own.
@@ -139,16 +150,51 @@ func (r *Renderer) funcs() template.FuncMap {
 		"dau_cuoi": func(i int, list any) (string, error) {
 			v := reflect.ValueOf(list)
 			if v.Kind() != reflect.Slice {
-				return "", fmt.Errorf("dau_cuoi cần một danh sách")
+				return "", fmt.Errorf("hàm «dau_cuoi» cần một danh sách, không phải %s", describe(list))
 			}
 			if i == v.Len()-1 {
 				return ".", nil
 			}
 			return ";", nil
 		},
-		"cong":    func(a, b int) int { return a + b },
+		// stt $i numbers the items of a range from 1.
+		"stt": func(i int) int { return i + 1 },
+		// noi joins a list with sep, and the last two items with last when given:
+		// noi .NoiNhan "; " or noi $ten ", " " và ".
+		"noi": func(list any, sep string, last ...string) (string, error) {
+			items, err := texts(list)
+			if err != nil {
+				return "", err
+			}
+			if len(last) > 1 {
+				return "", fmt.Errorf("hàm «noi» nhận một danh sách, dấu nối và, nếu cần, dấu nối hai phần tử cuối")
+			}
+			if len(last) == 1 && len(items) > 1 {
+				return strings.Join(items[:len(items)-1], sep) + last[0] + items[len(items)-1], nil
+			}
+			return strings.Join(items, sep), nil
+		},
 		"bieu_do": r.bieuDo,
 	}
+	for name, fn := range r.arithmetic() {
+		fm[name] = fn
+	}
+	return fm
+}
+
+// texts reads a list a template joins: of text, or of indicators (their names).
+func texts(list any) ([]string, error) {
+	switch v := list.(type) {
+	case []string:
+		return v, nil
+	case []*ChiTieu:
+		out := make([]string, len(v))
+		for i, c := range v {
+			out[i] = c.Ten()
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("hàm «noi» cần một danh sách, không phải %s", describe(list))
 }
 
 func precision(decimals []int) (int, error) {
@@ -159,26 +205,4 @@ func precision(decimals []int) (int, error) {
 		return PercentDecimals, fmt.Errorf("số chữ số thập phân phải là một số từ 0 đến 6")
 	}
 	return decimals[0], nil
-}
-
-// number reads what a tag passes as a number: an indicator (its value), an
-// integer, or Vietnamese number text.
-func number(x any) (decimal.Decimal, error) {
-	switch v := x.(type) {
-	case *ChiTieu:
-		d, _ := v.value()
-		return d, nil
-	case int:
-		return decimal.NewFromInt(int64(v)), nil
-	case int64:
-		return decimal.NewFromInt(v), nil
-	case decimal.Decimal:
-		return v, nil
-	case float64: // a literal such as 8.3 in a tag: its shortest decimal form is what was typed
-		return decimal.NewFromString(strconv.FormatFloat(v, 'f', -1, 64))
-	case string:
-		d, _, err := vnformat.ParseNumber(v)
-		return d, err
-	}
-	return decimal.Zero, fmt.Errorf("«%v» không phải là số", x)
 }

@@ -28,7 +28,10 @@ type Report struct {
 	// emptyParts are the sectioned narrative parts the template asked for that
 	// have no item: their headings would stand empty in the report.
 	emptyParts []string
-	table      *tableView // the appendix, built on first use (table.go)
+	// omitted are the indicators whose sentence a guard (co_so_lieu,
+	// .CoSoLieu) left out for want of a value, in order of first omission.
+	omitted []string
+	table   *tableView // the appendix, built on first use (table.go)
 }
 
 func newReport(r *compute.Report, problems *docxtpl.Problems) *Report {
@@ -152,12 +155,127 @@ func (d *Report) ChuaDatKeHoach() []*ChiTieu {
 	})
 }
 
-// GiamSoVoiCungKy lists the indicators whose change from last year is bad news.
+// XepHangNoiBat lists the rankings entered this year that did not fall: a
+// ranking that fell is no highlight.
+func (d *Report) XepHangNoiBat() []*ChiTieu {
+	return d.filter(func(f *compute.Figure) bool {
+		improved, ok := f.Improved()
+		return f.Ranking != nil && (!ok || improved)
+	})
+}
+
+// GiamSoVoiCungKy lists the indicators whose change from last year is bad news
+// as the report words it: a fall where higher is better, a rise where lower is
+// better, never a neutral indicator nor a change that reads "tương đương".
 func (d *Report) GiamSoVoiCungKy() []*ChiTieu {
 	return d.filter(func(f *compute.Figure) bool {
 		improved, ok := f.Improved()
-		return ok && !improved && f.Growth() != nil
+		return ok && !improved && d.chiTieu(f.Indicator.Code).changeShown()
 	})
+}
+
+// verdicts counts the indicators judged against a plan or a target: met (every
+// plan and target met), judged (with a value) and unknown (a plan or target
+// but no value).
+func (d *Report) verdicts() (met, judged, unknown int) {
+	for _, f := range d.r.Figures {
+		if f.Plan == nil && f.Indicator.Target == nil {
+			continue
+		}
+		if f.Value == nil {
+			unknown++
+			continue
+		}
+		judged++
+		planMet, hasPlan := f.PlanMet()
+		targetMet, hasTarget := f.TargetMet()
+		if (!hasPlan || planMet) && (!hasTarget || targetMet) {
+			met++
+		}
+	}
+	return met, judged, unknown
+}
+
+// CoDanhGia reports whether any indicator with a plan or a target has a value.
+func (d *Report) CoDanhGia() bool {
+	_, judged, _ := d.verdicts()
+	return judged > 0
+}
+
+// DeuDat reports whether every indicator with a plan or a target has a value
+// and meets them all: only then may a report say "đều đạt".
+func (d *Report) DeuDat() bool {
+	met, judged, unknown := d.verdicts()
+	return judged > 0 && met == judged && unknown == 0
+}
+
+// DanhGiaChung words how the indicators with a plan or a target fared, as
+// the data says: "đều đạt và vượt chỉ tiêu, kế hoạch đề ra" only when DeuDat;
+// otherwise "cơ bản đạt …" (at least half met) or "chưa đạt …", with the count.
+func (d *Report) DanhGiaChung() string {
+	met, judged, unknown := d.verdicts()
+	switch {
+	case judged == 0:
+		d.problems.Add("chưa có chỉ tiêu nào có kế hoạch hoặc mục tiêu và có số liệu để đánh giá chung; đặt câu này trong {{ if .CoDanhGia }}…{{ end }}")
+		return "…"
+	case met == judged && unknown == 0:
+		return "đều đạt và vượt chỉ tiêu, kế hoạch đề ra"
+	}
+	count := fmt.Sprintf("%d/%d chỉ tiêu đạt", met, judged)
+	if unknown > 0 {
+		count += fmt.Sprintf("; %d chỉ tiêu chưa có số liệu", unknown)
+	}
+	if met*2 >= judged {
+		return "cơ bản đạt chỉ tiêu, kế hoạch đề ra (" + count + ")"
+	}
+	return "chưa đạt phần lớn chỉ tiêu, kế hoạch đề ra (" + count + ")"
+}
+
+// DatMoiMucTieu reports whether every indicator of the group with a target has
+// a value and meets it (and there is at least one): only then may a report
+// say "hoàn thành 100% các chỉ tiêu".
+func (d *Report) DatMoiMucTieu(group string) bool {
+	n := 0
+	for _, f := range d.r.Figures {
+		if f.Indicator.Group != group || f.Indicator.Target == nil {
+			continue
+		}
+		if met, ok := f.TargetMet(); !ok || !met {
+			return false
+		}
+		n++
+	}
+	if n == 0 && !slices.ContainsFunc(d.r.Catalogue.Groups, func(g model.Group) bool { return g.Code == group }) {
+		d.problems.Add(fmt.Sprintf("không có nhóm chỉ tiêu «%s» trong danh mục", group))
+	}
+	return n > 0
+}
+
+// coSoLieu reports whether every indicator named has a value; each one without
+// is recorded as omitted (a warning where its value belongs).
+func (d *Report) coSoLieu(codes []string) bool {
+	all := true
+	for _, code := range codes {
+		c := d.chiTieu(code)
+		if c.f == nil {
+			all = false
+			continue
+		}
+		if c.f.Value == nil {
+			all = false
+			if !slices.Contains(d.omitted, code) {
+				d.omitted = append(d.omitted, code)
+			}
+		}
+	}
+	return all
+}
+
+// missingValue records a value printed without a guard that the input lacks:
+// at the template's paragraph (Problems locates it) and at the input's place.
+func (d *Report) missingValue(f *compute.Figure) {
+	d.problems.Add(fmt.Sprintf("%s (điền tại %s); nếu chưa có số liệu, đặt câu này trong {{ if co_so_lieu \"%s\" }}…{{ end }} để bỏ câu",
+		f.Missing, d.r.InputPlace(f.Indicator.Code), f.Indicator.Code))
 }
 
 // ChuaDatMucTieu lists the indicators whose target is not met.
@@ -258,25 +376,57 @@ func (c *ChiTieu) entryNote() string {
 	return c.f.Entry.Note
 }
 
-// value returns the value, recording a problem when it is missing.
-func (c *ChiTieu) value() (decimal.Decimal, bool) {
+// CoSoLieu reports whether the indicator has a value this year; without one
+// it is recorded as omitted, so that a guarded sentence is left out with a
+// warning instead of stopping the report.
+func (c *ChiTieu) CoSoLieu() bool { return c.d.coSoLieu([]string{c.code}) }
+
+// exact returns the exact value, recording a problem when it is missing.
+func (c *ChiTieu) exact() (*big.Rat, bool) {
 	if c.f == nil {
-		return decimal.Zero, false
+		return new(big.Rat), false
 	}
 	if c.f.Value == nil {
-		c.d.problems.Add(c.f.Missing)
-		return decimal.Zero, false
+		c.d.missingValue(c.f)
+		return new(big.Rat), false
 	}
-	return compute.Round(c.f.Value, c.ind().Decimals), true
+	return c.f.Value, true
 }
 
-// GiaTri is the value at the catalogue's decimals: "1.150", "47,0".
+// decimals is the precision the value is shown at: the catalogue's, or more
+// where rounding would make the value look as if it met its target when it
+// does not (or the reverse): 79,967 against "≥ 80" shows as 79,97, not 80,0.
+func (c *ChiTieu) decimals() int {
+	d := c.ind().Decimals
+	t := c.ind().Target
+	if t == nil || c.f == nil || c.f.Value == nil {
+		return d
+	}
+	goal := compute.Rat(t.Value)
+	return compute.AgreeingDecimals(c.f.Value, d, func(v *big.Rat) bool { return t.MetBy(v.Cmp(goal)) })
+}
+
+// GiaTri is the value, rounded once at the precision shown: "1.150", "47,0".
 func (c *ChiTieu) GiaTri() string {
-	v, ok := c.value()
+	v, ok := c.exact()
 	if !ok {
 		return "…"
 	}
-	return vnformat.Number(v, c.ind().Decimals)
+	return formatRat(v, c.decimals())
+}
+
+// GiaTriSo is the exact value as a number, for comparisons and arithmetic:
+// {{ if gt (chi_tieu "X").GiaTriSo 2000 }}.
+func (c *ChiTieu) GiaTriSo() Number {
+	v, _ := c.exact()
+	return Number{r: v, decimals: c.decimals()}
+}
+
+// BangKhong reports whether the value is zero, for wording a zero count
+// naturally: "không có đơn thư tố cáo", never "có 0 đơn thư".
+func (c *ChiTieu) BangKhong() bool {
+	v, ok := c.exact()
+	return ok && v.Sign() == 0
 }
 
 // GiaTriDonVi is the value with its unit: "130 tỷ đồng", "47,0%"; for a ranking, "thứ 14/63".
@@ -299,32 +449,47 @@ func withUnit(value, unit string) string {
 
 // HaiChuSo writes a small count with a leading zero: "03".
 func (c *ChiTieu) HaiChuSo() string {
-	v, ok := c.value()
+	v, ok := c.exact()
 	if !ok {
 		return "…"
 	}
-	if !v.IsInteger() {
-		return vnformat.Number(v, c.ind().Decimals)
+	return leadingZero(v, c.decimals())
+}
+
+// leadingZero writes an integer 1–9 with a leading zero, any other value as
+// Number does at decimals.
+func leadingZero(v *big.Rat, decimals int) string {
+	if !v.IsInt() || !v.Num().IsInt64() {
+		return formatRat(v, decimals)
 	}
-	return vnformat.LeadingZero(v.IntPart())
+	return vnformat.LeadingZero(v.Num().Int64())
 }
 
 // BangChu reads the value in words.
 func (c *ChiTieu) BangChu() string {
-	v, ok := c.value()
+	v, ok := c.exact()
 	if !ok {
 		return "…"
 	}
-	return vnformat.Words(v)
+	return vnformat.Words(wordsValue(v, c.decimals()))
 }
 
 // TienBangChu reads an amount of money in words: "Hai mươi ba triệu đồng".
 func (c *ChiTieu) TienBangChu() string {
-	v, ok := c.value()
+	v, ok := c.exact()
 	if !ok {
 		return "…"
 	}
-	return vnformat.MoneyWords(moneyInDong(v, c.ind().Unit))
+	return vnformat.MoneyWords(moneyInDong(wordsValue(v, c.decimals()), c.ind().Unit))
+}
+
+// wordsValue is the value read in words: exact when it has a short decimal
+// form, else the figure shown.
+func wordsValue(v *big.Rat, decimals int) decimal.Decimal {
+	if d, ok := compute.Exact(v, 6); ok {
+		return d
+	}
+	return compute.Round(v, decimals)
 }
 
 // moneyInDong converts "tỷ đồng", "triệu đồng" and "nghìn đồng" amounts, so that
@@ -355,43 +520,51 @@ func (c *ChiTieu) UocThucHien() string {
 	return "thực hiện"
 }
 
-// CoSoSanh reports whether last year's value exists and is not zero.
-func (c *ChiTieu) CoSoSanh() bool { return c.f != nil && c.f.Growth() != nil }
+// CoSoSanh reports whether the change from last year can be stated: both
+// values exist and, for a quantity, last year's is not zero.
+func (c *ChiTieu) CoSoSanh() bool {
+	if c.f == nil || c.f.Change() == nil {
+		return false
+	}
+	return c.ind().Kind != model.Quantity || c.f.Previous.Sign() != 0
+}
 
 // TangGiam words the change from last year at the default precision.
 func (c *ChiTieu) TangGiam() string { return c.tangGiam(PercentDecimals) }
 
+// tangGiam words the change by the indicator's kind (vnformat.IndicatorChange).
 func (c *ChiTieu) tangGiam(decimals int) string {
 	if c.f == nil {
 		return "…"
 	}
-	switch c.ind().Kind {
-	case model.Rate:
-		if ch := c.f.Change(); ch != nil {
-			return vnformat.PointChange(compute.Round(ch, decimals), decimals)
-		}
-	case model.Rank:
-		if ch := c.f.Change(); ch != nil {
-			return rankChange(ch)
-		}
-	default:
-		if g := c.f.Growth(); g != nil {
-			return vnformat.Change(compute.Round(g, decimals), decimals)
+	if c.f.Change() != nil {
+		if words, _, ok := vnformat.IndicatorChange(c.ind().Kind.Measure(), c.f.Previous, c.f.Value, decimals); ok {
+			return words
 		}
 	}
 	return c.noComparison()
 }
 
-// rankChange words a change of place: a smaller place is a rise.
-func rankChange(ch *big.Rat) string {
-	return vnformat.PlaceChange(-new(big.Int).Quo(ch.Num(), ch.Denom()).Int64())
+// changeShown reports whether the change from last year reads as a rise or a
+// fall, not "tương đương", both as TangGiam and as ChenhLech word it.
+func (c *ChiTieu) changeShown() bool {
+	if c.f == nil || c.f.Change() == nil {
+		return false
+	}
+	ind := c.ind()
+	_, deltaSign := vnformat.IndicatorDelta(ind.Kind.Measure(), c.f.Change(), ind.Decimals, ind.Unit)
+	if deltaSign == 0 {
+		return false
+	}
+	_, sign, ok := vnformat.IndicatorChange(ind.Kind.Measure(), c.f.Previous, c.f.Value, PercentDecimals)
+	return !ok || sign != 0
 }
 
 // noComparison words why there is no change to state; a missing value of the
 // report year itself is a problem, not a "no comparison".
 func (c *ChiTieu) noComparison() string {
 	if c.f.Value == nil {
-		c.d.problems.Add(c.f.Missing)
+		c.d.missingValue(c.f)
 		return "…"
 	}
 	if c.f.Previous != nil && c.f.Previous.Sign() == 0 {
@@ -407,11 +580,7 @@ func (c *ChiTieu) soVoiCungKy(decimals int) string {
 	if c.f == nil {
 		return "…"
 	}
-	if c.ind().Kind == model.Rank || c.ind().Kind == model.Rate {
-		if c.f.Change() == nil {
-			return c.noComparison()
-		}
-	} else if c.f.Growth() == nil {
+	if !c.CoSoSanh() {
 		return c.noComparison()
 	}
 	if c.ind().Kind == model.Rank {
@@ -420,7 +589,8 @@ func (c *ChiTieu) soVoiCungKy(decimals int) string {
 	return fmt.Sprintf("%s so với cùng kỳ năm %d", c.tangGiam(decimals), c.f.PreviousYear)
 }
 
-// ChenhLech words the absolute change with its unit: "giảm 2.000 thuê bao".
+// ChenhLech words the absolute change: "giảm 2.000 thuê bao", for a rate
+// "tăng 2,5 điểm phần trăm", for a ranking "tăng 2 bậc".
 func (c *ChiTieu) ChenhLech() string {
 	if c.f == nil {
 		return "…"
@@ -429,22 +599,34 @@ func (c *ChiTieu) ChenhLech() string {
 	if ch == nil {
 		return c.noComparison()
 	}
-	if c.ind().Kind == model.Rank {
-		return rankChange(ch)
+	words, _ := vnformat.IndicatorDelta(c.ind().Kind.Measure(), ch, c.ind().Decimals, c.ind().Unit)
+	return words
+}
+
+func (c *ChiTieu) previous() (*big.Rat, bool) {
+	if c.f == nil {
+		return new(big.Rat), false
 	}
-	return vnformat.AmountChange(compute.Round(ch, c.ind().Decimals), c.ind().Decimals, c.ind().Unit)
+	if c.f.Previous == nil {
+		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s: %s", c.code, c.f.PreviousMissing))
+		return new(big.Rat), false
+	}
+	return c.f.Previous, true
 }
 
 // GiaTriNamTruoc is last year's value.
 func (c *ChiTieu) GiaTriNamTruoc() string {
-	if c.f == nil {
+	v, ok := c.previous()
+	if !ok {
 		return "…"
 	}
-	if c.f.Previous == nil {
-		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s: %s", c.code, c.f.PreviousMissing))
-		return "…"
-	}
-	return vnformat.Number(compute.Round(c.f.Previous, c.ind().Decimals), c.ind().Decimals)
+	return formatRat(v, c.ind().Decimals)
+}
+
+// GiaTriNamTruocSo is last year's value as a number.
+func (c *ChiTieu) GiaTriNamTruocSo() Number {
+	v, _ := c.previous()
+	return Number{r: v, decimals: c.ind().Decimals}
 }
 
 func (c *ChiTieu) CoKeHoach() bool { return c.f != nil && c.f.Plan != nil }
@@ -454,7 +636,7 @@ func (c *ChiTieu) plan() bool {
 		return false
 	}
 	if c.f.Plan == nil {
-		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s chưa có kế hoạch năm %d (ke_hoach)", c.code, c.d.Nam()))
+		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s chưa có kế hoạch năm %d (ke_hoach); đặt câu này trong {{ if .CoKeHoach }}…{{ end }}", c.code, c.d.Nam()))
 		return false
 	}
 	return true
@@ -465,37 +647,78 @@ func (c *ChiTieu) KeHoach() string {
 	if !c.plan() {
 		return "…"
 	}
-	return vnformat.Number(compute.Round(c.f.Plan, c.ind().Decimals), c.ind().Decimals)
+	return formatRat(c.f.Plan, c.ind().Decimals)
 }
 
-// DatKeHoach: "đạt 118,2% Kế hoạch năm 2021".
+// KeHoachSo is the plan value as a number.
+func (c *ChiTieu) KeHoachSo() Number {
+	if !c.plan() {
+		return Number{r: new(big.Rat)}
+	}
+	return Number{r: c.f.Plan, decimals: c.ind().Decimals}
+}
+
+// DaDatKeHoach reports whether the plan is met: reached, or for an indicator
+// where lower is better, not exceeded.
+func (c *ChiTieu) DaDatKeHoach() bool {
+	if !c.plan() {
+		return false
+	}
+	if c.f.Value == nil {
+		c.d.missingValue(c.f)
+		return false
+	}
+	met, _ := c.f.PlanMet()
+	return met
+}
+
+// DatKeHoach: "đạt 118,2% Kế hoạch năm 2021"; where lower is better, "trong
+// giới hạn Kế hoạch năm 2021 (không quá 25 vụ)" or "vượt 20% so với giới hạn …".
 func (c *ChiTieu) DatKeHoach() string { return c.datKeHoach(PercentDecimals) }
 
 func (c *ChiTieu) datKeHoach(decimals int) string {
 	if !c.plan() {
 		return "…"
 	}
-	a := c.f.Attainment()
-	if a == nil {
-		return fmt.Sprintf("không tính được tỷ lệ so với Kế hoạch năm %d do kế hoạch bằng 0", c.d.Nam())
-	}
-	return fmt.Sprintf("đạt %s Kế hoạch năm %d", vnformat.PercentTrim(compute.Round(a, decimals), decimals), c.d.Nam())
-}
-
-// VuotKeHoach: "vượt 18,2% Kế hoạch năm 2021", or DatKeHoach when not above plan.
-func (c *ChiTieu) VuotKeHoach() string {
-	if !c.plan() {
+	if c.f.Value == nil {
+		c.d.missingValue(c.f)
 		return "…"
 	}
 	a := c.f.Attainment()
 	if a == nil {
+		return fmt.Sprintf("không tính được tỷ lệ so với Kế hoạch năm %d do kế hoạch bằng 0", c.d.Nam())
+	}
+	if c.ind().LowerIsBetter {
+		limit := fmt.Sprintf("giới hạn Kế hoạch năm %d (không quá %s)", c.d.Nam(), withUnit(formatRat(c.f.Plan, c.ind().Decimals), c.ind().Unit))
+		if met, _ := c.f.PlanMet(); met {
+			return "trong " + limit
+		}
+		return fmt.Sprintf("vượt %s so với %s", c.overPlan(a, decimals), limit)
+	}
+	met, _ := c.f.PlanMet()
+	d := compute.AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return (v.Cmp(hundred) >= 0) == met })
+	return fmt.Sprintf("đạt %s Kế hoạch năm %d", vnformat.PercentTrim(compute.Round(a, d), d), c.d.Nam())
+}
+
+var hundred = big.NewRat(100, 1)
+
+// overPlan words by how much attainment a exceeds 100%, never as "0%".
+func (c *ChiTieu) overPlan(a *big.Rat, decimals int) string {
+	over := new(big.Rat).Sub(a, hundred)
+	d := compute.AgreeingDecimals(over, decimals, func(v *big.Rat) bool { return v.Sign() > 0 })
+	return vnformat.PercentTrim(compute.Round(over, d), d)
+}
+
+// VuotKeHoach: "vượt 18,2% Kế hoạch năm 2021", or DatKeHoach when not above plan.
+func (c *ChiTieu) VuotKeHoach() string {
+	if !c.plan() || c.f.Value == nil {
 		return c.DatKeHoach()
 	}
-	over := compute.Round(new(big.Rat).Sub(a, big.NewRat(100, 1)), PercentDecimals)
-	if over.Sign() <= 0 {
+	a := c.f.Attainment()
+	if a == nil || c.ind().LowerIsBetter || a.Cmp(hundred) <= 0 {
 		return c.DatKeHoach()
 	}
-	return fmt.Sprintf("vượt %s Kế hoạch năm %d", vnformat.PercentTrim(over, PercentDecimals), c.d.Nam())
+	return fmt.Sprintf("vượt %s Kế hoạch năm %d", c.overPlan(a, PercentDecimals), c.d.Nam())
 }
 
 func (c *ChiTieu) target() *model.Target {
@@ -522,13 +745,13 @@ func (c *ChiTieu) MucTieu() string {
 	return v
 }
 
-// DatMucTieu reports whether the target is met.
+// DatMucTieu reports whether the target is met, judged on the exact value.
 func (c *ChiTieu) DatMucTieu() bool {
 	if c.target() == nil {
 		return false
 	}
 	if c.f.Value == nil {
-		c.d.problems.Add(c.f.Missing)
+		c.d.missingValue(c.f)
 		return false
 	}
 	met, _ := c.f.TargetMet()
@@ -549,8 +772,13 @@ func (c *ChiTieu) ThuHang() string {
 		return "…"
 	}
 	if c.f.Ranking == nil {
-		c.d.problems.Add(c.f.Missing)
+		c.d.missingValue(c.f)
 		return "…"
 	}
 	return fmt.Sprintf("%d/%d", c.f.Ranking.Rank, c.f.Ranking.Of)
+}
+
+// formatRat writes an exact value rounded half-up once at decimals.
+func formatRat(v *big.Rat, decimals int) string {
+	return vnformat.Number(compute.Round(v, decimals), decimals)
 }

@@ -64,7 +64,12 @@ func Check(cat *model.Catalogue, cur, prev *model.Year, opt Options) model.Findi
 		c.rep = compute.Compute(cat, cur, prev)
 	}
 	for _, code := range opt.Required {
-		c.required[code] = true
+		// A figure the template mentions may be missing: its sentence is left
+		// out (see Omitted). Only an indicator the catalogue marks bat_buoc
+		// must be there.
+		if ind, ok := cat.Lookup(code); ok && ind.Required {
+			c.required[code] = true
+		}
 	}
 	c.readReported()
 	c.emptyPrevious()
@@ -242,12 +247,17 @@ func (c *checker) entered() {
 			if e.ActualPos.Cell != "" {
 				pos = e.ActualPos // the empty cell itself
 			}
-			fix := "ghi số thực hiện, hoặc bỏ chỉ tiêu này khỏi tệp nếu chưa có số liệu"
+			// Without its figure, the indicator's sentences are left out of the
+			// report (see Omitted): a warning, unless the catalogue requires it.
+			sev, fix := model.Warning, "ghi số thực hiện, hoặc bỏ chỉ tiêu này khỏi tệp nếu chưa có số liệu"
 			if pos.Cell != "" {
 				// A workbook row stays (its code is locked): emptied, it is not given.
 				fix = "ghi số thực hiện vào ô này, hoặc để trống cả dòng nếu chưa có số liệu"
 			}
-			c.add(model.Error, "missing-value", pos, fix, "chỉ tiêu %s: chưa có số thực hiện năm %d", name(ind), c.cur.Year)
+			if ind.Required {
+				sev, fix = model.Error, "ghi số thực hiện: danh mục đánh dấu chỉ tiêu này bắt buộc (bat_buoc)"
+			}
+			c.add(sev, "missing-value", pos, fix, "chỉ tiêu %s: chưa có số thực hiện năm %d", name(ind), c.cur.Year)
 			c.bad[e.Code] = true
 		}
 		for _, v := range []struct {
@@ -291,21 +301,21 @@ func (c *checker) entered() {
 
 var hundred, one = decimal.NewFromInt(100), decimal.NewFromInt(1)
 
-// requiredAbsent reports codes the template needs that the input lacks.
+// requiredAbsent reports required codes the template needs that the input lacks.
 func (c *checker) requiredAbsent() {
 	if c.absenceUnsure {
 		return
 	}
 	for _, code := range c.opt.Required {
 		ind, ok := c.cat.Lookup(code)
-		if !ok || ind.Derived() || c.present(ind) {
+		if !ok || !c.required[code] || ind.Derived() || c.present(ind) {
 			continue
 		}
 		if where, listed := c.cur.Blanks[code]; listed {
-			c.add(model.Error, "missing-value", where, "điền số vào ô này", "chỉ tiêu %s chưa có số liệu năm %d; mẫu báo cáo cần số này", name(ind), c.cur.Year)
+			c.add(model.Error, "missing-value", where, "điền số vào ô này", "chỉ tiêu %s chưa có số liệu năm %d; chỉ tiêu này bắt buộc (bat_buoc)", name(ind), c.cur.Year)
 			continue
 		}
-		c.add(model.Error, "missing-value", c.file, "", "chỉ tiêu %s cần cho mẫu báo cáo nhưng không có trong số liệu năm %d", name(ind), c.cur.Year)
+		c.add(model.Error, "missing-value", c.file, "", "chỉ tiêu %s bắt buộc (bat_buoc) nhưng không có trong số liệu năm %d", name(ind), c.cur.Year)
 	}
 }
 
@@ -359,11 +369,11 @@ func (c *checker) deriveOnce(ind *model.Indicator) state {
 		}
 	}
 	if len(absent) > 0 {
-		// With none of its inputs, the indicator is simply not part of this year's
-		// figures, like any indicator left out; with some, one was forgotten.
-		// An absent input the template needs is reported as missing-value, once.
+		// An absent input that is required itself is reported as missing-value, once.
 		absent = slices.DeleteFunc(absent, func(in string) bool { return c.required[in] })
-		if len(absent) > 0 && !c.absenceUnsure && (entered > 0 || c.required[ind.Code]) {
+		// Unless required, the indicator is simply left out of the report like
+		// any figure not yet entered (see Omitted).
+		if len(absent) > 0 && !c.absenceUnsure && c.required[ind.Code] {
 			names := make([]string, len(absent))
 			for i, in := range absent {
 				names[i] = c.nameOf(in)
@@ -631,4 +641,29 @@ func showRat(r *big.Rat) string {
 		return vnformat.NumberTrim(d, 4)
 	}
 	return vnformat.Number(compute.Round(r, 2), 2)
+}
+
+// Omitted words the indicators a template left out for want of a value (the
+// sentences a co_so_lieu guard skipped) as findings at the place the value
+// belongs: warnings, or errors for an indicator marked bat_buoc and, under
+// strict, for all.
+func Omitted(rep *compute.Report, codes []string, strict bool) model.Findings {
+	var fs model.Findings
+	for _, code := range codes {
+		fig := rep.Figure(code)
+		if fig == nil {
+			continue
+		}
+		sev, fix := model.Warning, "điền số liệu để báo cáo nêu chỉ tiêu này"
+		switch {
+		case fig.Indicator.Required:
+			sev, fix = model.Error, "điền số liệu: danh mục đánh dấu chỉ tiêu này bắt buộc (bat_buoc)"
+		case strict:
+			sev = model.Error
+		}
+		fs = append(fs, model.Finding{Severity: sev, Code: "omitted", Pos: rep.InputPlace(code), Fix: fix,
+			Msg: fmt.Sprintf("chỉ tiêu %s chưa có số liệu năm %d (%s): câu nói về chỉ tiêu này được bỏ khỏi báo cáo",
+				name(fig.Indicator), rep.Year.Year, fig.Missing)})
+	}
+	return fs
 }

@@ -13,20 +13,21 @@ import (
 
 // testCatalogue has a whole and its part with a rate derived from them, a pair
 // with a derived rate but no part relation, an entered rate, a quantity with
-// a plan, one with its own change limit, and a ranking.
+// a plan, one with its own change limit, and a ranking; TL, PHAT and XH are
+// required (bat_buoc).
 const testCatalogue = `nhom:
   - {ma: A, ten: Nhóm A}
 chi_tieu:
   - {ma: TONG, ten: Tổng số hồ sơ, don_vi: hồ sơ, nhom: A}
   - {ma: PHAN, ten: Hồ sơ trực tuyến, don_vi: hồ sơ, nhom: A, thuoc: TONG}
-  - {ma: TL, ten: Tỷ lệ hồ sơ trực tuyến, don_vi: "%", nhom: A, loai: ty_le, thap_phan: 1, cong_thuc: PHAN / TONG * 100}
+  - {ma: TL, ten: Tỷ lệ hồ sơ trực tuyến, don_vi: "%", nhom: A, loai: ty_le, thap_phan: 1, cong_thuc: PHAN / TONG * 100, bat_buoc: true}
   - {ma: SO_A, ten: Số A, don_vi: cái, nhom: A}
   - {ma: SO_B, ten: Số B, don_vi: cái, nhom: A}
   - {ma: TL_AB, ten: Tỷ lệ A trên B, don_vi: "%", nhom: A, loai: ty_le, cong_thuc: SO_A / SO_B * 100}
   - {ma: TL_NHAP, ten: Tỷ lệ tin bài tồn tại, don_vi: "%", nhom: A, loai: ty_le, thap_phan: 1}
   - {ma: DT, ten: Doanh thu, don_vi: tỷ đồng, nhom: A}
-  - {ma: PHAT, ten: Tiền phạt, don_vi: đồng, nhom: A, nguong_bien_dong: 100}
-  - {ma: XH, ten: Chỉ số ICT, nhom: A, loai: xep_hang}
+  - {ma: PHAT, ten: Tiền phạt, don_vi: đồng, nhom: A, nguong_bien_dong: 100, bat_buoc: true}
+  - {ma: XH, ten: Chỉ số ICT, nhom: A, loai: xep_hang, bat_buoc: true}
 `
 
 const testPrev = `nam: 2020
@@ -116,13 +117,13 @@ func TestOneFaultOneFinding(t *testing.T) {
 	}{
 		{name: "not a number", from: "DT: {thuc_hien: 130,", to: "DT: {thuc_hien: 13o,",
 			code: "not-a-number", sev: model.Error, at: "13o", msg: "«13o» không phải là số"},
-		{name: "no actual value", from: "DT: {thuc_hien: 130, ke_hoach: 110}", to: "DT: {ke_hoach: 110}",
-			code: "missing-value", sev: model.Error, at: "DT:", msg: "DT (Doanh thu): chưa có số thực hiện năm 2021",
-			fix: "ghi số thực hiện, hoặc bỏ chỉ tiêu này khỏi tệp nếu chưa có số liệu"},
+		{name: "no actual value of a required indicator", from: "PHAT: 23.000.000", to: "PHAT: {ke_hoach: 20.000.000}",
+			code: "missing-value", sev: model.Error, at: "PHAT:", msg: "PHAT (Tiền phạt): chưa có số thực hiện năm 2021",
+			fix: "ghi số thực hiện: danh mục đánh dấu chỉ tiêu này bắt buộc (bat_buoc)"},
 		{name: "required by the template", from: "  PHAT: 23.000.000\n", to: "", opt: validate.Options{Required: []string{"PHAT", "TL"}},
-			code: "missing-value", sev: model.Error, msg: "PHAT (Tiền phạt) cần cho mẫu báo cáo nhưng không có trong số liệu năm 2021"},
+			code: "missing-value", sev: model.Error, msg: "PHAT (Tiền phạt) bắt buộc (bat_buoc) nhưng không có trong số liệu năm 2021"},
 		{name: "required ranking", from: "xep_hang:\n  XH: 11/63\n", to: "", opt: validate.Options{Required: []string{"XH"}},
-			code: "missing-value", sev: model.Error, msg: "XH (Chỉ số ICT) cần cho mẫu"},
+			code: "missing-value", sev: model.Error, msg: "XH (Chỉ số ICT) bắt buộc (bat_buoc)"},
 		{name: "more decimals than shown", from: "DT: {thuc_hien: 130,", to: "DT: {thuc_hien: \"130,5\",",
 			code: "more-decimals", sev: model.Warning, at: "130,5", msg: "số thực hiện 130,5 có nhiều chữ số thập phân hơn mức báo cáo trình bày (0)",
 			fix: "làm tròn thành 131, hoặc tăng thap_phan của chỉ tiêu trong danh mục"},
@@ -130,7 +131,7 @@ func TestOneFaultOneFinding(t *testing.T) {
 			code: "unknown-indicator", sev: model.Error, at: "PHATT", msg: "«PHATT»", fix: ""},
 		{name: "misspelt formula input is one finding", from: "PHAN: 40", to: "PHANN: 40",
 			code: "unknown-indicator", sev: model.Error, at: "PHANN", msg: "có phải ý là «PHAN»?"},
-		{name: "formula input absent", from: "  PHAN: 40\n", to: "",
+		{name: "formula input absent", from: "  PHAN: 40\n", to: "", opt: validate.Options{Required: []string{"TL"}},
 			code: "formula-error", sev: model.Error, msg: "không tính được chỉ tiêu TL (Tỷ lệ hồ sơ trực tuyến) theo công thức «PHAN / TONG * 100»: thiếu số liệu năm 2021 của PHAN (Hồ sơ trực tuyến)",
 			fix: "ghi số thực hiện của PHAN"},
 		{name: "required derived indicator without inputs", from: "  TONG: 100\n  PHAN: 40\n", to: "", opt: validate.Options{Required: []string{"TL"}},

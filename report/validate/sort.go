@@ -12,8 +12,18 @@ import (
 // row-major order, findings about a whole file first — then errors before
 // warnings, and drops repeats (same code, place and message), which arise when
 // one file is read both as a year of its own and as last year for the next.
+// A missing-value warning where an omitted finding stands says less than it,
+// and goes: one fault, one finding.
 func Sort(fs model.Findings) model.Findings {
-	out := slices.Clone(fs)
+	omitted := map[model.Pos]bool{}
+	for _, f := range fs {
+		if f.Code == "omitted" {
+			omitted[f.Pos] = true
+		}
+	}
+	out := slices.DeleteFunc(slices.Clone(fs), func(f model.Finding) bool {
+		return f.Code == "missing-value" && f.Severity == model.Warning && omitted[f.Pos]
+	})
 	slices.SortStableFunc(out, compare)
 	return slices.CompactFunc(out, func(a, b model.Finding) bool {
 		return a.Code == b.Code && a.Pos == b.Pos && a.Msg == b.Msg

@@ -1,7 +1,9 @@
 package vnformat
 
 import (
+	"cmp"
 	"fmt"
+	"math/big"
 
 	"github.com/shopspring/decimal"
 )
@@ -26,7 +28,7 @@ func PointChange(pp decimal.Decimal, decimals int) string {
 // NumberTrim: "tăng 10 tỷ đồng", "giảm 2.000 thuê bao", "tương đương".
 // An empty unit gives the figure alone.
 func AmountChange(delta decimal.Decimal, decimals int, unit string) string {
-	if unit != "" {
+	if unit != "" && unit != "%" { // no space before "%"
 		unit = " " + unit
 	}
 	return changeWords(delta, decimals, unit)
@@ -55,4 +57,57 @@ func PlaceChange(gained int64) string {
 		return fmt.Sprintf("giảm %d bậc", -gained)
 	}
 	return "giữ nguyên thứ hạng"
+}
+
+// The wording of a change by the kind of indicator lives here and nowhere else:
+// a quantity changes in percent of last year's value, a rate (itself a
+// percentage) in percentage points, a ranking in places. Both functions take
+// exact values and round them once, at the precision shown. model.Kind.Measure
+// says which measure an indicator's kind takes.
+
+// Measure is how the change of an indicator is stated.
+type Measure int
+
+const (
+	Relative Measure = iota // in percent of last year's value: "tăng 8,3%"
+	Points                  // in percentage points: "tăng 2,5 điểm phần trăm"
+	Places                  // in places of a ranking: "tăng 2 bậc"
+)
+
+// IndicatorChange words the change of an indicator measured by m from prev
+// to cur as a report states it: "tăng 8,3%" (quantity, relative to prev),
+// "giảm 2,5 điểm phần trăm" (rate), "tăng 2 bậc" (ranking: a smaller place is a
+// rise), or Same. sign is the direction the words state after rounding (0 for
+// Same). ok is false when a quantity has no base to compare with (prev is 0).
+func IndicatorChange(m Measure, prev, cur *big.Rat, decimals int) (words string, sign int, ok bool) {
+	delta := new(big.Rat).Sub(cur, prev)
+	if m != Relative {
+		words, sign = IndicatorDelta(m, delta, decimals, "")
+		return words, sign, true
+	}
+	if prev.Sign() == 0 {
+		return "", 0, false
+	}
+	pct := new(big.Rat).Quo(delta, prev)
+	pct.Mul(pct, big.NewRat(100, 1))
+	r := RoundRat(pct, int(clampDecimals(decimals)))
+	return Change(r, decimals), r.Sign(), true
+}
+
+// IndicatorDelta words an absolute difference of an indicator measured by m: a
+// quantity with its unit at the value's decimals ("giảm 2.000 thuê bao"); a
+// rate in percentage points whatever its unit ("tăng 2,95 điểm phần trăm",
+// never "tăng 2,95 %"); a ranking in places. sign is the direction the
+// words state after rounding.
+func IndicatorDelta(m Measure, delta *big.Rat, decimals int, unit string) (words string, sign int) {
+	switch m {
+	case Places:
+		gained := -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
+		return PlaceChange(gained), cmp.Compare(gained, 0)
+	case Points:
+		r := RoundRat(delta, int(clampDecimals(decimals)))
+		return PointChange(r, decimals), r.Sign()
+	}
+	r := RoundRat(delta, int(clampDecimals(decimals)))
+	return AmountChange(r, decimals, unit), r.Sign()
 }

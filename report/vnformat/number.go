@@ -1,6 +1,7 @@
 package vnformat
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -87,4 +88,24 @@ func LeadingZero(n int64) string {
 		return "0" + string(rune('0'+n))
 	}
 	return Number(decimal.NewFromInt(n), 0)
+}
+
+// RoundRat rounds an exact value half-up (away from zero on a tie) at the given
+// decimals, exactly: the one rounding a figure gets before it is shown.
+func RoundRat(r *big.Rat, decimals int) decimal.Decimal {
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	num := new(big.Int).Mul(r.Num(), scale)
+	den := r.Denom()
+	q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+	// |rem|*2 >= den means the dropped part is at least one half.
+	twice := new(big.Int).Abs(rem)
+	twice.Lsh(twice, 1)
+	if twice.Cmp(den) >= 0 {
+		if num.Sign() < 0 {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return decimal.NewFromBigInt(q, int32(-decimals))
 }

@@ -110,6 +110,7 @@ var partLabels = map[string]string{
 	"ket_qua":     "Kết quả thực hiện nhiệm vụ (ý bổ sung)",
 	"qlnn":        "Công tác thực hiện nhiệm vụ quản lý nhà nước",
 	"thanh_tra":   "Các cuộc thanh tra, kiểm tra",
+	"khieu_nai":   "Giải quyết khiếu nại, tố cáo",
 	"ton_tai":     "Tồn tại, hạn chế",
 	"nguyen_nhan": "Nguyên nhân",
 	"de_xuat":     "Đề xuất, kiến nghị",

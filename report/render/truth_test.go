@@ -1,0 +1,176 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/model"
+)
+
+// truthReport is a small province unlike the sample: a rate with two
+// decimals, a rate just below its target, a lower-is-better indicator within
+// and one beyond its plan ceiling, a neutral indicator, a change that rounds
+// to nothing, a ranking that fell and one that rose, and a figure left blank.
+func truthReport(t *testing.T) *compute.Report {
+	t.Helper()
+	target := func(s string) *model.Target {
+		tg, err := model.ParseTarget(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tg
+	}
+	cat := model.NewCatalogue("chi-tieu.yaml", []model.Group{{Code: "G", Name: "Nhóm"}}, []*model.Indicator{
+		{Code: "TL2", Name: "Tỷ lệ hai chữ số", Unit: "%", Kind: model.Rate, Decimals: 2, Group: "G"},
+		{Code: "DAT", Name: "Hồ sơ đạt", Unit: "hồ sơ", Group: "G"},
+		{Code: "TONG", Name: "Tổng hồ sơ", Unit: "hồ sơ", Group: "G"},
+		{Code: "TL_SAT", Name: "Tỷ lệ sát mục tiêu", Unit: "%", Kind: model.Rate, Decimals: 1, Formula: "DAT / TONG * 100", Target: target(">= 80"), Group: "G"},
+		{Code: "VP", Name: "Vụ vi phạm", Unit: "vụ", LowerIsBetter: true, Group: "G"},
+		{Code: "VP_NHIEU", Name: "Vụ vi phạm nghiêm trọng", Unit: "vụ", LowerIsBetter: true, Group: "G"},
+		{Code: "PHOTO", Name: "Cơ sở photocopy", Unit: "cơ sở", Neutral: true, Group: "G"},
+		{Code: "GAN", Name: "Doanh thu gần như không đổi", Unit: "tỷ đồng", Group: "G"},
+		{Code: "XH_XUONG", Name: "Chỉ số xuống hạng", Kind: model.Rank, Group: "G"},
+		{Code: "XH_LEN", Name: "Chỉ số lên hạng", Kind: model.Rank, Group: "G"},
+		{Code: "TRONG", Name: "Chỉ tiêu để trống", Unit: "cuộc", Group: "G"},
+	})
+	cur := &model.Year{Year: 2023, Source: "2023.yaml",
+		Entries: []*model.Entry{
+			{Code: "TL2", Actual: dec("96.445")},
+			{Code: "DAT", Actual: dec("1473")},
+			{Code: "TONG", Actual: dec("1842")},
+			{Code: "VP", Actual: dec("21"), Plan: dec("25")},
+			{Code: "VP_NHIEU", Actual: dec("30"), Plan: dec("25")},
+			{Code: "PHOTO", Actual: dec("50")},
+			{Code: "GAN", Actual: dec("1000.4")},
+		},
+		Rankings: []*model.Ranking{{Code: "XH_XUONG", Rank: 20, Of: 63}, {Code: "XH_LEN", Rank: 5, Of: 63}},
+	}
+	cur.AddBlank("TRONG", model.Pos{File: "2023.xlsx", Sheet: "Chỉ tiêu", Cell: "E12"})
+	prev := &model.Year{Year: 2022, Source: "2022.yaml",
+		Entries: []*model.Entry{
+			{Code: "TL2", Actual: dec("93.5")},
+			{Code: "VP", Actual: dec("30")},
+			{Code: "VP_NHIEU", Actual: dec("20")},
+			{Code: "PHOTO", Actual: dec("80")},
+			{Code: "GAN", Actual: dec("1000")},
+		},
+		Rankings: []*model.Ranking{{Code: "XH_XUONG", Rank: 12, Of: 63}, {Code: "XH_LEN", Rank: 9, Of: 63}},
+	}
+	return compute.Compute(cat, cur, prev)
+}
+
+// renderReport renders one paragraph per line with rep; it returns the
+// paragraphs and the renderer, for Omitted.
+func renderReport(t *testing.T, rep *compute.Report, lines ...string) ([]string, *Renderer, error) {
+	t.Helper()
+	var body strings.Builder
+	for _, l := range lines {
+		body.WriteString(docxtest.P(l))
+	}
+	r, err := New(docxtest.Build(docxtest.Files{Body: body.String()}), rep.Catalogue)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := r.Render(rep)
+	if err != nil {
+		return nil, r, err
+	}
+	p, err := docxpkg.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docxpkg.Paragraphs(p.Part("word/document.xml")), r, nil
+}
+
+func TestTruthfulWording(t *testing.T) {
+	cases := []struct{ tag, want string }{
+		// 1. A rate changes in points, in every field and function.
+		{`{{ (chi_tieu "TL2").ChenhLech }}`, "tăng 2,95 điểm phần trăm"},
+		{`{{ (chi_tieu "TL2").TangGiam }}; {{ tang_giam (chi_tieu "TL2") 2 }}`, "tăng 2,9 điểm phần trăm; tăng 2,95 điểm phần trăm"}, // 2,945 once, not 2,95 then 3,0
+		{`{{ (chi_tieu "TL2").SoVoiCungKy }}`, "tăng 2,9 điểm phần trăm so với cùng kỳ năm 2022"},
+		// 2. Rounded once, from the exact value, at the precision shown.
+		{`{{ so (chi_tieu "TL2") 1 }} {{ so (chi_tieu "TL2") }}`, "96,4 96,45"},
+		{`{{ so (chi_tieu "TL_SAT") 3 }}`, "79,967"},
+		{`{{ with chi_tieu "TL_SAT" }}{{ .GiaTriDonVi }} ({{ .KetQuaMucTieu }}){{ end }}`, "79,97% (chưa đạt mục tiêu tối thiểu 80%)"},
+		// 4. A lower-is-better plan is a ceiling.
+		{`{{ (chi_tieu "VP").DatKeHoach }}`, "trong giới hạn Kế hoạch năm 2023 (không quá 25 vụ)"},
+		{`{{ (chi_tieu "VP_NHIEU").DatKeHoach }}`, "vượt 20% so với giới hạn Kế hoạch năm 2023 (không quá 25 vụ)"},
+		{`{{ (chi_tieu "VP").VuotKeHoach }}`, "trong giới hạn Kế hoạch năm 2023 (không quá 25 vụ)"},
+		{`{{ range .ChuaDatKeHoach }}{{ .Ma }} {{ end }}`, "VP_NHIEU "},
+		// Bad news only: VP fell (good), PHOTO is neutral, GAN reads "tương đương", XH_LEN rose.
+		{`{{ range .GiamSoVoiCungKy }}{{ .Ma }} {{ end }}`, "VP_NHIEU XH_XUONG "},
+		{`{{ (chi_tieu "GAN").SoVoiCungKy }}`, "tương đương so với cùng kỳ năm 2022"},
+		{`{{ range .XepHangNoiBat }}{{ .Ma }} {{ end }}`, "XH_LEN "},
+		{`{{ range .ChuaDatMucTieu }}{{ .Ma }}{{ end }}`, "TL_SAT"},
+		{`{{ .DanhGiaChung }}`, "chưa đạt phần lớn chỉ tiêu, kế hoạch đề ra (1/3 chỉ tiêu đạt)"},
+		{`{{ if .DeuDat }}đều đạt{{ else }}không{{ end }} {{ if .DatMoiMucTieu "G" }}100%{{ else }}chưa{{ end }}`, "không chưa"},
+		// 6. Numbers compare as numbers; arithmetic is exact.
+		{`{{ if gt (chi_tieu "TONG").GiaTriSo 200 }}lớn{{ end }} {{ if lt (chi_tieu "TL2").GiaTriSo 96.5 }}nhỏ{{ end }} {{ if eq (chi_tieu "VP").GiaTriSo 21 }}bằng{{ end }}`, "lớn nhỏ bằng"},
+		{`{{ tru (chi_tieu "TONG") (chi_tieu "DAT") }} {{ nhan "1,5" 2 }} {{ chia 10 4 }} {{ chia 10 3 }} {{ cong 0.1 0.2 }}`, "369 3 2,5 3,33 0,3"},
+		{`{{ ty_le (chi_tieu "DAT") (chi_tieu "TONG") }}% {{ so (ty_le 1473 1842) 3 }}`, "80,0% 79,967"},
+		{`{{ range $i, $x := .XepHang }}{{ stt $i }}. {{ $x.Ma }} {{ end }}`, "1. XH_XUONG 2. XH_LEN "},
+		{`{{ noi .XepHang ", " " và " }}`, "Chỉ số xuống hạng và Chỉ số lên hạng"},
+		// 3. Zero and small counts.
+		{`{{ if (chi_tieu "VP").BangKhong }}không có{{ else }}có {{ (chi_tieu "VP").HaiChuSo }} vụ{{ end }}`, "có 21 vụ"},
+	}
+	rep := truthReport(t)
+	for _, c := range cases {
+		got, _, err := renderReport(t, rep, c.tag)
+		if err != nil {
+			t.Errorf("%s: %v", c.tag, err)
+			continue
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s\n got %q\nwant %q", c.tag, got, c.want)
+		}
+	}
+}
+
+// TestOmission: a guarded sentence without its figure is left out and the
+// indicator listed; the same figure printed unguarded is an error naming both
+// the paragraph and the cell to fill.
+func TestOmission(t *testing.T) {
+	rep := truthReport(t)
+	got, r, err := renderReport(t, rep,
+		`Trước.`,
+		`{{ if co_so_lieu "TRONG" }}`, `Có {{ (chi_tieu "TRONG").HaiChuSo }} cuộc.`, `{{ end }}`,
+		`{{ with chi_tieu "TRONG" }}{{ if .CoSoLieu }}Câu nữa.{{ end }}{{ end }}Sau.`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "|") != "Trước.|Sau." {
+		t.Errorf("paragraphs %q", got)
+	}
+	if o := r.Omitted(); len(o) != 1 || o[0] != "TRONG" {
+		t.Errorf("Omitted = %v", o)
+	}
+	_, _, err = renderReport(t, rep, `Trước.`, `Có {{ (chi_tieu "TRONG").HaiChuSo }} cuộc.`)
+	if err == nil {
+		t.Fatal("an unguarded missing value rendered")
+	}
+	for _, want := range []string{"đoạn 2", "chưa có số thực hiện năm 2023 của chỉ tiêu TRONG", "2023.xlsx: Chỉ tiêu!E12", `co_so_lieu "TRONG"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func TestFunctionMisuseInVietnamese(t *testing.T) {
+	rep := truthReport(t)
+	for _, c := range []struct{ tag, want string }{
+		// The engine's comparisons refuse text against a number: .GiaTriSo is the number.
+		{`{{ if gt (chi_tieu "TONG").GiaTri 2000 }}x{{ end }}`, "so sánh chữ với số"},
+		{`{{ if gt (chi_tieu "TONG") 2000 }}x{{ end }}`, "không so sánh được giá trị với số"},
+		{`{{ chia 1 0 }}`, "không chia được cho 0"},
+		{`{{ cong "một" 1 }}`, "hàm «cong» cần một số, không phải chữ «một»"},
+		{`{{ noi .Nam ", " }}`, "hàm «noi» cần một danh sách"},
+	} {
+		_, _, err := renderReport(t, rep, c.tag)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.tag, err, c.want)
+		}
+	}
+}
