@@ -2,6 +2,7 @@ package docxtpl
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
 	"strconv"
@@ -93,6 +94,7 @@ type checker struct {
 	stack    []frame
 	unclosed map[*tag]bool // tags opening a structure that no {{end}} closes
 	tooDeep  bool          // MaxNesting was reached and reported
+	partial  bool          // the tags stop short (MaxTags): blocks may be left open
 }
 
 func (c *checker) errorf(tg *tag, format string, args ...any) {
@@ -140,6 +142,9 @@ func (c *checker) run(tags []*tag) {
 		case kBreak, kContinue:
 			c.loopControl(tg)
 		}
+	}
+	if c.partial {
+		return
 	}
 	for _, f := range c.stack {
 		c.errorf(f.open, "thẻ %s chưa được đóng: thiếu {{end}}", f.open.kind.label())
@@ -729,7 +734,13 @@ func (c *checker) fields(t reflect.Type, names []string, prefix string, args *ca
 			return nil
 		}
 		msg := "không có trường «" + shown + "»"
-		if s := suggest.Nearest(name, candidates); s != "" {
+		hint := ""
+		if i == 0 && prefix == "" {
+			hint = c.elsewhere(name)
+		}
+		if hint != "" {
+			msg += " ở đây; " + hint
+		} else if s := suggest.Nearest(name, candidates); s != "" {
 			msg = suggest.DidYouMean(msg, prefix+dotted(names[:i])+"."+s)
 		} else if len(candidates) > 0 && len(candidates) <= 12 {
 			msg += "; các trường có: " + strings.Join(candidates, ", ")
@@ -738,6 +749,99 @@ func (c *checker) fields(t reflect.Type, names []string, prefix string, args *ca
 		return nil
 	}
 	return t
+}
+
+// elsewhere says where a field that dot lacks is found, for the mistakes of
+// a template that reads a field in the wrong place: a field of the whole
+// report inside {{range}} or {{with}}, a field of a function's result (an
+// indicator's) or of the elements of a list outside them. "" if nowhere.
+func (c *checker) elsewhere(name string) string {
+	root := c.opt.Root
+	if root != nil && c.dot != root && hasField(root, name) {
+		for i := len(c.stack) - 1; i >= 0; i-- {
+			open := c.stack[i].open
+			switch open.kind {
+			case kRange:
+				return fmt.Sprintf("trong khối {{range}} (đoạn %d), dấu chấm (.) là phần tử đang xét, không phải cả báo cáo: "+
+					"muốn lấy «.%s» của báo cáo, hãy viết «$.%s»", open.para.n, name, name)
+			case kWith:
+				return fmt.Sprintf("trong khối {{with}} (đoạn %d), dấu chấm (.) là giá trị của {{with}}, không phải cả báo cáo: "+
+					"muốn lấy «.%s» của báo cáo, hãy viết «$.%s»", open.para.n, name, name)
+			}
+		}
+	}
+	var call string
+	for _, fname := range slices.Sorted(maps.Keys(c.opt.Funcs)) {
+		ft := reflect.TypeOf(c.opt.Funcs[fname])
+		if isInternal(fname) || !hasField(ft.Out(0), name) {
+			continue
+		}
+		if ft.NumIn() > 0 && ft.In(0).Kind() == reflect.String {
+			call = fname + ` "MÃ"`
+			break
+		}
+		if call == "" {
+			call = fname + " …"
+		}
+	}
+	if call != "" {
+		return fmt.Sprintf("«.%s» là trường của giá trị hàm «%s» cho: hãy viết {{ with %s }}…{{ .%s }}…{{ end }}, hoặc {{ (%s).%s }}",
+			name, call[:strings.IndexByte(call, ' ')], call, name, call, name)
+	}
+	if root != nil {
+		for _, list := range listMembers(root) {
+			if elem := known(list.typ.Elem()); elem != nil && hasField(elem, name) {
+				return fmt.Sprintf("«.%s» là trường của từng phần tử trong «.%s»: hãy viết {{ range .%s }}…{{ .%s }}…{{ end }}",
+					name, list.name, list.name, name)
+			}
+		}
+	}
+	return ""
+}
+
+// hasField reports whether values of type t, a struct or a pointer to one,
+// have the field or method name.
+func hasField(t reflect.Type, name string) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return false
+	}
+	_, ok, _ := lookupField(t, name)
+	return ok
+}
+
+type namedType struct {
+	name string
+	typ  reflect.Type
+}
+
+// listMembers lists the fields, and methods without arguments, of the
+// struct type t (or a pointer to one) whose values are lists.
+func listMembers(t reflect.Type) []namedType {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var out []namedType
+	isList := func(t reflect.Type) bool {
+		return t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map
+	}
+	if t.Kind() == reflect.Struct {
+		for _, f := range reflect.VisibleFields(t) {
+			if f.IsExported() && isList(f.Type) {
+				out = append(out, namedType{f.Name, f.Type})
+			}
+		}
+	}
+	ptr := reflect.PointerTo(t)
+	for i := range ptr.NumMethod() {
+		m := ptr.Method(i)
+		if m.Type.NumIn() == 1 && m.Type.NumOut() > 0 && isList(m.Type.Out(0)) {
+			out = append(out, namedType{m.Name, m.Type.Out(0)})
+		}
+	}
+	return out
 }
 
 func dotted(names []string) string {

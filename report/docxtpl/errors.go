@@ -4,6 +4,8 @@ import (
 	"path"
 
 	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,15 +56,57 @@ func (e *Error) Error() string {
 }
 
 // ErrorList is every problem found, in document order. Callers prefix its
-// text with the template's file name.
+// text with the template's file name, or better, take its errors one by one.
 type ErrorList []*Error
 
+// MaxSameKind is how many errors of one kind ErrorList.Error writes; the
+// rest are summed up in one line, so that a template with 100 000 bad tags
+// gives a screen of messages, not megabytes.
+const MaxSameKind = 20
+
+// Error writes one error a line, at most MaxSameKind of a kind (the same
+// message but for the names and numbers it quotes), each kind's last one
+// followed by "… và 99.980 lỗi cùng loại" when there are more.
 func (l ErrorList) Error() string {
-	lines := make([]string, len(l))
-	for i, e := range l {
-		lines[i] = e.Error()
+	total := map[string]int{}
+	for _, e := range l {
+		total[e.kind()]++
+	}
+	shown := map[string]int{}
+	var lines []string
+	for _, e := range l {
+		k := e.kind()
+		n := shown[k]
+		if n == MaxSameKind {
+			continue
+		}
+		shown[k] = n + 1
+		lines = append(lines, e.Error())
+		if n+1 == MaxSameKind && total[k] > MaxSameKind {
+			lines = append(lines, "… và "+vnformat.Number(decimal.NewFromInt(int64(total[k]-MaxSameKind)), 0)+" lỗi cùng loại")
+		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// kind is the message with what it quotes and its numbers left out.
+func (e *Error) kind() string {
+	var b strings.Builder
+	quoted := false
+	for _, r := range e.Msg {
+		switch {
+		case r == '«':
+			quoted = true
+			b.WriteRune(r)
+		case r == '»':
+			quoted = false
+			b.WriteRune(r)
+		case quoted || unicode.IsDigit(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return e.Part + "\x00" + b.String()
 }
 
 // tidy sorts the list by part (in the given order) and paragraph, keeping
@@ -89,6 +133,7 @@ func (l ErrorList) tidy(parts []string) ErrorList {
 	seen := map[key]bool{}
 	out := l[:0]
 	for _, e := range l {
+		e.Msg = shortenMessage(e.Msg)
 		k := key{e.Part, e.Paragraph, e.Msg}
 		if !seen[k] {
 			seen[k] = true
@@ -96,6 +141,48 @@ func (l ErrorList) tidy(parts []string) ErrorList {
 		}
 	}
 	return out
+}
+
+// Lengths of what a message quotes, in runes: a tag or a name of a
+// megabyte is shown by its start.
+const (
+	maxQuotedRunes  = 80
+	maxMessageRunes = 400
+)
+
+// shortenMessage shortens what a message quotes «…», and the message
+// itself, when they are long.
+func shortenMessage(msg string) string {
+	if utf8.RuneCountInString(msg) <= maxQuotedRunes {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		open := strings.Index(msg, "«")
+		if open < 0 {
+			break
+		}
+		end := strings.Index(msg[open:], "»")
+		if end < 0 {
+			break
+		}
+		quoted := msg[open+len("«") : open+end]
+		b.WriteString(msg[:open+len("«")])
+		b.WriteString(cutRunes(quoted, maxQuotedRunes))
+		b.WriteString("»")
+		msg = msg[open+end+len("»"):]
+	}
+	b.WriteString(msg)
+	return cutRunes(b.String(), maxMessageRunes)
+}
+
+// cutRunes shortens s to n runes with "…" when it is longer.
+func cutRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	return string(runes[:n-1]) + "…"
 }
 
 // excerptRunes is about how much of a paragraph an error quotes.

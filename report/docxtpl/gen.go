@@ -8,6 +8,8 @@ import (
 	"text/template/parse"
 
 	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
 )
 
 // Functions the engine adds to every template. Their names cannot be
@@ -40,13 +42,13 @@ func collectTags(pt *part, budget int) (_ []*tag, _ ErrorList, over bool) {
 		}
 		if len(tags)+len(spans) > budget {
 			errs = append(errs, &Error{Part: pt.name, Paragraph: p.n, Text: excerpt(p.text, spans[max(0, budget-len(tags))].start),
-				Msg: fmt.Sprintf("mẫu có quá %s thẻ {{…}}; các thẻ từ đây trở đi không được kiểm tra", thousands(MaxTags))})
+				Msg: fmt.Sprintf("mẫu có quá %s thẻ {{…}}; các thẻ từ đây trở đi không được kiểm tra", vnformat.Number(decimal.NewFromInt(MaxTags), 0))})
 			return tags, errs, true
 		}
 		textOnly := true // the text outside tags is white space
 		last := 0
 		for _, sp := range spans {
-			tg := &tag{para: p, start: sp.start, end: sp.end, src: normalizeTag(p.text[sp.start:sp.end])}
+			tg := &tag{para: p, start: sp.start, end: sp.end, src: lowerKeywords(normalizeTag(p.text[sp.start:sp.end]))}
 			kind, msg := classify(tg.src)
 			tg.kind = kind
 			if msg == "" {

@@ -3,8 +3,9 @@ package docxtpl
 import (
 	"bytes"
 	"fmt"
-	"strconv"
-	"strings"
+
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
 )
 
 // Limits on the work a template may ask for, so that a mistaken or hostile
@@ -23,27 +24,13 @@ type limitError struct{ msg string }
 
 func (e *limitError) Error() string { return e.msg }
 
-// thousands writes n with dots between groups of three digits, as numbers
-// are written in Vietnamese.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
 // iterate counts one iteration of a {{range}}: the rewriter puts a call at
 // the start of every loop's body.
 func (x *execution) iterate() (string, error) {
 	x.iterations++
 	if x.iterations > MaxIterations {
 		return "", &limitError{fmt.Sprintf("các vòng lặp {{range}} đã chạy quá %s lần khi điền mẫu; "+
-			"hãy kiểm tra giá trị được lặp ở thẻ {{range}} của đoạn này", thousands(MaxIterations))}
+			"hãy kiểm tra giá trị được lặp ở thẻ {{range}} của đoạn này", vnformat.Number(decimal.NewFromInt(MaxIterations), 0))}
 	}
 	return "", nil
 }

@@ -3,6 +3,7 @@ package docxtpl
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -86,6 +87,34 @@ func classify(src string) (tagKind, string) {
 		return kBad, unsupported(word)
 	}
 	return kPrint, ""
+}
+
+// keywords are the words that open a tag of a control structure.
+var keywords = []string{"if", "else", "end", "range", "with", "break", "continue", "define", "block", "template"}
+
+// lowerKeywords writes in lower case a keyword that Word's autocorrect
+// capitalised at the start of a tag ("{{ If .Tang }}", "{{ End }}", "{{ Else If
+// … }}"): no function or field can be named so, and text/template knows
+// only the lower-case words.
+func lowerKeywords(src string) string {
+	s := strings.TrimPrefix(src, "{{")
+	if len(s) > 1 && s[0] == '-' && isTagSpace(rune(s[1])) {
+		s = s[1:]
+	}
+	s = strings.TrimLeft(s, " \t\r\n")
+	head := src[:len(src)-len(s)]
+	word, rest := leadingWord(s)
+	lower := strings.ToLower(word)
+	if !slices.Contains(keywords, lower) {
+		return src
+	}
+	if lower == "else" { // and the word after it: "Else If"
+		after := strings.TrimLeft(rest, " \t\r\n")
+		if next, more := leadingWord(after); slices.Contains(keywords, strings.ToLower(next)) {
+			rest = rest[:len(rest)-len(after)] + strings.ToLower(next) + more
+		}
+	}
+	return head + lower + rest
 }
 
 func unsupported(word string) string {

@@ -86,12 +86,12 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		tags, tagErrs, over := collectTags(pt, MaxTags-ntags)
 		ntags += len(tags)
 		errs = append(errs, tagErrs...)
+		c := &checker{opt: &opt, pt: pt, funcs: names, partial: over}
+		c.run(tags)
+		errs = append(errs, c.errs...)
 		if over {
 			break
 		}
-		c := &checker{opt: &opt, pt: pt, funcs: names}
-		c.run(tags)
-		errs = append(errs, c.errs...)
 		t.parts = append(t.parts, &compiled{part: pt})
 		all = append(all, tags)
 	}
