@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/report/diff"
 	"github.com/baocao/baocao/report/input"
@@ -175,7 +176,7 @@ func TestDiffFilesAndSeries(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := workbook.Write(&b, cat, 2021, y21); err != nil {
+	if err := workbook.Write(&b, cat, 2021, y21, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	xlsx := filepath.Join(t.TempDir(), "2021.xlsx")

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
@@ -103,7 +104,7 @@ func writeBigWorkspace(tb testing.TB, data string, n int) {
 		year.Entries = append(year.Entries, &model.Entry{Code: fmt.Sprintf("C%06d", i), Actual: &v})
 	}
 	var xlsx bytes.Buffer
-	if err := workbook.Write(&xlsx, cat, 2021, year); err != nil {
+	if err := workbook.Write(&xlsx, cat, 2021, year, time.Now()); err != nil {
 		tb.Fatal(err)
 	}
 	for name, content := range map[string][]byte{input.CatalogueFile: []byte(catYAML.String()), "2021.xlsx": xlsx.Bytes()} {

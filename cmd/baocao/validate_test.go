@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/input"
@@ -225,7 +226,7 @@ func TestValidateWorkbook(t *testing.T) {
 	v := decimal.NewFromInt(1826)
 	y.Entry("DVC_34").Actual = &v
 	var b bytes.Buffer
-	if err := workbook.Write(&b, cat, 2021, y); err != nil {
+	if err := workbook.Write(&b, cat, 2021, y, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Remove(filepath.Join(dir, "2021.yaml")); err != nil {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
@@ -106,6 +107,10 @@ type Table struct {
 	Summary Summary
 	// Threshold is Options.Threshold: nil when each indicator's own limit applies.
 	Threshold *big.Rat
+	// Author (the department of the newest input, or "") and Made (when the
+	// comparison was made; zero for the clock's) describe the workbook WriteXLSX writes.
+	Author string
+	Made   time.Time
 
 	differs bool
 }

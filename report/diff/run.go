@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/compute"
@@ -31,6 +32,7 @@ type Request struct {
 	Group         string   // a catalogue group code; "" for all
 	OnlyChanged   bool
 	OpenWorkspace func() (*input.Workspace, error) // the workspace years are read from, opened on first need
+	Now           time.Time                        // the time an xlsx output says it was made; zero for the clock's
 }
 
 // Result is a comparison ready to be written.
@@ -84,6 +86,10 @@ func Run(req Request) (*Result, error) {
 	}
 	opt.Catalogues = cats
 	t := Compare(cats[newest(years)], years, opt)
+	t.Made = req.Now
+	if n := newest(years); n != nil {
+		t.Author = n.Header.Body
+	}
 	return &Result{Table: t, Format: format, Warnings: l.Findings}, nil
 }
 

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,35 +39,54 @@ const (
 func WriteXLSX(w io.Writer, t *Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &workbook{f: f, styles: map[string]int{}}
+	x := &xlsxBook{f: f, styles: map[string]int{}}
 	if err := f.SetSheetName("Sheet1", SheetTable); err != nil {
 		return err
 	}
-	x.table(t)
-	x.chart(t)
-	x.do(func() error {
-		return f.SetDocProps(&excelize.DocProperties{Title: "So sánh số liệu " + t.labels(" – "), Creator: "baocao", Language: "vi-VN"})
-	})
+	title := "So sánh số liệu " + t.labels(" – ")
+	header := title
+	if t.Author != "" {
+		header = t.Author + " – " + title
+	}
+	x.table(t, header)
+	x.chart(t, header)
+	made := t.Made
+	if made.IsZero() {
+		made = time.Now()
+	}
+	x.do(func() error { return workbook.SetDocProps(f, title, t.Author, made) })
 	if x.err != nil {
 		return fmt.Errorf("không tạo được bảng tính: %w", x.err)
 	}
 	return f.Write(w)
 }
 
-// workbook keeps the first error of a sequence of excelize calls.
-type workbook struct {
+// printable gives a sheet its print setup (A4 landscape, one page wide, the
+// header row on every page, a page header) and declares the range it uses:
+// excelize declares A1 only, and readers that trust it would see one cell.
+func (x *xlsxBook) printable(sheet, header string, cols, rows int) {
+	x.do(func() error {
+		return workbook.SetPageSetup(x.f, sheet, workbook.PageSetup{Header: header, TitleRows: 1})
+	})
+	last, err := excelize.CoordinatesToCellName(cols, rows)
+	x.do(func() error { return err })
+	x.do(func() error { return x.f.SetSheetDimension(sheet, "A1:"+last) })
+}
+
+// xlsxBook keeps the first error of a sequence of excelize calls.
+type xlsxBook struct {
 	f      *excelize.File
 	styles map[string]int
 	err    error
 }
 
-func (x *workbook) do(fn func() error) {
+func (x *xlsxBook) do(fn func() error) {
 	if x.err == nil {
 		x.err = fn()
 	}
 }
 
-func (x *workbook) style(key string, s *excelize.Style) int {
+func (x *xlsxBook) style(key string, s *excelize.Style) int {
 	if id, ok := x.styles[key]; ok {
 		return id
 	}
@@ -77,7 +98,7 @@ func (x *workbook) style(key string, s *excelize.Style) int {
 
 // numberStyle formats a number cell: grouped thousands at the decimals, or a
 // percentage. Deltas carry their sign.
-func (x *workbook) numberStyle(kind numKind, decimals int, signed bool) int {
+func (x *xlsxBook) numberStyle(kind numKind, decimals int, signed bool) int {
 	frac := ""
 	if decimals > 0 {
 		frac = "." + strings.Repeat("0", decimals)
@@ -92,7 +113,7 @@ func (x *workbook) numberStyle(kind numKind, decimals int, signed bool) int {
 	return x.style(code, &excelize.Style{CustomNumFmt: &code})
 }
 
-func (x *workbook) headerStyle() int {
+func (x *xlsxBook) headerStyle() int {
 	return x.style("header", &excelize.Style{
 		Font:      &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}},
@@ -101,7 +122,7 @@ func (x *workbook) headerStyle() int {
 	})
 }
 
-func (x *workbook) set(sheet string, col, row int, c cell, style int) {
+func (x *xlsxBook) set(sheet string, col, row int, c cell, style int) {
 	ref, err := excelize.CoordinatesToCellName(col, row)
 	x.do(func() error { return err })
 	switch {
@@ -115,7 +136,7 @@ func (x *workbook) set(sheet string, col, row int, c cell, style int) {
 	}
 }
 
-func (x *workbook) table(t *Table) {
+func (x *xlsxBook) table(t *Table, pageHeader string) {
 	const sheet = SheetTable
 	cols := t.sheetColumns()
 	header := x.headerStyle()
@@ -140,6 +161,7 @@ func (x *workbook) table(t *Table) {
 	x.do(func() error {
 		return x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 	})
+	x.printable(sheet, pageHeader, len(cols), len(t.Rows)+1)
 	if len(t.Rows) == 0 {
 		return
 	}
@@ -151,7 +173,7 @@ func (x *workbook) table(t *Table) {
 // colourChanges colours each change's cells by the words of the change, so
 // that the colour always agrees with what is said (a better place in a ranking
 // is "tăng", a change rounding to "tương đương" is not coloured).
-func (x *workbook) colourChanges(cols []column, end int) {
+func (x *xlsxBook) colourChanges(cols []column, end int) {
 	green := x.conditionalStyle(greenFont, greenFill)
 	red := x.conditionalStyle(redFont, redFill)
 	first, lastCol, words := map[int]int{}, map[int]int{}, map[int]int{}
@@ -181,7 +203,7 @@ func (x *workbook) colourChanges(cols []column, end int) {
 	}
 }
 
-func (x *workbook) conditionalStyle(font, fill string) int {
+func (x *xlsxBook) conditionalStyle(font, fill string) int {
 	id, err := x.f.NewConditionalStyle(&excelize.Style{
 		Font: &excelize.Font{Color: font},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
@@ -240,7 +262,7 @@ func allValues(r *Row) bool {
 	return true
 }
 
-func (x *workbook) chart(t *Table) {
+func (x *xlsxBook) chart(t *Table, pageHeader string) {
 	rows := chartRows(t)
 	if len(rows) == 0 {
 		return
@@ -266,6 +288,7 @@ func (x *workbook) chart(t *Table) {
 		name, _ := excelize.ColumnNumberToName(col)
 		return fmt.Sprintf("$%s$%d", name, row)
 	}
+	x.printable(sheet, pageHeader, len(t.Columns)+1, len(rows)+1)
 	quoted := "'" + sheet + "'!"
 	var series []excelize.ChartSeries
 	for c := range t.Columns {

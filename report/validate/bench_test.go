@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/report/internal/memtest"
 	"github.com/baocao/baocao/report/model"
@@ -25,7 +26,7 @@ func bigWorkspace(tb testing.TB, n int) (*model.Catalogue, []byte) {
 	}
 	cat := model.NewCatalogue("chi-tieu.yaml", nil, inds)
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, cat, 2021, year); err != nil {
+	if err := workbook.Write(&buf, cat, 2021, year, time.Now()); err != nil {
 		tb.Fatal(err)
 	}
 	return cat, buf.Bytes()

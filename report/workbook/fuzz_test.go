@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
@@ -99,7 +100,7 @@ func FuzzRead(f *testing.F) {
 		{Code: "X", Name: "Xếp hạng X", Kind: model.Rank},
 	})
 	var buf bytes.Buffer
-	if err := Write(&buf, cat, 2021, &model.Year{Narrative: []model.NarrativeItem{{Part: "ket_qua", Text: "Ý."}}}); err != nil {
+	if err := Write(&buf, cat, 2021, &model.Year{Narrative: []model.NarrativeItem{{Part: "ket_qua", Text: "Ý."}}}, time.Now()); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())

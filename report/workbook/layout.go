@@ -11,7 +11,12 @@ const (
 	SheetEntries   = "Chỉ tiêu"
 	SheetRankings  = "Xếp hạng"
 	SheetNarrative = "Nội dung"
+	// SheetLists holds the choices of the drop-downs; hidden, and not read.
+	SheetLists = "Danh sách chọn"
 )
+
+// partListName is the defined name of the report parts' labels on SheetLists.
+const partListName = "PhanBaoCao"
 
 // derivedMark fills the value cell of an indicator the program computes.
 const derivedMark = "tự tính"
@@ -23,6 +28,7 @@ type column struct {
 	width   float64
 	help    string   // the header's comment
 	aliases []string // other titles accepted when reading, as folded
+	prompt  string   // shown beside a selected cell of an input column (at most 255 characters)
 }
 
 // Column keys.
@@ -48,36 +54,48 @@ const (
 )
 
 var entryColumns = []column{
-	{colCode, "Mã", 20, "Mã chỉ tiêu trong danh mục (chi-tieu.yaml). Không sửa: chương trình nhận chỉ tiêu theo mã.", []string{"ma chi tieu"}},
-	{colGroup, "Nhóm", 22, "Nhóm chỉ tiêu, chỉ để tham khảo.", []string{"nhom chi tieu"}},
-	{colName, "Chỉ tiêu", 55, "Tên chỉ tiêu, chỉ để tham khảo.", []string{"ten chi tieu"}},
-	{colUnit, "Đơn vị", 14, "Đơn vị tính. Số liệu nhập đúng theo đơn vị này (ví dụ: tỷ đồng).", []string{"don vi tinh", "dvt"}},
-	{colActual, "Thực hiện", 16, "Số thực hiện năm báo cáo. Nhập dạng số (không gõ dấu chấm ngăn hàng nghìn dưới dạng chữ). Tỷ lệ nhập theo % từ 0 đến 100. Dòng «tự tính» do chương trình tính.", []string{"so thuc hien", "ket qua"}},
-	{colEstimate, "Ước tính", 11, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết năm); để trống nếu là số chính thức.", []string{"uoc", "uoc thuc hien", "so uoc"}},
-	{colPlan, "Kế hoạch", 16, "Kế hoạch (chỉ tiêu giao) của năm báo cáo, nếu có.", []string{"ke hoach nam", "chi tieu ke hoach"}},
-	{colSame, "Cùng kỳ năm trước", 18, "Số cùng kỳ năm trước. Chỉ cần nhập khi không có tệp số liệu năm trước.", []string{"cung ky", "nam truoc"}},
-	{colNote, "Ghi chú", 30, "Ghi chú về số liệu, ví dụ «10 tháng đầu năm».", nil},
+	{colCode, "Mã", 20, "Mã chỉ tiêu trong danh mục (chi-tieu.yaml). Không sửa: chương trình nhận chỉ tiêu theo mã.", []string{"ma chi tieu"}, ""},
+	{colGroup, "Nhóm", 22, "Nhóm chỉ tiêu, chỉ để tham khảo.", []string{"nhom chi tieu"}, ""},
+	{colName, "Chỉ tiêu", 55, "Tên chỉ tiêu, chỉ để tham khảo.", []string{"ten chi tieu"}, ""},
+	{colUnit, "Đơn vị", 14, "Đơn vị tính. Số liệu nhập đúng theo đơn vị này (ví dụ: tỷ đồng).", []string{"don vi tinh", "dvt"}, ""},
+	{colActual, "Thực hiện", 16, "Số thực hiện năm báo cáo. Nhập dạng số (không gõ dấu chấm ngăn hàng nghìn dưới dạng chữ). Tỷ lệ nhập theo % từ 0 đến 100. Dòng «tự tính» do chương trình tính.", []string{"so thuc hien", "ket qua"}, "Số thực hiện năm báo cáo, đúng đơn vị tính ở cột «Đơn vị». Nhập dạng số, không gõ dấu ngăn cách hàng nghìn."},
+	{colEstimate, "Ước tính", 11, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết năm); để trống nếu là số chính thức.", []string{"uoc", "uoc thuc hien", "so uoc"}, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết năm); để trống nếu là số chính thức."},
+	{colPlan, "Kế hoạch", 16, "Kế hoạch (chỉ tiêu giao) của năm báo cáo, nếu có.", []string{"ke hoach nam", "chi tieu ke hoach"}, "Kế hoạch (chỉ tiêu giao) của năm báo cáo, cùng đơn vị tính; để trống nếu không có."},
+	{colSame, "Cùng kỳ năm trước", 18, "Số cùng kỳ năm trước. Chỉ cần nhập khi không có tệp số liệu năm trước.", []string{"cung ky", "nam truoc"}, "Số cùng kỳ năm trước, cùng đơn vị tính. Chỉ cần nhập khi không có tệp số liệu năm trước."},
+	{colNote, "Ghi chú", 30, "Ghi chú về số liệu, ví dụ «10 tháng đầu năm».", nil, "Ghi chú về số liệu, ví dụ «10 tháng đầu năm»."},
 }
 
 var rankingColumns = []column{
-	{colCode, "Mã", 16, "Mã chỉ số trong danh mục. Không sửa.", []string{"ma chi tieu", "ma chi so"}},
-	{colName, "Chỉ số", 55, "Tên chỉ số xếp hạng, chỉ để tham khảo.", []string{"chi tieu", "ten chi so"}},
-	{colRank, "Thứ hạng", 12, "Thứ hạng của tỉnh (số nguyên, 1 là cao nhất).", []string{"xep hang", "hang"}},
-	{colOf, "Tổng số", 12, "Tổng số tỉnh, thành phố được xếp hạng (ví dụ 63).", []string{"tong so tinh", "tren tong so"}},
+	{colCode, "Mã", 16, "Mã chỉ số trong danh mục. Không sửa.", []string{"ma chi tieu", "ma chi so"}, ""},
+	{colName, "Chỉ số", 55, "Tên chỉ số xếp hạng, chỉ để tham khảo.", []string{"chi tieu", "ten chi so"}, ""},
+	{colRank, "Thứ hạng", 12, "Thứ hạng của tỉnh (số nguyên, 1 là cao nhất).", []string{"xep hang", "hang"}, "Thứ hạng của tỉnh: số nguyên, 1 là cao nhất."},
+	{colOf, "Tổng số", 12, "Tổng số tỉnh, thành phố được xếp hạng (ví dụ 63).", []string{"tong so tinh", "tren tong so"}, "Tổng số tỉnh, thành phố được xếp hạng, ví dụ 63."},
 }
 
 var narrativeColumns = []column{
-	{colPart, "Phần", 16, "Phần của báo cáo mà ý này thuộc về; chọn trong danh sách (xem trang «Lưu ý»).", []string{"phan bao cao"}},
-	{colHeading, "Mục", 34, "Tiêu đề mục trong phần (có thể để trống), ví dụ «Về Công nghệ thông tin».", []string{"tieu de", "tieu muc"}},
-	{colText, "Nội dung", 100, "Một ý (một câu hoặc một gạch đầu dòng) của báo cáo; mỗi ý một dòng.", []string{"y", "noi dung y"}},
+	{colPart, "Phần", 16, "Phần của báo cáo mà ý này thuộc về; chọn trong danh sách (xem trang «Lưu ý»).", []string{"phan bao cao"}, "Chọn phần của báo cáo trong danh sách."},
+	{colHeading, "Mục", 34, "Tiêu đề mục trong phần (có thể để trống), ví dụ «Về Công nghệ thông tin».", []string{"tieu de", "tieu muc"}, "Tiêu đề mục trong phần, có thể để trống, ví dụ «Về Công nghệ thông tin»."},
+	{colText, "Nội dung", 100, "Một ý (một câu hoặc một gạch đầu dòng) của báo cáo; mỗi ý một dòng.", []string{"y", "noi dung y"}, "Một ý của báo cáo (một câu hoặc một gạch đầu dòng); mỗi ý một dòng. Xuống dòng trong ô: Alt+Enter."},
 }
 
 var headerColumns = []column{
-	{colLabel, "Mục", 30, "Thông tin của văn bản báo cáo.", []string{"thong tin"}},
-	{colValue, "Giá trị", 70, "Giá trị cần điền.", []string{"noi dung"}},
-	{colHelp, "Hướng dẫn", 50, "Cách điền, chỉ để tham khảo.", nil},
-	{colKey, "Khóa", 18, "Khóa dùng nội bộ, không sửa.", []string{"khoa", "ma"}},
+	{colLabel, "Mục", 30, "Thông tin của văn bản báo cáo.", []string{"thong tin"}, ""},
+	{colValue, "Giá trị", 70, "Giá trị cần điền.", []string{"noi dung"}, ""},
+	{colHelp, "Hướng dẫn", 50, "Cách điền, chỉ để tham khảo.", nil, ""},
+	{colKey, "Khóa", 18, "Khóa dùng nội bộ, không sửa.", []string{"khoa", "ma"}, ""},
 }
+
+// ratePrompt is added to the prompt of a rate's value cells.
+const ratePrompt = "Tỷ lệ: nhập số phần trăm từ 0 đến 100, ví dụ 95,5 (không nhập 0,955)."
+
+// The example row of the narrative sheet, written when it has no items yet.
+// Read skips a row whose text is still exampleText, so that an example left in
+// place never reaches the report; once overwritten, the row is read as any other.
+const (
+	examplePart    = "noi_bat"
+	exampleHeading = "Về Công nghệ thông tin"
+	exampleText    = "VÍ DỤ (dòng mẫu, chương trình không đọc; ghi đè hoặc xóa dòng này): Triển khai Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh, kết nối với 100% sở, ban, ngành và UBND cấp huyện."
+)
 
 // yearKey is the key of the report year row in the header sheet.
 const yearKey = "nam"

@@ -115,7 +115,7 @@ var dataSheets = []string{SheetHeader, SheetEntries, SheetRankings, SheetNarrati
 // sheets finds the data sheets by their folded names.
 func (r *reader) sheets() map[string]sheetRef {
 	found := map[string]sheetRef{}
-	known := append([]string{SheetNotes}, dataSheets...)
+	known := append([]string{SheetNotes, SheetLists}, dataSheets...)
 	for _, ref := range r.p.sheets {
 		name := ""
 		for _, k := range known {
@@ -125,7 +125,7 @@ func (r *reader) sheets() map[string]sheetRef {
 		}
 		pos := model.Pos{File: r.file, Sheet: ref.name}
 		switch {
-		case name == SheetNotes:
+		case name == SheetNotes || name == SheetLists:
 		case name == "":
 			r.add(model.Warning, "unknown-sheet", pos, r.hint(ref.name, dataSheets), "trang «%s» không được đọc; các trang số liệu là: %s", ref.name, strings.Join(dataSheets, ", "))
 		case found[name].name != "":
@@ -415,6 +415,9 @@ func (r *reader) narrative(ref sheetRef) {
 		part, ok1 := r.text(sheet, t.cell(rw, colPart), rw.num, "")
 		heading, ok2 := r.text(sheet, t.cell(rw, colHeading), rw.num, "")
 		text, ok3 := r.text(sheet, t.cell(rw, colText), rw.num, "")
+		if text == exampleText {
+			return // the example Write puts in an empty sheet, left in place
+		}
 		if ok1 && ok2 && ok3 && (part != "" || heading != "" || text != "") {
 			rows = append(rows, narrativeRow{num: rw.num, hidden: rw.hidden, part: part, heading: heading, text: text})
 		}

@@ -269,7 +269,7 @@ func TestWorkbookLayout(t *testing.T) {
 	f, err := excelize.OpenReader(bytes.NewReader(write(t, cat, 2022, nil)))
 	must(t, err)
 	defer f.Close()
-	want := []string{workbook.SheetNotes, shHeader, shEntries, shRankings, shNarrative}
+	want := []string{workbook.SheetNotes, shHeader, shEntries, shRankings, shNarrative, workbook.SheetLists}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("sheets %q", got)
 	}

@@ -49,11 +49,14 @@ func sample(t testing.TB, year int) (*model.Catalogue, *model.Year) {
 	return cat, y
 }
 
+// testNow is the time the workbooks of the tests are written.
+var testNow = time.Date(2022, 1, 15, 8, 30, 0, 0, time.UTC)
+
 // write writes a workbook for year, prefilled with y.
 func write(t testing.TB, cat *model.Catalogue, year int, y *model.Year) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, cat, year, y); err != nil {
+	if err := workbook.Write(&buf, cat, year, y, testNow); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

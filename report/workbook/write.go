@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,19 +17,21 @@ import (
 
 // Write writes the input workbook of a year: every indicator of the catalogue in
 // catalogue order (rankings on their own sheet, computed indicators greyed out
-// and locked), the header facts, and an empty narrative sheet. prefill, when not
-// nil, fills in its values, so that a year's YAML can be turned into a workbook.
-func Write(w io.Writer, cat *model.Catalogue, year int, prefill *model.Year) error {
+// and locked), the header facts, and a narrative sheet with an example row.
+// prefill, when not nil, fills in its values, so that a year's YAML can be
+// turned into a workbook; its department (co_quan) is the document's author.
+// now is the time the document says it was created.
+func Write(w io.Writer, cat *model.Catalogue, year int, prefill *model.Year, now time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	wr := &writer{f: f, cat: cat, year: year, prefill: prefill}
+	wr := &writer{f: f, cat: cat, year: year, prefill: prefill, now: now, extent: map[string][2]int{}}
 	if prefill == nil {
 		wr.prefill = &model.Year{}
 	}
 	if err := wr.write(); err != nil {
 		return fmt.Errorf("không tạo được bảng tính: %w", err)
 	}
-	if _, err := f.WriteTo(w); err != nil {
+	if err := WriteAutoHeight(w, f); err != nil {
 		return fmt.Errorf("không ghi được bảng tính: %w", err)
 	}
 	return nil
@@ -39,9 +42,11 @@ type writer struct {
 	cat     *model.Catalogue
 	year    int
 	prefill *model.Year
+	now     time.Time
 	err     error // the first error; later calls do nothing
 
 	styles map[string]int
+	extent map[string][2]int // sheet → last column and row written, for its dimension
 }
 
 // Cell styles by name.
@@ -53,11 +58,12 @@ const (
 	stDate    = "date"    // unlocked, day/month/year
 	stDerived = "derived" // computed by the program
 	stNote    = "note"    // the notes sheet
+	stExample = "example" // the narrative's example row: unlocked, grey italics
 )
 
 func (wr *writer) write() error {
 	wr.newStyles()
-	sheets := []string{SheetNotes, SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
+	sheets := []string{SheetNotes, SheetHeader, SheetEntries, SheetRankings, SheetNarrative, SheetLists}
 	wr.check(wr.f.SetSheetName("Sheet1", sheets[0]))
 	for _, s := range sheets[1:] {
 		_, err := wr.f.NewSheet(s)
@@ -67,8 +73,18 @@ func (wr *writer) write() error {
 	wr.header()
 	wr.entries()
 	wr.rankings()
+	wr.lists()
 	wr.narrative()
 	wr.f.SetActiveSheet(0)
+	for _, s := range sheets {
+		// excelize declares every sheet as A1 only; readers that trust the
+		// declaration (openpyxl's read-only mode) would see a single cell.
+		if e := wr.extent[s]; e[1] > 0 && wr.err == nil {
+			wr.check(wr.f.SetSheetDimension(s, "A1:"+cellName(e[0], e[1])))
+		}
+	}
+	author := wr.prefill.Header.Get("co_quan")
+	wr.check(SetDocProps(wr.f, fmt.Sprintf("Số liệu báo cáo năm %d", wr.year), author, wr.now))
 	return wr.err
 }
 
@@ -93,6 +109,7 @@ func (wr *writer) newStyles() {
 		stDate:    {Border: border, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, Protection: unlocked, CustomNumFmt: &dateFmt},
 		stDerived: {Border: border, Alignment: top, Font: &excelize.Font{Italic: true, Color: "7F7F7F"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}, Protection: &excelize.Protection{Locked: true}},
 		stNote:    {Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		stExample: {Border: border, Alignment: top, Protection: unlocked, Font: &excelize.Font{Italic: true, Color: "7F7F7F"}},
 	}
 	wr.styles = map[string]int{}
 	for name, st := range defs {
@@ -108,6 +125,8 @@ func (wr *writer) set(sheet string, col, row int, v any, style string) {
 		return
 	}
 	ref := cellName(col, row)
+	e := wr.extent[sheet]
+	wr.extent[sheet] = [2]int{max(e[0], col), max(e[1], row)}
 	switch v := v.(type) {
 	case number:
 		if v != "" {
@@ -120,11 +139,43 @@ func (wr *writer) set(sheet string, col, row int, v any, style string) {
 	default:
 		wr.check(wr.f.SetCellValue(sheet, ref, v))
 	}
-	wr.check(wr.f.SetCellStyle(sheet, ref, ref, wr.styles[style]))
+	wr.check(wr.f.SetCellStyle(sheet, ref, ref, wr.styleID(style)))
+}
+
+// styleID is the id of a named style, or of a figure's style (see figureStyle).
+func (wr *writer) styleID(name string) int {
+	if id, ok := wr.styles[name]; ok {
+		return id
+	}
+	decimals, _ := strconv.Atoi(strings.TrimPrefix(name, stFigure))
+	code := "#,##0"
+	if decimals > 0 {
+		code += "." + strings.Repeat("0", decimals)
+	}
+	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
+	id, err := wr.f.NewStyle(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
+		Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &code})
+	wr.check(err)
+	wr.styles[name] = id
+	return id
+}
+
+// stFigure prefixes the style of an input figure shown at some decimals.
+const stFigure = "figure"
+
+// figureStyle is the style of an input figure: grouped thousands and the
+// decimals the report shows (#,##0.0), which Excel and LibreOffice write with
+// the reader's separators (1.600.000 and 95,5 in Vietnamese). A figure typed
+// with more decimals shows rounded, as the report will, and validate warns.
+func figureStyle(decimals int) string {
+	return stFigure + strconv.Itoa(min(max(decimals, 0), 10))
 }
 
 // fit makes a row tall enough for wrapped text in a column of the given width
-// (in characters): spreadsheet programs do not size rows of a written file.
+// (in characters): spreadsheet programs do not size the rows of a file they
+// open. The height is a starting one (see WriteAutoHeight): the row still grows
+// with what is typed in it.
 func (wr *writer) fit(sheet string, row int, text string, width float64) {
 	lines := 0
 	for _, line := range strings.Split(text, "\n") {
@@ -137,11 +188,16 @@ func (wr *writer) fit(sheet string, row int, text string, width float64) {
 	}
 }
 
-// printLayout prints a sheet on A4 landscape, one page wide.
-func (wr *writer) printLayout(sheet string) {
-	size, landscape, wide, tall, fit := 9, "landscape", 1, 0, true
-	wr.check(wr.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}))
-	wr.check(wr.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+// printLayout prints a sheet on A4 landscape, one page wide, with its title
+// rows on every page and a page header naming the department, year and sheet.
+func (wr *writer) printLayout(sheet string, titleRows int) {
+	header := fmt.Sprintf("Số liệu báo cáo năm %d – %s", wr.year, sheet)
+	if agency := wr.prefill.Header.Get("co_quan"); agency != "" {
+		header = agency + " – " + header
+	}
+	if wr.err == nil {
+		wr.check(SetPageSetup(wr.f, sheet, PageSetup{Header: header, TitleRows: titleRows}))
+	}
 }
 
 // number is a figure written as a number cell with its exact digits.
@@ -158,7 +214,7 @@ func (wr *writer) columns(sheet string, cols []column) {
 	wr.check(wr.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}))
 	wr.check(wr.f.SetRowHeight(sheet, 1, 32))
-	wr.printLayout(sheet)
+	wr.printLayout(sheet, 1)
 }
 
 // protect locks a sheet's locked cells against slips, without a password: a
@@ -168,16 +224,35 @@ func (wr *writer) protect(sheet string) {
 		FormatColumns: true, FormatRows: true, FormatCells: true, InsertRows: true, DeleteRows: true, AutoFilter: true, Sort: true}))
 }
 
-// validate adds a data validation to sqref with a Vietnamese error message.
-func (wr *writer) validate(sheet, sqref, title, msg string, setup func(*excelize.DataValidation) error) {
+// validate adds a data validation to sqref with a Vietnamese error message and
+// an input prompt (titled by the column, shown beside the selected cell).
+// setup nil accepts any value: the validation only carries the prompt.
+func (wr *writer) validate(sheet, sqref string, p prompt, title, msg string, setup func(*excelize.DataValidation) error) {
 	if sqref == "" || wr.err != nil {
 		return
 	}
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(sqref)
-	wr.check(setup(dv))
-	dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+	if setup != nil {
+		wr.check(setup(dv))
+		dv.SetError(excelize.DataValidationErrorStyleStop, title, msg)
+	}
+	if p.text != "" {
+		dv.SetInput(p.title, p.text)
+	}
 	wr.check(wr.f.AddDataValidation(sheet, dv))
+}
+
+// prompt is the input prompt of a validation: Excel shows at most 32 characters
+// of title and 255 of text.
+type prompt struct{ title, text string }
+
+// columnPrompt is the prompt of an input column.
+func columnPrompt(c column) prompt { return prompt{c.title, c.prompt} }
+
+// promptOnly adds an input prompt to cells that take any value.
+func (wr *writer) promptOnly(sheet, sqref string, p prompt) {
+	wr.validate(sheet, sqref, p, "", "", nil)
 }
 
 func decimalAtLeast(min int) func(*excelize.DataValidation) error {
@@ -193,7 +268,7 @@ func (wr *writer) notes() {
 		wr.set(SheetNotes, 1, i+1, line, stNote)
 		wr.fit(SheetNotes, i+1, line, width)
 	}
-	wr.printLayout(SheetNotes)
+	wr.printLayout(SheetNotes, 0)
 	wr.check(wr.f.SetCellStyle(SheetNotes, "A1", "A1", wr.styles[stHeader]))
 }
 
@@ -202,23 +277,23 @@ func (wr *writer) notes() {
 func Notes(year int) []string {
 	parts := make([]string, len(model.NarrativeParts))
 	for i, p := range model.NarrativeParts {
-		parts[i] = fmt.Sprintf("      %s: %s", p, partLabels[p])
+		parts[i] = fmt.Sprintf("      – %s (mã %s)", partLabels[p], p)
 	}
 	return append([]string{
 		fmt.Sprintf("LƯU Ý KHI ĐIỀN SỐ LIỆU NĂM %d", year),
 		fmt.Sprintf("1. Trang «%s»: điền cột «Giá trị» cho từng mục. «Năm báo cáo» phải là %d.", SheetHeader, year),
 		fmt.Sprintf("2. Trang «%s»: mỗi dòng là một chỉ tiêu của danh mục. Chỉ điền các cột Thực hiện, Ước tính, Kế hoạch, Cùng kỳ năm trước, Ghi chú; không sửa cột Mã, vì chương trình nhận chỉ tiêu theo mã.", SheetEntries),
-		"3. Nhập số liệu dạng số, đúng đơn vị tính ghi ở cột Đơn vị (ví dụ tỷ đồng). Không nhập số dưới dạng chữ: ô có dấu tam giác xanh ở góc hoặc số nằm lệch trái là số đang ở dạng chữ.",
-		"4. Tỷ lệ (đơn vị %) nhập số phần trăm từ 0 đến 100, ví dụ 95,5.",
+		"3. Nhập số liệu dạng số, đúng đơn vị tính ghi ở cột Đơn vị (ví dụ tỷ đồng), không gõ dấu ngăn cách hàng nghìn. Ô số liệu tự hiện dấu ngăn cách hàng nghìn và làm tròn đến số chữ số thập phân báo cáo trình bày (số đã nhập vẫn giữ nguyên, xem ở thanh công thức). Không nhập số dưới dạng chữ: ô có dấu tam giác xanh ở góc hoặc số nằm lệch trái là số đang ở dạng chữ.",
+		"4. Tỷ lệ (đơn vị %) nhập số phần trăm từ 0 đến 100, ví dụ 95,5 (không nhập 0,955).",
 		fmt.Sprintf("5. Dòng tô xám ghi «%s» do chương trình tính từ các chỉ tiêu khác; không cần điền.", derivedMark),
 		"6. Cột «Ước tính»: chọn «có» nếu số thực hiện là số ước tính đến hết năm; để trống nếu là số chính thức.",
 		"7. Cột «Cùng kỳ năm trước»: chỉ cần điền khi không có tệp số liệu của năm trước trong thư mục data.",
 		"8. Có thể dùng công thức; ô công thức bị lỗi (#DIV/0!, #REF!, #N/A…) sẽ bị báo lỗi kèm vị trí ô.",
 		fmt.Sprintf("9. Trang «%s»: ghi thứ hạng và tổng số tỉnh, thành phố được xếp hạng (ví dụ 11 và 63).", SheetRankings),
-		fmt.Sprintf("10. Trang «%s»: mỗi dòng là một ý của báo cáo; cột «Phần» chọn một trong:", SheetNarrative),
+		fmt.Sprintf("10. Trang «%s»: mỗi dòng là một ý của báo cáo; cột «Phần» chọn trong danh sách một trong các phần dưới đây (gõ mã phần cũng được). Dòng «VÍ DỤ» có sẵn không được đọc: ghi đè hoặc xóa dòng đó.", SheetNarrative),
 	}, append(parts,
 		"11. Các cột mã và tên được khóa để tránh sửa nhầm (không đặt mật khẩu). Cần thêm cột riêng thì bỏ khóa trang (Xem lại → Bỏ bảo vệ Trang tính; bản tiếng Anh: Review → Unprotect Sheet); có thể thêm cột, đổi thứ tự cột vì chương trình tìm cột theo tiêu đề.",
-		"12. Không đổi tên các trang. Lưu tệp dạng .xlsx (không lưu thành .xls).",
+		fmt.Sprintf("12. Không đổi tên các trang. Trang ẩn «%s» chứa danh sách chọn, không cần sửa. Lưu tệp dạng .xlsx (không lưu thành .xls).", SheetLists),
 		fmt.Sprintf("13. Kiểm tra số liệu: baocao validate %d; lập báo cáo: baocao generate %d.", year, year),
 	)...)
 }
@@ -236,9 +311,10 @@ func (wr *writer) header() {
 		switch hr.key {
 		case yearKey:
 			wr.set(s, 2, row, wr.year, stInput)
-			wr.validate(s, cellName(2, row), "Năm báo cáo", "Ghi năm, ví dụ 2021.", func(dv *excelize.DataValidation) error {
+			wr.validate(s, cellName(2, row), prompt{hr.label, hr.help}, "Năm báo cáo", "Ghi năm, ví dụ 2021.", func(dv *excelize.DataValidation) error {
 				return dv.SetRange(1900, 2999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
 			})
+			continue
 		case "ngay":
 			v := number("")
 			if !h.Date.IsZero() {
@@ -252,6 +328,7 @@ func (wr *writer) header() {
 			wr.set(s, 2, row, v, stInput)
 			wr.fit(s, row, v, headerColumns[1].width)
 		}
+		wr.promptOnly(s, cellName(2, row), prompt{hr.label, hr.help})
 	}
 	wr.check(wr.f.SetColVisible(s, colLetter(4), false))
 	wr.protect(s)
@@ -315,10 +392,11 @@ func (wr *writer) entries() {
 				estimate = "có"
 			}
 		}
-		wr.set(s, col(colActual), row, actual, stInput)
+		fig := figureStyle(ind.Decimals)
+		wr.set(s, col(colActual), row, actual, fig)
 		wr.set(s, col(colEstimate), row, estimate, stInput)
-		wr.set(s, col(colPlan), row, plan, stInput)
-		wr.set(s, col(colSame), row, same, stInput)
+		wr.set(s, col(colPlan), row, plan, fig)
+		wr.set(s, col(colSame), row, same, fig)
 		wr.set(s, col(colNote), row, note, stInput)
 		if ind.Kind == model.Rate {
 			rates = append(rates, row)
@@ -326,17 +404,21 @@ func (wr *writer) entries() {
 			quantities = append(quantities, row)
 		}
 	}
-	valueCols := []int{col(colActual), col(colPlan), col(colSame)}
-	wr.validate(s, rowRanges(quantities, valueCols), "Số liệu không hợp lệ", "Nhập một số không âm, đúng đơn vị tính của dòng.", decimalAtLeast(0))
-	wr.validate(s, rowRanges(rates, valueCols), "Tỷ lệ không hợp lệ", "Tỷ lệ nhập số phần trăm từ 0 đến 100, ví dụ 95,5.", func(dv *excelize.DataValidation) error {
-		return dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
-	})
-	if row > 1 {
-		est := colLetter(col(colEstimate))
-		wr.validate(s, fmt.Sprintf("%s2:%s%d", est, est, row), "Ước tính", "Chọn «có» nếu là số ước tính, hoặc để trống.", func(dv *excelize.DataValidation) error {
-			return dv.SetDropList([]string{"có", "không"})
+	// One validation per column and kind, so that each column has its own prompt.
+	for _, key := range []string{colActual, colPlan, colSame} {
+		c := entryColumns[col(key)-1]
+		wr.validate(s, rowRanges(quantities, []int{col(key)}), columnPrompt(c), "Số liệu không hợp lệ", "Nhập một số không âm, đúng đơn vị tính của dòng.", decimalAtLeast(0))
+		ratePrompt := prompt{c.title, c.prompt + " " + ratePrompt}
+		wr.validate(s, rowRanges(rates, []int{col(key)}), ratePrompt, "Tỷ lệ không hợp lệ", "Tỷ lệ nhập số phần trăm từ 0 đến 100, ví dụ 95,5.", func(dv *excelize.DataValidation) error {
+			return dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
 		})
 	}
+	inputRows := append(quantities, rates...)
+	slices.Sort(inputRows)
+	wr.validate(s, rowRanges(inputRows, []int{col(colEstimate)}), columnPrompt(entryColumns[col(colEstimate)-1]), "Ước tính", "Chọn «có» nếu là số ước tính, hoặc để trống.", func(dv *excelize.DataValidation) error {
+		return dv.SetDropList([]string{"có", "không"})
+	})
+	wr.promptOnly(s, rowRanges(inputRows, []int{col(colNote)}), columnPrompt(entryColumns[col(colNote)-1]))
 	wr.protect(s)
 }
 
@@ -360,9 +442,12 @@ func (wr *writer) rankings() {
 		wr.set(s, 4, row, of, stInput)
 	}
 	if row > 1 {
-		wr.validate(s, fmt.Sprintf("C2:D%d", row), "Thứ hạng không hợp lệ", "Nhập số nguyên từ 1 trở lên, ví dụ 11 (thứ hạng) và 63 (tổng số).", func(dv *excelize.DataValidation) error {
-			return dv.SetRange(1, 1000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
-		})
+		for c := 3; c <= 4; c++ {
+			wr.validate(s, fmt.Sprintf("%s2:%s%d", colLetter(c), colLetter(c), row), columnPrompt(rankingColumns[c-1]), "Thứ hạng không hợp lệ",
+				"Nhập số nguyên từ 1 trở lên, ví dụ 11 (thứ hạng) và 63 (tổng số).", func(dv *excelize.DataValidation) error {
+					return dv.SetRange(1, 1000, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+				})
+		}
 	}
 	wr.protect(s)
 }
@@ -373,16 +458,43 @@ const narrativeRows = 500
 func (wr *writer) narrative() {
 	s := SheetNarrative
 	wr.columns(s, narrativeColumns)
-	for i, it := range wr.prefill.Narrative {
-		wr.set(s, 1, i+2, it.Part, stInput)
-		wr.set(s, 2, i+2, it.Heading, stInput)
-		wr.set(s, 3, i+2, it.Text, stInput)
+	items := wr.prefill.Narrative
+	style := stInput
+	if len(items) == 0 {
+		items, style = []model.NarrativeItem{{Part: examplePart, Heading: exampleHeading, Text: exampleText}}, stExample
+	}
+	for i, it := range items {
+		label := partLabels[it.Part]
+		if label == "" {
+			label = it.Part
+		}
+		wr.set(s, 1, i+2, label, style)
+		wr.set(s, 2, i+2, it.Heading, style)
+		wr.set(s, 3, i+2, it.Text, style)
 		wr.fit(s, i+2, it.Text, narrativeColumns[2].width)
 	}
-	last := max(narrativeRows, len(wr.prefill.Narrative)+1)
-	wr.validate(s, fmt.Sprintf("A2:A%d", last), "Phần không hợp lệ", "Chọn phần của báo cáo trong danh sách (xem trang «Lưu ý»).", func(dv *excelize.DataValidation) error {
-		return dv.SetDropList(model.NarrativeParts)
+	last := max(narrativeRows, len(items)+1)
+	wr.validate(s, fmt.Sprintf("A2:A%d", last), columnPrompt(narrativeColumns[0]), "Phần không hợp lệ", "Chọn phần của báo cáo trong danh sách.", func(dv *excelize.DataValidation) error {
+		dv.SetSqrefDropList(partListName)
+		return nil
 	})
+	for c := 2; c <= 3; c++ {
+		wr.promptOnly(s, fmt.Sprintf("%s2:%s%d", colLetter(c), colLetter(c), last), columnPrompt(narrativeColumns[c-1]))
+	}
+}
+
+// lists writes the hidden sheet of drop-down choices: the report parts by
+// their labels (commas in them rule out a list typed into the validation).
+func (wr *writer) lists() {
+	s := SheetLists
+	for i, p := range model.NarrativeParts {
+		wr.set(s, 1, i+1, partLabels[p], stFixed)
+	}
+	wr.check(wr.f.SetColWidth(s, "A", "A", 50))
+	wr.check(wr.f.SetDefinedName(&excelize.DefinedName{Name: partListName,
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$A$%d", SheetLists, len(model.NarrativeParts))}))
+	wr.check(wr.f.SetSheetVisible(s, false))
+	wr.protect(s)
 }
 
 // colLetter writes column 3 as "C".

@@ -29,9 +29,10 @@ const GuideName = "LUU-Y.txt"
 
 // Options says where and for which year to create the folder.
 type Options struct {
-	Dir   string // the working folder; its data/ subfolder receives the files
-	Year  int    // the report year; the workbook of Year-1 is created too
-	Force bool   // overwrite files that exist
+	Dir   string    // the working folder; its data/ subfolder receives the files
+	Year  int       // the report year; the workbook of Year-1 is created too
+	Force bool      // overwrite files that exist
+	Now   time.Time // the time the workbooks say they were created; zero for the clock's
 }
 
 // Skip is a file that was not written, and why.
@@ -55,7 +56,11 @@ func Create(opt Options) (*Result, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, fmt.Errorf("không tạo được thư mục %s: %w", dir, pathError(err))
 	}
-	c := &creator{dir: dir, force: opt.Force, res: res}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	c := &creator{dir: dir, force: opt.Force, res: res, now: now}
 	catalogue, _ := fs.ReadFile(data.FS, input.CatalogueFile)
 	if err := c.file(input.CatalogueFile, func() ([]byte, error) { return catalogue, nil }); err != nil {
 		return res, err
@@ -88,6 +93,7 @@ type creator struct {
 	dir   string
 	force bool
 	res   *Result
+	now   time.Time
 }
 
 // file writes one file of the data folder unless it exists.
@@ -122,7 +128,7 @@ func (c *creator) workbook(ws *input.Workspace, cat *model.Catalogue, year int) 
 	}
 	return c.file(name, func() ([]byte, error) {
 		var buf bytes.Buffer
-		err := workbook.Write(&buf, cat, year, previousHeader(ws, cat, year))
+		err := workbook.Write(&buf, cat, year, previousHeader(ws, cat, year), c.now)
 		return buf.Bytes(), err
 	})
 }
