@@ -5,6 +5,18 @@
 // and comments ({{/* … */}}). {{define}}, {{template}} and {{block}} are
 // not available.
 //
+// Of text/template's predefined functions, and, or, not, len, index, slice
+// and the comparisons eq, ne, lt, le, gt and ge are available; printf,
+// print, println, html, js, urlquery and call are refused at Parse (they
+// print Go's notation, "%!s(MISSING)", into a report, and have no use in
+// one), unless Options.Funcs defines a function of that name. The
+// comparisons are the engine's: numbers compare by value whatever their Go
+// type (integers, floats, and values with a Rat method such as
+// decimal.Decimal), so "gt .X 2000" works whether .X is 2530 or 2530.5;
+// text compares with text; text against a number is an error, at Parse
+// when the types are known, at Execute otherwise, never a comparison of
+// characters ("2.530" < "2000").
+//
 // # Rules for template authors
 //
 // Where a tag may be. Tags are typed in the text of the body, of headers
@@ -27,7 +39,9 @@
 //
 // What Word's typing does to tags. Curly quotes (“ ” „ ″ and ‘ ’) inside a
 // tag count as straight ones, so autocorrect does no harm; non-breaking
-// spaces count as spaces.
+// spaces count as spaces; a keyword that autocorrect capitalised at the
+// start of a tag ({{If …}}, {{Else}}, {{Else If …}}, {{End}}, {{With …}},
+// {{Range …}}, {{Break}}, {{Continue}}) works as if typed in lower case.
 //
 // Printed values. Every value is printed as text: "&", "<", quotes and the
 // like appear as they are, and cannot break the document. A line break in a
@@ -87,9 +101,32 @@
 // function's result), and failures of Options.ArgChecks. A {{with}} or
 // {{range}} left without {{end}} is one error: the tags after it are
 // checked with dot as inside it or as outside, whichever knows the field.
-// Execute reports, located the same way, the problems that domain
-// functions record with Problems.Add and any error of execution, in
-// Vietnamese.
+// A field that dot lacks but that is found elsewhere gets a hint: a field
+// of the root inside {{with}} or {{range}} ("hãy viết «$.Nam»"), a field of
+// a function's result at the top ("{{ with chi_tieu "MÃ" }}…"), a field of
+// the elements of a list of the root ("{{ range .ChiTieu }}…"). Tags in
+// parts that are not rendered are errors too. Execute reports, located the
+// same way, the problems that domain functions record with Problems.Add and
+// any error of execution, in Vietnamese.
+//
+// Errors are values: an ErrorList of *Error, each with its part, paragraph
+// and shortened text; what a message quotes is shortened to 80 characters.
+// ErrorList.Error writes at most MaxSameKind errors of one kind (the same
+// message but for the names and numbers it quotes) and then one line "… và
+// 9.980 lỗi cùng loại"; callers that print the errors one by one should cap
+// them likewise.
+//
+// # Limits
+//
+// A template cannot make the engine hang or fill the memory. Parse refuses
+// a template with more than MaxTags tags (20 000) or with {{if}}, {{range}}
+// and {{with}} nested more than MaxNesting deep (100), reading each
+// paragraph's tags in time linear in its length. Execute stops, with an
+// error at the paragraph being filled, after MaxIterations iterations of
+// all loops together (100 000) or MaxOutputSize bytes of output (32 MiB, a
+// yearly report is under 1 MiB). The package itself (see docxpkg) is
+// refused when its zip entries have unsafe or duplicate names, are too
+// large, or when any XML part declares a DOCTYPE.
 //
 // # How it works
 //

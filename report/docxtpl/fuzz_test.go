@@ -25,6 +25,10 @@ func FuzzParse(f *testing.F) {
 		docxtest.P("{{ printf “%d” .Nam }} {{/* c */}} {{- $x := 1 -}}"),
 		`<w:p><w:r><w:t>{{</w:t></w:r></w:p><w:p/>`,
 		docxtest.P("{{range .ChiTieu}}") + docxtest.P("{{ .Ten }} {{ .Nam }}") + docxtest.P("{{with .Sub}}{{ . }}{{end}}"),
+		para(run("", "{{ .Do"), `<w:del w:id="1" w:author="a"><w:r><w:delText>XQ</w:delText></w:r></w:del>`, `<w:ins w:id="2" w:author="a">`+run("", "nV")+`</w:ins>`, run("", "i }}")),
+		docxtest.P("{{ If .Tang }}a{{ Else If gt .Nam 2000.5 }}b{{ End }}{{ with .Sub }}{{ .Nam }}{{ end }}"),
+		docxtest.P(`{{ if gt .Nam "2000" }}{{ printf "%s" }}{{ len nil }}{{ end }}`),
+		docxtest.P("{{ range 1000000000000 }}{{ end }}"),
 		docxtest.P(`{{ bang_chu 1.5 }} {{ .Sub 1 }} {{ . | phan_tram }} {{ call .TieuDe }} {{ index .Nhom "a" }} {{ $x := .Nam }}{{ $x = .Ghi }}{{ bang_chu $x }}`),
 	}
 	for _, s := range seeds {

@@ -174,7 +174,7 @@ func TestPartLabels(t *testing.T) {
 			refersTo = dn.RefersTo
 		}
 	}
-	if refersTo != "'"+workbook.SheetLists+"'!$A$1:$A$8" {
+	if refersTo != fmt.Sprintf("'%s'!$A$1:$A$%d", workbook.SheetLists, len(model.NarrativeParts)) {
 		t.Fatalf("drop-down %q refers to %q", dropDown.Formula1, refersTo)
 	}
 	labels, err := f.GetCols(workbook.SheetLists)
