@@ -92,9 +92,10 @@ type checker struct {
 	alts     []reflect.Type
 	vars     []variable
 	stack    []frame
-	unclosed map[*tag]bool // tags opening a structure that no {{end}} closes
-	tooDeep  bool          // MaxNesting was reached and reported
-	partial  bool          // the tags stop short (MaxTags): blocks may be left open
+	unclosed map[*tag]bool     // tags opening a structure that no {{end}} closes
+	tooDeep  bool              // MaxNesting was reached and reported
+	partial  bool              // the tags stop short (MaxTags): blocks may be left open
+	hints    map[string]string // elsewhere's answers outside with and range, by name
 }
 
 func (c *checker) errorf(tg *tag, format string, args ...any) {
@@ -770,6 +771,21 @@ func (c *checker) elsewhere(name string) string {
 			}
 		}
 	}
+	if hint, ok := c.hints[name]; ok {
+		return hint
+	}
+	if c.hints == nil {
+		c.hints = map[string]string{}
+	}
+	hint := c.notAtDot(name)
+	c.hints[name] = hint
+	return hint
+}
+
+// notAtDot says where a field is found that is not the root's: in a
+// function's result or the elements of a list of the root.
+func (c *checker) notAtDot(name string) string {
+	root := c.opt.Root
 	var call string
 	for _, fname := range slices.Sorted(maps.Keys(c.opt.Funcs)) {
 		ft := reflect.TypeOf(c.opt.Funcs[fname])

@@ -32,8 +32,9 @@
 // Tracked changes. A tag corrected with Word's Track Changes on is read as
 // it stands after the changes: text deleted inside a tag (w:del, w:moveFrom)
 // is not part of it and is dropped from the output, text inserted (w:ins,
-// w:moveTo) is. Tracked changes outside tags are kept in the report as they
-// are, for its reader to accept. The tags of one structure inside a
+// w:moveTo) is. A deletion holding a tag ("{{") is dropped wherever it is:
+// it would show as a struck-out tag. Other tracked changes outside tags are
+// kept in the report as they are, for its reader to accept. The tags of one structure inside a
 // paragraph must not be one inside an insertion and another outside it
 // (see below); the message then says to accept the changes.
 //

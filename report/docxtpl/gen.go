@@ -170,9 +170,13 @@ func (pt *part) source() (string, []spot) {
 		case len(p.tags) > 0:
 			add(p.openEnd, p.openEnd).loc(pt, p)
 			pt.moveTags(p, add)
+			fallthrough
+		default:
 			for _, d := range p.dels {
-				if !d.nested && slices.ContainsFunc(p.tags, func(tg *tag) bool { return tg.start < d.off && d.off < tg.end }) {
-					add(d.start, d.end) // deleted while the tag was edited: the tag is read without it
+				// Deleted while a tag was edited, the tag is read without it; a
+				// deleted tag would show in the report as struck-out "{{…}}".
+				if !d.nested && (d.tag || slices.ContainsFunc(p.tags, func(tg *tag) bool { return tg.start < d.off && d.off < tg.end })) {
+					add(d.start, d.end)
 				}
 			}
 		}

@@ -145,3 +145,23 @@ func TestTagsInPartsNotRendered(t *testing.T) {
 		}
 	}
 }
+
+// A tag deleted with tracking on would show in the report as a struck-out
+// "{{ … }}": it goes, in paragraphs with or without tags.
+func TestDeletedTagDropped(t *testing.T) {
+	body := para(run("", "Năm "), del("{{ .Nam }}"), ins("nay"), run("", ".")) +
+		para(run("", "{{ .DonVi }}: "), del("{{ if .Tang }}"), run("", "tăng"), del("cũ"))
+	out := render(t, build(body), options(), sample())
+	doc := part(t, out, docxpkg.DocumentPart)
+	if strings.Contains(doc, "{{") || !strings.Contains(doc, del("cũ")) {
+		t.Fatalf("output:\n%s", doc)
+	}
+	want := []string{"Năm nay.", "Sở Thông tin và Truyền thông: tăng"}
+	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, want) {
+		t.Fatalf("paragraphs = %q, want %q", got, want)
+	}
+	// Only deleted tags: not a template.
+	if tp := parse(t, build(para(run("", "Năm "), del("{{ .Nam }}"))), options()); tp.HasTags() {
+		t.Fatal("HasTags with only a deleted tag")
+	}
+}

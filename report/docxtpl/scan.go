@@ -2,6 +2,7 @@ package docxtpl
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,6 +58,15 @@ type revision struct {
 	before     int  // how many of the paragraph's texts come before it
 	off        int  // where it sits in para.text
 	nested     bool // holds a paragraph (a text box): never dropped
+	tag        bool // its deleted text has a tag, "{{": dropped wherever it is
+}
+
+// deletedTags reports whether a paragraph of the part has a tracked deletion
+// of a tag, which is dropped from the output even where there is no tag.
+func (pt *part) deletedTags() bool {
+	return slices.ContainsFunc(pt.paras, func(p *para) bool {
+		return slices.ContainsFunc(p.dels, func(d *revision) bool { return d.tag })
+	})
 }
 
 // box is an element that must not be left empty: one that must hold a
@@ -196,6 +206,7 @@ func scanPart(index int, name, xml string) (*part, error) {
 			case w + "del", w + "moveFrom":
 				if del != nil && tok.Begin == del.start {
 					del.end = tok.End
+					del.tag = strings.Contains(charData(xml[del.start:del.end]), "{{")
 					delP.dels = append(delP.dels, del)
 					del = nil
 				}

@@ -37,6 +37,7 @@ type Options struct {
 type Template struct {
 	names []string // the package's template parts
 	parts []*compiled
+	tags  int // in all parts
 
 	mu  sync.Mutex // guards pkg, whose parts Execute replaces to write
 	pkg *docxpkg.Package
@@ -44,19 +45,12 @@ type Template struct {
 
 // HasTags reports whether any part holds a tag: a document without one is not
 // a template.
-func (t *Template) HasTags() bool {
-	for _, c := range t.parts {
-		if c.tmpl != nil {
-			return true
-		}
-	}
-	return false
-}
+func (t *Template) HasTags() bool { return t.tags > 0 }
 
 // compiled is a template part ready to execute.
 type compiled struct {
 	part  *part
-	tmpl  *template.Template // nil: the part has no tags and is kept as is
+	tmpl  *template.Template // nil: the part is kept as is
 	src   string
 	spots []spot
 }
@@ -108,8 +102,9 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		iterFunc:     func() string { return "" },
 	}
 	for i, cp := range t.parts {
-		if len(all[i]) == 0 {
-			continue
+		t.tags += len(all[i])
+		if len(all[i]) == 0 && !cp.part.deletedTags() {
+			continue // kept as it is
 		}
 		cp.src, cp.spots = cp.part.source()
 		tm, err := template.New(cp.part.name).Option("missingkey=error").Funcs(compareFuncs).Funcs(opt.Funcs).Funcs(placeholders).Parse(cp.src)
