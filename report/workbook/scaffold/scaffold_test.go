@@ -7,11 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/workbook/scaffold"
 	"github.com/baocao/baocao/templates"
+	"github.com/xuri/excelize/v2"
 )
 
 func names(paths []string) string {
@@ -89,7 +91,8 @@ func TestCreateNextYear(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res, err := scaffold.Create(scaffold.Options{Dir: dir, Year: 2022, Force: true})
+	now := time.Date(2022, 1, 10, 9, 0, 0, 0, time.UTC)
+	res, err := scaffold.Create(scaffold.Options{Dir: dir, Year: 2022, Force: true, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,6 +109,16 @@ func TestCreateNextYear(t *testing.T) {
 	h := y.Header
 	if h.SuperiorBody != "UBND TỈNH NAM ĐỊNH" || h.Signer != "Nguyễn Văn An" || len(h.Distribution) != 2 || !h.Date.IsZero() || h.Basis != "" || h.Number != "" {
 		t.Errorf("header %+v", h)
+	}
+	// The workbook says who made it and when: the department known from last
+	// year, and the clock given.
+	f, err := excelize.OpenFile(filepath.Join(dataDir, "2022.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if p, err := f.GetDocProps(); err != nil || p.Creator != "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" || p.Created != "2022-01-10T09:00:00Z" {
+		t.Errorf("document properties %+v %v", p, err)
 	}
 }
 
