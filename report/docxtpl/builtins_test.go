@@ -51,12 +51,14 @@ func TestRefusedBuiltins(t *testing.T) {
 
 // Figures is a root with numbers of several Go types, as a domain may give.
 type Figures struct {
-	Nam    int
-	GiaTri string
-	So     decimal.Decimal
-	TyLe   float64
-	Thieu  *decimal.Decimal
-	Co     bool
+	Nam      int
+	GiaTri   string
+	GiaTriSo decimal.Decimal
+	Sub      *Figures
+	So       decimal.Decimal
+	TyLe     float64
+	Thieu    *decimal.Decimal
+	Co       bool
 }
 
 func figureOptions(root bool) docxtpl.Options {
@@ -68,7 +70,7 @@ func figureOptions(root bool) docxtpl.Options {
 }
 
 func figures() Figures {
-	return Figures{Nam: 2021, GiaTri: "2.530", So: decimal.RequireFromString("2530.5"), TyLe: 79.967}
+	return Figures{Nam: 2021, GiaTri: "2.530", So: decimal.RequireFromString("2530.5"), TyLe: 79.967, Sub: &Figures{GiaTri: "1"}}
 }
 
 // Numbers compare by value whatever their Go type, with the numbers typed
@@ -92,7 +94,7 @@ func TestNumbersCompareAsNumbers(t *testing.T) {
 func TestTextComparedWithNumber(t *testing.T) {
 	tests := []struct{ tag, atParse, atExecute string }{
 		{`{{ if gt .GiaTri 2000 }}x{{ end }}`,
-			"so sánh chữ với số: «.GiaTri» là chữ còn «2000» là số; hãy so sánh số với số",
+			"so sánh chữ với số: «.GiaTri» là chữ còn «2000» là số; hãy so sánh số với số (giá trị số là «.GiaTriSo»)",
 			"«{{gt .GiaTri 2000}}»: không so sánh được chữ «2.530» với số 2000; hãy so sánh số với số (chữ viết số vẫn là chữ, không được hiểu là số)"},
 		{`{{ if gt .So "2000" }}x{{ end }}`,
 			`so sánh chữ với số: «"2000"» là chữ còn «.So» là số; hãy so sánh số với số (bỏ dấu ngoặc kép để viết số: 2000)`,
@@ -100,6 +102,9 @@ func TestTextComparedWithNumber(t *testing.T) {
 		{`{{ if eq .Nam 2020 "2021" }}x{{ end }}`,
 			`so sánh chữ với số: «"2021"» là chữ còn «.Nam» là số`,
 			`«{{eq .Nam 2020 "2021"}}»: không so sánh được chữ «2021» với số 2021`},
+		{`{{ with .Sub }}{{ if gt 2000 $.Sub.GiaTri }}x{{ end }}{{ end }}`,
+			"so sánh chữ với số: «$.Sub.GiaTri» là chữ còn «2000» là số; hãy so sánh số với số (giá trị số là «$.Sub.GiaTriSo»)",
+			"«{{gt 2000 $.Sub.GiaTri}}»: không so sánh được chữ «1» với số 2000"},
 		{`{{ if lt .Co true }}x{{ end }}`, "", "«{{lt .Co true}}»: không so sánh lớn, nhỏ được giá trị đúng/sai"},
 		{`{{ if lt .Thieu 1 }}x{{ end }}`, "", "«{{lt .Thieu 1}}»: thiếu giá trị để so sánh (giá trị rỗng)"},
 	}

@@ -540,8 +540,63 @@ func (c *checker) compared(args *callArgs, i, j int) {
 		if _, err := strconv.ParseFloat(s.Text, 64); err == nil {
 			msg += fmt.Sprintf(" (bỏ dấu ngoặc kép để viết số: %s)", s.Text)
 		}
+	} else if number := c.numberBeside(text); number != "" {
+		msg += fmt.Sprintf(" (giá trị số là «%s»)", number)
 	}
 	c.errorf(c.tg, "%s", msg)
+}
+
+// numberBeside finds, for a field of text such as «(chi_tieu "X").GiaTri»,
+// a field of the same value that is its number: one of a number type whose
+// name starts with the text field's («(chi_tieu "X").GiaTriSo»). "" if none.
+func (c *checker) numberBeside(n parse.Node) string {
+	var owner reflect.Type
+	var last string
+	errs := len(c.errs)
+	switch n := n.(type) {
+	case *parse.FieldNode:
+		last, owner = n.Ident[len(n.Ident)-1], c.dot
+		if len(n.Ident) > 1 {
+			owner = c.dotFields(n.Ident[:len(n.Ident)-1], nil)
+		}
+	case *parse.ChainNode:
+		last, owner = n.Field[len(n.Field)-1], c.fields(c.operand(n.Node), n.Field[:len(n.Field)-1], "", nil)
+	case *parse.VariableNode:
+		if len(n.Ident) < 2 {
+			return ""
+		}
+		last, owner = n.Ident[len(n.Ident)-1], c.fields(c.variable(n.Ident[0]), n.Ident[1:len(n.Ident)-1], "", nil)
+	default:
+		return ""
+	}
+	c.errs = c.errs[:errs] // reported already, with the comparison's arguments
+	if owner == nil {
+		return ""
+	}
+	for owner.Kind() == reflect.Pointer {
+		owner = owner.Elem()
+	}
+	var names []string
+	if owner.Kind() == reflect.Struct {
+		for _, f := range reflect.VisibleFields(owner) {
+			if f.IsExported() && sortOfType(f.Type) == sortNumber {
+				names = append(names, f.Name)
+			}
+		}
+	}
+	ptr := reflect.PointerTo(owner)
+	for i := range ptr.NumMethod() {
+		if m := ptr.Method(i); m.Type.NumIn() == 1 && m.Type.NumOut() > 0 && sortOfType(m.Type.Out(0)) == sortNumber {
+			names = append(names, m.Name)
+		}
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		if name != last && strings.HasPrefix(name, last) {
+			return strings.TrimSuffix(n.String(), last) + name
+		}
+	}
+	return ""
 }
 
 // argSort is the sort of an argument: of its literal, or of its known type.
