@@ -343,16 +343,16 @@ func TestWriteXLSX(t *testing.T) {
 		}
 		return *st.CustomNumFmt
 	}
-	if got := numFmt("2021", rowOf["DT_VIEN_THONG"]); got != "#,##0" {
+	if got := numFmt("2021", rowOf["DT_VIEN_THONG"]); got != "[$-42A]#,##0" {
 		t.Errorf("value format %q", got)
 	}
-	if got := numFmt("2021", rowOf["TL_DVC_34"]); got != "#,##0.0" {
+	if got := numFmt("2021", rowOf["TL_DVC_34"]); got != "[$-42A]#,##0.0" {
 		t.Errorf("rate value format %q", got)
 	}
-	if got := numFmt("Chênh lệch 2021/2020", rowOf["DT_VIEN_THONG"]); got != "+#,##0;-#,##0;#,##0" {
+	if got := numFmt("Chênh lệch 2021/2020", rowOf["DT_VIEN_THONG"]); got != "[$-42A]+#,##0;-#,##0;#,##0" {
 		t.Errorf("delta format %q", got)
 	}
-	if got := numFmt("Tỷ lệ thay đổi 2021/2020 (%)", rowOf["DT_VIEN_THONG"]); got != "0.0%" {
+	if got := numFmt("Tỷ lệ thay đổi 2021/2020 (%)", rowOf["DT_VIEN_THONG"]); got != "[$-42A]0.0%" {
 		t.Errorf("percent format %q", got)
 	}
 	panes, err := f.GetPanes(SheetTable)

@@ -97,7 +97,7 @@ func (x *xlsxBook) style(key string, s *excelize.Style) int {
 }
 
 // numberStyle formats a number cell: grouped thousands at the decimals, or a
-// percentage. Deltas carry their sign.
+// percentage, tagged Vietnamese (see workbook.Vietnamese). Deltas carry their sign.
 func (x *xlsxBook) numberStyle(kind numKind, decimals int, signed bool) int {
 	frac := ""
 	if decimals > 0 {
@@ -110,6 +110,7 @@ func (x *xlsxBook) numberStyle(kind numKind, decimals int, signed bool) int {
 	if signed {
 		code = "+" + code + ";-" + code + ";" + code
 	}
+	code = workbook.Vietnamese + code // a result, read and not typed into
 	return x.style(code, &excelize.Style{CustomNumFmt: &code})
 }
 

@@ -51,14 +51,15 @@ func TestRefusedBuiltins(t *testing.T) {
 
 // Figures is a root with numbers of several Go types, as a domain may give.
 type Figures struct {
-	Nam      int
-	GiaTri   string
-	GiaTriSo decimal.Decimal
-	Sub      *Figures
-	So       decimal.Decimal
-	TyLe     float64
-	Thieu    *decimal.Decimal
-	Co       bool
+	Nam              int
+	GiaTri           string
+	GiaTriSo         decimal.Decimal
+	GiaTriNamTruocSo decimal.Decimal
+	Sub              *Figures
+	So               decimal.Decimal
+	TyLe             float64
+	Thieu            *decimal.Decimal
+	Co               bool
 }
 
 func figureOptions(root bool) docxtpl.Options {

@@ -1,6 +1,7 @@
 package docxtpl
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"reflect"
@@ -590,7 +591,8 @@ func (c *checker) numberBeside(n parse.Node) string {
 			names = append(names, m.Name)
 		}
 	}
-	slices.Sort(names)
+	// The closest name: .GiaTriSo for .GiaTri rather than .GiaTriNamTruocSo.
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) })
 	for _, name := range names {
 		if name != last && strings.HasPrefix(name, last) {
 			return strings.TrimSuffix(n.String(), last) + name

@@ -41,8 +41,8 @@ func numFmt(t testing.TB, f *excelize.File, sheet, cell string) string {
 }
 
 // TestFiguresShowThousands: figure cells group thousands at the decimals the
-// report shows; Excel's codes are written with the reader's separators, so
-// LibreOffice (here in its default English locale) shows 1,600,000.
+// report shows, with the computer's separators: LibreOffice here runs in its
+// default English locale and shows 1,600,000 and 11.5.
 func TestFiguresShowThousands(t *testing.T) {
 	cat, y, _ := base(t)
 	big := decimal.NewFromInt(1_600_000)
@@ -69,6 +69,9 @@ func TestFiguresShowThousands(t *testing.T) {
 		row := rowOf(t, f, shEntries, "DT_BUU_CHINH")
 		if v := rows[row-1][4]; v != "1,600,000" {
 			t.Errorf("LibreOffice shows %q", v)
+		}
+		if v := rows[rowOf(t, f, shEntries, "TL_TIN_BAI_TON_TAI")-1][4]; v != "11.5" {
+			t.Errorf("LibreOffice shows the rate as %q", v)
 		}
 	})
 }

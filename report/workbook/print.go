@@ -14,6 +14,23 @@ import (
 // Helpers for every workbook baocao writes (the input workbook, the diff and
 // the appendix workbooks), so that they print and describe themselves alike.
 
+// Vietnamese tags a number format code as Vietnamese (LCID 0x042A):
+// LibreOffice then shows 1.600.000 and 95,5 whatever the computer's language;
+// Excel shows the computer's separators either way. For workbooks that are
+// read, not typed into: a clerk typing on an English computer would see what
+// he types shown otherwise.
+const Vietnamese = "[$-42A]"
+
+// NumberFormat is the number format of a figure shown at some decimals:
+// grouped thousands (#,##0.0), shown and typed with the computer's separators.
+func NumberFormat(decimals int) string {
+	code := "#,##0"
+	if decimals > 0 {
+		code += "." + strings.Repeat("0", decimals)
+	}
+	return code
+}
+
 // PageSetup says how a sheet of a table prints.
 type PageSetup struct {
 	Header    string // the page header, centred in bold, e.g. "Số liệu năm 2021 – Chỉ tiêu"

@@ -148,10 +148,7 @@ func (wr *writer) styleID(name string) int {
 		return id
 	}
 	decimals, _ := strconv.Atoi(strings.TrimPrefix(name, stFigure))
-	code := "#,##0"
-	if decimals > 0 {
-		code += "." + strings.Repeat("0", decimals)
-	}
+	code := NumberFormat(decimals)
 	border := []excelize.Border{{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
 		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1}}
 	id, err := wr.f.NewStyle(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
@@ -164,10 +161,10 @@ func (wr *writer) styleID(name string) int {
 // stFigure prefixes the style of an input figure shown at some decimals.
 const stFigure = "figure"
 
-// figureStyle is the style of an input figure: grouped thousands and the
-// decimals the report shows (#,##0.0), which Excel and LibreOffice write with
-// the reader's separators (1.600.000 and 95,5 in Vietnamese). A figure typed
-// with more decimals shows rounded, as the report will, and validate warns.
+// figureStyle is the style of an input figure (see NumberFormat), without the
+// Vietnamese tag so that figures show as they are typed on the computer:
+// 1.600.000 on a Vietnamese computer, 1,600,000 on an English one. A figure typed with
+// more decimals shows rounded, as the report will, and validate warns.
 func figureStyle(decimals int) string {
 	return stFigure + strconv.Itoa(min(max(decimals, 0), 10))
 }
