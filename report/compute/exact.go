@@ -49,18 +49,18 @@ func percentOf(part, whole *big.Rat) *big.Rat {
 	return r.Mul(r, hundred)
 }
 
-// maxAgreeingDecimals bounds how far AgreeingDecimals looks; figures that far
+// MaxAgreeingDecimals bounds how far AgreeingDecimals looks; figures that far
 // apart from a threshold do not occur in reports.
-const maxAgreeingDecimals = 12
+const MaxAgreeingDecimals = 12
 
 // AgreeingDecimals is the smallest precision, from decimals up, at which r
 // rounded half-up gives the same verdict as r itself, so that the figure shown
 // never contradicts the words beside it: 1473/1842 × 100 = 79,967… against
-// "≥ 80" shows as 79,97 rather than 80,0. It stops at maxAgreeingDecimals.
+// "≥ 80" shows as 79,97 rather than 80,0. It stops at MaxAgreeingDecimals.
 func AgreeingDecimals(r *big.Rat, decimals int, verdict func(*big.Rat) bool) int {
 	want := verdict(r)
 	d := decimals
-	for ; d < maxAgreeingDecimals; d++ {
+	for ; d < MaxAgreeingDecimals; d++ {
 		if verdict(Rat(Round(r, d))) == want {
 			return d
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/docxtpl"
+	"github.com/baocao/baocao/report/internal/memtest"
 )
 
 // benchDocument has 200 paragraphs and about 100 tags, some split across
@@ -47,5 +48,44 @@ func BenchmarkExecute(b *testing.B) {
 		if _, err := tp.Execute(data, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkHostileTemplates measures how long a hostile template takes to be
+// refused, and the peak memory: each case ends with an error.
+func BenchmarkHostileTemplates(b *testing.B) {
+	long := sample()
+	long.Ghi = strings.Repeat("Một câu rất dài. ", 1000)
+	var bad strings.Builder
+	for i := range 100_000 {
+		bad.WriteString(docxtest.P("{{ .Khong" + strconv.Itoa(i) + " }}"))
+	}
+	cases := []struct {
+		name string
+		body string
+		data Report
+	}{
+		{"range-1e12", docxtest.P("{{ range 1000000000000 }}x{{ end }}"), sample()},
+		{"range-long-string", docxtest.P("{{ range 100000 }}{{ $.Ghi }}{{ end }}"), long},
+		{"nested-if-1e5", docxtest.P(strings.Repeat("{{ if .Tang }}", 100_000) + strings.Repeat("{{ end }}", 100_000)), sample()},
+		{"tags-1e5-one-paragraph", docxtest.P(strings.Repeat("{{ .Nam }}", 100_000)), sample()},
+		{"printf-1e3", docxtest.P(strings.Repeat(`{{ printf "%1000000d" 1 }}`, 1000)), sample()},
+		{"printf-1e4", docxtest.P(strings.Repeat(`{{ printf "%1000000d" 1 }}`, 10_000)), sample()},
+		{"bad-tags-1e5", bad.String(), sample()},
+	}
+	for _, c := range cases {
+		data := build(c.body)
+		b.Run(c.name, func(b *testing.B) {
+			memtest.Bench(b, func() {
+				tp, err := docxtpl.Parse(data, options())
+				if err == nil {
+					_, err = tp.Execute(c.data, nil)
+				}
+				if err == nil {
+					b.Fatal("no error")
+				}
+				_ = err.Error()
+			})
+		})
 	}
 }

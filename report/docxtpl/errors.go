@@ -194,7 +194,7 @@ const excerptRunes = 60
 // its many tags stays cheap.
 func excerpt(text string, at int) string {
 	at = min(max(at, 0), len(text))
-	const window = excerptRunes * 16 // bytes: enough for the runes shown and runs of spaces
+	const window = excerptRunes * 8 // bytes: enough for the runes shown, of up to 4 bytes, and some spaces
 	cutLeft, cutRight := false, false
 	if len(text) > 2*window {
 		lo, hi := max(0, at-window), min(len(text), at+window)
@@ -232,6 +232,7 @@ func excerpt(text string, at int) string {
 // moving the byte offset *at along.
 func collapseSpace(text string, at *int) string {
 	var b strings.Builder
+	b.Grow(len(text))
 	space := false
 	newAt := -1
 	for i, r := range text {

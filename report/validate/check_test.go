@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/validate"
@@ -336,4 +337,35 @@ func TestEmptyPreviousYear(t *testing.T) {
 		fs[0].Msg != "tệp số liệu năm 2020 chưa có số liệu nào: báo cáo sẽ không so sánh được với năm trước" {
 		t.Errorf("findings = %v", fs)
 	}
+}
+
+// TestMissingFigureIsAWarning: a figure left blank does not stop the report
+// (its sentences are left out, see Omitted) unless the catalogue requires it.
+func TestMissingFigureIsAWarning(t *testing.T) {
+	fs := validateYAML(t, testCat(t), strings.Replace(testCur, "DT: {thuc_hien: 130, ke_hoach: 110}", "DT: {ke_hoach: 110}", 1), testPrev, validate.Options{Required: []string{"DT"}})
+	if len(fs) != 1 || fs[0].Code != "missing-value" || fs[0].Severity != model.Warning {
+		t.Fatalf("findings:\n%v", fs)
+	}
+	rep := compute.Compute(testCat(t), mustYear(t, testCur), nil)
+	om := validate.Omitted(rep, []string{"SO_A", "PHAT"}, false)
+	if len(om) != 2 || om[0].Severity != model.Warning || om[1].Severity != model.Error || om[0].Code != "omitted" {
+		t.Errorf("omitted (PHAT is bat_buoc): %v", om)
+	}
+	if om := validate.Omitted(rep, []string{"SO_A"}, true); om[0].Severity != model.Error {
+		t.Errorf("strict omitted: %v", om)
+	}
+	// A missing-value warning at the place of an omission says less: one finding.
+	both := validate.Sort(model.Findings{{Severity: model.Warning, Code: "missing-value", Pos: om[0].Pos}, om[0]})
+	if len(both) != 1 || both[0].Code != "omitted" {
+		t.Errorf("sorted: %v", both)
+	}
+}
+
+func mustYear(t *testing.T, text string) *model.Year {
+	t.Helper()
+	y, fs := input.ParseYear(curFile, []byte(text), 2021, testCat(t))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	return y
 }
