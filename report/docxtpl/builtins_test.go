@@ -106,6 +106,9 @@ func TestTextComparedWithNumber(t *testing.T) {
 		{`{{ with .Sub }}{{ if gt 2000 $.Sub.GiaTri }}x{{ end }}{{ end }}`,
 			"so sánh chữ với số: «$.Sub.GiaTri» là chữ còn «2000» là số; hãy so sánh số với số (giá trị số là «$.Sub.GiaTriSo»)",
 			"«{{gt 2000 $.Sub.GiaTri}}»: không so sánh được chữ «1» với số 2000"},
+		{`{{ if gt .Sub 2000 }}x{{ end }}`,
+			"không so sánh được giá trị với số: «.Sub» là cả một đối tượng, «2000» là số; hãy so sánh một giá trị số của nó, ví dụ «.Sub.So»",
+			"«{{gt .Sub 2000}}»: không so sánh được giá trị với số"},
 		{`{{ if lt .Co true }}x{{ end }}`, "", "«{{lt .Co true}}»: không so sánh lớn, nhỏ được giá trị đúng/sai"},
 		{`{{ if lt .Thieu 1 }}x{{ end }}`, "", "«{{lt .Thieu 1}}»: thiếu giá trị để so sánh (giá trị rỗng)"},
 	}

@@ -529,6 +529,10 @@ func (c *checker) builtinArgs(name string, args *callArgs) {
 // are known: text against a number is an error.
 func (c *checker) compared(args *callArgs, i, j int) {
 	si, sj := argSort(args.nodes[i], args.types[i]), argSort(args.nodes[j], args.types[j])
+	if si == sortNumber && sj == sortOther || si == sortOther && sj == sortNumber {
+		c.objectComparedWithNumber(args, i, j, si)
+		return
+	}
 	if !(si == sortText && sj == sortNumber || si == sortNumber && sj == sortText) {
 		return
 	}
@@ -545,6 +549,49 @@ func (c *checker) compared(args *callArgs, i, j int) {
 		msg += fmt.Sprintf(" (giá trị số là «%s»)", number)
 	}
 	c.errorf(c.tg, "%s", msg)
+}
+
+// objectComparedWithNumber reports a whole object (an indicator) compared
+// with a number, naming a number of the object to compare instead.
+func (c *checker) objectComparedWithNumber(args *callArgs, i, j int, si sort) {
+	obj, num := args.nodes[j], args.nodes[i]
+	t := args.types[j]
+	if si == sortOther {
+		obj, num, t = num, obj, args.types[i]
+	}
+	if t == nil || printedType(t).Kind() != reflect.Struct {
+		return
+	}
+	msg := fmt.Sprintf("không so sánh được giá trị với số: «%s» là cả một đối tượng, «%s» là số", obj, num)
+	if names := numericMembers(t); len(names) > 0 {
+		msg += fmt.Sprintf("; hãy so sánh một giá trị số của nó, ví dụ «%s.%s»", selector(obj.String()), names[0])
+	}
+	c.errorf(c.tg, "%s", msg)
+}
+
+// numericMembers lists the fields, and methods without arguments, of the
+// struct type t (or a pointer to one) whose values are numbers, shortest
+// name first.
+func numericMembers(t reflect.Type) []string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var names []string
+	if t.Kind() == reflect.Struct {
+		for _, f := range reflect.VisibleFields(t) {
+			if f.IsExported() && sortOfType(f.Type) == sortNumber {
+				names = append(names, f.Name)
+			}
+		}
+	}
+	ptr := reflect.PointerTo(t)
+	for i := range ptr.NumMethod() {
+		if m := ptr.Method(i); m.Type.NumIn() == 1 && m.Type.NumOut() > 0 && sortOfType(m.Type.Out(0)) == sortNumber {
+			names = append(names, m.Name)
+		}
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) })
+	return names
 }
 
 // numberBeside finds, for a field of text such as «(chi_tieu "X").GiaTri»,
@@ -574,26 +621,8 @@ func (c *checker) numberBeside(n parse.Node) string {
 	if owner == nil {
 		return ""
 	}
-	for owner.Kind() == reflect.Pointer {
-		owner = owner.Elem()
-	}
-	var names []string
-	if owner.Kind() == reflect.Struct {
-		for _, f := range reflect.VisibleFields(owner) {
-			if f.IsExported() && sortOfType(f.Type) == sortNumber {
-				names = append(names, f.Name)
-			}
-		}
-	}
-	ptr := reflect.PointerTo(owner)
-	for i := range ptr.NumMethod() {
-		if m := ptr.Method(i); m.Type.NumIn() == 1 && m.Type.NumOut() > 0 && sortOfType(m.Type.Out(0)) == sortNumber {
-			names = append(names, m.Name)
-		}
-	}
 	// The closest name: .GiaTriSo for .GiaTri rather than .GiaTriNamTruocSo.
-	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(a)-len(b), strings.Compare(a, b)) })
-	for _, name := range names {
+	for _, name := range numericMembers(owner) {
 		if name != last && strings.HasPrefix(name, last) {
 			return strings.TrimSuffix(n.String(), last) + name
 		}
