@@ -148,12 +148,12 @@ func TestUnknownCommands(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"lenh-la"}, "Lỗi: không có lệnh «baocao lenh-la»; các lệnh: completion, diff, generate, init, validate, words\nXem «baocao --help».\n"},
+		{[]string{"lenh-la"}, "Lỗi: không có lệnh «baocao lenh-la»; các lệnh: completion, diff, generate, init, template, validate, words\nXem «baocao --help».\n"},
 		{[]string{"generat", "2021"}, "Lỗi: không có lệnh «baocao generat»; có phải ý là «baocao generate»?\nXem «baocao --help».\n"},
 		{[]string{"completion", "xyz"}, "Lỗi: không có lệnh «baocao completion xyz»; các lệnh: bash, fish, powershell, zsh\nXem «baocao completion --help».\n"},
 		{[]string{"completion", "bas"}, "Lỗi: không có lệnh «baocao completion bas»; có phải ý là «baocao completion bash»?\nXem «baocao completion --help».\n"},
 		{[]string{"completion", "bash", "x"}, "Lỗi: lệnh baocao completion bash không nhận đối số «x»; xem «baocao completion bash --help»\n"},
-		{[]string{"help", "xyz"}, "Lỗi: không có lệnh «baocao xyz»; các lệnh: completion, diff, generate, init, validate, words\nXem «baocao --help».\n"},
+		{[]string{"help", "xyz"}, "Lỗi: không có lệnh «baocao xyz»; các lệnh: completion, diff, generate, init, template, validate, words\nXem «baocao --help».\n"},
 		{[]string{"help", "completion", "xyz"}, "Lỗi: không có lệnh «baocao completion xyz»; các lệnh: bash, fish, powershell, zsh\nXem «baocao completion --help».\n"},
 		{[]string{"generate", "2021", "2022"}, "Lỗi: lệnh generate cần đúng một năm báo cáo, ví dụ: baocao generate 2021; xem «baocao generate --help»\n"},
 	}

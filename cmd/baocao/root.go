@@ -43,7 +43,7 @@ Số liệu đặt trong thư mục data/ (danh mục chi-tieu.yaml và mỗi n�
 		c.Flags().String("data", "", "thư mục số liệu (mặc định: data/ ở thư mục hiện tại hoặc thư mục cha gần nhất; không có thì dùng bộ mẫu có sẵn)")
 	}
 	root.AddCommand(reading...)
-	root.AddCommand(newInitCmd(s), newWordsCmd(s))
+	root.AddCommand(newInitCmd(s), newWordsCmd(s), newTemplateCmd(s))
 	localise(root)
 	return root
 }

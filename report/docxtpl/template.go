@@ -375,8 +375,7 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 // execMessages translate text/template's execution errors (exec.go,
 // funcs.go). The format's first argument is the context (the expression
 // being evaluated, "{{…}}"), then come the submatches: those of groups
-// named kind… are Go type names, worded by typeWord, and those of groups
-// named ord are 0-based positions, counted from 1.
+// named kind… are Go type names, worded by typeWord.
 var execMessages = sync.OnceValue(func() []translation {
 	return []translation{
 		{regexp.MustCompile(`^map has no entry for key "(.*)"$`), "không có giá trị «%s» (thiếu mục «%s»)"},
@@ -389,8 +388,6 @@ var execMessages = sync.OnceValue(func() []translation {
 		{regexp.MustCompile(`^can't give argument to non-function (.*)$`), "«%s»: «%s» không phải là hàm nên không nhận đối số"},
 		{regexp.MustCompile(`^wrong number of args for (.*): want at least (\d+) got (\d+)$`), "«%s»: hàm «%s» cần ít nhất %s đối số nhưng nhận %s"},
 		{regexp.MustCompile(`^wrong number of args for (.*): want (\d+) got (\d+)$`), "«%s»: hàm «%s» cần %s đối số nhưng nhận %s"},
-		{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want at least (\d+)$`), "«%[1]s»: hàm «%[2]s» cần ít nhất %[4]s đối số nhưng nhận %[3]s"},
-		{regexp.MustCompile(`^wrong number of args for (.*): got (\d+) want (\d+)$`), "«%[1]s»: hàm «%[2]s» cần %[4]s đối số nhưng nhận %[3]s"},
 		{regexp.MustCompile(`^wrong type for value; expected (?P<kind>.*); got interface \{\}$`), "«%s»: giá trị rỗng, cần %s"},
 		{regexp.MustCompile(`^wrong type for value; expected (?P<kind1>.*); got (?P<kind2>.*)$`), "«%s»: cần %s, không phải %s"},
 		{regexp.MustCompile(`^invalid value; expected (?P<kind>.*)$`), "«%s»: thiếu giá trị (cần %s)"},
@@ -418,10 +415,6 @@ var execMessages = sync.OnceValue(func() []translation {
 		{regexp.MustCompile(`^invalid slice index: (\d+) > (\d+)$`), "«%s»: chỉ số cắt không hợp lệ: %s lớn hơn %s"},
 		{regexp.MustCompile(`^len of nil pointer$`), "«%s»: giá trị rỗng, không đếm được số phần tử"},
 		{regexp.MustCompile(`^len of type (.*)$`), "«%s»: không đếm được số phần tử của giá trị kiểu %s"},
-		{regexp.MustCompile(`^call of nil$`), "«%s»: hàm được gọi là giá trị rỗng"},
-		{regexp.MustCompile(`^non-function (.*) of type (.*)$`), "«%s»: «%s» không phải là hàm (kiểu %s)"},
-		{regexp.MustCompile(`^arg (?P<ord>\d+): value is nil; should be of type (?P<kind>.*)$`), "«%s»: đối số thứ %s rỗng, cần %s"},
-		{regexp.MustCompile(`^arg (?P<ord>\d+): value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: đối số thứ %[2]s cần %[4]s, không phải %[3]s"},
 		{regexp.MustCompile(`^value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: cần %[3]s, không phải %[2]s"},
 		{regexp.MustCompile(`^reflect: call of .* on zero Value$`), "«%s»: giá trị rỗng"},
 	}
@@ -451,13 +444,12 @@ func splitExecError(msg string) (ctx, detail string) {
 // execMessage translates an execution error into Vietnamese.
 func execMessage(msg string) string {
 	ctx, detail := splitExecError(msg)
-	viaCall := false
 	if rest, ok := strings.CutPrefix(detail, "error calling "); ok {
 		if name, inner, ok := strings.Cut(rest, ": "); ok {
 			if _, builtin := builtins[name]; !builtin {
 				return inner // a domain function's own message
 			}
-			detail, viaCall = inner, name == "call"
+			detail = inner
 		}
 	}
 	for _, m := range execMessages() {
@@ -467,21 +459,14 @@ func execMessage(msg string) string {
 		}
 		args := []any{ctx}
 		for i, s := range sub[1:] {
-			switch name := m.re.SubexpNames()[i+1]; {
-			case strings.HasPrefix(name, "kind"):
+			if strings.HasPrefix(m.re.SubexpNames()[i+1], "kind") {
 				s = typeWord(s)
-			case name == "ord":
-				n, _ := strconv.Atoi(s)
-				s = strconv.Itoa(n + 1)
 			}
 			args = append(args, s)
 		}
 		return strings.TrimPrefix(fmt.Sprintf(m.msg, args...), "«»: ")
 	}
-	switch {
-	case viaCall:
-		return detail // the called domain function's own message
-	case ctx != "":
+	if ctx != "" {
 		return "«" + ctx + "»: thẻ không thực hiện được (chi tiết kỹ thuật: " + detail + ")"
 	}
 	return "lỗi khi điền mẫu (chi tiết kỹ thuật: " + detail + ")"

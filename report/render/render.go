@@ -23,6 +23,7 @@ type Renderer struct {
 	mentioned  []string
 	emptyParts []string
 	omitted    []string
+	checking   bool // Check: a missing value is a tag without a guard
 	markers    chart.Markers
 	charts     []*chart.Chart // asked for by bieu_do in the current Render
 }
@@ -66,6 +67,7 @@ func (r *Renderer) Indicators() []string { return r.mentioned }
 func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
+	r.cur.checking = r.checking
 	r.charts = nil
 	defer func() { r.emptyParts, r.omitted, r.cur = r.cur.emptyParts, r.cur.omitted, nil }()
 	docx, err := r.tpl.Execute(r.cur, problems)

@@ -31,7 +31,9 @@ type Report struct {
 	// omitted are the indicators whose sentence a guard (co_so_lieu,
 	// .CoSoLieu) left out for want of a value, in order of first omission.
 	omitted []string
-	table   *tableView // the appendix, built on first use (table.go)
+	// checking words a missing value as a template without a guard (Check).
+	checking bool
+	table    *tableView // the appendix, built on first use (table.go)
 }
 
 func newReport(r *compute.Report, problems *docxtpl.Problems) *Report {
@@ -274,6 +276,11 @@ func (d *Report) coSoLieu(codes []string) bool {
 // missingValue records a value printed without a guard that the input lacks:
 // at the template's paragraph (Problems locates it) and at the input's place.
 func (d *Report) missingValue(f *compute.Figure) {
+	if d.checking {
+		d.problems.Add(fmt.Sprintf("thẻ in số liệu của chỉ tiêu %[1]s mà không đặt trong {{ if co_so_lieu \"%[1]s\" }}…{{ end }}: khi chỉ tiêu này chưa có số liệu, báo cáo sẽ không lập được (hoặc đánh dấu chỉ tiêu bat_buoc trong danh mục)",
+			f.Indicator.Code))
+		return
+	}
 	d.problems.Add(fmt.Sprintf("%s (điền tại %s); nếu chưa có số liệu, đặt câu này trong {{ if co_so_lieu \"%s\" }}…{{ end }} để bỏ câu",
 		f.Missing, d.r.InputPlace(f.Indicator.Code), f.Indicator.Code))
 }

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/baocao/baocao/report/fileerr"
+	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/render"
+	"github.com/baocao/baocao/report/validate"
+	"github.com/spf13/cobra"
+)
+
+type templateCheckOptions struct {
+	*streams
+	data, format string
+	path         string
+}
+
+// newTemplateCmd groups the commands about report templates.
+func newTemplateCmd(s *streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "template",
+		Short: "Làm việc với mẫu báo cáo .docx",
+		Args:  subcommandArgs,
+		RunE:  func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	cmd.AddCommand(newTemplateCheckCmd(s))
+	return cmd
+}
+
+func newTemplateCheckCmd(s *streams) *cobra.Command {
+	opts := &templateCheckOptions{streams: s}
+	cmd := &cobra.Command{
+		Use:   "check MẪU.docx",
+		Short: "Kiểm tra một mẫu báo cáo theo danh mục chỉ tiêu, không cần số liệu",
+		Long: `Kiểm tra mẫu báo cáo .docx theo danh mục chỉ tiêu (chi-tieu.yaml của thư mục số liệu, hoặc
+danh mục mẫu có sẵn), không cần số liệu năm nào, và liệt kê mọi vấn đề kèm vị trí (đoạn văn):
+- lỗi: thẻ viết sai, hàm hoặc trường không có, mã chỉ tiêu không có trong danh mục, khối
+  {{ if }}/{{ range }}/{{ with }} thiếu {{ end }}, và những gì làm việc điền mẫu dừng lại
+  ngay cả khi có đủ số liệu (ví dụ hỏi mục tiêu của chỉ tiêu không có mục tiêu);
+- cảnh báo (unguarded): thẻ in số liệu của một chỉ tiêu mà không đặt trong
+  {{ if co_so_lieu "MÃ" }}: khi chỉ tiêu đó chưa có số liệu, báo cáo sẽ không lập được.
+
+Mã thoát: 0 không có lỗi; 1 có lỗi; 2 không chạy được lệnh (ví dụ không đọc được tệp).`,
+		Example: `  baocao template check mau-bao-cao.docx
+  baocao template check mau-moi.docx --data ./data --format json`,
+		Args: exactArgs(1, "đúng một tệp mẫu .docx, ví dụ: baocao template check mau-bao-cao.docx"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.path = args[0]
+			return runTemplateCheck(opts)
+		},
+	}
+	cmd.Flags().String("data", "", "thư mục số liệu có danh mục chi-tieu.yaml (mặc định: data/, hoặc danh mục mẫu có sẵn)")
+	cmd.Flags().StringVar(&opts.format, "format", "", "cách trình bày kết quả: text (bảng, mặc định) hoặc json")
+	cmd.PreRun = func(c *cobra.Command, _ []string) { opts.data, _ = c.Flags().GetString("data") }
+	return cmd
+}
+
+func runTemplateCheck(opts *templateCheckOptions) error {
+	if opts.format != "" && opts.format != "text" && opts.format != "json" {
+		return fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format text hoặc --format json", opts.format)
+	}
+	docx, err := os.ReadFile(opts.path)
+	if err != nil {
+		return fmt.Errorf("không đọc được tệp mẫu %s: %w", opts.path, fileerr.Describe(err))
+	}
+	ws, err := openWorkspace(opts.streams, opts.data)
+	if err != nil {
+		return err
+	}
+	cat, catFindings, err := ws.Catalogue()
+	if err != nil {
+		return err
+	}
+	findings := catFindings
+	if catFindings.Errors() == 0 {
+		findings = append(findings, render.Check(filepath.ToSlash(opts.path), docx, cat)...)
+	}
+	fmt.Fprintf(opts.err, "Đã kiểm tra mẫu %s theo danh mục %s.\n", opts.path, ws.Path(input.CatalogueFile))
+	if opts.format == "json" {
+		err = validate.WriteJSON(opts.out, findings)
+	} else {
+		err = validate.WriteText(opts.out, findings, opts.colour)
+	}
+	if err != nil {
+		return err
+	}
+	if findings.Errors() > 0 {
+		return silentExit(exitProblems)
+	}
+	return nil
+}

@@ -1,0 +1,88 @@
+package render
+
+import (
+	"errors"
+	"time"
+
+	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/docxtpl"
+	"github.com/baocao/baocao/report/model"
+	"github.com/shopspring/decimal"
+)
+
+// Check checks a template against the catalogue without any year's figures
+// and returns every problem, each located at its paragraph: the mistakes of
+// its tags (errors), what filling it would stop on even with every figure there
+// (errors), and what it prints without a guard, which stops the report when
+// that figure is missing (warnings, code "unguarded"). name is the template's
+// file name, for the findings' place.
+func Check(name string, docx []byte, cat *model.Catalogue) model.Findings {
+	at := model.Pos{File: name}
+	r, err := New(docx, cat)
+	if err != nil {
+		return located(at, model.Error, "template-error", err)
+	}
+	_, err = r.Render(specimen(cat, true))
+	full := located(at, model.Error, "template-value", err)
+	r.checking = true
+	_, err = r.Render(specimen(cat, false))
+	seen := map[string]bool{}
+	for _, f := range full {
+		seen[f.Msg] = true
+	}
+	fs := full
+	for _, f := range located(at, model.Warning, "unguarded", err) {
+		if !seen[f.Msg] {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+// located turns a template's error list into findings at its file.
+func located(at model.Pos, sev model.Severity, code string, err error) model.Findings {
+	if err == nil {
+		return nil
+	}
+	var list docxtpl.ErrorList
+	if !errors.As(err, &list) {
+		return model.Findings{{Severity: sev, Code: code, Pos: at, Msg: err.Error()}}
+	}
+	fs := make(model.Findings, len(list))
+	for i, e := range list {
+		fs[i] = model.Finding{Severity: sev, Code: code, Pos: at, Msg: e.Error()}
+	}
+	return fs
+}
+
+// specimen is a report year made up for checking a template: every header
+// fact, a narrative item in every part and, when full, every indicator with a
+// value, a plan and last year's value (a ranking 1/2); without, none at all.
+func specimen(cat *model.Catalogue, full bool) *compute.Report {
+	const source = "(số liệu mẫu để kiểm tra)"
+	y := &model.Year{Year: 2000, Source: source, Header: model.Header{FieldPos: map[string]model.Pos{}}}
+	for _, key := range model.HeaderKeys {
+		y.Header.Set(key, "…")
+	}
+	y.Header.Date = time.Date(2000, 12, 15, 0, 0, 0, 0, time.UTC)
+	for _, part := range model.NarrativeParts {
+		y.Narrative = append(y.Narrative, model.NarrativeItem{Part: part, Heading: "…", Text: "…"})
+	}
+	prev := &model.Year{Year: 1999, Source: source}
+	if full {
+		for _, ind := range cat.Indicators {
+			switch {
+			case ind.Kind == model.Rank:
+				y.Rankings = append(y.Rankings, &model.Ranking{Code: ind.Code, Name: ind.Name, Rank: 1, Of: 2})
+				prev.Rankings = append(prev.Rankings, &model.Ranking{Code: ind.Code, Name: ind.Name, Rank: 2, Of: 2})
+			case !ind.Derived():
+				// Rates and quantities alike: within 0–100, never 0, so that
+				// every formula divides.
+				v, p, last := decimal.NewFromInt(50), decimal.NewFromInt(40), decimal.NewFromInt(45)
+				y.Entries = append(y.Entries, &model.Entry{Code: ind.Code, Actual: &v, Plan: &p})
+				prev.Entries = append(prev.Entries, &model.Entry{Code: ind.Code, Actual: &last})
+			}
+		}
+	}
+	return compute.Compute(cat, y, prev)
+}
