@@ -36,6 +36,7 @@ func (Calls) Loi(s string) (string, error)      { return "", errors.New("lỗi r
 func (Calls) Muc() Item                         { return Item{Ten: "a"} }
 func (c Calls) Cong(a, b int) int               { return a + b }
 func (Calls) SoVoi(a int, b ...float64) float64 { return 0 }
+func (c Calls) Hong() int                       { return *c.Tro }
 
 func callFuncs() template.FuncMap {
 	return template.FuncMap{
@@ -136,6 +137,7 @@ func TestExecutionMessagesTranslated(t *testing.T) {
 		{"{{ .Thieu }}", "«{{.Thieu}}»: không có trường «Thieu» trong kiểu docxtpl_test.Calls"},
 		{"{{ .Sub.Ten }}", "«{{.Sub.Ten}}»: giá trị rỗng, không lấy được «Ten»"},
 		{"{{ .Loi \"a\" }}", "lỗi riêng của hàm: a"},
+		{"{{ .Hong }}", "«{{.Hong}}»: lỗi nội bộ của chương trình khi điền thẻ này (chi tiết kỹ thuật: runtime error: invalid memory address or nil pointer dereference)"},
 		{"{{ 18446744073709551615 }}", "số «18446744073709551615» quá lớn"},
 		{"{{ index .DS 5 }}", "«{{index .DS 5}}»: chỉ số 5 vượt ngoài danh sách"},
 		{"{{ index .DS .Ten }}", "«{{index .DS .Ten}}»: chỉ số phải là số nguyên, không phải giá trị kiểu string"},

@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -356,7 +357,13 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 	var missing *missingValueError
 	var limit *limitError
 	var msg *messageError
+	var crash runtime.Error
 	switch {
+	case errors.As(err, &crash): // a function or method of the domain panicked; text/template recovered
+		e.Msg = "lỗi nội bộ của chương trình khi điền thẻ này (chi tiết kỹ thuật: " + crash.Error() + ")"
+		if ctx := execContextOf(err.Error()); ctx != "" {
+			e.Msg = "«" + ctx + "»: " + e.Msg
+		}
 	case errors.As(err, &missing):
 		e.Msg = missing.Error()
 	case errors.As(err, &limit):
