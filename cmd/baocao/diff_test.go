@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/baocao/baocao/report/textwidth"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,12 +49,21 @@ func TestDiffSample(t *testing.T) {
 		t.Errorf("the sample should be announced on stderr: %q", errOut)
 	}
 	for codeName, want := range map[string]string{
-		"DT_BUU_CHINH":  "DT_BUU_CHINH|Doanh thu bưu chính, chuyển phát|tỷ đồng|120|130|+10|tăng 8,3%|110|118,2%",
-		"DT_VIEN_THONG": "DT_VIEN_THONG|Doanh thu viễn thông, Internet|tỷ đồng|1.597|1.150|-447|giảm 28%|1.691|68%",
-		"TB_TRA_SAU":    "TB_TRA_SAU|Tổng số thuê bao điện thoại cố định và…|thuê bao|150.000|148.000|-2.000|giảm 1,3%",
+		"DT_BUU_CHINH":  "DT_BUU_CHINH|tỷ đồng|120|130|+10|tăng 8,3%|110|118,2%",
+		"DT_VIEN_THONG": "DT_VIEN_THONG|tỷ đồng|1.597|1.150|-447|giảm 28%|1.691|68%",
+		"TB_TRA_SAU":    "TB_TRA_SAU|thuê bao|150.000|148.000|-2.000|giảm 1,3%",
 	} {
 		if got := strings.Join(diffLine(t, out, codeName), "|"); got != want {
 			t.Errorf("%s:\n got %s\nwant %s", codeName, got, want)
+		}
+	}
+	// Names fold under their code, whole words, and the table fits 100 columns.
+	if !strings.Contains(out, "\nDT_BUU_CHINH ") || !strings.Contains(out, "\nDoanh thu bưu chính,\nchuyển phát\n") {
+		t.Errorf("name under its code:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if textwidth.Width(l) > 100 {
+			t.Errorf("wider than 100 columns: %q", l)
 		}
 	}
 	if !strings.HasSuffix(out, "\n46 chỉ tiêu: 3 tăng, 2 giảm, 0 không đổi, 41 mới\n") {
@@ -155,13 +165,13 @@ func TestDiffFilesAndSeries(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	header := cells(strings.Split(out, "\n")[0])
-	if strings.Join(header, "|") != "Mã|Chỉ tiêu|Đơn vị|2019|2020|2021|Chênh lệch 2020/2019|Tăng, giảm 2020/2019|Chênh lệch 2021/2020|Tăng, giảm 2021/2020|Kế hoạch 2021|Đạt KH|!" {
+	if strings.Join(header, "|") != "Mã, chỉ tiêu|Đơn vị|2019|2020|2021|Chênh lệch 2020/2019|Tăng, giảm 2020/2019|Chênh lệch 2021/2020|Tăng, giảm 2021/2020|Kế hoạch 2021|Đạt KH|!" {
 		t.Errorf("columns in year order: %q", header)
 	}
-	if got := strings.Join(diffLine(t, out, "DT_BUU_CHINH"), "|"); !strings.HasPrefix(got, "DT_BUU_CHINH|Doanh thu bưu chính, chuyển phát|tỷ đồng|100|120|130|+20|tăng 20%|+10|tăng 8,3%|") {
+	if got := strings.Join(diffLine(t, out, "DT_BUU_CHINH"), "|"); !strings.HasPrefix(got, "DT_BUU_CHINH|tỷ đồng|100|120|130|+20|tăng 20%|+10|tăng 8,3%|") {
 		t.Errorf("series: %s", got)
 	}
-	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); !strings.Contains(got, "|0|1.597|1.150|+1.597|năm 2019 bằng 0, không tính được tỷ lệ|-447|giảm 28%|") {
+	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); !strings.Contains(got, "|0|1.597|1.150|+1.597|năm 2019 bằng 0,|-447|giảm 28%|") {
 		t.Errorf("zero base: %s", got)
 	}
 	if strings.Contains(out, "NaN") {
@@ -185,7 +195,7 @@ func TestDiffFilesAndSeries(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("yaml and xlsx: exit %d: %s", code, errOut)
 	}
-	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); got != "DT_VIEN_THONG|Doanh thu viễn thông, Internet|tỷ đồng|1.597|1.150|-447|giảm 28%|1.691|68%" {
+	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); got != "DT_VIEN_THONG|tỷ đồng|1.597|1.150|-447|giảm 28%|1.691|68%" {
 		t.Errorf("yaml and xlsx: %s", got)
 	}
 

@@ -9,7 +9,13 @@ import (
 // TestMain runs the tests in an empty folder: the commands look for a data
 // folder upwards, and this repository's own data/ (the embedded sample's
 // source) would be found from the package folder.
+//
+// With BAOCAO_AS_MAIN=1 the test binary is baocao itself, for the tests that
+// need a process of their own (to kill it).
 func TestMain(m *testing.M) {
+	if os.Getenv("BAOCAO_AS_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	}
 	os.Exit(func() int {
 		dir, err := os.MkdirTemp("", "baocao-cmd-test")
 		if err != nil {

@@ -4,15 +4,22 @@ import (
 	"bufio"
 	"io"
 	"strings"
-	"unicode"
 
+	"github.com/baocao/baocao/report/textwidth"
 	"golang.org/x/text/unicode/norm"
-	"golang.org/x/text/width"
 )
 
-// maxNameWidth bounds the name column of the terminal table; the other
-// formats give names in full.
+// maxNameWidth bounds the name column of the terminal table: longer names
+// fold onto more lines. The other formats give names in full.
 const maxNameWidth = 40
+
+// minNameWidth keeps a folded name readable: a few words a line; the other
+// text columns (unit, wording of the change) fold to no less than
+// minFoldWidth, so that "thuê bao" stays on one line.
+const (
+	minNameWidth = 20
+	minFoldWidth = 10
+)
 
 // ANSI colours: green for a rise, red for a fall, yellow for the flag mark.
 const (
@@ -24,47 +31,88 @@ const (
 )
 
 // WriteText writes the comparison as a table for the terminal: group headings,
-// columns aligned by display width (not bytes), and the summary line. color adds
-// ANSI colours; the caller decides (a terminal, and NO_COLOR unset).
+// columns aligned by display width (not bytes), and the summary line. Text
+// columns (name, unit, wording of the change) fold between words so that the
+// table fits textwidth.Screen columns where it can; a number is never cut.
+// color adds ANSI colours; the caller decides (a terminal, and NO_COLOR unset).
 func WriteText(w io.Writer, t *Table, color bool) error {
 	bw := bufio.NewWriter(w)
-	cols := t.readingColumns()
+	// The code heads the name's cell, on a line of its own, instead of taking
+	// a column: 20 columns less.
+	cols := t.readingColumns()[1:]
+	cols[0].header = "Mã, chỉ tiêu"
 	grid := make([][]cell, len(t.Rows))
 	widths := make([]int, len(cols))
+	minimum := make([]int, len(cols))
+	foldable := make([]bool, len(cols))
 	for c, col := range cols {
-		widths[c] = displayWidth(col.header)
+		widths[c] = textwidth.Width(col.header)
+		minimum[c] = widths[c] // headings stay on one line
+		foldable[c] = !col.numeric && col.header != flagMark
 	}
 	for i, r := range t.Rows {
 		grid[i] = make([]cell, len(cols))
 		for c, col := range cols {
 			cl := col.cell(r)
 			cl.text = norm.NFC.String(cl.text)
-			if col.header == "Chỉ tiêu" {
-				cl.text = truncate(cl.text, maxNameWidth)
-			}
 			grid[i][c] = cl
-			widths[c] = max(widths[c], displayWidth(cl.text))
+			widths[c] = max(widths[c], textwidth.Width(cl.text))
+			minimum[c] = max(minimum[c], textwidth.LongestWord(cl.text))
+			if !foldable[c] {
+				minimum[c] = widths[c]
+			}
 		}
+		widths[0] = max(widths[0], textwidth.Width(r.Code))
+		minimum[0] = max(minimum[0], textwidth.Width(r.Code))
 	}
-	line := func(cells []string, paint func(c int) string) {
-		var b strings.Builder
-		for c, s := range cells {
-			last := c == len(cells)-1
-			pad := strings.Repeat(" ", widths[c]-displayWidth(s))
-			if cols[c].numeric {
-				s = pad + s
-			} else if !last {
-				s += pad
-			}
-			if code := paint(c); code != "" && strings.TrimSpace(s) != "" {
-				s = code + s + ansiReset
-			}
-			b.WriteString(s)
-			if !last {
-				b.WriteString("  ")
-			}
+	for c := range cols {
+		floor := minFoldWidth
+		if c == 0 {
+			floor = minNameWidth
 		}
-		bw.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+		minimum[c] = max(minimum[c], min(widths[c], floor))
+	}
+	widths[0] = min(widths[0], max(maxNameWidth, minimum[0]))
+	textwidth.Fit(widths, minimum, foldable, 2)
+	// row writes one table row, its text cells folded onto as many lines as
+	// needed, the first cell after its lead line (the code) when there is one.
+	row := func(lead string, cells []string, paint func(c int) string) {
+		folded := make([][]string, len(cells))
+		height := 1
+		for c, s := range cells {
+			folded[c] = []string{s}
+			if foldable[c] {
+				folded[c] = textwidth.Wrap(s, widths[c])
+			}
+			if c == 0 && lead != "" {
+				folded[c] = append([]string{lead}, folded[c]...)
+			}
+			height = max(height, len(folded[c]))
+		}
+		for l := range height {
+			var b strings.Builder
+			for c := range cells {
+				s := ""
+				if l < len(folded[c]) {
+					s = folded[c][l]
+				}
+				last := c == len(cells)-1
+				pad := strings.Repeat(" ", max(0, widths[c]-textwidth.Width(s)))
+				if cols[c].numeric {
+					s = pad + s
+				} else if !last {
+					s += pad
+				}
+				if code := paint(c); code != "" && strings.TrimSpace(s) != "" {
+					s = code + s + ansiReset
+				}
+				b.WriteString(s)
+				if !last {
+					b.WriteString("  ")
+				}
+			}
+			bw.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+		}
 	}
 	none := func(int) string { return "" }
 	headers := make([]string, len(cols))
@@ -73,8 +121,8 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		headers[c] = col.header
 		rules[c] = strings.Repeat("─", widths[c])
 	}
-	line(headers, none)
-	line(rules, none)
+	row("", headers, none)
+	row("", rules, none)
 	group := "\x00"
 	for i, r := range t.Rows {
 		if r.Group != group {
@@ -89,7 +137,7 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		for c := range cols {
 			texts[c] = grid[i][c].text
 		}
-		line(texts, func(c int) string {
+		row(r.Code, texts, func(c int) string {
 			if !color {
 				return ""
 			}
@@ -115,45 +163,4 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	}
 	bw.WriteString(t.Summary.String() + "\n")
 	return bw.Flush()
-}
-
-// displayWidth is the number of terminal cells s takes: combining marks take
-// none, East Asian wide and fullwidth characters two, others one. Vietnamese
-// letters in NFC are one cell each; in NFD their marks are combining.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		n += runeWidth(r)
-	}
-	return n
-}
-
-func runeWidth(r rune) int {
-	switch {
-	case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r), unicode.Is(unicode.Cf, r), unicode.IsControl(r):
-		return 0
-	}
-	switch width.LookupRune(r).Kind() {
-	case width.EastAsianWide, width.EastAsianFullwidth:
-		return 2
-	}
-	return 1
-}
-
-// truncate shortens s to at most w cells, ending with "…" when cut.
-func truncate(s string, w int) string {
-	if displayWidth(s) <= w {
-		return s
-	}
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		rw := runeWidth(r)
-		if n+rw > w-1 {
-			break
-		}
-		b.WriteRune(r)
-		n += rw
-	}
-	return strings.TrimRight(b.String(), " ,") + "…"
 }

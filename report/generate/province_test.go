@@ -12,6 +12,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/officetest"
 )
 
 // Another province than the sample, through the default template: every kind
@@ -105,7 +106,9 @@ func provinceWorkspace(t *testing.T) string {
 	return dir
 }
 
-func TestAnotherProvinceEverySentenceAgreesWithTheData(t *testing.T) {
+// generateProvince writes the province's 2024 report and returns its bytes.
+func generateProvince(t *testing.T) (*input.Workspace, *Result, []byte) {
+	t.Helper()
 	ws, err := input.Open(provinceWorkspace(t))
 	if err != nil {
 		t.Fatal(err)
@@ -119,6 +122,28 @@ func TestAnotherProvinceEverySentenceAgreesWithTheData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ws, res, b
+}
+
+// TestAnotherProvinceInLibreOffice: what LibreOffice reads from the report
+// says the same as our reader.
+func TestAnotherProvinceInLibreOffice(t *testing.T) {
+	_, _, b := generateProvince(t)
+	text := officetest.Text(t, b)
+	for _, want := range []string{
+		"đạt tỷ lệ 79,97%.",
+		"giảm 3 điểm phần trăm so với năm 2023",
+		"trong đó không có đơn thư tố cáo, 02 đơn kiến nghị, phản ánh.",
+		"Các chỉ tiêu trong Kế hoạch năm 2024 cơ bản đạt chỉ tiêu, kế hoạch đề ra (4/6 chỉ tiêu đạt; 2 chỉ tiêu chưa có số liệu).",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice text lacks %q", want)
+		}
+	}
+}
+
+func TestAnotherProvinceEverySentenceAgreesWithTheData(t *testing.T) {
+	ws, res, b := generateProvince(t)
 	text, err := docxpkg.Text(b)
 	if err != nil {
 		t.Fatal(err)

@@ -200,3 +200,16 @@ func TestCatalogueForOneRule(t *testing.T) {
 		t.Errorf("no catalogue beside: %+v %v", ws, err)
 	}
 }
+
+func TestRankingFieldsEchoedAsTyped(t *testing.T) {
+	cat := testCat(t)
+	for src, want := range map[string]string{
+		"xep_hang:\n  XH_ICT: {thu_hang: thứ 9}\n":              "XH_ICT: thiếu tong_so",
+		"xep_hang:\n  XH_ICT: {thu_hang: thứ 9, tong_so: 63}\n": "XH_ICT: thu_hang «thứ 9», tong_so «63»: cần hai số nguyên",
+	} {
+		_, fs := ParseYear("2021.yaml", []byte(src), 2021, cat)
+		if len(fs) != 1 || !strings.HasPrefix(fs[0].Msg, want) || strings.Contains(fs[0].Msg, "9/") {
+			t.Errorf("%q: %v", src, fs)
+		}
+	}
+}

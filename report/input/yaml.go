@@ -19,6 +19,7 @@ type yamlReader struct {
 	file     string
 	findings model.Findings
 	refs     map[refKey]model.Pos // catalogue fields that name other entries
+	unknown  int                  // unknown indicator codes met
 }
 
 func (r *yamlReader) pos(n *yaml.Node) model.Pos { return model.Pos{File: r.file, Line: n.Line} }

@@ -16,7 +16,7 @@ chi_tieu:
   - {ma: XH_ICT, ten: ICT Index, nhom: BCVT, loai: xep_hang}
 `
 
-func testCat(t *testing.T) *model.Catalogue {
+func testCat(t testing.TB) *model.Catalogue {
 	t.Helper()
 	cat, fs := ParseCatalogue("chi-tieu.yaml", []byte(testCatalogue))
 	if len(fs) > 0 {

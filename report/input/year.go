@@ -87,7 +87,7 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 func (r *yamlReader) entries(m *yaml.Node, y *model.Year, cat *model.Catalogue) {
 	r.pairs(m, "chi_tieu", nil, func(code string, k, v *yaml.Node) {
 		if _, ok := cat.Lookup(code); !ok {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: cat.UnknownCode(code)})
+			r.unknownCode(cat, code, k)
 			return
 		}
 		e := &model.Entry{Code: code, Pos: r.pos(k), ActualPos: r.pos(v)}
@@ -118,7 +118,7 @@ func (r *yamlReader) rankings(m *yaml.Node, y *model.Year, cat *model.Catalogue)
 	r.pairs(m, "xep_hang", nil, func(code string, k, v *yaml.Node) {
 		ind, ok := cat.Lookup(code)
 		if !ok {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: cat.UnknownCode(code)})
+			r.unknownCode(cat, code, k)
 			return
 		}
 		if ind.Kind != model.Rank {
@@ -139,7 +139,17 @@ func (r *yamlReader) rankings(m *yaml.Node, y *model.Year, cat *model.Catalogue)
 					of = s
 				}
 			})
-			rk.Rank, rk.Of, err = model.ParseRanking(rank + "/" + of)
+			switch {
+			case rank == "":
+				err = fmt.Errorf("thiếu thu_hang (thứ hạng)")
+			case of == "":
+				err = fmt.Errorf("thiếu tong_so (tổng số được xếp hạng, ví dụ 63)")
+			default:
+				if rk.Rank, rk.Of, err = model.ParseRanking(rank + "/" + of); err != nil {
+					// Say what was typed in each field, not the joined text.
+					err = fmt.Errorf("thu_hang «%s», tong_so «%s»: cần hai số nguyên, thứ hạng từ 1 đến tổng số", rank, of)
+				}
+			}
 		}
 		if err != nil {
 			r.add(model.Error, "bad-ranking", v, "", "%s: %v", code, err)
@@ -147,6 +157,19 @@ func (r *yamlReader) rankings(m *yaml.Node, y *model.Year, cat *model.Catalogue)
 		}
 		y.Rankings = append(y.Rankings, rk)
 	})
+}
+
+// suggestedUnknown is how many unknown codes get a "có phải ý là" suggestion,
+// which compares with every code of the catalogue; no one reads past the
+// first ones of a file full of them (validate prints 20).
+const suggestedUnknown = 100
+
+func (r *yamlReader) unknownCode(cat *model.Catalogue, code string, k *yaml.Node) {
+	msg := fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code)
+	if r.unknown++; r.unknown <= suggestedUnknown {
+		msg = cat.UnknownCode(code)
+	}
+	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg})
 }
 
 func (r *yamlReader) narrative(seq *yaml.Node, y *model.Year) {

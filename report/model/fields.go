@@ -62,7 +62,9 @@ func ParseRanking(s string) (rank, of int, err error) {
 	rank, err1 := strconv.Atoi(a)
 	of, err2 := strconv.Atoi(b)
 	if !ok || err1 != nil || err2 != nil {
-		return 0, 0, fmt.Errorf("«%s» không phải là thứ hạng (viết thứ hạng/tổng số, ví dụ 11/63)", s)
+		// Callers join two cells as "rank/total": echo what was typed, not a lone "/".
+		shown := strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "/"))
+		return 0, 0, fmt.Errorf("«%s» không phải là thứ hạng (viết thứ hạng/tổng số, ví dụ 11/63)", shown)
 	}
 	if rank < 1 || of < 1 || rank > of {
 		return 0, 0, fmt.Errorf("thứ hạng «%s» không hợp lý: thứ hạng phải từ 1 đến tổng số", s)

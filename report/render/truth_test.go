@@ -8,6 +8,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/officetest"
 )
 
 // truthReport is a small province unlike the sample: a rate with two
@@ -171,6 +172,40 @@ func TestFunctionMisuseInVietnamese(t *testing.T) {
 		_, _, err := renderReport(t, rep, c.tag)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.tag, err, c.want)
+		}
+	}
+}
+
+// TestNewFunctionsInLibreOffice reads back, through LibreOffice, a template
+// built here that uses the numeric value, arithmetic, the loop counter and join.
+func TestNewFunctionsInLibreOffice(t *testing.T) {
+	rep := truthReport(t)
+	var body strings.Builder
+	for _, p := range []string{
+		`{{ if gt (chi_tieu "TONG").GiaTriSo 1000 }}Hơn một nghìn hồ sơ.{{ end }}`,
+		`Chênh lệch {{ tru (chi_tieu "TONG") (chi_tieu "DAT") }} hồ sơ, tỷ lệ {{ so (ty_le (chi_tieu "DAT") (chi_tieu "TONG")) 3 }}%.`,
+		`{{ range $i, $x := .XepHang }}{{ stt $i }}. {{ $x.Ten }}; {{ end }}`,
+		`Gồm: {{ noi .XepHang ", " " và " }}.`,
+	} {
+		body.WriteString(docxtest.P(p))
+	}
+	r, err := New(docxtest.Build(docxtest.Files{Body: body.String()}), rep.Catalogue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := officetest.Text(t, out)
+	for _, want := range []string{
+		"Hơn một nghìn hồ sơ.",
+		"Chênh lệch 369 hồ sơ, tỷ lệ 79,967%.",
+		"1. Chỉ số xuống hạng; 2. Chỉ số lên hạng;",
+		"Gồm: Chỉ số xuống hạng và Chỉ số lên hạng.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LibreOffice text lacks %q:\n%s", want, text)
 		}
 	}
 }

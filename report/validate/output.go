@@ -4,15 +4,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/textwidth"
 	"github.com/baocao/baocao/report/vnformat"
 	"github.com/shopspring/decimal"
-	"golang.org/x/text/unicode/norm"
-	"golang.org/x/text/width"
 )
 
 // JSONReport is the stable JSON form of a validation (README: "baocao validate").
@@ -42,6 +42,9 @@ type JSONFinding struct {
 // are summed up in one line, so that a sheet of 100 000 bad rows does not
 // bury the other findings.
 const MaxSameCode = 20
+
+// minMessageWidth is the narrowest the message column folds to.
+const minMessageWidth = 30
 
 // maxQuoted is how many characters of a value quoted «…» in a message are
 // printed; a 10 MB cell is shortened to its start.
@@ -147,18 +150,24 @@ func WriteText(w io.Writer, fs model.Findings, color bool) error {
 				sev = append(sev, "")
 			}
 		}
-		widths := make([]int, len(rows[0])-1)
+		// The message column folds between words so that a row fits the screen.
+		widths := make([]int, len(rows[0]))
 		for _, row := range rows {
 			for i := range widths {
-				widths[i] = max(widths[i], DisplayWidth(row[i]))
+				widths[i] = max(widths[i], textwidth.Width(row[i]))
 			}
 		}
+		minimum := slices.Clone(widths)
+		minimum[3] = min(widths[3], minMessageWidth)
+		textwidth.Fit(widths, minimum, []bool{false, false, false, true}, 2)
+		indent := strings.Repeat(" ", widths[0]+widths[1]+widths[2]+6)
 		for r, row := range rows {
-			for i, cell := range row {
-				pad := ""
-				if i < len(widths) {
-					pad = strings.Repeat(" ", widths[i]-DisplayWidth(cell)+2)
-				}
+			if r > 0 && sev[r-1] == "" { // "… và 180 lỗi cùng loại": one line, under the messages
+				b.WriteString(indent + row[3] + "\n")
+				continue
+			}
+			for i, cell := range row[:3] {
+				pad := strings.Repeat(" ", widths[i]-textwidth.Width(cell)+2)
 				switch {
 				case r == 0:
 					cell = paint(cell, bold)
@@ -168,6 +177,15 @@ func WriteText(w io.Writer, fs model.Findings, color bool) error {
 					cell = paint(cell, yellow)
 				}
 				b.WriteString(cell + pad)
+			}
+			for l, line := range textwidth.Wrap(row[3], widths[3]) {
+				if l > 0 {
+					b.WriteString("\n" + indent)
+				}
+				if r == 0 {
+					line = paint(line, bold)
+				}
+				b.WriteString(line)
 			}
 			b.WriteString("\n")
 		}
@@ -250,21 +268,4 @@ func cut(s string, n int) string {
 		count++
 	}
 	return s
-}
-
-// DisplayWidth is how many terminal columns s takes: text is taken in NFC, so a
-// Vietnamese letter counts once whether typed precomposed or with combining
-// marks; combining marks left over take no column and East Asian wide characters two.
-func DisplayWidth(s string) int {
-	n := 0
-	for _, r := range norm.NFC.String(s) {
-		switch {
-		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
-		case width.LookupRune(r).Kind() == width.EastAsianWide || width.LookupRune(r).Kind() == width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }

@@ -3,6 +3,7 @@ package validate_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/baocao/baocao/report/textwidth"
 	"strings"
 	"testing"
 
@@ -57,8 +58,8 @@ func TestDisplayWidth(t *testing.T) {
 		"data/2021.yaml:34":       17,
 		norm.NFD.String("Đồng ý"): 6,
 	} {
-		if got := validate.DisplayWidth(s); got != want {
-			t.Errorf("DisplayWidth(%q) = %d, want %d", s, got, want)
+		if got := textwidth.Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
@@ -79,7 +80,8 @@ func TestWriteText(t *testing.T) {
 	}
 	want := "" +
 		"VỊ TRÍ                        MỨC       MÃ                  NỘI DUNG\n" +
-		"data/2021.yaml:34             lỗi       not-a-number        DT_BUU_CHINH.thuc_hien: «13o» không phải là số (có phải ý là «130»?)\n" +
+		"data/2021.yaml:34             lỗi       not-a-number        DT_BUU_CHINH.thuc_hien: «13o» không phải\n" +
+		"                                                            là số (có phải ý là «130»?)\n" +
 		"data/2022.xlsx: Chỉ tiêu!F12  cảnh báo  implausible-change  " + norm.NFD.String("chỉ tiêu DT: tăng 66,7%") + "\n" +
 		"data/2021.yaml                lỗi       formula-error       dòng một dòng hai \uFFFD[31m\n" +
 		"2 lỗi, 1 cảnh báo.\n"
