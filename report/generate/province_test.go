@@ -79,8 +79,8 @@ noi_dung:
   - {phan: nhiem_vu, muc: Về Công nghệ thông tin, y: [Triển khai nền tảng số dùng chung của tỉnh.]}
 `
 
-// provinceWorkspace writes the sample catalogue, with the province's own
-// choices (a neutral indicator, a higher target), and the two years.
+// provinceWorkspace writes the sample catalogue (where IN_PHOTOCOPY is
+// neutral), with the province's own higher target, and the two years.
 func provinceWorkspace(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -89,8 +89,10 @@ func provinceWorkspace(t *testing.T) string {
 		t.Fatal(err)
 	}
 	catalogue := string(cat)
+	if !strings.Contains(catalogue, "  - ma: IN_PHOTOCOPY\n    ten: Cơ sở photocopy\n    don_vi: cơ sở\n    nhom: TTTT\n    chieu: trung_tinh\n") {
+		t.Fatal("the sample catalogue no longer marks IN_PHOTOCOPY neutral")
+	}
 	for _, e := range [][2]string{
-		{"  - ma: IN_PHOTOCOPY\n", "  - ma: IN_PHOTOCOPY\n    chieu: trung_tinh\n"},
 		{"cong_thuc: DVC_34 / TTHC_TONG * 100\n    muc_tieu: \">= 40\"", "cong_thuc: DVC_34 / TTHC_TONG * 100\n    muc_tieu: \">= 80\""},
 	} {
 		if !strings.Contains(catalogue, e[0]) {

@@ -692,15 +692,18 @@ func (c *ChiTieu) datKeHoach(decimals int) string {
 		return "…"
 	}
 	a := c.f.Attainment()
-	if a == nil {
-		return fmt.Sprintf("không tính được tỷ lệ so với Kế hoạch năm %d do kế hoạch bằng 0", c.d.Nam())
-	}
 	if c.ind().LowerIsBetter {
 		limit := fmt.Sprintf("giới hạn Kế hoạch năm %d (không quá %s)", c.d.Nam(), withUnit(formatRat(c.f.Plan, c.ind().Decimals), c.ind().Unit))
-		if met, _ := c.f.PlanMet(); met {
+		switch met, _ := c.f.PlanMet(); {
+		case met:
 			return "trong " + limit
+		case a == nil: // a ceiling of 0, exceeded: no percentage to state
+			return "vượt " + limit
 		}
 		return fmt.Sprintf("vượt %s so với %s", c.overPlan(a, decimals), limit)
+	}
+	if a == nil {
+		return fmt.Sprintf("không tính được tỷ lệ so với Kế hoạch năm %d do kế hoạch bằng 0", c.d.Nam())
 	}
 	met, _ := c.f.PlanMet()
 	d := compute.AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return (v.Cmp(hundred) >= 0) == met })
