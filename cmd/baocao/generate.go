@@ -113,8 +113,10 @@ func runGenerate(opts *generateOptions) error {
 	}
 	fmt.Fprintf(opts.err, "Đã lập báo cáo năm %d theo %s%s: %d chỉ tiêu, %d cảnh báo.\n",
 		opts.year, template, figures, len(res.Report.Figures), res.Warnings.Warnings())
-	if res.Backup != "" {
-		fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", res.Path, res.Backup)
+	for _, kept := range [][2]string{{res.Path, res.Backup}, {res.Appendix, res.AppendixBackup}} {
+		if kept[1] != "" {
+			fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", kept[0], kept[1])
+		}
 	}
 	return nil
 }

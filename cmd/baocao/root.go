@@ -245,7 +245,7 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 // pflag's type names ("string").
 var flagValueNames = map[string]string{
 	"data": "THƯ_MỤC", "output": "TỆP", "template": "TỆP", "format": "KIỂU", "group": "MÃ_NHÓM",
-	"threshold": "PHẦN_TRĂM", "nam": "NĂM", "unit": "ĐƠN_VỊ",
+	"threshold": "PHẦN_TRĂM", "nam": "NĂM", "unit": "ĐƠN_VỊ", "phu-luc": "TỆP",
 }
 
 // flagUsages lists flags as pflag does, with Vietnamese value placeholders,

@@ -289,6 +289,7 @@ func literal(b *strings.Builder, s string, escape bool) {
 type rewriter struct {
 	pt    *part
 	spots []spot
+	texts map[*byte]*para // see textMarks
 }
 
 // rewrite makes every action that prints pass its value through escFunc,
@@ -302,9 +303,18 @@ func (r *rewriter) rewrite(n parse.Node) {
 		if n == nil {
 			return
 		}
-		for _, c := range n.Nodes {
+		kept := n.Nodes[:0] // filtered in place: kept never passes the node read
+		for i, c := range n.Nodes {
+			if p := r.locMarker(c); p != nil && i+1 < len(n.Nodes) {
+				if t, ok := n.Nodes[i+1].(*parse.TextNode); ok && len(t.Text) > 0 {
+					r.texts[&t.Text[0]] = p
+					continue
+				}
+			}
 			r.rewrite(c)
+			kept = append(kept, c)
 		}
+		n.Nodes = kept
 	case *parse.ActionNode:
 		p := n.Pipe
 		if len(p.Decl) > 0 || internalCall(p) {
@@ -330,6 +340,32 @@ func (r *rewriter) rewrite(n parse.Node) {
 		r.rewrite(n.List)
 		r.rewriteElse(n.ElseList)
 	}
+}
+
+// locMarker returns the paragraph a location marker {{locFunc PART PARA}}
+// moves to; nil if n is not one.
+//
+// A marker followed by text is dropped from the tree and its paragraph
+// recorded for that text node instead (textMarks): the writer moves the
+// location when text/template writes the node, which it does with the node's
+// own bytes. A function call per paragraph costs more, in reflection, than
+// filling the paragraph's tags.
+func (r *rewriter) locMarker(n parse.Node) *para {
+	a, ok := n.(*parse.ActionNode)
+	if !ok || len(a.Pipe.Decl) > 0 || len(a.Pipe.Cmds) != 1 || len(a.Pipe.Cmds[0].Args) != 3 {
+		return nil
+	}
+	args := a.Pipe.Cmds[0].Args
+	id, ok := args[0].(*parse.IdentifierNode)
+	if !ok || id.Ident != locFunc {
+		return nil
+	}
+	part, ok1 := args[1].(*parse.NumberNode)
+	para, ok2 := args[2].(*parse.NumberNode)
+	if !ok1 || !ok2 || int(part.Int64) != r.pt.index || para.Int64 < 1 || para.Int64 > int64(len(r.pt.paras)) {
+		return nil
+	}
+	return r.pt.paras[para.Int64-1]
 }
 
 // rewriteElse handles the else branch of an if or with, where

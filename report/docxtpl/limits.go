@@ -39,10 +39,16 @@ func (x *execution) iterate() (string, error) {
 // MaxOutputSize in all parts together.
 type limitedWriter struct {
 	x   *execution
+	cp  *compiled
 	buf *bytes.Buffer
 }
 
 func (w limitedWriter) Write(p []byte) (int, error) {
+	if len(p) > 0 {
+		if para, ok := w.cp.textMarks[&p[0]]; ok {
+			w.x.problems.moveTo(w.cp.part.name, para)
+		}
+	}
 	if w.x.written+w.buf.Len()+len(p) > MaxOutputSize {
 		return 0, &limitError{fmt.Sprintf("nội dung điền ra vượt giới hạn %d MiB (một báo cáo thường dưới 1 MiB); "+
 			"có thể một vòng lặp in quá nhiều lần hoặc in một giá trị quá dài", MaxOutputSize>>20)}

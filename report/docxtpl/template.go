@@ -54,6 +54,9 @@ type compiled struct {
 	tmpl  *template.Template // nil: the part is kept as is
 	src   string
 	spots []spot
+	// textMarks maps the first byte of a text node to the paragraph that
+	// rendering enters when the node is written (see rewriter.locMarker).
+	textMarks map[*byte]*para
 }
 
 // Parse reads a .docx template and checks it. The error is an ErrorList with
@@ -114,7 +117,8 @@ func Parse(data []byte, opt Options) (*Template, error) {
 			errs = append(errs, cp.errorAt(sourceOffset(cp.src, err.Error()), syntaxMessage(err.Error())))
 			continue
 		}
-		(&rewriter{pt: cp.part, spots: cp.spots}).rewrite(tm.Tree.Root)
+		cp.textMarks = map[*byte]*para{}
+		(&rewriter{pt: cp.part, spots: cp.spots, texts: cp.textMarks}).rewrite(tm.Tree.Root)
 		cp.tmpl = tm
 	}
 	if len(errs) > 0 {
@@ -303,7 +307,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 		buf.Grow(len(cp.src) + len(cp.src)/4)
 		x.out, x.marks = &buf, x.marks[:0]
 		problems.moveTo(cp.part.name, nil)
-		if err := tm.Execute(limitedWriter{x, &buf}, data); err != nil {
+		if err := tm.Execute(limitedWriter{x, cp, &buf}, data); err != nil {
 			errs = append(errs, x.execError(cp, err))
 			var limit *limitError
 			if errors.As(err, &limit) {
@@ -312,11 +316,12 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 			continue
 		}
 		x.written += buf.Len()
-		if err := wellFormed(buf.String()); err != nil {
+		xml := buf.String()
+		if err := wellFormed(xml); err != nil {
 			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + err.Error() + ")"})
 			continue
 		}
-		outs[cp.part.name] = buf.String()
+		outs[cp.part.name] = xml
 	}
 	problems.moveTo("", nil)
 	errs = append(problems.errors(), errs...).tidy(t.names)
@@ -492,6 +497,9 @@ func (e *missingValueError) Error() string {
 // printProblem), and makes it XML character data of the w:t it sits in,
 // with line breaks and tabs as Word elements.
 func escape(expr, w string, v any) (string, error) {
+	if s, ok := v.(string); ok { // most values: printed as they are, without fmt and reflection
+		return xmlText(s, w), nil
+	}
 	if v == nil {
 		return "", &missingValueError{expr}
 	}
@@ -513,7 +521,7 @@ func escape(expr, w string, v any) (string, error) {
 
 // xmlText escapes s as the content of a w:t element.
 func xmlText(s, w string) string {
-	if !strings.ContainsAny(s, "&<>\t\n\r") && utf8.ValidString(s) && !hasControl(s) {
+	if plainText(s) {
 		return s
 	}
 	var b strings.Builder
@@ -546,11 +554,16 @@ func xmlText(s, w string) string {
 	return b.String()
 }
 
-func hasControl(s string) bool {
+// plainText reports whether s is valid UTF-8 that xmlText leaves as it is:
+// no markup characters, no control characters and no U+FFFE or U+FFFF (both
+// start with the byte 0xEF, as only the rare U+F000…U+FFFF do), in one pass
+// over the bytes.
+func plainText(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 {
-			return true
+		switch c := s[i]; {
+		case c < 0x20, c == '&', c == '<', c == '>', c == 0xEF:
+			return false
 		}
 	}
-	return strings.ContainsAny(s, "\uFFFE\uFFFF")
+	return utf8.ValidString(s)
 }

@@ -1,12 +1,15 @@
 package generate
 
 import (
+	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/baocao/baocao/report/appendix"
 	"github.com/baocao/baocao/report/appendix/appendixtest"
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/docxpkg"
@@ -14,6 +17,7 @@ import (
 	"github.com/baocao/baocao/report/officetest"
 	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/templates"
+	"github.com/xuri/excelize/v2"
 )
 
 // generateWithAppendix writes the sample's report and its appendix workbook.
@@ -112,7 +116,8 @@ func libreOfficeLines(rows [][]string) string {
 }
 
 func TestSampleAppendixInLibreOffice(t *testing.T) {
-	res, docx, _ := generateWithAppendix(t)
+	res, docx, xlsx := generateWithAppendix(t)
+	appendixtest.CheckXLSXInLibreOffice(t, xlsx, appendixtest.Want(res.Report.Catalogue, appendixtest.FromReport(res.Report)))
 	text := strings.ReplaceAll(officetest.Text(t, docx), "\r\n", "\n")
 	if want := libreOfficeLines(sampleAppendix(res.Report)); !strings.Contains(text, want) {
 		t.Errorf("LibreOffice text lacks the appendix table\n%s\nin\n%s", want, text)
@@ -190,20 +195,61 @@ func TestAppendixOutputRefused(t *testing.T) {
 	}
 }
 
-// TestAppendixReplacedAtomically: an existing workbook is replaced whole, and
-// no temporary file is left beside it.
-func TestAppendixReplacedAtomically(t *testing.T) {
+// TestAppendixNeverOverwritesEdits: a workbook baocao wrote and nobody
+// changed is replaced, whole, with no temporary file left; one edited since,
+// or not baocao's, is refused (the report is not written either), or with
+// --force kept under another name.
+func TestAppendixNeverOverwritesEdits(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "phu-luc.xlsx")
-	os.WriteFile(out, []byte("cũ"), 0o644)
-	if _, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: filepath.Join(dir, "bc.docx"), Appendix: out}); err != nil {
+	run := func(force bool) (*Result, error) {
+		return Run(Options{Workspace: input.Sample(), Year: 2021, Output: filepath.Join(dir, "bc.docx"), Appendix: out, Force: force})
+	}
+	if _, err := run(false); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := os.ReadFile(out)
-	if !strings.HasPrefix(string(b), "PK") {
-		t.Error("the workbook was not written")
+	first, _ := os.ReadFile(out)
+	if _, err := run(false); err != nil {
+		t.Fatalf("a workbook baocao wrote, unchanged, is refused: %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("files left: %v", entries)
+	}
+
+	// Edited in a spreadsheet program.
+	f, err := excelize.OpenReader(bytes.NewReader(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr(appendix.SheetName, "I8", "đã kiểm tra")
+	if err := f.SaveAs(out); err != nil {
+		t.Fatal(err)
+	}
+	edited, _ := os.ReadFile(out)
+	os.Remove(filepath.Join(dir, "bc.docx"))
+	_, err = run(false)
+	var exists *ExistsError
+	if !errors.As(err, &exists) || !exists.Edited || !strings.Contains(err.Error(), "--phu-luc TÊN_KHÁC.xlsx") {
+		t.Fatalf("an edited workbook: %v", err)
+	}
+	if b, _ := os.ReadFile(out); !bytes.Equal(b, edited) {
+		t.Error("the edited workbook was written over")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bc.docx")); err == nil {
+		t.Error("the report was written although the workbook was refused")
+	}
+
+	res, err := run(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept, _ := os.ReadFile(res.AppendixBackup); res.AppendixBackup == "" || !bytes.Equal(kept, edited) {
+		t.Errorf("with --force the edited workbook is not kept: %q", res.AppendixBackup)
+	}
+
+	// Not baocao's at all.
+	os.WriteFile(out, []byte("bảng tính của người dùng"), 0o644)
+	if _, err := run(false); err == nil {
+		t.Error("a file baocao did not write was replaced")
 	}
 }

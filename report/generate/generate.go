@@ -47,10 +47,12 @@ type Result struct {
 	Path     string // the .docx; "" when only the PDF was asked for
 	PDF      string // the PDF, when asked for
 	Appendix string // the appendix workbook, when asked for
-	Template string
-	Report   *compute.Report
-	Warnings model.Findings
-	Backup   string // where the file that was at Path went, with Force; "" if none
+	// AppendixBackup is where the file that was at Appendix went, with Force.
+	AppendixBackup string
+	Template       string
+	Report         *compute.Report
+	Warnings       model.Findings
+	Backup         string // where the file that was at Path went, with Force; "" if none
 }
 
 // ProblemsError lists every problem found in the inputs and the template, the
@@ -81,6 +83,7 @@ type ExistsError struct {
 	Path   string
 	Edited bool // baocao wrote it, and it was changed since
 	Backup string
+	Other  string // how to write elsewhere; "" for the report's "-o TÊN_KHÁC.docx"
 }
 
 func (e *ExistsError) Error() string {
@@ -88,9 +91,13 @@ func (e *ExistsError) Error() string {
 	if e.Edited {
 		why = "đã được sửa (hoặc được lưu lại bằng Word) sau khi baocao lập ra"
 	}
+	other := e.Other
+	if other == "" {
+		other = "báo cáo mới ra tệp khác (-o TÊN_KHÁC.docx)"
+	}
 	return fmt.Sprintf("đã có tệp %s, %s: không ghi đè để khỏi mất phần đã sửa.\n"+
-		"Hãy ghi báo cáo mới ra tệp khác (-o TÊN_KHÁC.docx), hoặc thêm --force để ghi đè: tệp hiện có khi đó được giữ lại thành %s.",
-		e.Path, why, filepath.Base(e.Backup))
+		"Hãy ghi %s, hoặc thêm --force để ghi đè: tệp hiện có khi đó được giữ lại thành %s.",
+		e.Path, why, other, filepath.Base(e.Backup))
 }
 
 // Load reads the catalogue, the year and, when present, the year before. The
@@ -103,21 +110,31 @@ func Load(ws *input.Workspace, year int) (*model.Catalogue, *model.Year, *model.
 	if findings.Errors() > 0 {
 		return cat, nil, nil, findings, nil
 	}
+	// The two years are read at once: each is a file of its own and reading
+	// is most of the time spent on a large workspace.
+	type read struct {
+		y   *model.Year
+		fs  model.Findings
+		err error
+	}
+	before := make(chan read, 1)
+	if ws.HasYear(year - 1) {
+		go func() {
+			y, fs, err := ws.Year(year-1, cat)
+			before <- read{y, fs, err}
+		}()
+	} else {
+		before <- read{}
+	}
 	cur, fs, err := ws.Year(year, cat)
+	p := <-before
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	findings = append(findings, fs...)
-	var prev *model.Year
-	if ws.HasYear(year - 1) {
-		p, fs, err := ws.Year(year-1, cat)
-		if err != nil {
-			return nil, nil, nil, nil, err
-		}
-		findings = append(findings, fs...)
-		prev = p
+	if p.err != nil {
+		return nil, nil, nil, nil, p.err
 	}
-	return cat, cur, prev, findings, nil
+	return cat, cur, p.y, append(append(findings, fs...), p.fs...), nil
 }
 
 // Run generates the report. A *ProblemsError means the inputs or the template
@@ -150,7 +167,8 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkAppendixOutput(out, opt); err != nil {
+	appendixBackup, err := checkAppendix(out, opt)
+	if err != nil {
 		return nil, err
 	}
 	problems := &ProblemsError{}
@@ -194,11 +212,11 @@ func Run(opt Options) (*Result, error) {
 		return nil, err
 	}
 	if workbook != nil {
-		if err := atomicfile.Write(opt.Appendix, workbook, 0o644); err != nil {
+		if err := writeReport(opt.Appendix, appendixBackup, workbook); err != nil {
 			return nil, err
 		}
 	}
-	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
+	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, AppendixBackup: appendixBackup, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
 }
 
 // checkTarget decides about a file already at out: a report baocao wrote and

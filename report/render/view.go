@@ -1,7 +1,10 @@
 // Package render turns a computed report into the data and functions that the
 // .docx template's tags read, and renders the template. Every value a tag asks
-// for is worded here in Vietnamese; a value that is missing is recorded as a
-// problem at the tag's place rather than printed empty.
+// for is worded here in Vietnamese, from exact values rounded once at the
+// precision shown; the wording of a change by kind is vnformat's. A sentence
+// guarded by co_so_lieu is left out when its figures are missing (Omitted lists
+// them); a missing value printed without a guard is recorded as a problem at
+// the tag's place, naming the input's place, rather than printed empty.
 package render
 
 import (

@@ -661,9 +661,12 @@ func Omitted(rep *compute.Report, codes []string, strict bool) model.Findings {
 		case strict:
 			sev = model.Error
 		}
+		why := fmt.Sprintf("chưa có số liệu năm %d", rep.Year.Year)
+		if fig.Indicator.Derived() {
+			why += " (" + fig.Missing + ")" // which input is missing
+		}
 		fs = append(fs, model.Finding{Severity: sev, Code: "omitted", Pos: rep.InputPlace(code), Fix: fix,
-			Msg: fmt.Sprintf("chỉ tiêu %s chưa có số liệu năm %d (%s): câu nói về chỉ tiêu này được bỏ khỏi báo cáo",
-				name(fig.Indicator), rep.Year.Year, fig.Missing)})
+			Msg: fmt.Sprintf("chỉ tiêu %s %s: câu nói về chỉ tiêu này được bỏ khỏi báo cáo", name(fig.Indicator), why)})
 	}
 	return fs
 }

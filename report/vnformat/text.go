@@ -19,7 +19,10 @@ func CleanText(s string) string {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	return strings.TrimSpace(spaces.Replace(s))
+	if strings.ContainsAny(s, "\u00a0\u202f\u2007\r") { // Replace copies even when nothing changes
+		s = spaces.Replace(s)
+	}
+	return strings.TrimSpace(s)
 }
 
 var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\r\n", "\n", "\r", "\n")
