@@ -44,7 +44,7 @@ func runWords(opts *wordsOptions) error {
 		return err
 	}
 	if note.Ambiguous { // plain Vietnamese notation needs no comment
-		fmt.Fprintf(opts.err, "Lưu ý: %s.\n", note.Message)
+		fmt.Fprintf(opts.err, "Lưu ý: %s.\n", note.Message())
 	}
 	fmt.Fprintln(opts.out, vnformat.MoneyWords(v, strings.TrimSpace(opts.unit)))
 	return nil

@@ -45,7 +45,6 @@ type Cell struct {
 // Row is one indicator of the table.
 type Row struct {
 	No       int // 1, 2, … within its group
-	Figure   *compute.Figure
 	Code     string
 	Name     string
 	Unit     string
@@ -138,7 +137,7 @@ func Build(r *compute.Report) *Table {
 
 func newRow(f *compute.Figure, no int) *Row {
 	ind := f.Indicator
-	row := &Row{No: no, Figure: f, Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Estimate: f.Estimate}
+	row := &Row{No: no, Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Estimate: f.Estimate}
 	if f.Entry != nil {
 		row.Note = strings.TrimSpace(f.Entry.Note)
 	}

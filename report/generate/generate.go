@@ -231,7 +231,7 @@ func checkTarget(out string, opt Options) (backup string, err error) {
 		return "", nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("không kiểm tra được tệp %s: %w", out, fileerr.Describe(err))
+		return "", fmt.Errorf("không ghi được báo cáo vào %s: %w", out, fileerr.Describe(err))
 	}
 	if !st.Mode().IsRegular() {
 		return "", fmt.Errorf("không ghi được báo cáo vào %s: ở đó đã có một thư mục hoặc một đối tượng không phải tệp", out)

@@ -213,3 +213,24 @@ func TestRankingFieldsEchoedAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseCatalogue: any catalogue text gives findings or a catalogue, in
+// bounded time, whatever chains of thuoc it declares.
+func FuzzParseCatalogue(f *testing.F) {
+	for _, s := range []string{
+		testCatalogue,
+		"chi_tieu:\n  - {ma: A, thuoc: B}\n  - {ma: B, thuoc: A}\n",
+		"chi_tieu:\n  - {ma: A, thuoc: A}\n",
+		"chi_tieu:\n  - {ma: A, thuoc: B}\n  - {ma: B, thuoc: C}\n  - {ma: C}\n",
+		"a: 1\n---\nb: 2\n",
+		"chi_tieu: [",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		cat, fs := ParseCatalogue("c.yaml", []byte(src))
+		if cat == nil && len(fs) == 0 {
+			t.Fatal("no catalogue and no finding")
+		}
+	})
+}

@@ -37,6 +37,9 @@ func truthReport(t *testing.T) *compute.Report {
 		{Code: "XH_XUONG", Name: "Chỉ số xuống hạng", Kind: model.Rank, Group: "G"},
 		{Code: "XH_LEN", Name: "Chỉ số lên hạng", Kind: model.Rank, Group: "G"},
 		{Code: "TRONG", Name: "Chỉ tiêu để trống", Unit: "cuộc", Group: "G"},
+		{Code: "CUOC", Name: "Cuộc kiểm tra", Unit: "cuộc", Group: "G"},
+		{Code: "TIEN", Name: "Doanh thu", Unit: "tỷ đồng", Group: "G"},
+		{Code: "BAN", Name: "Xuất bản phẩm", Unit: "triệu bản", Group: "G"},
 	})
 	cur := &model.Year{Year: 2023, Source: "2023.yaml",
 		Entries: []*model.Entry{
@@ -48,6 +51,9 @@ func truthReport(t *testing.T) *compute.Report {
 			{Code: "SU_CO", Actual: dec("2"), Plan: dec("0")},
 			{Code: "PHOTO", Actual: dec("50")},
 			{Code: "GAN", Actual: dec("1000.4")},
+			{Code: "CUOC", Actual: dec("4")},
+			{Code: "TIEN", Actual: dec("5")},
+			{Code: "BAN", Actual: dec("3")},
 		},
 		Rankings: []*model.Ranking{{Code: "XH_XUONG", Rank: 20, Of: 63}, {Code: "XH_LEN", Rank: 5, Of: 63}},
 	}
@@ -59,6 +65,7 @@ func truthReport(t *testing.T) *compute.Report {
 			{Code: "VP_NHIEU", Actual: dec("20")},
 			{Code: "PHOTO", Actual: dec("80")},
 			{Code: "GAN", Actual: dec("1000")},
+			{Code: "CUOC", Actual: dec("6")},
 		},
 		Rankings: []*model.Ranking{{Code: "XH_XUONG", Rank: 12, Of: 63}, {Code: "XH_LEN", Rank: 9, Of: 63}},
 	}
@@ -105,7 +112,7 @@ func TestTruthfulWording(t *testing.T) {
 		{`{{ (chi_tieu "SU_CO").DatKeHoach }}`, "vượt giới hạn Kế hoạch năm 2023 (không quá 0 sự cố)"},
 		{`{{ range .ChuaDatKeHoach }}{{ .Ma }} {{ end }}`, "VP_NHIEU SU_CO "},
 		// Bad news only: VP fell (good), PHOTO is neutral, GAN reads "tương đương", XH_LEN rose.
-		{`{{ range .GiamSoVoiCungKy }}{{ .Ma }} {{ end }}`, "VP_NHIEU XH_XUONG "},
+		{`{{ range .GiamSoVoiCungKy }}{{ .Ma }} {{ end }}`, "VP_NHIEU XH_XUONG CUOC "},
 		{`{{ (chi_tieu "GAN").SoVoiCungKy }}`, "tương đương so với cùng kỳ năm 2022"},
 		{`{{ range .XepHangNoiBat }}{{ .Ma }} {{ end }}`, "XH_LEN "},
 		{`{{ range .ChuaDatMucTieu }}{{ .Ma }}{{ end }}`, "TL_SAT"},
@@ -117,7 +124,9 @@ func TestTruthfulWording(t *testing.T) {
 		{`{{ ty_le (chi_tieu "DAT") (chi_tieu "TONG") }}% {{ so (ty_le 1473 1842) 3 }}`, "80,0% 79,967"},
 		{`{{ range $i, $x := .XepHang }}{{ stt $i }}. {{ $x.Ma }} {{ end }}`, "1. XH_XUONG 2. XH_LEN "},
 		{`{{ noi .XepHang ", " " và " }}`, "Chỉ số xuống hạng và Chỉ số lên hạng"},
-		// 3. Zero and small counts.
+		// 3. Zero and small counts: a count has its leading zero in lists too; money and scales do not.
+		{`{{ range .GiamSoVoiCungKy }}{{ if eq .Ma "CUOC" }}{{ .GiaTriDonVi }}, {{ .ChenhLech }}{{ end }}{{ end }}`, "04 cuộc, giảm 2 cuộc"},
+		{`{{ (chi_tieu "TIEN").GiaTriDonVi }}; {{ (chi_tieu "BAN").GiaTriDonVi }}`, "5 tỷ đồng; 3 triệu bản"},
 		{`{{ if (chi_tieu "VP").BangKhong }}không có{{ else }}có {{ (chi_tieu "VP").HaiChuSo }} vụ{{ end }}`, "có 21 vụ"},
 	}
 	rep := truthReport(t)

@@ -444,7 +444,22 @@ func (c *ChiTieu) GiaTriDonVi() string {
 	if c.ind().Kind == model.Rank {
 		return "thứ " + c.ThuHang()
 	}
+	if c.isCount() {
+		return withUnit(c.HaiChuSo(), c.ind().Unit)
+	}
 	return withUnit(c.GiaTri(), c.ind().Unit)
+}
+
+// isCount reports whether the indicator counts things ("cuộc", "cơ sở", "vụ"):
+// a quantity shown without decimals whose unit is neither money nor a scale
+// ("triệu bản"). A report writes a small count one way everywhere, with a
+// leading zero ("04 cuộc"), in the lists as in the sentences that use HaiChuSo.
+func (c *ChiTieu) isCount() bool {
+	ind := c.ind()
+	unit := strings.ToLower(ind.Unit)
+	first, _, _ := strings.Cut(unit, " ")
+	return (ind.Kind == model.Quantity || ind.Kind == "") && ind.Decimals == 0 && unit != "" && unit != "%" &&
+		!strings.Contains(unit, "đồng") && !slices.Contains([]string{"nghìn", "ngàn", "triệu", "tỷ"}, first)
 }
 
 func withUnit(value, unit string) string {
@@ -631,6 +646,14 @@ func (c *ChiTieu) GiaTriNamTruoc() string {
 		return "…"
 	}
 	return formatRat(v, c.ind().Decimals)
+}
+
+// GiaTriNamTruocDonVi is last year's value with its unit, as GiaTriDonVi.
+func (c *ChiTieu) GiaTriNamTruocDonVi() string {
+	if c.ind().Kind == model.Rank {
+		return "thứ " + c.GiaTriNamTruoc()
+	}
+	return withUnit(c.GiaTriNamTruoc(), c.ind().Unit)
 }
 
 // GiaTriNamTruocSo is last year's value as a number.

@@ -29,9 +29,21 @@ type ParseNote struct {
 	// Ambiguous is true when the text may well have meant another number, as
 	// "1,150" (read 1,15) may have meant 1150.
 	Ambiguous bool
-	// Message explains the reading in Vietnamese, e.g. "«1.150» được hiểu là 1150";
-	// "" when there is nothing to say.
-	Message string
+
+	// What Message explains, kept so that the message is written only when
+	// asked for: most numbers read have a thousands separator.
+	text, body string
+	value      decimal.Decimal
+	neg        bool
+}
+
+// Message explains the reading in Vietnamese, e.g. "«1.150» được hiểu là
+// 1150"; "" when there is nothing to say.
+func (n ParseNote) Message() string {
+	if !n.Interpreted {
+		return ""
+	}
+	return interpretation(n.text, n.body, n.value, n.neg, n.Percent)
 }
 
 // ParseError is returned by ParseNumber for text that is not a number.
@@ -136,7 +148,7 @@ func ParseNumber(s string) (decimal.Decimal, ParseNote, error) {
 	canonical := strings.TrimPrefix(text, "-")
 	note.Interpreted = canonical != intDigits || (len(intDigits) > 1 && intDigits[0] == '0') || (neg && v.IsZero())
 	if note.Interpreted {
-		note.Message = interpretation(text, body, v, neg, note.Percent)
+		note.text, note.body, note.value, note.neg = text, body, v, neg
 		note.Ambiguous = ambiguousComma(body)
 	}
 	return v, note, nil

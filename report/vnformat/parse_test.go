@@ -50,8 +50,8 @@ func TestParseNumber(t *testing.T) {
 		if v.String() != c.want || note.Interpreted != c.interpreted || note.Percent != c.percent {
 			t.Errorf("ParseNumber(%q) = %s, %+v; want %s, interpreted %v, percent %v", c.in, v, note, c.want, c.interpreted, c.percent)
 		}
-		if c.message == "-" && note.Message == "" || c.message != "-" && note.Message != c.message {
-			t.Errorf("ParseNumber(%q) message = %q, want %q", c.in, note.Message, c.message)
+		if c.message == "-" && note.Message() == "" || c.message != "-" && note.Message() != c.message {
+			t.Errorf("ParseNumber(%q) message = %q, want %q", c.in, note.Message(), c.message)
 		}
 	}
 }
@@ -153,7 +153,7 @@ func FuzzParseNumber(f *testing.F) {
 			}
 			return
 		}
-		if note.Interpreted != (note.Message != "") {
+		if note.Interpreted != (note.Message() != "") {
 			t.Fatalf("ParseNumber(%q): note %+v", s, note)
 		}
 		scale := max(0, -int(v.Exponent()))

@@ -13,6 +13,9 @@ import (
 // (text pasted from some programs is decomposed), non-breaking spaces made
 // ordinary, CR LF made LF, and trimmed.
 func CleanText(s string) string {
+	if plainASCII(s) { // most inputs: codes and numbers, nothing to normalise
+		return strings.TrimSpace(s)
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD") // inputs are UTF-8; broken bytes are shown, not guessed
 	}
@@ -23,6 +26,17 @@ func CleanText(s string) string {
 		s = spaces.Replace(s)
 	}
 	return strings.TrimSpace(s)
+}
+
+// plainASCII reports whether s is ASCII without a carriage return: valid
+// UTF-8 and NFC as it is, with none of the spaces CleanText replaces.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] == '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2007", " ", "\r\n", "\n", "\r", "\n")

@@ -188,7 +188,7 @@ func (r *reader) number(sheet string, c cell, row int, what string) *decimal.Dec
 			r.add(model.Error, "not-a-number", pos, fix, "%s: «%s» không phải là số: %s", what, shorten(s), reason)
 			return nil
 		}
-		msg := note.Message
+		msg := note.Message()
 		if msg == "" {
 			msg = fmt.Sprintf("«%s» được hiểu là %s", shorten(s), v.String())
 		}
