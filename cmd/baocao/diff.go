@@ -77,7 +77,7 @@ func runDiff(fl *diffOptions) error {
 		if err := validate.WriteLines(fl.err, problems.Findings); err != nil {
 			return err
 		}
-		fmt.Fprintf(fl.err, "Chưa so sánh được: có %d lỗi cần sửa.\n", problems.Findings.Errors())
+		fmt.Fprintf(fl.err, "Chưa so sánh được: có %s lỗi cần sửa.\n", validate.Count(problems.Findings.Errors()))
 		return silentExit(exitProblems)
 	}
 	if err != nil {

@@ -89,7 +89,7 @@ func runGenerate(opts *generateOptions) error {
 		if err := validate.WriteLines(opts.err, problems.Findings); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.err, "Chưa lập báo cáo: có %d lỗi cần sửa.\n", problems.Findings.Errors())
+		fmt.Fprintf(opts.err, "Chưa lập báo cáo: có %s lỗi cần sửa.\n", validate.Count(problems.Findings.Errors()))
 		return silentExit(exitProblems)
 	}
 	if err != nil {
@@ -111,8 +111,8 @@ func runGenerate(opts *generateOptions) error {
 	if ws.Embedded {
 		figures = " với số liệu mẫu có sẵn (không phải số liệu của đơn vị)"
 	}
-	fmt.Fprintf(opts.err, "Đã lập báo cáo năm %d theo %s%s: %d chỉ tiêu, %d cảnh báo.\n",
-		opts.year, template, figures, len(res.Report.Figures), res.Warnings.Warnings())
+	fmt.Fprintf(opts.err, "Đã lập báo cáo năm %d theo %s%s: %s chỉ tiêu, %s cảnh báo.\n",
+		opts.year, template, figures, validate.Count(len(res.Report.Figures)), validate.Count(res.Warnings.Warnings()))
 	for _, kept := range [][2]string{{res.Path, res.Backup}, {res.Appendix, res.AppendixBackup}} {
 		if kept[1] != "" {
 			fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", kept[0], kept[1])

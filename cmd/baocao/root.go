@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -60,6 +61,9 @@ func openWorkspace(s *streams, dir string) (*input.Workspace, error) {
 	switch {
 	case ws.Embedded:
 		fmt.Fprintln(s.err, "Không tìm thấy thư mục data/ ở thư mục hiện tại hay các thư mục cha: dùng bộ số liệu mẫu có sẵn trong chương trình, không phải số liệu của đơn vị.")
+	case ws.Above && ws.Dir == ".":
+		// "Dùng thư mục số liệu .." would read as the folder above.
+		fmt.Fprintf(s.err, "Dùng thư mục số liệu là thư mục hiện tại (%s).\n", filepath.Join(ws.Root, input.DataFolder))
 	case ws.Above:
 		fmt.Fprintf(s.err, "Dùng thư mục số liệu %s.\n", ws.Dir)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -64,7 +65,8 @@ func TestRunFromInsideDataFolder(t *testing.T) {
 	t.Cleanup(func() { os.Chdir(old) })
 	os.Chdir(dataDir)
 	code, out, errOut := runCLI(t, "validate", "2021")
-	if code != 0 || strings.Contains(errOut, "mẫu có sẵn") || !strings.Contains(errOut, "Đã kiểm tra chi-tieu.yaml, 2021.yaml") {
+	if code != 0 || strings.Contains(errOut, "mẫu có sẵn") || !strings.Contains(errOut, "Đã kiểm tra chi-tieu.yaml, 2021.yaml") ||
+		strings.Contains(errOut, "số liệu ..") || !strings.Contains(errOut, "Dùng thư mục số liệu là thư mục hiện tại ("+dataDir+").") {
 		t.Errorf("validate from data/: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, "generate", "2021")
@@ -245,5 +247,27 @@ func TestFIFOYearFileRefusedAtTheCommandLine(t *testing.T) {
 	code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "x.docx"))
 	if code != 2 || !strings.Contains(errOut, "2021.yaml không phải là tệp thông thường") {
 		t.Errorf("exit %d\n%s", code, errOut)
+	}
+}
+
+// TestManyBadTagsBoundedOutput: a template with 100 000 bad tags gives a
+// short list: the first of each kind and how many more, not megabytes.
+func TestManyBadTagsBoundedOutput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a large template")
+	}
+	var body strings.Builder
+	for range 100_000 {
+		body.WriteString(`<w:p><w:r><w:t>{{ bang_chuu 5 }}</w:t></w:r></w:p>`)
+	}
+	tpl := filepath.Join(t.TempDir(), "mau.docx")
+	writeFile(t, tpl, string(docxtest.Build(docxtest.Files{Body: body.String()})))
+	out := filepath.Join(t.TempDir(), "bc.docx")
+	code, stdout, errOut := runCLI(t, "generate", "2021", "--template", tpl, "-o", out)
+	if code != 1 || stdout != "" || len(errOut) > 20_000 || !strings.Contains(errOut, "cùng loại") {
+		t.Errorf("exit %d, %d bytes of stderr:\n%.3000s", code, len(errOut), errOut)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a report was written")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"time"
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
@@ -76,6 +77,10 @@ type Table struct {
 	// reads "Ước thực hiện năm N".
 	Estimate bool
 	Groups   []*Group
+	// Author (the department that reports) and Made (when the workbook is
+	// made; zero for the clock's) go into WriteXLSX's document properties.
+	Author string
+	Made   time.Time
 }
 
 // Rows lists every row in order.
@@ -93,7 +98,7 @@ func (t *Table) Rows() []*Row {
 // Indicators of no group (or of a group the catalogue does not list) come last,
 // under "Chỉ tiêu khác".
 func Build(r *compute.Report) *Table {
-	t := &Table{Year: r.Year.Year}
+	t := &Table{Year: r.Year.Year, Author: r.Year.Header.Body}
 	byGroup := map[string][]*compute.Figure{}
 	known := map[string]bool{}
 	for _, g := range r.Catalogue.Groups {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/baocao/baocao/report/appendix"
 	"github.com/baocao/baocao/report/appendix/appendixtest"
@@ -12,6 +13,7 @@ import (
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestRoman(t *testing.T) {
@@ -204,5 +206,29 @@ func TestNumberFormat(t *testing.T) {
 		if got := appendix.NumberFormat(c.cell); got != c.want {
 			t.Errorf("%v: %s, want %s", c.cell.Kind, got, c.want)
 		}
+	}
+}
+
+// The workbook says who made it and when, as the report and the workbooks of
+// init and diff do: never "baocao" as author nor excelize's 2006.
+func TestWorkbookProperties(t *testing.T) {
+	p := appendixtest.NewProvince()
+	tbl := appendix.Build(compute.Compute(p.Catalogue, p.Year, p.Prev))
+	tbl.Made = time.Date(2025, 1, 8, 9, 30, 0, 0, time.UTC)
+	var buf bytes.Buffer
+	if err := appendix.WriteXLSX(&buf, tbl, appendix.Attachment(&p.Year.Header)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.Creator != "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" || !strings.HasPrefix(props.Created, "2025-01-08") || props.Language != "vi-VN" {
+		t.Errorf("properties: %+v", props)
 	}
 }

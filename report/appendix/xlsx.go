@@ -5,9 +5,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
+	"github.com/baocao/baocao/report/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -94,8 +96,12 @@ func WriteXLSX(w io.Writer, t *Table, attachment string) error {
 	last := x.body(t)
 	x.note(t, last+2)
 	x.printSetup(last)
+	made := t.Made
+	if made.IsZero() {
+		made = time.Now()
+	}
 	x.do(func() error {
-		return f.SetDocProps(&excelize.DocProperties{Title: "Phụ lục: " + strings.ToLower(Title(t.Year)), Creator: "baocao", Language: "vi-VN"})
+		return workbook.SetDocProps(f, "Phụ lục: "+strings.ToLower(Title(t.Year)), t.Author, made)
 	})
 	if x.err != nil {
 		return fmt.Errorf("không tạo được bảng tính phụ lục: %w", x.err)
@@ -261,15 +267,12 @@ func NumberFormat(c Cell) string {
 	}
 	switch c.Kind {
 	case Points:
-		return vietnamese + `"tăng "` + num + `" điểm phần trăm";"giảm "` + num + `" điểm phần trăm";"` + vnformat.Same + `"`
+		return workbook.Vietnamese + `"tăng "` + num + `" điểm phần trăm";"giảm "` + num + `" điểm phần trăm";"` + vnformat.Same + `"`
 	case Places:
-		return vietnamese + `"tăng "0" bậc";"giảm "0" bậc";"giữ nguyên thứ hạng"`
+		return workbook.Vietnamese + `"tăng "0" bậc";"giảm "0" bậc";"giữ nguyên thứ hạng"`
 	}
-	return vietnamese + num
+	return workbook.Vietnamese + num
 }
-
-// vietnamese is the locale tag of Vietnamese (LCID 0x042A) in a number format.
-const vietnamese = "[$-42A]"
 
 func (x *sheet) note(t *Table, row int) {
 	st := x.style("note", &excelize.Style{

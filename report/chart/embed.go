@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/vnformat"
 )
 
 // Markers names the charts of one rendering in the text of the rendered
@@ -63,7 +64,7 @@ func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
 			errs = append(errs, fmt.Errorf("biểu đồ «%s»: chỉ đặt được biểu đồ trong phần thân văn bản (không trong đầu trang, chân trang, chú thích hay khung văn bản)", c.Tag))
 		case strings.TrimSpace(strings.Replace(p.text, m.Marker(i), "", 1)) != "":
 			errs = append(errs, fmt.Errorf("biểu đồ «%s»: thẻ phải đứng riêng một đoạn, không cùng chữ khác (đoạn «%s»)",
-				c.Tag, shorten(strings.Replace(p.text, m.Marker(i), "{{ "+c.Tag+" }}", 1))))
+				c.Tag, vnformat.Shorten(strings.Replace(p.text, m.Marker(i), "{{ "+c.Tag+" }}", 1), 60)))
 		}
 	}
 	if len(errs) > 0 {
@@ -279,13 +280,6 @@ func cellWidth(doc, w string, open []docxpkg.Element) int {
 func parentIs(tk *docxpkg.Tokenizer, name string) bool {
 	open := tk.Open()
 	return len(open) > 0 && open[len(open)-1].Name == name
-}
-
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:60]) + "…"
-	}
-	return s
 }
 
 // EMUs per twip: Word measures the page in twips (1/1440 inch), drawings in

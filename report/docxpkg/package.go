@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -448,9 +449,7 @@ func (p *Package) Write(w io.Writer) error {
 	zw := zip.NewWriter(w)
 	// The fastest level: a report's XML still shrinks about tenfold, and on a
 	// large report the default level took more time than filling the template.
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
-	})
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, f := range p.files {
 		var err error
 		if p.changed[f.Name] {
@@ -471,6 +470,27 @@ func (p *Package) Write(w io.Writer) error {
 		return fmt.Errorf("không ghi được tệp .docx: %w", err)
 	}
 	return nil
+}
+
+// fastDeflaters keeps flate writers for reuse, as archive/zip does for its
+// own: each holds about a megabyte of tables.
+var fastDeflaters sync.Pool
+
+func fastDeflate(out io.Writer) (io.WriteCloser, error) {
+	if fw, ok := fastDeflaters.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return pooledDeflater{fw}, nil
+	}
+	fw, err := flate.NewWriter(out, flate.BestSpeed)
+	return pooledDeflater{fw}, err
+}
+
+type pooledDeflater struct{ *flate.Writer }
+
+func (w pooledDeflater) Close() error {
+	err := w.Writer.Close()
+	fastDeflaters.Put(w.Writer)
+	return err
 }
 
 // zipEpoch is the earliest time a zip entry can hold; a zero time would be

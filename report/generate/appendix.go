@@ -22,7 +22,11 @@ func appendixWorkbook(opt Options, rep *compute.Report) ([]byte, error) {
 		return nil, nil
 	}
 	var buf bytes.Buffer
-	if err := appendix.WriteXLSX(&buf, appendix.Build(rep), appendix.Attachment(&rep.Year.Header)); err != nil {
+	table := appendix.Build(rep)
+	if opt.Now != nil {
+		table.Made = opt.Now()
+	}
+	if err := appendix.WriteXLSX(&buf, table, appendix.Attachment(&rep.Year.Header)); err != nil {
 		return nil, err
 	}
 	b, err := stampPackage(buf.Bytes())

@@ -314,7 +314,7 @@ func (d *Report) Muc(part string) []Muc {
 			continue
 		}
 		if it.Heading == "" {
-			d.problems.Add(fmt.Sprintf("ý «%s» của phần %s chưa có mục (muc): điền mục tại %s", shorten(it.Text), part, it.Pos))
+			d.problems.Add(fmt.Sprintf("ý «%s» của phần %s chưa có mục (muc): điền mục tại %s", vnformat.Shorten(it.Text, 50), part, it.Pos))
 		}
 		i, ok := at[it.Heading]
 		if !ok {
@@ -328,14 +328,6 @@ func (d *Report) Muc(part string) []Muc {
 		d.emptyParts = append(d.emptyParts, part)
 	}
 	return out
-}
-
-// shorten keeps a quoted text short in a message.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 50 {
-		return string(r[:50]) + "…"
-	}
-	return s
 }
 
 // Y lists every item of a narrative part.

@@ -81,7 +81,7 @@ type printed struct {
 
 // moreLine says how many findings like f were left out.
 func moreLine(f model.Finding, more int) string {
-	return fmt.Sprintf("… và %s %s cùng loại (%s)", vnformat.Number(decimal.NewFromInt(int64(more)), 0), f.Severity, f.Code)
+	return fmt.Sprintf("… và %s %s cùng loại (%s)", Count(more), f.Severity, f.Code)
 }
 
 // WriteLines writes the findings one per line ("data/2021.xlsx: Chỉ tiêu!E7:
@@ -196,17 +196,20 @@ func WriteText(w io.Writer, fs model.Findings, color bool) error {
 }
 
 func summary(fs model.Findings) string {
-	errs, warns := fs.Errors(), fs.Warnings()
+	errs, warns := Count(fs.Errors()), Count(fs.Warnings())
 	switch {
-	case errs == 0 && warns == 0:
+	case errs == "0" && warns == "0":
 		return "Không có lỗi."
-	case errs == 0:
-		return fmt.Sprintf("Không có lỗi, %d cảnh báo.", warns)
-	case warns == 0:
-		return fmt.Sprintf("%d lỗi.", errs)
+	case errs == "0":
+		return fmt.Sprintf("Không có lỗi, %s cảnh báo.", warns)
+	case warns == "0":
+		return fmt.Sprintf("%s lỗi.", errs)
 	}
-	return fmt.Sprintf("%d lỗi, %d cảnh báo.", errs, warns)
+	return fmt.Sprintf("%s lỗi, %s cảnh báo.", errs, warns)
 }
+
+// Count writes a number of findings as the messages do: 20.001.
+func Count(n int) string { return vnformat.Number(decimal.NewFromInt(int64(n)), 0) }
 
 // clean keeps one finding on one line, shortens long quoted values and keeps
 // control characters read from an input (an escape sequence, say) from

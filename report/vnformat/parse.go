@@ -54,20 +54,21 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	msg := fmt.Sprintf("không đọc được «%s» thành số: %s", shorten(e.Input), e.Reason)
+	msg := fmt.Sprintf("không đọc được «%s» thành số: %s", Shorten(e.Input, 40), e.Reason)
 	if e.Suggestion != "" {
 		msg += " (" + e.Suggestion + ")"
 	}
 	return msg
 }
 
-// shorten keeps error messages readable for long or malformed input.
-func shorten(s string) string {
+// Shorten keeps a text quoted in a message readable: invalid UTF-8 replaced,
+// and cut to its first max characters and "…" when longer.
+func Shorten(s string, max int) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	if utf8.RuneCountInString(s) <= 40 {
+	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
-	return string([]rune(s)[:40]) + "…"
+	return string([]rune(s)[:max]) + "…"
 }
 
 // groupSpace reports whether r may separate groups of thousands: a space, a

@@ -179,3 +179,19 @@ func TestParseNoteAmbiguous(t *testing.T) {
 		}
 	}
 }
+
+func TestShorten(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"ngắn", 40, "ngắn"},
+		{"Hoạt động phát hành", 5, "Hoạt …"},
+		{"ab\xffcd", 3, "ab\uFFFD…"},
+	} {
+		if got := Shorten(c.in, c.max); got != c.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", c.in, c.max, got, c.want)
+		}
+	}
+}

@@ -216,12 +216,7 @@ func kindName(k cellKind) string {
 }
 
 // shorten keeps messages readable for long cell contents.
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
-}
+func shorten(s string) string { return vnformat.Shorten(s, 40) }
 
 // flag reads the estimate column: "có"/"x"/"ước" or "không"/blank.
 func (r *reader) flag(sheet string, c cell, row int, what string) bool {
