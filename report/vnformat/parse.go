@@ -171,7 +171,7 @@ func interpretation(text, body string, v decimal.Decimal, neg, percent bool) str
 	if strings.ContainsRune(body, ',') {
 		details = append(details, "dấu phẩy là dấu thập phân")
 	}
-	msg := fmt.Sprintf("«%s» được hiểu là %s", text, plain(v))
+	msg := fmt.Sprintf("«%s» được hiểu là %s", text, exactText(v))
 	if len(details) > 0 {
 		msg += " (" + strings.Join(details, "; ") + ")"
 	}
@@ -310,10 +310,11 @@ func ambiguousComma(body string) bool {
 		intPart[0] != '0' && strings.Trim(intPart, "0123456789") == ""
 }
 
-// plain writes the exact value of v without grouping, with a decimal comma: 1150, 8,3.
-func plain(v decimal.Decimal) string {
+// exactText writes the exact value of v, every decimal kept, the Vietnamese way:
+// 1.650.000, 8,3.
+func exactText(v decimal.Decimal) string {
 	neg, intPart, frac := exactDigits(v)
-	s := signText(neg) + intPart
+	s := signText(neg) + groupThousands(intPart, ".")
 	if frac != "" {
 		s += "," + frac
 	}

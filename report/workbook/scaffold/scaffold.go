@@ -119,12 +119,9 @@ func (c *creator) file(name string, content func() ([]byte, error)) error {
 // left alone even with force, since two inputs for one year is an error.
 func (c *creator) workbook(ws *input.Workspace, cat *model.Catalogue, year int) error {
 	name := strconv.Itoa(year) + ".xlsx"
-	for _, ext := range []string{".yaml", ".yml", ".xls"} {
-		other := strconv.Itoa(year) + ext
-		if _, err := os.Stat(filepath.Join(c.dir, other)); err == nil {
-			c.res.Skipped = append(c.res.Skipped, Skip{filepath.Join(c.dir, name), "năm " + strconv.Itoa(year) + " đã có tệp số liệu " + other})
-			return nil
-		}
+	if other, err := ws.YearFile(year); err == nil && !strings.EqualFold(other, name) {
+		c.res.Skipped = append(c.res.Skipped, Skip{filepath.Join(c.dir, name), "năm " + strconv.Itoa(year) + " đã có tệp số liệu " + other})
+		return nil
 	}
 	return c.file(name, func() ([]byte, error) {
 		var buf bytes.Buffer
