@@ -154,7 +154,7 @@ func newRow(f *compute.Figure, no int) *Row {
 		row.VsPlan = placesCell(f.Value, f.Plan)
 		return row
 	}
-	row.Value = valueCell(f.Value, ind.Decimals)
+	row.Value = valueCell(f.Value, f.ValueDecimals())
 	row.Previous = valueCell(f.Previous, ind.Decimals)
 	row.Plan = valueCell(f.Plan, ind.Decimals)
 	if ind.Kind == model.Rate {

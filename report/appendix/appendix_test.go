@@ -232,3 +232,26 @@ func TestWorkbookProperties(t *testing.T) {
 		t.Errorf("properties: %+v", props)
 	}
 }
+
+// A value shown next to its target in the prose is the same figure in the
+// appendix: 1473/1842 = 79,967% against "≥ 80" is 79,97, never 80,0.
+func TestValueShownAsInTheProse(t *testing.T) {
+	target, err := model.ParseTarget(">= 80")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := model.NewCatalogue("chi-tieu.yaml", nil, []*model.Indicator{
+		{Code: "DVC", Name: "Dịch vụ công", Unit: "dịch vụ", Kind: model.Quantity},
+		{Code: "TONG", Name: "Thủ tục", Unit: "thủ tục", Kind: model.Quantity},
+		{Code: "TL", Name: "Tỷ lệ dịch vụ công", Unit: "%", Kind: model.Rate, Decimals: 1, Formula: "DVC / TONG * 100", Target: target},
+	})
+	one := func(code, v string) *model.Entry {
+		d := decimal.RequireFromString(v)
+		return &model.Entry{Code: code, Actual: &d}
+	}
+	y := &model.Year{Year: 2021, Entries: []*model.Entry{one("DVC", "1473"), one("TONG", "1842")}}
+	rows := appendix.Build(compute.Compute(cat, y, nil)).Rows()
+	if got := rows[len(rows)-1].Value.Text; got != "79,97" {
+		t.Errorf("rate shown as %q, want 79,97", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -141,12 +142,13 @@ func TestEmbed(t *testing.T) {
 	body := docxtest.P("Trước biểu đồ.") +
 		`<w:p>` + centred + `<w:r><w:t>` + m.Marker(0) + `</w:t></w:r></w:p>` +
 		docxtest.P("Giữa hai biểu đồ.") +
-		`<w:p><w:r><w:t xml:space="preserve">  ` + m.Marker(1) + ` </w:t></w:r></w:p>`
+		docxtest.Table([]string{`<w:p><w:r><w:t xml:space="preserve">  ` + m.Marker(1) + ` </w:t></w:r></w:p>`})
 	// A template with a chart of its own: ours must not take its names.
-	doc := docxtest.Build(docxtest.Files{Body: body})
+	// A logo in the header holds drawing id 7.
+	doc := docxtest.Build(docxtest.Files{Body: body, Header: `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="7" name="logo"/></wp:inline></w:drawing></w:r></w:p>`})
 	parts := unzip(t, doc)
 	var entries [][2]string
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels"} {
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/header1.xml"} {
 		entries = append(entries, [2]string{name, parts[name]})
 	}
 	entries = append(entries, [2]string{"word/charts/chart1.xml", "<c:chartSpace/>"})
@@ -185,8 +187,12 @@ func TestEmbed(t *testing.T) {
 	}
 	// The paragraph keeps its formatting and holds only the chart.
 	if !strings.Contains(d, `<w:p>`+centred+`<w:r><w:drawing><wp:inline `) || strings.Count(d, `<c:chart `) != 2 ||
-		!strings.Contains(d, `r:id="rIdBieuDo2"`) || !strings.Contains(d, `<wp:docPr id="1" `) || !strings.Contains(d, `<wp:docPr id="2" `) {
+		!strings.Contains(d, `r:id="rIdBieuDo2"`) || !strings.Contains(d, `<wp:docPr id="8" `) || !strings.Contains(d, `<wp:docPr id="9" `) {
 		t.Errorf("document:\n%s", d)
+	}
+	// The second chart is in a table cell 2000 twips wide: it takes the cell's width.
+	if want := fmt.Sprintf(`<wp:extent cx="%d" `, (2000-216)*635); strings.Count(d, want) != 1 {
+		t.Errorf("no chart as wide as its cell (%s):\n%s", want, d)
 	}
 	// The result is a package our reader opens, with the text around the charts.
 	text, err := docxpkg.Text(out)

@@ -80,7 +80,11 @@ func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
 		return nil, err
 	}
 	w := docxpkg.WordPrefix(doc)
-	docPrID := maxDocPrID(doc)
+	// Drawing ids are unique across the body, headers and footers.
+	docPrID := 0
+	for _, name := range pkg.TemplateParts() {
+		docPrID = max(docPrID, maxDocPrID(pkg.Part(name)))
+	}
 	num := 0
 	var out strings.Builder
 	last := 0
@@ -105,6 +109,11 @@ func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
 		p := paras[i]
 		docPrID++
 		cx, cy := size(doc, p.end)
+		if p.cellWidth > 0 {
+			// In a table cell: as wide as the cell, less its default margins.
+			cx = max(p.cellWidth-216, 720) * emuPerTwip
+			cy = cx * 55 / 100
+		}
 		out.WriteString(doc[last:p.start])
 		out.WriteString(p.open + p.props)
 		fmt.Fprintf(&out, `<%sr><%sdrawing>%s</%sdrawing></%sr></%sp>`, w, w, inline(cx, cy, docPrID, c.Title, relID), w, w, w)
@@ -154,7 +163,7 @@ func insertBefore(xml, end, add string) string {
 
 var docPrIDs = regexp.MustCompile(`<wp:docPr\s[^>]*?\bid="(\d+)"`)
 
-// maxDocPrID is the highest drawing id in use: each drawing needs its own.
+// maxDocPrID is the highest drawing id in a part: each drawing needs its own.
 func maxDocPrID(doc string) int {
 	high := 0
 	for _, m := range docPrIDs.FindAllStringSubmatch(doc, -1) {
@@ -170,6 +179,7 @@ type paragraph struct {
 	start, end int    // the w:p element
 	open       string // its start tag
 	props      string // its w:pPr element, kept
+	cellWidth  int    // the width of the table cell holding it, in twips; 0: none or not known
 	text       string
 }
 
@@ -200,7 +210,7 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 			case w + "p":
 				depth++
 				if depth == 1 {
-					cur = &paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
+					cur = &paragraph{start: tok.Start, open: doc[tok.Start:tok.End], cellWidth: cellWidth(doc, w, tk.Open())}
 					text.Reset()
 				}
 			case w + "t":
@@ -234,6 +244,37 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 			}
 		}
 	}
+}
+
+var (
+	tcW       = regexp.MustCompile(`<(?:\w+:)?tcW\s[^>]*>`)
+	widthAttr = regexp.MustCompile(`\s(?:\w+:)?w="(\d+)"`)
+)
+
+// cellWidth is the width of the innermost table cell among the open
+// elements, as its w:tcW states it in twips (type dxa); 0 when outside a
+// table or not stated so.
+func cellWidth(doc, w string, open []docxpkg.Element) int {
+	for i := len(open) - 1; i >= 0; i-- {
+		if open[i].Name != w+"tc" {
+			continue
+		}
+		props := strings.TrimLeft(doc[open[i].End:], " \t\r\n")
+		end := strings.Index(props, "</"+w+"tcPr>")
+		if !strings.HasPrefix(props, "<"+w+"tcPr>") || end < 0 {
+			return 0
+		}
+		tag := tcW.FindString(props[:end])
+		if !strings.Contains(tag, `type="dxa"`) {
+			return 0
+		}
+		if m := widthAttr.FindStringSubmatch(tag); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return n
+		}
+		return 0
+	}
+	return 0
 }
 
 func parentIs(tk *docxpkg.Tokenizer, name string) bool {

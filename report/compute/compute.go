@@ -88,6 +88,19 @@ func (f *Figure) TargetMet() (met, ok bool) {
 	return t.MetBy(c), true
 }
 
+// ValueDecimals is the precision the value is shown at: the catalogue's, or
+// more where that rounding would seem to meet a target the exact value misses
+// (or the reverse), so that the prose and the appendix show one figure.
+func (f *Figure) ValueDecimals() int {
+	d := f.Indicator.Decimals
+	t := f.Indicator.Target
+	if t == nil || f.Value == nil {
+		return d
+	}
+	goal := Rat(t.Value)
+	return AgreeingDecimals(f.Value, d, func(v *big.Rat) bool { return t.MetBy(v.Cmp(goal)) })
+}
+
 // Improved reports whether the change is good news, taking the indicator's
 // direction into account; ok is false without a comparison, when unchanged, or
 // for a neutral indicator, whose changes are neither.

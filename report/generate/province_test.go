@@ -83,6 +83,15 @@ noi_dung:
 // neutral), with the province's own higher target, and the two years.
 func provinceWorkspace(t *testing.T) string {
 	t.Helper()
+	return sampleCatalogueWorkspace(t, [][2]string{
+		{"cong_thuc: DVC_34 / TTHC_TONG * 100\n    muc_tieu: \">= 40\"", "cong_thuc: DVC_34 / TTHC_TONG * 100\n    muc_tieu: \">= 80\""},
+	}, map[string]string{"2023.yaml": provincePrev, "2024.yaml": provinceCur})
+}
+
+// sampleCatalogueWorkspace writes a data folder: the sample catalogue with
+// edits {old, new} applied, and the given year files.
+func sampleCatalogueWorkspace(t *testing.T, edits [][2]string, years map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
 	cat, err := fs.ReadFile(data.FS, "chi-tieu.yaml")
 	if err != nil {
@@ -92,15 +101,14 @@ func provinceWorkspace(t *testing.T) string {
 	if !strings.Contains(catalogue, "  - ma: IN_PHOTOCOPY\n    ten: Cơ sở photocopy\n    don_vi: cơ sở\n    nhom: TTTT\n    chieu: trung_tinh\n") {
 		t.Fatal("the sample catalogue no longer marks IN_PHOTOCOPY neutral")
 	}
-	for _, e := range [][2]string{
-		{"cong_thuc: DVC_34 / TTHC_TONG * 100\n    muc_tieu: \">= 40\"", "cong_thuc: DVC_34 / TTHC_TONG * 100\n    muc_tieu: \">= 80\""},
-	} {
+	for _, e := range edits {
 		if !strings.Contains(catalogue, e[0]) {
 			t.Fatalf("catalogue lacks %q", e[0])
 		}
 		catalogue = strings.Replace(catalogue, e[0], e[1], 1)
 	}
-	for name, text := range map[string]string{"chi-tieu.yaml": catalogue, "2023.yaml": provincePrev, "2024.yaml": provinceCur} {
+	years["chi-tieu.yaml"] = catalogue
+	for name, text := range years {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,14 +1,12 @@
 package generate
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/input"
 )
@@ -51,17 +49,7 @@ chi_tieu:
 
 func zeroReport(t *testing.T, prev, cur string) string {
 	t.Helper()
-	dir := t.TempDir()
-	cat, err := fs.ReadFile(data.FS, "chi-tieu.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range map[string]string{"chi-tieu.yaml": string(cat), "2020.yaml": prev, "2021.yaml": cur} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ws, err := input.Open(dir)
+	ws, err := input.Open(sampleCatalogueWorkspace(t, nil, map[string]string{"2020.yaml": prev, "2021.yaml": cur}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,8 +74,8 @@ func TestZeroFiguresReadNaturally(t *testing.T) {
 	for _, want := range []string{
 		"hiện trên địa bàn tỉnh có khoảng 25 cơ sở phát hành xuất bản phẩm, trong đó có 04 đơn vị là doanh nghiệp được cấp giấy xác nhận đăng ký hoạt động phát hành xuất bản phẩm, không có cơ sở phát hành lớn.",
 		"chưa có thủ tục hành chính nào trong tổng số 1.842 thủ tục hành chính của tỉnh phát sinh hồ sơ trực tuyến mức độ 3, 4.",
-		"+ Cơ sở phát hành lớn giảm từ 2 cơ sở năm 2020 xuống 0;",
-		"+ Cuộc thanh tra, kiểm tra giảm từ 3 cuộc năm 2020 xuống 0.",
+		"+ Cơ sở phát hành lớn giảm từ 02 cơ sở năm 2020 xuống 0;",
+		"+ Cuộc thanh tra, kiểm tra giảm từ 03 cuộc năm 2020 xuống 0.",
 		"+ Tỷ lệ thủ tục hành chính phát sinh hồ sơ trực tuyến mức độ 3, 4 giảm từ 5,6% năm 2020 xuống 0%;",
 		"+ Tỷ lệ thủ tục hành chính phát sinh hồ sơ trực tuyến mức độ 3, 4 bằng 0, chưa đạt mục tiêu trên 50%.",
 	} {
@@ -110,6 +98,25 @@ func TestZeroPartsOfTheDistributionNetwork(t *testing.T) {
 		cur := strings.Replace(strings.Replace(zeroCur, "PH_CO_SO_LON: 0", "PH_CO_SO_LON: "+c.big, 1), "PH_DOANH_NGHIEP: 4", "PH_DOANH_NGHIEP: "+c.firms, 1)
 		if text := zeroReport(t, zeroPrev, cur); !strings.Contains(text, c.want) {
 			t.Errorf("%s large, %s firms: report lacks %q", c.big, c.firms, c.want)
+		}
+	}
+}
+
+// «Mục» may be left blank (the workbook says so): such items stand under the
+// part's own heading, before the numbered headings, and the report is written.
+func TestNarrativeWithoutHeading(t *testing.T) {
+	cur := zeroCur + `noi_dung:
+  - {phan: qlnn, y: [Chỉ đạo chung về chuyển đổi số.]}
+  - {phan: qlnn, muc: "Về Bưu chính, Viễn thông", y: [Hướng dẫn doanh nghiệp bưu chính.]}
+  - {phan: nhiem_vu, y: [Đẩy mạnh chuyển đổi số.]}
+`
+	text := zeroReport(t, zeroPrev, cur)
+	for _, want := range []string{
+		"năm 2021\n- Chỉ đạo chung về chuyển đổi số.\n3.1. Về Bưu chính, Viễn thông\n- Hướng dẫn doanh nghiệp bưu chính.\n3.2. Về công tác thanh tra, xử lý vi phạm\n",
+		"6. Nhiệm vụ trọng tâm năm 2022\n- Đẩy mạnh chuyển đổi số.\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q in:\n%s", want, text)
 		}
 	}
 }

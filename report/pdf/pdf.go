@@ -64,7 +64,6 @@ func (c *Converter) Convert(ctx context.Context, docx []byte) ([]byte, error) {
 		"-env:UserInstallation="+fileURL(filepath.Join(dir, "profile")),
 		"--headless", "--norestore", "--nolockcheck",
 		"--convert-to", "pdf", "--outdir", outDir, in)
-	cmd.Env = append(os.Environ(), "HOME="+dir) // some builds write beside the profile too
 	killGroupOnCancel(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	runErr := cmd.Run() // its output is English and says no more than the result

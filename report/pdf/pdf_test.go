@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,22 +51,77 @@ func TestConvert(t *testing.T) {
 	}
 }
 
-// TestConvertWhileRunning: two conversions at once each have their own
-// profile, as a conversion beside the user's open LibreOffice does.
-func TestConvertWhileRunning(t *testing.T) {
+// TestConvertWhileUserHasLibreOfficeOpen: a LibreOffice running on the
+// user's own profile neither takes the conversion over nor blocks it; and two
+// conversions at once each have their own profile.
+func TestConvertWhileUserHasLibreOfficeOpen(t *testing.T) {
 	needSoffice(t)
-	docx := docxtest.Build(docxtest.Files{Body: docxtest.P("Một đoạn.")})
-	errs := make(chan error, 2)
-	for range 2 {
-		go func() {
-			_, err := Default().Convert(context.Background(), docx)
-			errs <- err
-		}()
+	soffice, _ := DefaultFinder().Find()
+	t.Setenv("HOME", t.TempDir()) // the user's profile lives under it
+	ctx, stop := context.WithCancel(context.Background())
+	user := exec.CommandContext(ctx, soffice, "--headless", "--norestore")
+	killGroupOnCancel(user)
+	if err := user.Start(); err != nil {
+		t.Fatal(err)
 	}
-	for range 2 {
-		if err := <-errs; err != nil {
-			t.Error(err)
+	defer func() {
+		stop()
+		user.Wait()
+	}()
+	// Wait until the user's LibreOffice has made its profile: it is running.
+	profile := filepath.Join(os.Getenv("HOME"), ".config", "libreoffice")
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(100 * time.Millisecond) {
+		if _, err := os.Stat(profile); err == nil {
+			break
 		}
+		if time.Now().After(deadline) {
+			t.Fatal("the user's LibreOffice did not start")
+		}
+	}
+	docx := docxtest.Build(docxtest.Files{Body: docxtest.P("Một đoạn.")})
+	pdf, err := Default().Convert(context.Background(), docx)
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("conversion beside the user's LibreOffice: %v", err)
+	}
+}
+
+// TestOwnProfile: each conversion runs soffice headless on a profile of its
+// own in a temporary folder, removed afterwards (a fake soffice records how
+// it was called).
+func TestOwnProfile(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	log := filepath.Join(dir, "calls")
+	fake := filepath.Join(dir, "soffice")
+	// Writes its arguments, then a PDF where --outdir says.
+	script := "#!/bin/sh\necho \"$@\" >> " + log + "\nwhile [ \"$1\" != --outdir ]; do shift; done\nmkdir -p \"$2\"\necho %PDF-fake > \"$2/bao-cao.pdf\"\n"
+	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c := &Converter{Finder: Finder{Places: []string{fake}}}
+	var profiles []string
+	for range 2 {
+		pdf, err := c.Convert(context.Background(), []byte("x"))
+		if err != nil || string(pdf) != "%PDF-fake\n" {
+			t.Fatalf("Convert = %q, %v", pdf, err)
+		}
+	}
+	calls, _ := os.ReadFile(log)
+	for _, call := range strings.Split(strings.TrimSpace(string(calls)), "\n") {
+		args := strings.Fields(call)
+		if len(args) < 2 || !strings.HasPrefix(args[0], "-env:UserInstallation=file:///") || !slices.Contains(args, "--headless") || !slices.Contains(args, "--convert-to") {
+			t.Fatalf("soffice called with %q", call)
+		}
+		profile := strings.TrimPrefix(args[0], "-env:UserInstallation=file://")
+		if _, err := os.Stat(profile); !os.IsNotExist(err) || !strings.HasPrefix(profile, os.TempDir()) {
+			t.Errorf("profile %s: not a temporary folder, or left behind", profile)
+		}
+		profiles = append(profiles, profile)
+	}
+	if len(profiles) != 2 || profiles[0] == profiles[1] {
+		t.Errorf("profiles %q: one per conversion expected", profiles)
 	}
 }
 

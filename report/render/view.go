@@ -305,24 +305,33 @@ type Muc struct {
 
 // Muc groups a narrative part's items by heading, headings in the order they
 // first appear: a row added at the bottom of the sheet joins its heading.
+// Items without a heading (the workbook lets «Mục» be blank) come first, as
+// one group with So 0 and no Ten; the headed groups are numbered from 1.
 func (d *Report) Muc(part string) []Muc {
 	d.checkPart(part)
 	var out []Muc
 	at := map[string]int{}
+	headed := 0
 	for _, it := range d.r.Year.Narrative {
 		if it.Part != part {
 			continue
-		}
-		if it.Heading == "" {
-			d.problems.Add(fmt.Sprintf("ý «%s» của phần %s chưa có mục (muc): điền mục tại %s", vnformat.Shorten(it.Text, 50), part, it.Pos))
 		}
 		i, ok := at[it.Heading]
 		if !ok {
 			i = len(out)
 			at[it.Heading] = i
-			out = append(out, Muc{So: i + 1, Ten: it.Heading})
+			m := Muc{Ten: it.Heading}
+			if it.Heading != "" {
+				headed++
+				m.So = headed
+			}
+			out = append(out, m)
 		}
 		out[i].Y = append(out[i].Y, it.Text)
+	}
+	if i, ok := at[""]; ok && i > 0 {
+		headless := out[i]
+		out = slices.Insert(slices.Delete(out, i, i+1), 0, headless)
 	}
 	if len(out) == 0 && !slices.Contains(d.emptyParts, part) {
 		d.emptyParts = append(d.emptyParts, part)
@@ -399,13 +408,10 @@ func (c *ChiTieu) exact() (*big.Rat, bool) {
 // where rounding would make the value look as if it met its target when it
 // does not (or the reverse): 79,967 against "≥ 80" shows as 79,97, not 80,0.
 func (c *ChiTieu) decimals() int {
-	d := c.ind().Decimals
-	t := c.ind().Target
-	if t == nil || c.f == nil || c.f.Value == nil {
-		return d
+	if c.f == nil {
+		return c.ind().Decimals
 	}
-	goal := compute.Rat(t.Value)
-	return compute.AgreeingDecimals(c.f.Value, d, func(v *big.Rat) bool { return t.MetBy(v.Cmp(goal)) })
+	return c.f.ValueDecimals()
 }
 
 // GiaTri is the value, rounded once at the precision shown: "1.150", "47,0".
@@ -645,6 +651,9 @@ func (c *ChiTieu) GiaTriNamTruocDonVi() string {
 	if c.ind().Kind == model.Rank {
 		return "thứ " + c.GiaTriNamTruoc()
 	}
+	if v, ok := c.previous(); ok && c.isCount() {
+		return withUnit(leadingZero(v, c.ind().Decimals), c.ind().Unit) // "03 cuộc", as GiaTriDonVi
+	}
 	return withUnit(c.GiaTriNamTruoc(), c.ind().Unit)
 }
 
@@ -661,7 +670,11 @@ func (c *ChiTieu) plan() bool {
 		return false
 	}
 	if c.f.Plan == nil {
-		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s chưa có kế hoạch năm %d (ke_hoach); đặt câu này trong {{ if .CoKeHoach }}…{{ end }}", c.code, c.d.Nam()))
+		year := fmt.Sprintf(" năm %d", c.d.Nam())
+		if c.d.checking { // the specimen's year is made up
+			year = ""
+		}
+		c.d.problems.Add(fmt.Sprintf("chỉ tiêu %s chưa có kế hoạch%s (ke_hoach); đặt câu này trong {{ if .CoKeHoach }}…{{ end }}", c.code, year))
 		return false
 	}
 	return true

@@ -75,6 +75,7 @@ func Check(cat *model.Catalogue, cur, prev *model.Year, opt Options) model.Findi
 	c.emptyPrevious()
 	c.duplicates()
 	c.entered()
+	c.previousInRange()
 	// Parts of entered wholes first: a part too large makes the rates derived from
 	// it wrong too, and is the one fault to report.
 	c.parts(false)
@@ -270,12 +271,7 @@ func (c *checker) entered() {
 			}
 			pos := at(v.pos, e.Pos)
 			switch {
-			case v.d.Sign() < 0:
-				c.add(model.Error, "negative-value", pos, fmt.Sprintf("có phải ý là «%s»?", show(v.d.Neg())),
-					"chỉ tiêu %s: %s %s là số âm; số lượng và tỷ lệ không được nhỏ hơn 0", name(ind), v.what, show(*v.d))
-			case ind.Kind == model.Rate && v.d.Cmp(hundred) > 0:
-				c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100, ví dụ 11,5",
-					"chỉ tiêu %s: %s %s%% ngoài khoảng 0–100%%", name(ind), v.what, show(*v.d))
+			case c.outOfRange(ind, v.what, v.d, pos):
 			case ind.Kind == model.Rate && v.d.Sign() > 0 && v.d.Cmp(one) < 0 && !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
 				// 0,42 for 42%: rounding it to the report's precision would be the wrong advice.
 				pct := v.d.Shift(2)
@@ -300,6 +296,34 @@ func (c *checker) entered() {
 }
 
 var hundred, one = decimal.NewFromInt(100), decimal.NewFromInt(1)
+
+// outOfRange reports a value no count or rate can have, and says so.
+func (c *checker) outOfRange(ind *model.Indicator, what string, d *decimal.Decimal, pos model.Pos) bool {
+	switch {
+	case d.Sign() < 0:
+		c.add(model.Error, "negative-value", pos, fmt.Sprintf("có phải ý là «%s»?", show(d.Neg())),
+			"chỉ tiêu %s: %s %s là số âm; số lượng và tỷ lệ không được nhỏ hơn 0", name(ind), what, show(*d))
+	case ind.Kind == model.Rate && d.Cmp(hundred) > 0:
+		c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100, ví dụ 11,5",
+			"chỉ tiêu %s: %s %s%% ngoài khoảng 0–100%%", name(ind), what, show(*d))
+	default:
+		return false
+	}
+	return true
+}
+
+// previousInRange refuses last year's values no count or rate can have: the
+// report compares with them ("giảm 13.000.100%" from a base of -5).
+func (c *checker) previousInRange() {
+	if c.prev == nil {
+		return
+	}
+	for _, e := range c.prev.Entries {
+		if ind, ok := c.cat.Lookup(e.Code); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos, e.Pos)) {
+			c.bad[e.Code] = true
+		}
+	}
+}
 
 // requiredAbsent reports required codes the template needs that the input lacks.
 func (c *checker) requiredAbsent() {
