@@ -13,7 +13,7 @@ import (
 type diffOptions struct {
 	*streams
 	data, format, output, threshold, group string
-	onlyChanged, exitCode                  bool
+	onlyChanged, exitCode, force           bool
 	args                                   []string
 }
 
@@ -64,6 +64,7 @@ Mã thoát: 0 so sánh xong; 1 số liệu có lỗi cần sửa, hoặc có kh�
 	f.StringVar(&fl.threshold, "threshold", "", "ngưỡng biến động cần xem lại, tính bằng % so với năm trước, ví dụ 10 hoặc 12,5 (mặc định: theo danh mục, hoặc 50)")
 	f.StringVar(&fl.group, "group", "", "chỉ so sánh một nhóm chỉ tiêu, theo mã nhóm trong danh mục (ví dụ BCVT)")
 	f.BoolVar(&fl.exitCode, "exit-code", false, "trả mã thoát 1 khi có khác biệt")
+	f.BoolVar(&fl.force, "force", false, "ghi đè tệp -o không do baocao ghi ra hoặc đã được sửa sau đó (tệp cũ được giữ lại, tên có thêm ngày giờ)")
 	return cmd
 }
 
@@ -71,6 +72,7 @@ func runDiff(fl *diffOptions) error {
 	res, err := diff.Run(diff.Request{
 		Args: fl.args, Format: fl.format, Output: fl.output, Threshold: fl.threshold, Group: fl.group, OnlyChanged: fl.onlyChanged,
 		OpenWorkspace: func() (*input.Workspace, error) { return openWorkspace(fl.streams, fl.data) },
+		Force:         fl.force, Ledger: fl.ledger,
 	})
 	var problems *diff.ProblemsError
 	if errors.As(err, &problems) {
@@ -89,8 +91,11 @@ func runDiff(fl *diffOptions) error {
 	out := fl.out
 	if fl.output == "" {
 		err = diff.Write(out, res.Table, res.Format, res.Format == "text" && fl.colour)
-	} else if err = diff.Save(fl.output, res.Table, res.Format); err == nil {
+	} else if err = diff.Save(fl.output, res.Table, res.Format, fl.ledger, res.Backup); err == nil {
 		fmt.Fprintln(out, fl.output)
+		if res.Backup != "" {
+			fmt.Fprintf(fl.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", fl.output, res.Backup)
+		}
 	}
 	if err != nil {
 		return err

@@ -294,3 +294,38 @@ func TestDiffHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffKeepsAnEditedOutput: diff -o replaces its own earlier output, but a
+// file changed since (or never written by baocao) only with --force, which
+// keeps it beside the new one.
+func TestDiffKeepsAnEditedOutput(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "so-sanh.csv")
+	for i := 0; i < 2; i++ {
+		if code, _, errOut := runCLI(t, "diff", "2020", "2021", "-o", path); code != 0 {
+			t.Fatalf("run %d: code %d, %s", i, code, errOut)
+		}
+	}
+	edited := []byte("ý kiến của phòng\n")
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "diff", "2020", "2021", "-o", path)
+	if b, _ := os.ReadFile(path); code != 2 || out != "" || !bytes.Equal(b, edited) ||
+		!strings.Contains(errOut, "không ghi đè") || !strings.Contains(errOut, "--force") {
+		t.Fatalf("edited output: code %d, out %q, err %q, file %q", code, out, errOut, b)
+	}
+	code, _, errOut = runCLI(t, "diff", "2020", "2021", "-o", path, "--force")
+	if code != 0 || !strings.Contains(errOut, "được giữ lại thành") {
+		t.Fatalf("--force: code %d, err %q", code, errOut)
+	}
+	backups, _ := filepath.Glob(strings.TrimSuffix(path, ".csv") + "*.csv")
+	kept := false
+	for _, b := range backups {
+		if data, _ := os.ReadFile(b); bytes.Equal(data, edited) && b != path {
+			kept = true
+		}
+	}
+	if !kept {
+		t.Errorf("the edited file was not kept beside the new one: %v", backups)
+	}
+}

@@ -83,7 +83,7 @@ func runGenerate(opts *generateOptions) error {
 	pdfOpt := opts.pdf
 	pdfOpt.Context, pdfOpt.Office = opts.ctx, office
 	res, err := generate.Run(generate.Options{Workspace: ws, Year: opts.year, Template: opts.template, Output: opts.output,
-		PDFOptions: pdfOpt, Appendix: opts.appendix, Force: opts.force, Strict: opts.strict, Now: opts.now})
+		PDFOptions: pdfOpt, Appendix: opts.appendix, Force: opts.force, Strict: opts.strict, Now: opts.now, Ledger: opts.ledger})
 	var problems *generate.ProblemsError
 	if errors.As(err, &problems) {
 		if err := validate.WriteLines(opts.err, problems.Findings); err != nil {
@@ -113,7 +113,7 @@ func runGenerate(opts *generateOptions) error {
 	}
 	fmt.Fprintf(opts.err, "Đã lập báo cáo năm %d theo %s%s: %s chỉ tiêu, %s cảnh báo.\n",
 		opts.year, template, figures, validate.Count(len(res.Report.Figures)), validate.Count(res.Warnings.Warnings()))
-	for _, kept := range [][2]string{{res.Path, res.Backup}, {res.Appendix, res.AppendixBackup}} {
+	for _, kept := range [][2]string{{res.Path, res.Backup}, {res.PDF, res.PDFBackup}, {res.Appendix, res.AppendixBackup}} {
 		if kept[1] != "" {
 			fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", kept[0], kept[1])
 		}

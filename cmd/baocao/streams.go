@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/baocao/baocao/report/atomicfile"
 	"io"
 	"os"
 	"time"
@@ -16,13 +17,16 @@ type streams struct {
 	out, err io.Writer
 	colour   bool // out is a terminal that shows colour
 	now      func() time.Time
+	// ledger remembers the outputs that carry no mark of their own (PDF, CSV…),
+	// so that one the user changed is never written over.
+	ledger atomicfile.Ledger
 }
 
 // newStreams wraps stdout so that a failed write of results (a full disk, a
 // closed pipe) is noticed: the command then ends with exit code 2, never 0.
 func newStreams(stdout, stderr io.Writer) (*streams, *checkedWriter) {
 	out := &checkedWriter{w: stdout}
-	return &streams{out: out, err: stderr, colour: colourful(stdout), now: time.Now}, out
+	return &streams{out: out, err: stderr, colour: colourful(stdout), now: time.Now, ledger: atomicfile.DefaultLedger()}, out
 }
 
 // checkedWriter remembers the first error of the writer it wraps.

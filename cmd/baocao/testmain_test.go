@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -23,6 +24,9 @@ func TestMain(m *testing.M) {
 			return 2
 		}
 		defer os.RemoveAll(dir)
+		// The ledger of written PDFs and other unmarked outputs lives in the
+		// user's cache folder: the tests keep theirs apart.
+		os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 		if err := os.Chdir(dir); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 2

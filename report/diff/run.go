@@ -33,6 +33,10 @@ type Request struct {
 	OnlyChanged   bool
 	OpenWorkspace func() (*input.Workspace, error) // the workspace years are read from, opened on first need
 	Now           time.Time                        // the time an xlsx output says it was made; zero for the clock's
+	// Force writes over a file at Output that the ledger does not know as
+	// written unchanged by baocao, keeping it as a dated backup beside it.
+	Force  bool
+	Ledger atomicfile.Ledger // remembers the outputs written; the zero Ledger none
 }
 
 // Result is a comparison ready to be written.
@@ -40,6 +44,7 @@ type Result struct {
 	Table    *Table
 	Format   string         // one of Formats
 	Warnings model.Findings // the inputs' warnings, to show the user
+	Backup   string         // where the file at Output goes before it is replaced, with Force
 }
 
 // ProblemsError is returned by Run when the inputs have errors: nothing was
@@ -84,13 +89,23 @@ func Run(req Request) (*Result, error) {
 			}
 		}
 	}
+	var backup string
+	if req.Output != "" {
+		now := req.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		if backup, err = req.Ledger.CheckReplace(req.Output, req.Force, now, "kết quả ra tệp khác (-o TÊN_KHÁC)"); err != nil {
+			return nil, err
+		}
+	}
 	opt.Catalogues = cats
 	t := Compare(cats[newest(years)], years, opt)
 	t.Made = req.Now
 	if n := newest(years); n != nil {
 		t.Author = n.Header.Body
 	}
-	return &Result{Table: t, Format: format, Warnings: l.Findings}, nil
+	return &Result{Table: t, Format: format, Warnings: l.Findings, Backup: backup}, nil
 }
 
 // newest is the input of the latest year (the last given among equals), whose
@@ -159,13 +174,14 @@ func Write(w io.Writer, t *Table, format string, color bool) error {
 }
 
 // Save writes the table to a file in a format of Formats, replacing the file
-// whole or not at all.
-func Save(path string, t *Table, format string) error {
+// whole or not at all, after keeping it as backup when one is named; the
+// ledger notes what was written.
+func Save(path string, t *Table, format string, ledger atomicfile.Ledger, backup string) error {
 	var buf bytes.Buffer
 	if err := encode(&buf, t, format, false); err != nil {
 		return err
 	}
-	return atomicfile.Write(path, buf.Bytes(), 0o644)
+	return ledger.Replace(path, backup, buf.Bytes(), time.Now())
 }
 
 func encode(w io.Writer, t *Table, format string, color bool) error {

@@ -3,6 +3,7 @@ package diff
 import (
 	"bytes"
 	"errors"
+	"github.com/baocao/baocao/report/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -152,7 +153,7 @@ func TestWriteAndSave(t *testing.T) {
 			t.Fatalf("%s: %v", format, err)
 		}
 		path := filepath.Join(dir, "so-sanh."+format)
-		if err := Save(path, tb, format); err != nil {
+		if err := Save(path, tb, format, atomicfile.Ledger{}, ""); err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
 		got, err := os.ReadFile(path)
@@ -173,7 +174,7 @@ func TestWriteAndSave(t *testing.T) {
 	if err := Write(&buf, tb, "pdf", false); err == nil || !strings.Contains(err.Error(), "«pdf»") {
 		t.Errorf("unknown format: %v", err)
 	}
-	if err := Save(filepath.Join(dir, "khong-co", "x.csv"), tb, "csv"); err == nil {
+	if err := Save(filepath.Join(dir, "khong-co", "x.csv"), tb, "csv", atomicfile.Ledger{}, ""); err == nil {
 		t.Error("saved into a missing folder")
 	}
 }

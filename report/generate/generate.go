@@ -36,7 +36,17 @@ type Options struct {
 	// was changed since, keeping it as a dated backup beside it.
 	Force    bool
 	Now      func() time.Time // names the backup; time.Now when nil
+	// Ledger remembers the PDFs written, which carry no mark of their own; the
+	// zero Ledger remembers none, so that any PDF already there is kept.
+	Ledger atomicfile.Ledger
 	Appendix string           // when set, the data appendix is also written there as a workbook (.xlsx)
+}
+
+func (opt Options) now() time.Time {
+	if opt.Now != nil {
+		return opt.Now()
+	}
+	return time.Now()
 }
 
 // DefaultOutput is the report's file name when none is given.
@@ -53,6 +63,7 @@ type Result struct {
 	Report         *compute.Report
 	Warnings       model.Findings
 	Backup         string // where the file that was at Path went, with Force; "" if none
+	PDFBackup      string // where the file that was at PDF went, with Force
 }
 
 // ProblemsError lists every problem found in the inputs and the template, the
@@ -79,26 +90,7 @@ func templateFindings(template, code string, err error) model.Findings {
 
 // ExistsError refuses to write over a file that baocao did not write, or that
 // was changed after baocao wrote it.
-type ExistsError struct {
-	Path   string
-	Edited bool // baocao wrote it, and it was changed since
-	Backup string
-	Other  string // how to write elsewhere; "" for the report's "-o TÊN_KHÁC.docx"
-}
-
-func (e *ExistsError) Error() string {
-	why := "không phải do baocao lập ra"
-	if e.Edited {
-		why = "đã được sửa (hoặc được lưu lại bằng Word) sau khi baocao lập ra"
-	}
-	other := e.Other
-	if other == "" {
-		other = "báo cáo mới ra tệp khác (-o TÊN_KHÁC.docx)"
-	}
-	return fmt.Sprintf("đã có tệp %s, %s: không ghi đè để khỏi mất phần đã sửa.\n"+
-		"Hãy ghi %s, hoặc thêm --force để ghi đè: tệp hiện có khi đó được giữ lại thành %s.",
-		e.Path, why, other, filepath.Base(e.Backup))
-}
+type ExistsError = atomicfile.ExistsError
 
 // Load reads the catalogue, the year and, when present, the year before. The
 // error is for inputs that cannot be read at all; findings are content problems.
@@ -171,6 +163,12 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var pdfBackup string
+	if pdfOut != "" {
+		if pdfBackup, err = opt.Ledger.CheckReplace(pdfOut, opt.Force, opt.now(), "bản PDF ra tệp khác (-o TÊN_KHÁC.pdf)"); err != nil {
+			return nil, err
+		}
+	}
 	problems := &ProblemsError{}
 	renderer, err := render.New(tplBytes, cat)
 	var required []string
@@ -208,7 +206,7 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if out, err = opt.write(out, backup, pdfOut, docx); err != nil {
+	if out, err = opt.write(out, backup, pdfOut, pdfBackup, docx); err != nil {
 		return nil, err
 	}
 	if workbook != nil {
@@ -216,7 +214,7 @@ func Run(opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, AppendixBackup: appendixBackup, Template: tplName, Report: rep, Warnings: findings, Backup: backup}, nil
+	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, AppendixBackup: appendixBackup, Template: tplName, Report: rep, Warnings: findings, Backup: backup, PDFBackup: pdfBackup}, nil
 }
 
 // checkTarget decides about a file already at out: a report baocao wrote and
@@ -244,32 +242,18 @@ func checkTarget(out string, opt Options) (backup string, err error) {
 	if prov == Unchanged {
 		return "", nil
 	}
-	now := time.Now
-	if opt.Now != nil {
-		now = opt.Now
-	}
-	backup = atomicfile.BackupName(out, now())
+	backup = atomicfile.BackupName(out, opt.now())
 	if !opt.Force {
-		return "", &ExistsError{Path: out, Edited: prov == Edited, Backup: backup}
+		return "", &ExistsError{Path: out, Edited: prov == Edited, Backup: backup, Other: "báo cáo mới ra tệp khác (-o TÊN_KHÁC.docx)"}
 	}
 	return backup, nil
 }
 
 // writeReport replaces out with docx, first keeping the file there as backup when
-// one is named: at every moment out is the old file or the new one whole.
+// one is named: at every moment out is the old file or the new one whole. A
+// marked file needs no ledger.
 func writeReport(out, backup string, docx []byte) error {
-	if backup != "" {
-		if err := atomicfile.Backup(out, backup); err != nil {
-			return err
-		}
-	}
-	if err := atomicfile.Write(out, docx, 0o644); err != nil {
-		if backup != "" {
-			os.Remove(backup) // the old file is still at out
-		}
-		return err
-	}
-	return nil
+	return atomicfile.Ledger{}.Replace(out, backup, docx, time.Time{})
 }
 
 // Template opens the workspace's template for validate; nil when it cannot be

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/pdf"
 )
 
@@ -66,9 +65,11 @@ func (o *PDFOptions) checkOffice(pdfOut string) error {
 }
 
 // write writes the .docx and the PDF each atomically, the PDF first converted
-// in full: a failed conversion writes nothing. The file at docxOut is kept as
-// backup first, when one is named. It returns the .docx written.
-func (o *PDFOptions) write(docxOut, backup, pdfOut string, docx []byte) (string, error) {
+// in full: a failed conversion writes nothing. The files at docxOut and pdfOut
+// are kept as their backups first, when those are named. It returns the .docx
+// written.
+func (opt Options) write(docxOut, backup, pdfOut, pdfBackup string, docx []byte) (string, error) {
+	o := &opt.PDFOptions
 	var pdfBytes []byte
 	if pdfOut != "" {
 		ctx := o.Context
@@ -86,7 +87,7 @@ func (o *PDFOptions) write(docxOut, backup, pdfOut string, docx []byte) (string,
 		}
 	}
 	if pdfOut != "" {
-		if err := atomicfile.Write(pdfOut, pdfBytes, 0o644); err != nil {
+		if err := opt.Ledger.Replace(pdfOut, pdfBackup, pdfBytes, opt.now()); err != nil {
 			return "", err
 		}
 	}

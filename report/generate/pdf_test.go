@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/pdf"
 )
@@ -99,4 +100,46 @@ func TestPDF(t *testing.T) {
 	if res.Path != "" || len(entries) != 1 || entries[0].Name() != "bc.pdf" {
 		t.Errorf("--chi-pdf wrote %v (result %q)", entries, res.Path)
 	}
+}
+
+// TestPDFKeepsAnEditedPDF: a PDF carries no mark of baocao, so the ledger
+// vouches for it: baocao's own PDF is replaced, one changed since (signed,
+// annotated) is refused before any work, and kept as a backup with Force.
+func TestPDFKeepsAnEditedPDF(t *testing.T) {
+	if _, err := pdf.DefaultFinder().Find(); err != nil {
+		t.Skip("LibreOffice (soffice) không có trên máy này: bỏ qua kiểm thử PDF; cài libreoffice-writer-nogui để chạy")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "bc.pdf")
+	opt := Options{Workspace: input.Sample(), Year: 2021, Output: out, Ledger: atomicfile.Ledger{Path: filepath.Join(dir, "cache", "so.json")}}
+	for i := 0; i < 2; i++ {
+		if _, err := Run(opt); err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+	}
+	signed := append(must(os.ReadFile(out)), "\n% chữ ký số\n"...)
+	if err := os.WriteFile(out, signed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docxBefore := must(os.ReadFile(filepath.Join(dir, "bc.docx")))
+	_, err := Run(opt)
+	var exists *ExistsError
+	if !errors.As(err, &exists) || exists.Path != out || !strings.Contains(err.Error(), "-o TÊN_KHÁC.pdf") {
+		t.Fatalf("edited PDF: %v", err)
+	}
+	if !bytes.Equal(must(os.ReadFile(out)), signed) || !bytes.Equal(must(os.ReadFile(filepath.Join(dir, "bc.docx"))), docxBefore) {
+		t.Fatal("a refused run changed the PDF or the .docx")
+	}
+	opt.Force = true
+	res, err := Run(opt)
+	if err != nil || res.PDFBackup == "" || !bytes.Equal(must(os.ReadFile(res.PDFBackup)), signed) {
+		t.Fatalf("forced: %+v, %v", res, err)
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
