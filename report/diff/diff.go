@@ -136,7 +136,9 @@ type Row struct {
 	Changes      []Change         // per consecutive pair of columns
 	Plan         *big.Rat         // the newest column's plan
 	Flag         bool             // some change is beyond the threshold
-	Notes        []string         // in Vietnamese: renamed, unit changed, why a derived value is missing
+	// Ceiling tells that the plan is a maximum (chieu: giam): 90% of it is within plan, not short of it.
+	Ceiling bool
+	Notes   []string // in Vietnamese: renamed, unit changed, why a derived value is missing
 
 	cols []Column
 }
@@ -313,7 +315,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 	ind := it.ind
 	n := len(reps)
 	r := &Row{Code: ind.Code, Group: ind.Group, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Decimals: ind.Decimals,
-		Values: make([]*big.Rat, n), cols: t.Columns}
+		Ceiling: ind.LowerIsBetter, Values: make([]*big.Rat, n), cols: t.Columns}
 	r.GroupName = groupName(cats, ind.Group)
 	var names, units []string
 	if multi {

@@ -297,3 +297,28 @@ func TestFewerThanTwoYears(t *testing.T) {
 		t.Errorf("one year: %v, %d rows, differs %v", err, len(tb.Rows), tb.Differs())
 	}
 }
+
+// A plan of a lower-is-better indicator is a ceiling: 9 against 10 keeps it,
+// and the column must not read as if 90% of the plan fell short.
+func TestCeilingAttainment(t *testing.T) {
+	cat := model.NewCatalogue("c", nil, []*model.Indicator{
+		{Code: "VP", Name: "Tổ chức bị xử phạt", Unit: "tổ chức", Kind: model.Quantity, LowerIsBetter: true},
+		{Code: "DT", Name: "Doanh thu", Unit: "tỷ đồng", Kind: model.Quantity},
+	})
+	planned := func(code, actual, plan string) *model.Entry {
+		e := entry(code, actual)
+		e.Plan = dec(plan)
+		return e
+	}
+	y20 := &model.Year{Year: 2020, Entries: []*model.Entry{entry("VP", "12"), entry("DT", "10")}}
+	for _, c := range []struct{ vp, want string }{{"9", "90% (trong giới hạn)"}, {"12", "120% (vượt giới hạn)"}} {
+		y21 := &model.Year{Year: 2021, Entries: []*model.Entry{planned("VP", c.vp, "10"), planned("DT", "9", "10")}}
+		tb := Compare(cat, []*model.Year{y20, y21}, Options{})
+		if got := row(t, tb, "VP").AttainmentText(); got != c.want {
+			t.Errorf("VP %s of 10: %q, want %q", c.vp, got, c.want)
+		}
+		if got := row(t, tb, "DT").AttainmentText(); got != "90%" {
+			t.Errorf("DT 9 of 10: %q", got)
+		}
+	}
+}

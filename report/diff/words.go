@@ -92,10 +92,17 @@ func (r *Row) PlanText() string {
 }
 
 // AttainmentText is the newest value as a percentage of the plan: "118,2%",
-// "68%"; why there is none when a plan exists.
+// "68%"; of a ceiling, whether it is kept: "90% (trong giới hạn)"; why there
+// is none when a plan exists.
 func (r *Row) AttainmentText() string {
 	a := r.Attainment()
 	switch {
+	case a != nil && r.Ceiling:
+		verdict := " (trong giới hạn)"
+		if a.Cmp(big.NewRat(100, 1)) > 0 {
+			verdict = " (vượt giới hạn)"
+		}
+		return vnformat.PercentTrim(compute.Round(a, PercentDecimals), PercentDecimals) + verdict
 	case a != nil:
 		return vnformat.PercentTrim(compute.Round(a, PercentDecimals), PercentDecimals)
 	case r.Plan == nil:
