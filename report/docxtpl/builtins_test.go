@@ -109,6 +109,8 @@ func TestTextComparedWithNumber(t *testing.T) {
 		{`{{ if gt .Sub 2000 }}x{{ end }}`,
 			"không so sánh được giá trị với số: «.Sub» là cả một đối tượng, «2000» là số; hãy so sánh một giá trị số của nó, ví dụ «.Sub.So»",
 			"«{{gt .Sub 2000}}»: không so sánh được giá trị với số"},
+		{`{{ if gt .GiaTri "2000" }}x{{ end }}`, "",
+			`«{{gt .GiaTri "2000"}}»: không so sánh lớn, nhỏ được hai chữ viết số «2.530» và «2000»: chữ được so theo từng ký tự`},
 		{`{{ if lt .Co true }}x{{ end }}`, "", "«{{lt .Co true}}»: không so sánh lớn, nhỏ được giá trị đúng/sai"},
 		{`{{ if lt .Thieu 1 }}x{{ end }}`, "", "«{{lt .Thieu 1}}»: thiếu giá trị để so sánh (giá trị rỗng)"},
 	}

@@ -133,6 +133,11 @@ func compare(a, b any, equality bool) (int, error) {
 		return ra.Cmp(rb), nil
 	case sa == sortText && sb == sortText:
 		x, y := va.String(), vb.String()
+		if !equality && strings.ContainsAny(x, digits) && strings.ContainsAny(y, digits) {
+			// Characters, not values: "2.530" < "2000".
+			return 0, messagef("không so sánh lớn, nhỏ được hai chữ viết số «%s» và «%s»: chữ được so theo từng ký tự («2.530» đứng trước «2000»), không theo giá trị; "+
+				"hãy so sánh số với số, ví dụ {{ if gt (chi_tieu \"MÃ\").GiaTriSo 2000 }} (trường …So, số không đặt trong ngoặc kép)", x, y)
+		}
 		switch {
 		case x < y:
 			return -1, nil
@@ -174,6 +179,8 @@ func compare(a, b any, equality bool) (int, error) {
 	}
 	return 0, messagef("không so sánh được %s với %s", sa.word(), sb.word())
 }
+
+const digits = "0123456789"
 
 func sortOf(v reflect.Value) sort {
 	if !v.IsValid() || v.Kind() == reflect.Pointer && v.IsNil() {
