@@ -13,6 +13,10 @@ import (
 //
 // With BAOCAO_AS_MAIN=1 the test binary is baocao itself, for the tests that
 // need a process of their own (to kill it).
+// packageDir is this package's folder, where the tests started: they run in
+// an empty folder, but the process benchmarks build the program here.
+var packageDir, _ = os.Getwd()
+
 func TestMain(m *testing.M) {
 	if os.Getenv("BAOCAO_AS_MAIN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

@@ -11,12 +11,14 @@ import (
 // Limits on the work a template may ask for, so that a mistaken or hostile
 // template ends in seconds with a message instead of hanging or filling the
 // memory. A yearly report has a few hundred tags, blocks nested a few deep,
-// a few thousand loop iterations and a document part of about a megabyte.
+// a few thousand loop iterations and a document part of about a megabyte; the
+// loop and output limits leave room for a table and a list of 100 000
+// indicators each (about 100 MB of XML).
 const (
-	MaxTags       = 20_000   // tags in the whole template
-	MaxNesting    = 100      // {{if}}, {{range}} and {{with}} open at once
-	MaxIterations = 100_000  // iterations of all {{range}} loops in one execution
-	MaxOutputSize = 32 << 20 // bytes of XML written by one execution, all parts together
+	MaxTags       = 20_000    // tags in the whole template
+	MaxNesting    = 100       // {{if}}, {{range}} and {{with}} open at once
+	MaxIterations = 1_000_000 // iterations of all {{range}} loops in one execution
+	MaxOutputSize = 192 << 20 // bytes of XML written by one execution, all parts together
 )
 
 // limitError is a limit reached while executing, with its message.

@@ -41,13 +41,13 @@ func TestLoopIterationsBounded(t *testing.T) {
 				t.Fatalf("%d errors:\n%v", len(errs), errs)
 			}
 			e := errs[0]
-			if e.Paragraph != tt.para || e.Text != tt.text || !strings.Contains(e.Msg, "các vòng lặp {{range}} đã chạy quá 100.000 lần") {
+			if e.Paragraph != tt.para || e.Text != tt.text || !strings.Contains(e.Msg, "các vòng lặp {{range}} đã chạy quá 1.000.000 lần") {
 				t.Fatalf("error = %d %q %q", e.Paragraph, e.Text, e.Msg)
 			}
 		})
 	}
-	// Up to the limit, loops run: 2 + 2 × 49 999 iterations.
-	out := render(t, build(docxtest.P("{{ range 2 }}{{ range 49999 }}{{ end }}{{ end }}xong")), options(), sample())
+	// Up to the limit, loops run: 2 + 2 × 499 999 iterations.
+	out := render(t, build(docxtest.P("{{ range 2 }}{{ range 499999 }}{{ end }}{{ end }}xong")), options(), sample())
 	if got := paragraphs(t, out, docxpkg.DocumentPart); len(got) != 1 || got[0] != "xong" {
 		t.Fatalf("paragraphs = %q", got)
 	}
@@ -56,14 +56,14 @@ func TestLoopIterationsBounded(t *testing.T) {
 func TestOutputSizeBounded(t *testing.T) {
 	long := sample()
 	long.Ghi = strings.Repeat("Một câu rất dài. ", 100)
-	errs := executeErr(t, docxtest.P("Mở đầu")+docxtest.P("{{ range 90000 }}{{ $.Ghi }}{{ end }}"), long)
-	if len(errs) != 1 || errs[0].Paragraph != 2 || !strings.Contains(errs[0].Msg, "nội dung điền ra vượt giới hạn 32 MiB") {
+	errs := executeErr(t, docxtest.P("Mở đầu")+docxtest.P("{{ range 200000 }}{{ $.Ghi }}{{ end }}"), long)
+	if len(errs) != 1 || errs[0].Paragraph != 2 || !strings.Contains(errs[0].Msg, "nội dung điền ra vượt giới hạn 192 MiB") {
 		t.Fatalf("errors:\n%v", errs)
 	}
 	huge := sample()
 	huge.Ghi = strings.Repeat("x", docxtpl.MaxOutputSize)
 	errs = executeErr(t, docxtest.P("{{ .Ghi }}"), huge)
-	if len(errs) != 1 || errs[0].Paragraph != 1 || !strings.Contains(errs[0].Msg, "vượt giới hạn 32 MiB") {
+	if len(errs) != 1 || errs[0].Paragraph != 1 || !strings.Contains(errs[0].Msg, "vượt giới hạn 192 MiB") {
 		t.Fatalf("errors:\n%v", errs)
 	}
 	// All parts count together, and the message names the part where it is reached.

@@ -34,12 +34,12 @@ type Options struct {
 	PDFOptions
 	// Force writes over a file at the output that baocao did not write or that
 	// was changed since, keeping it as a dated backup beside it.
-	Force    bool
-	Now      func() time.Time // names the backup; time.Now when nil
+	Force bool
+	Now   func() time.Time // names the backup; time.Now when nil
 	// Ledger remembers the PDFs written, which carry no mark of their own; the
 	// zero Ledger remembers none, so that any PDF already there is kept.
-	Ledger atomicfile.Ledger
-	Appendix string           // when set, the data appendix is also written there as a workbook (.xlsx)
+	Ledger   atomicfile.Ledger
+	Appendix string // when set, the data appendix is also written there as a workbook (.xlsx)
 }
 
 func (opt Options) now() time.Time {

@@ -12,11 +12,12 @@ import (
 )
 
 // Limits on one input file, so that a wrong or hostile file gets a message
-// instead of exhausting memory (README: "Giới hạn"). Real inputs are far
-// smaller: a catalogue or a year in YAML is a few kilobytes, a workbook a few
-// dozen, a template a few hundred.
+// instead of exhausting memory (README: "Giới hạn"). A department's inputs are
+// far smaller (a catalogue or a year in YAML is a few kilobytes, a workbook a
+// few dozen, a template a few hundred); the YAML limit leaves room for a
+// ministry's 100 000 indicators (a 20 MB year file).
 const (
-	MaxYAMLSize     = 2 << 20  // chi-tieu.yaml, 2021.yaml
+	MaxYAMLSize     = 32 << 20 // chi-tieu.yaml, 2021.yaml
 	MaxWorkbookSize = 10 << 20 // 2021.xlsx
 	MaxTemplateSize = 50 << 20 // mau-bao-cao.docx, with its pictures
 )

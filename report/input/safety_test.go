@@ -121,10 +121,10 @@ func TestInputSizeLimit(t *testing.T) {
 	dir := workspace(t, map[string]string{"2021.yaml": big})
 	ws, _ := Open(dir)
 	_, _, err := ws.Year(2021, testCat(t))
-	if err == nil || !strings.Contains(err.Error(), "lớn hơn 2 MB") {
+	if err == nil || !strings.Contains(err.Error(), "lớn hơn 32 MB") {
 		t.Fatalf("err = %v", err)
 	}
-	if _, _, err := ReadFile(filepath.Join(dir, "2021.yaml"), testCat(t)); err == nil || !strings.Contains(err.Error(), "lớn hơn 2 MB") {
+	if _, _, err := ReadFile(filepath.Join(dir, "2021.yaml"), testCat(t)); err == nil || !strings.Contains(err.Error(), "lớn hơn 32 MB") {
 		t.Fatalf("file err = %v", err)
 	}
 }
