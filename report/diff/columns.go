@@ -33,6 +33,7 @@ type cell struct {
 type column struct {
 	header  string
 	numeric bool // right-aligned when read
+	fold    bool // a numeric column whose text may fold between words: "90% (trong giới hạn)"
 	words   bool // states a direction (coloured)
 	pair    int  // the change it belongs to, or -1
 	cell    func(r *Row) cell
@@ -95,7 +96,7 @@ func colPlan(t *Table) column {
 }
 
 func colAttainment(header string) column {
-	return column{header: header, numeric: true, pair: -1, cell: func(r *Row) cell {
+	return column{header: header, numeric: true, fold: true, pair: -1, cell: func(r *Row) cell {
 		return percentCell(r.AttainmentText(), r.Attainment())
 	}}
 }

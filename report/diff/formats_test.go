@@ -443,3 +443,25 @@ func TestWriteXLSXWithoutChart(t *testing.T) {
 		t.Errorf("sheets %q: no chart without quantities in every year", got)
 	}
 }
+
+// The ceiling's wording folds between words like the other text: the table
+// still fits 100 columns and the percentage stays whole on its line.
+func TestWriteTextCeilingFits(t *testing.T) {
+	tb := sample(t, Options{Group: "BCVT"})
+	for _, code := range []string{"DT_BUU_CHINH", "DT_VIEN_THONG"} {
+		row(t, tb, code).Ceiling = true
+	}
+	var buf bytes.Buffer
+	if err := WriteText(&buf, tb, false); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, l := range strings.Split(out, "\n") {
+		if textwidth.Width(l) > textwidth.Screen {
+			t.Errorf("line wider than %d columns: %q", textwidth.Screen, l)
+		}
+	}
+	if !strings.Contains(out, " 118,2%") || !strings.Contains(out, "(vượt") || !strings.Contains(out, "(trong") {
+		t.Errorf("ceilings:\n%s", out)
+	}
+}

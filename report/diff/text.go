@@ -48,7 +48,7 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	for c, col := range cols {
 		widths[c] = textwidth.Width(col.header)
 		minimum[c] = widths[c] // headings stay on one line
-		foldable[c] = !col.numeric && col.header != flagMark
+		foldable[c] = (!col.numeric || col.fold) && col.header != flagMark
 	}
 	for i, r := range t.Rows {
 		grid[i] = make([]cell, len(cols))
@@ -67,8 +67,11 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	}
 	for c := range cols {
 		floor := minFoldWidth
-		if c == 0 {
+		switch {
+		case c == 0:
 			floor = minNameWidth
+		case cols[c].fold:
+			floor = 0 // as narrow as its numbers: "118,2%" over "(vượt giới hạn)"
 		}
 		minimum[c] = max(minimum[c], min(widths[c], floor))
 	}
