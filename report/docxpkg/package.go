@@ -23,7 +23,7 @@ import (
 // Limits against damaged or hostile files ("zip bombs"). A real report is a
 // few hundred kilobytes in a few dozen parts.
 const (
-	MaxPartSize  = 64 << 20  // bytes of one decompressed part
+	MaxPartSize  = 192 << 20 // bytes of one decompressed part: the body of a 100 000-row appendix, as docxtpl.MaxOutputSize
 	MaxTotalSize = 256 << 20 // bytes of all decompressed parts together
 	MaxEntries   = 5000      // entries in the zip archive
 )

@@ -72,7 +72,7 @@ func TestOpenRejectsZipBomb(t *testing.T) {
 		t.Fatalf("test archive unexpectedly large: %d bytes", buf.Len())
 	}
 	_, err := docxpkg.Open(buf.Bytes())
-	if err == nil || !strings.Contains(err.Error(), `phần "word/media/bomb.bin" khi giải nén lớn 65 MiB, vượt giới hạn 64 MiB`) {
+	if err == nil || !strings.Contains(err.Error(), `phần "word/media/bomb.bin" khi giải nén lớn 193 MiB, vượt giới hạn 192 MiB`) {
 		t.Fatalf("Open error = %v", err)
 	}
 }
