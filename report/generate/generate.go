@@ -83,7 +83,7 @@ func templateFindings(template, code string, err error) model.Findings {
 	}
 	fs := make(model.Findings, len(list))
 	for i, e := range list {
-		fs[i] = model.Finding{Severity: model.Error, Code: code, Pos: model.Pos{File: template}, Msg: e.Error()}
+		fs[i] = model.Finding{Severity: model.Error, Code: code, Pos: model.Pos{File: template, Paragraph: e.Paragraph}, Msg: e.Error()}
 	}
 	return fs
 }

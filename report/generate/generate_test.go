@@ -2,6 +2,8 @@ package generate
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -297,5 +299,58 @@ func TestNarrativeSections(t *testing.T) {
 	}
 	if !regexp.MustCompile(`(?m)^3\. Công tác thực hiện nhiệm vụ quản lý nhà nước của Sở năm 2021\n- `).MatchString(text) || regexp.MustCompile(`(?m)^3\.\d*\. *$`).MatchString(text) {
 		t.Errorf("item without heading:\n%s", text)
+	}
+}
+
+// TestTemplateErrorsInParagraphOrder: the problems met while filling a template
+// are listed in the order of their paragraphs (2 before 10), not as their
+// texts sort ("đoạn 10" before "đoạn 2").
+func TestTemplateErrorsInParagraphOrder(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	cat, err := fs.ReadFile(input.Sample().FS, input.CatalogueFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string][]byte{input.CatalogueFile: cat, "2021.yaml": []byte("nam: 2021\n")} {
+		if err := os.MkdirAll(data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(data, name), content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws, err := input.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body strings.Builder
+	for i := 1; i <= 12; i++ {
+		switch i {
+		case 2:
+			body.WriteString(docxtest.P("Cơ quan: {{ .CoQuan }}"))
+		case 10:
+			body.WriteString(docxtest.P("Địa danh: {{ .DiaDanh }}"))
+		default:
+			body.WriteString(docxtest.P(fmt.Sprintf("Đoạn %d, năm {{ .Nam }}.", i)))
+		}
+	}
+	tpl := filepath.Join(dir, "mau.docx")
+	if err := os.WriteFile(tpl, docxtest.Build(docxtest.Files{Body: body.String()}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(Options{Workspace: ws, Year: 2021, Template: tpl, Output: filepath.Join(dir, "bc.docx")})
+	var problems *ProblemsError
+	if !errors.As(err, &problems) {
+		t.Fatalf("err = %v", err)
+	}
+	var paras []int
+	for _, f := range problems.Findings {
+		if f.Code == "template-value" {
+			paras = append(paras, f.Pos.Paragraph)
+		}
+	}
+	if len(paras) != 2 || paras[0] != 2 || paras[1] != 10 {
+		t.Fatalf("template errors at paragraphs %v, want [2 10]:\n%s", paras, problems.Findings)
 	}
 }

@@ -42,6 +42,9 @@ type Pos struct {
 	Line  int    // YAML line, 1-based; 0 when the value came from a workbook
 	Sheet string // workbook sheet
 	Cell  string // workbook cell, e.g. "F12"
+	// Paragraph orders a template's findings by their paragraph (1-based), which
+	// their message names; 0 elsewhere.
+	Paragraph int
 }
 
 // String gives the place as the user reads it: "data/2021.yaml:34" or

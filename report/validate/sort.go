@@ -39,6 +39,7 @@ func compare(a, b model.Finding) int {
 		cmp.Compare(ar, br),
 		cmp.Compare(ac, bc),
 		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Paragraph, b.Pos.Paragraph),
 		cmp.Compare(rank(a.Severity), rank(b.Severity)),
 		cmp.Compare(a.Code, b.Code),
 		cmp.Compare(a.Msg, b.Msg),
