@@ -125,7 +125,7 @@ func TestTruthfulWording(t *testing.T) {
 		{`{{ range $i, $x := .XepHang }}{{ stt $i }}. {{ $x.Ma }} {{ end }}`, "1. XH_XUONG 2. XH_LEN "},
 		{`{{ noi .XepHang ", " " và " }}`, "Chỉ số xuống hạng và Chỉ số lên hạng"},
 		// 3. Zero and small counts: a count has its leading zero in lists too; money and scales do not.
-		{`{{ range .GiamSoVoiCungKy }}{{ if eq .Ma "CUOC" }}{{ .GiaTriDonVi }}, {{ .ChenhLech }}{{ end }}{{ end }}`, "04 cuộc, giảm 2 cuộc"},
+		{`{{ range .GiamSoVoiCungKy }}{{ if eq .Ma "CUOC" }}{{ .GiaTriDonVi }}, {{ .ChenhLech }}{{ end }}{{ end }}`, "04 cuộc, giảm 02 cuộc"},
 		{`{{ (chi_tieu "TIEN").GiaTriDonVi }}; {{ (chi_tieu "BAN").GiaTriDonVi }}`, "5 tỷ đồng; 3 triệu bản"},
 		{`{{ if (chi_tieu "VP").BangKhong }}không có{{ else }}có {{ (chi_tieu "VP").HaiChuSo }} vụ{{ end }}`, "có 21 vụ"},
 	}

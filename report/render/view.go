@@ -622,6 +622,9 @@ func (c *ChiTieu) ChenhLech() string {
 	if ch == nil {
 		return c.noComparison()
 	}
+	if c.isCount() && ch.IsInt() && ch.Num().IsInt64() { // "tăng 05 tổ chức", as the count reads "09 tổ chức"
+		return vnformat.CountChange(ch.Num().Int64(), c.ind().Unit)
+	}
 	words, _ := vnformat.IndicatorDelta(c.ind().Kind.Measure(), ch, c.ind().Decimals, c.ind().Unit)
 	return words
 }

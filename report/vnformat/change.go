@@ -34,6 +34,22 @@ func AmountChange(delta decimal.Decimal, decimals int, unit string) string {
 	return changeWords(delta, decimals, unit)
 }
 
+// CountChange words the change of a count the way the count itself is written,
+// small numbers with a leading zero: "tăng 05 tổ chức", "giảm 12 cuộc".
+func CountChange(delta int64, unit string) string {
+	words := Same
+	switch {
+	case delta > 0:
+		words = "tăng " + LeadingZero(delta)
+	case delta < 0:
+		words = "giảm " + LeadingZero(-delta)
+	}
+	if delta != 0 && unit != "" {
+		words += " " + unit
+	}
+	return words
+}
+
 // changeWords rounds v first so that the direction word agrees with the figure shown.
 func changeWords(v decimal.Decimal, decimals int, suffix string) string {
 	r := v.Round(clampDecimals(decimals))

@@ -101,3 +101,21 @@ func TestPlaceChange(t *testing.T) {
 		}
 	}
 }
+
+func TestCountChange(t *testing.T) {
+	for _, c := range []struct {
+		delta int64
+		unit  string
+		want  string
+	}{
+		{5, "tổ chức", "tăng 05 tổ chức"},
+		{-2, "cuộc", "giảm 02 cuộc"},
+		{-12, "cuộc", "giảm 12 cuộc"},
+		{0, "cuộc", Same},
+		{3, "", "tăng 03"},
+	} {
+		if got := CountChange(c.delta, c.unit); got != c.want {
+			t.Errorf("CountChange(%d, %q) = %q, want %q", c.delta, c.unit, got, c.want)
+		}
+	}
+}
