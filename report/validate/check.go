@@ -640,10 +640,14 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 			break
 		}
 	}
+	change := vnformat.Change(compute.Round(fig.Growth(), 1), 1)
+	if ind.Kind.Measure() == vnformat.Points { // a rate changes in points; the limit is still relative
+		points, _ := vnformat.IndicatorDelta(vnformat.Points, fig.Change(), ind.Decimals, ind.Unit)
+		change = points + ", tức " + change + " so với số năm trước"
+	}
 	c.add(model.Warning, "implausible-change", at(e.ActualPos, e.Pos), fix,
 		"chỉ tiêu %s: %s so với %s năm %d, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
-		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Year-1,
-		vnformat.Change(compute.Round(fig.Growth(), 1), 1), show(c.limit(ind)))
+		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Year-1, change, show(c.limit(ind)))
 }
 
 // at returns p, or fallback when p was not recorded.
