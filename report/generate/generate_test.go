@@ -57,14 +57,22 @@ var mistakes = []string{
 func generateSample(t *testing.T) (string, []byte) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "Báo cáo 2021.docx")
-	res, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: out})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, text, b := runText(t, Options{Workspace: input.Sample(), Year: 2021, Output: out})
 	if res.Path != out || len(res.Warnings) != 0 {
 		t.Errorf("result %+v", res)
 	}
-	b, err := os.ReadFile(out)
+	return text, b
+}
+
+// runText generates the report opt asks for (Output set by the caller) and
+// reads it back: the result, the report's text and its bytes.
+func runText(t *testing.T, opt Options) (*Result, string, []byte) {
+	t.Helper()
+	res, err := Run(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(opt.Output)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +80,7 @@ func generateSample(t *testing.T) (string, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return text, b
+	return res, text, b
 }
 
 func checkReportText(t *testing.T, text string) {
@@ -210,18 +218,7 @@ func TestTemplateResavedByLibreOffice(t *testing.T) {
 	if err := os.WriteFile(path, resaved, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "bao-cao.docx")
-	if _, err := Run(Options{Workspace: input.Sample(), Year: 2021, Template: path, Output: out}); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := docxpkg.Text(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, got, _ := runText(t, Options{Workspace: input.Sample(), Year: 2021, Template: path, Output: filepath.Join(t.TempDir(), "bao-cao.docx")})
 	want, _ := generateSample(t)
 	if got != want {
 		t.Errorf("reports differ:\n--- from the resaved template\n%s\n--- from the default\n%s", got, want)
@@ -285,18 +282,7 @@ func TestNarrativeSections(t *testing.T) {
 	ws = workspaceWith(t, func(s string) string {
 		return strings.Replace(s, "  - phan: qlnn\n    muc: Về Công nghệ thông tin\n", "  - phan: qlnn\n", 1)
 	})
-	out := filepath.Join(t.TempDir(), "b.docx")
-	if _, err = Run(Options{Workspace: ws, Year: 2021, Output: out}); err != nil {
-		t.Fatalf("item without heading: %v", err)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := docxpkg.Text(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, text, _ := runText(t, Options{Workspace: ws, Year: 2021, Output: filepath.Join(t.TempDir(), "b.docx")})
 	if !regexp.MustCompile(`(?m)^3\. Công tác thực hiện nhiệm vụ quản lý nhà nước của Sở năm 2021\n- `).MatchString(text) || regexp.MustCompile(`(?m)^3\.\d*\. *$`).MatchString(text) {
 		t.Errorf("item without heading:\n%s", text)
 	}

@@ -1,13 +1,11 @@
 package generate
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/input"
 )
 
@@ -53,18 +51,7 @@ func zeroReport(t *testing.T, prev, cur string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "bao-cao.docx")
-	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: out}); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := docxpkg.Text(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, text, _ := runText(t, Options{Workspace: ws, Year: 2021, Output: filepath.Join(t.TempDir(), "bao-cao.docx")})
 	body, _, _ := strings.Cut(text, "Nơi nhận:")
 	return body
 }
