@@ -20,9 +20,9 @@ import (
 
 type initOptions struct {
 	*streams
-	dir   string
+	dir    string
 	period model.Period // the zero Period: this year
-	force bool
+	force  bool
 }
 
 func newInitCmd(s *streams) *cobra.Command {

@@ -54,7 +54,9 @@ func (t *Table) ValueHeading() string {
 }
 
 // PreviousHeading is the heading of the column of the same period last year.
-func (t *Table) PreviousHeading() string { return "Thực hiện " + t.Period.SamePeriodLastYear().Name() }
+func (t *Table) PreviousHeading() string {
+	return "Thực hiện " + t.Period.SamePeriodLastYear().Name()
+}
 
 // PlanHeading is the heading of the plan's column: the plan is the year's.
 func (t *Table) PlanHeading() string { return "Kế hoạch " + t.Period.TheYear().Name() }

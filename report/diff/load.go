@@ -157,4 +157,3 @@ func (l *Loader) catalogue(ws *input.Workspace) (*model.Catalogue, error) {
 	l.cats[key] = cat
 	return cat, nil
 }
-

@@ -277,7 +277,7 @@ func Notes(period model.Period) []string {
 		parts[i] = fmt.Sprintf("      – %s (mã %s)", partLabels[p], p)
 	}
 	return append([]string{
-		"LƯU Ý KHI ĐIỀN SỐ LIỆU "+strings.ToUpper(period.Name()),
+		"LƯU Ý KHI ĐIỀN SỐ LIỆU " + strings.ToUpper(period.Name()),
 		fmt.Sprintf("1. Trang «%s»: điền cột «Giá trị» cho từng mục. «Kỳ báo cáo» phải là %s.", SheetHeader, period.Code()),
 		fmt.Sprintf("2. Trang «%s»: mỗi dòng là một chỉ tiêu của danh mục. Chỉ điền các cột Thực hiện, Ước tính, Kế hoạch, Cùng kỳ năm trước, Ghi chú; không sửa cột Mã, vì chương trình nhận chỉ tiêu theo mã.", SheetEntries),
 		"3. Nhập số liệu dạng số, đúng đơn vị tính ghi ở cột Đơn vị (ví dụ tỷ đồng), không gõ dấu ngăn cách hàng nghìn. Ô số liệu tự hiện dấu ngăn cách hàng nghìn và làm tròn đến số chữ số thập phân báo cáo trình bày (số đã nhập vẫn giữ nguyên, xem ở thanh công thức). Không nhập số dưới dạng chữ: ô có dấu tam giác xanh ở góc hoặc số nằm lệch trái là số đang ở dạng chữ.",
