@@ -12,6 +12,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/officetest"
 )
 
@@ -98,7 +99,7 @@ func TestStampKeepsTemplateProperties(t *testing.T) {
 func TestEditedReportIsNeverOverwritten(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "Bao-cao-2021.docx")
-	opts := Options{Workspace: input.Sample(), Year: 2021, Output: out, Now: testNow}
+	opts := Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out, Now: testNow}
 	if _, err := Run(opts); err != nil {
 		t.Fatal(err)
 	}

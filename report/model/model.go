@@ -105,12 +105,16 @@ type Entry struct {
 	Estimate   bool             // "ước": the value is an estimate
 	Plan       *decimal.Decimal
 	SamePeriod *decimal.Decimal // same period last year, as stated in this year's input
-	Note       string
+	// YearEstimate is the estimate for the whole year given in a shorter
+	// period's input (uoc_ca_nam), measured against the year's plan.
+	YearEstimate *decimal.Decimal
+	Note         string
 
-	Pos           Pos // the row, or the YAML key
-	ActualPos     Pos
-	PlanPos       Pos
-	SamePeriodPos Pos
+	Pos             Pos // the row, or the YAML key
+	ActualPos       Pos
+	PlanPos         Pos
+	SamePeriodPos   Pos
+	YearEstimatePos Pos
 }
 
 // Ranking is a place among peers, e.g. ICT Index 11/63.
@@ -150,9 +154,10 @@ type NarrativeItem struct {
 	Pos     Pos
 }
 
-// Year is everything entered for one report year.
-type Year struct {
-	Year      int
+// Figures is everything entered for one reporting period.
+type Figures struct {
+	// Period is the reporting period; the zero Period when the input does not say.
+	Period    Period
 	Source    string // the file it came from
 	Header    Header
 	Entries   []*Entry
@@ -167,7 +172,7 @@ type Year struct {
 }
 
 // Entry returns the entry for code, or nil.
-func (y *Year) Entry(code string) *Entry {
+func (y *Figures) Entry(code string) *Entry {
 	if y.byCode == nil {
 		y.byCode = make(map[string]*Entry, len(y.Entries))
 		for _, e := range y.Entries {
@@ -180,7 +185,7 @@ func (y *Year) Entry(code string) *Entry {
 }
 
 // AddBlank records an indicator listed without a figure.
-func (y *Year) AddBlank(code string, where Pos) {
+func (y *Figures) AddBlank(code string, where Pos) {
 	if y.Blanks == nil {
 		y.Blanks = map[string]Pos{}
 	}
@@ -188,7 +193,7 @@ func (y *Year) AddBlank(code string, where Pos) {
 }
 
 // Ranking returns the ranking for code, or nil.
-func (y *Year) Ranking(code string) *Ranking {
+func (y *Figures) Ranking(code string) *Ranking {
 	for _, r := range y.Rankings {
 		if r.Code == code {
 			return r
