@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/model"
 )
 
 // DefaultName is the file name the default template takes in a workspace.
@@ -27,6 +28,12 @@ var packed = sync.OnceValues(pack)
 
 // DefaultDocx returns the default template as .docx bytes. The caller must not modify them.
 func DefaultDocx() ([]byte, error) { return packed() }
+
+// ForKind gives the default template of a period's kind: the file name it takes
+// in a workspace and its content.
+func ForKind(k model.PeriodKind) (name string, docx func() ([]byte, error)) {
+	return DefaultName, DefaultDocx
+}
 
 func pack() ([]byte, error) {
 	var buf bytes.Buffer

@@ -14,7 +14,7 @@ import (
 // in process: parse and check the template, compute, fill it.
 func BenchmarkRenderSample(b *testing.B) {
 	ws := input.Sample()
-	_, tpl, err := ws.Template()
+	_, tpl, err := ws.Template(model.FullYear)
 	if err != nil {
 		b.Fatal(err)
 	}

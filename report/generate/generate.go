@@ -260,7 +260,7 @@ func writeReport(out, backup string, docx []byte) error {
 // Template opens the workspace's template for validate; nil when it cannot be
 // read or has errors (generate reports those).
 func Template(ws *input.Workspace, cat *model.Catalogue) validate.Template {
-	name, tpl, err := ws.Template()
+	name, tpl, err := ws.Template(model.FullYear)
 	if err != nil {
 		return nil
 	}
@@ -289,7 +289,7 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 
 func readTemplate(opt Options) (string, []byte, error) {
 	if opt.Template == "" {
-		return opt.Workspace.Template()
+		return opt.Workspace.Template(opt.Period.Kind)
 	}
 	b, err := input.ReadTemplate(opt.Template)
 	if err != nil {

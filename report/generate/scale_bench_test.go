@@ -124,7 +124,7 @@ func BenchmarkRender(b *testing.B) {
 			if err != nil || fs.Errors() > 0 {
 				b.Fatal(err, fs)
 			}
-			_, tpl, err := ws.Template()
+			_, tpl, err := ws.Template(model.FullYear)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -104,7 +104,7 @@ func TestNonRegularInputsRefused(t *testing.T) {
 				t.Errorf("%d: %v", year, err)
 			}
 		}
-		if _, _, err := ws.Template(); err == nil || !strings.Contains(err.Error(), "mau-bao-cao.docx không phải là tệp thông thường") {
+		if _, _, err := ws.Template(model.FullYear); err == nil || !strings.Contains(err.Error(), "mau-bao-cao.docx không phải là tệp thông thường") {
 			t.Errorf("template: %v", err)
 		}
 		if _, err := ReadTemplate("/dev/zero"); err == nil || !strings.Contains(err.Error(), "/dev/zero không phải là tệp thông thường") {

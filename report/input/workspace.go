@@ -213,14 +213,15 @@ func (w *Workspace) Figures(p model.Period, cat *model.Catalogue) (*model.Figure
 // DefaultTemplateName is how the template embedded in the program is named in messages.
 const DefaultTemplateName = "(mẫu báo cáo có sẵn)"
 
-// Template returns the workspace's template, or the embedded default when the
-// workspace has none.
-func (w *Workspace) Template() (name string, docx []byte, err error) {
-	if _, err := fs.Stat(w.FS, templates.DefaultName); err == nil || !errors.Is(err, fs.ErrNotExist) {
-		b, err := readFS(w.FS, templates.DefaultName, w.Path(templates.DefaultName))
-		return w.Path(templates.DefaultName), b, err
+// Template returns the workspace's template for a kind of period, or the
+// embedded default when the workspace has none.
+func (w *Workspace) Template(kind model.PeriodKind) (name string, docx []byte, err error) {
+	file, embedded := templates.ForKind(kind)
+	if _, err := fs.Stat(w.FS, file); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		b, err := readFS(w.FS, file, w.Path(file))
+		return w.Path(file), b, err
 	}
-	b, err := templates.DefaultDocx()
+	b, err := embedded()
 	return DefaultTemplateName, b, err
 }
 

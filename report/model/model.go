@@ -81,6 +81,11 @@ type Indicator struct {
 	// Neutral marks indicators with no good or bad direction (e.g. photocopy
 	// shops): their changes are never listed as good or bad news.
 	Neutral bool
+	// Cumulative marks an indicator summed over its period (theo_ky: luy_ke:
+	// revenue, dossiers handled), whose figure of a longer period of a year is
+	// never below that of a shorter one; otherwise a figure is a level at the
+	// end of the period (subscribers, enterprises).
+	Cumulative bool
 	// Required makes a missing value an error even where the template guards
 	// the sentence that mentions it (catalogue key bat_buoc).
 	Required bool

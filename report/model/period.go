@@ -291,6 +291,20 @@ const (
 	Calendar
 )
 
+// WindowRuleForms lists the catalogue's chot_so_lieu values, for messages.
+const WindowRuleForms = "nghi_dinh_09 (từ ngày 15 tháng trước đến ngày 14, theo Nghị định 09/2019/NĐ-CP, mặc định) hoặc theo_lich (trọn các tháng của kỳ)"
+
+// ParseWindowRule reads the catalogue's chot_so_lieu.
+func ParseWindowRule(s string) (WindowRule, bool) {
+	switch s {
+	case "nghi_dinh_09", "":
+		return Decree09, true
+	case "theo_lich":
+		return Calendar, true
+	}
+	return 0, false
+}
+
 // Window is the first and last day whose figures the period's report counts.
 func (p Period) Window(rule WindowRule) (from, to time.Time) {
 	first, last := p.Months()
