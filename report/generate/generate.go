@@ -187,13 +187,14 @@ func Run(opt Options) (*Result, error) {
 	if problems.Findings.Errors() > 0 {
 		return nil, problems
 	}
-	docx, err := renderer.Render(rep)
+	pkg, err := renderer.RenderPackage(rep)
 	if err != nil {
 		problems.Findings = append(problems.Findings, templateFindings(tplName, "template-value", err)...)
 		problems.Findings = validate.Sort(append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 		return nil, problems
 	}
-	if docx, err = stamp(docx); err != nil {
+	docx, err := stamp(pkg)
+	if err != nil {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
