@@ -99,7 +99,10 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 	r.pieceKeys = map[string]bool{}
 	pieceStart, pieceLine := first, s.line+1
 	flush := func(end int) bool {
-		root, ok := parsePiece(body[pieceStart:end])
+		root, ok := quickPiece(body[pieceStart:end], kind)
+		if !ok {
+			root, ok = parsePiece(body[pieceStart:end])
+		}
 		if !ok || root.Kind != kind {
 			return false
 		}

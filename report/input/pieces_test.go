@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/report/model"
+	"go.yaml.in/yaml/v3"
 )
 
 // smallPieces cuts big collections at every item for the test, so that the
@@ -113,5 +114,64 @@ func FuzzPiecesAsWhole(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		smallPieces(t)
 		samePiecesAsWhole(t, src)
+	})
+}
+
+// sameNodes fails unless the quick reading of a piece gives what the parser
+// gives in everything the readers use: kinds, values, lines, null or not.
+func sameNodes(t *testing.T, quick, parsed *yaml.Node) {
+	t.Helper()
+	if quick.Kind != parsed.Kind || quick.Value != parsed.Value || quick.Line != parsed.Line ||
+		(quick.Tag == "!!null") != (parsed.Tag == "!!null") || len(quick.Content) != len(parsed.Content) {
+		t.Fatalf("quick %+v, parser %+v", *quick, *parsed)
+	}
+	for i := range quick.Content {
+		sameNodes(t, quick.Content[i], parsed.Content[i])
+	}
+}
+
+var quickSeeds = []string{
+	"  - {ma: C000001, ten: Chỉ tiêu số 1, don_vi: tỷ đồng}\n  - {ma: C2, ten: \"Bưu chính, Viễn thông\", muc_tieu: '> 50'}\n",
+	"- ma: A\n  ten: Tên một\n  # ghi chú\n\n- ma: B\n  don_vi: '%'\n",
+	"  C000001: 1.234\n  C000002: {thuc_hien: 1.234, ke_hoach: -5, uoc: true}\n  C3: null\n  C4: ~ \n",
+	"  A: 1,5\n  B: {thuc_hien: 1,5}\n  C: a: b\n  D: x #y\n  E: 'it''s'\n  F: \"a\\tb\"\n",
+	"  A: {a: 1, }\n  B: {a: 1} x\n  C: {a: {b: 1}}\n  D: {a: ?b}\n  E: -x\n  F: [1]\n",
+}
+
+func TestQuickPieceAsParser(t *testing.T) {
+	for _, src := range quickSeeds[:3] {
+		kind := yaml.MappingNode
+		if strings.HasPrefix(strings.TrimSpace(src), "-") {
+			kind = yaml.SequenceNode
+		}
+		q, ok := quickPiece([]byte(src), kind)
+		if !ok {
+			t.Fatalf("%q not read quickly", src)
+		}
+		p, _ := parsePiece([]byte(src))
+		sameNodes(t, q, p)
+	}
+}
+
+// FuzzQuickPiece: what the quick reading accepts, the parser reads the same.
+func FuzzQuickPiece(f *testing.F) {
+	for _, s := range append(quickSeeds, piecesSeeds...) {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, src string, seq bool) {
+		kind := yaml.MappingNode
+		if seq {
+			kind = yaml.SequenceNode
+		}
+		q, ok := quickPiece([]byte(src), kind)
+		if !ok {
+			return
+		}
+		p, ok := parsePiece([]byte(src))
+		if !ok {
+			t.Fatalf("%q read quickly, refused by the parser", src)
+		}
+		sameNodes(t, q, p)
 	})
 }

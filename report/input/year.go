@@ -95,11 +95,13 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 
 func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {
 	r.pairs(m, "chi_tieu", nil, func(code string, k, v *yaml.Node) {
-		if _, ok := cat.Lookup(code); !ok {
+		ind, ok := cat.Lookup(code)
+		if !ok {
 			r.unknownCode(cat, code, k)
 			return
 		}
-		e := &model.Entry{Code: code, Pos: r.pos(k), ActualPos: r.pos(v)}
+		// The catalogue's string, the same: the file's text may then go.
+		e := &model.Entry{Code: ind.Code, Pos: r.pos(k), ActualPos: r.pos(v)}
 		if v.Kind == yaml.ScalarNode {
 			e.Actual = r.number(v, code)
 		} else {
