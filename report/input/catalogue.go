@@ -270,6 +270,9 @@ func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
 // referencePos remembers where a field naming other entries was read, for the
 // checks across entries; only while the catalogue is read.
 func (r *yamlReader) referencePos(ind *model.Indicator, key string, p model.Pos) {
+	if p == ind.Pos { // on the indicator's line, as in "- {ma: …, thuoc: …}"
+		return
+	}
 	if r.refs == nil {
 		r.refs = map[refKey]model.Pos{}
 	}

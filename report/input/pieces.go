@@ -41,7 +41,7 @@ func (r *yamlReader) readPieces(data []byte, where string, known []string, big m
 	if !ok {
 		return false
 	}
-	seen := map[string]bool{}
+	seen := &keySet{}
 	defer func() { r.offset, r.piece, r.pieceKeys = 0, nil, nil }()
 	for _, s := range sections {
 		r.offset, r.piece = 0, nil
@@ -96,10 +96,11 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 	if indent < 0 {
 		return false, true
 	}
-	r.pieceKeys = map[string]bool{}
+	r.pieceKeys = &keySet{}
+	var q quick // its nodes serve one piece after the other
 	pieceStart, pieceLine := first, s.line+1
 	flush := func(end int) bool {
-		root, ok := quickPiece(body[pieceStart:end], kind)
+		root, ok := q.piece(body[pieceStart:end], kind)
 		if !ok {
 			root, ok = parsePiece(body[pieceStart:end])
 		}

@@ -144,7 +144,8 @@ func TestQuickPieceAsParser(t *testing.T) {
 		if strings.HasPrefix(strings.TrimSpace(src), "-") {
 			kind = yaml.SequenceNode
 		}
-		q, ok := quickPiece([]byte(src), kind)
+		var qr quick
+		q, ok := qr.piece([]byte(src), kind)
 		if !ok {
 			t.Fatalf("%q not read quickly", src)
 		}
@@ -164,7 +165,8 @@ func FuzzQuickPiece(f *testing.F) {
 		if seq {
 			kind = yaml.SequenceNode
 		}
-		q, ok := quickPiece([]byte(src), kind)
+		var qr quick
+		q, ok := qr.piece([]byte(src), kind)
 		if !ok {
 			return
 		}

@@ -22,12 +22,14 @@ import (
 // its cost. ok is false for anything else, even valid YAML, which the parser
 // then reads: a comment after a value, an empty value, a multi-line or escaped
 // scalar, a tag, an anchor.
-func quickPiece(b []byte, kind yaml.Kind) (*yaml.Node, bool) {
+//
+// The nodes are q's, used again for the next piece: the caller keeps none.
+func (q *quick) piece(b []byte, kind yaml.Kind) (*yaml.Node, bool) {
 	if !printable(b) || !plainBreaks(b) {
 		return nil, false
 	}
-	q := quick{src: string(b)}
-	root := q.node(yaml.Node{Kind: kind})
+	q.src, q.slab, q.nodes, q.ptrSlab, q.ptrs = string(b), 0, nil, 0, nil
+	root := &yaml.Node{Kind: kind}
 	indent := -1
 	var block *yaml.Node // the block mapping of the current sequence item
 	no := 0
@@ -81,18 +83,54 @@ func quickPiece(b []byte, kind yaml.Kind) (*yaml.Node, bool) {
 // line longer than 1024 characters (with what precedes it in a flow mapping).
 const maxQuickKey = 100
 
-// quick builds the nodes of a piece; its values are slices of src.
+// quick builds the nodes of a piece; its values are slices of src. Nodes and
+// mappings' contents are carved from slabs kept from piece to piece.
 type quick struct {
-	src  string
-	slab []yaml.Node
+	src string
+
+	slabs    [][]yaml.Node
+	slab     int         // the slab in use
+	nodes    []yaml.Node // its part in use
+	ptrSlabs [][]*yaml.Node
+	ptrSlab  int
+	ptrs     []*yaml.Node
+	pairs    []*yaml.Node // a mapping's content while it is read
 }
 
+const slabSize = 1024
+
 func (q *quick) node(n yaml.Node) *yaml.Node {
-	if len(q.slab) == cap(q.slab) {
-		q.slab = make([]yaml.Node, 0, 256)
+	if len(q.nodes) == cap(q.nodes) { // full, or none yet in this piece
+		if q.nodes != nil {
+			q.slab++
+		}
+		if q.slab == len(q.slabs) {
+			q.slabs = append(q.slabs, make([]yaml.Node, slabSize))
+		}
+		q.nodes = q.slabs[q.slab][:0]
 	}
-	q.slab = append(q.slab, n)
-	return &q.slab[len(q.slab)-1]
+	q.nodes = append(q.nodes, n)
+	return &q.nodes[len(q.nodes)-1]
+}
+
+// content gives the pairs read, moved to a slab.
+func (q *quick) content() []*yaml.Node {
+	n := len(q.pairs)
+	if n > slabSize {
+		return append([]*yaml.Node(nil), q.pairs...)
+	}
+	if len(q.ptrs)+n > cap(q.ptrs) { // full, or none yet in this piece
+		if q.ptrs != nil {
+			q.ptrSlab++
+		}
+		if q.ptrSlab == len(q.ptrSlabs) {
+			q.ptrSlabs = append(q.ptrSlabs, make([]*yaml.Node, slabSize))
+		}
+		q.ptrs = q.ptrSlabs[q.ptrSlab][:0]
+	}
+	start := len(q.ptrs)
+	q.ptrs = append(q.ptrs, q.pairs...)
+	return q.ptrs[start:len(q.ptrs):len(q.ptrs)]
 }
 
 // pair reads "key: value" from src[i:end] into mapping m, the value being a
@@ -130,6 +168,7 @@ func (q *quick) pair(m *yaml.Node, i, end, line int) bool {
 // flowMapping reads "{key: value, …}", all of src[i:end].
 func (q *quick) flowMapping(i, end, line int) (*yaml.Node, bool) {
 	m := q.node(yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Line: line})
+	q.pairs = q.pairs[:0]
 	i++ // {
 	for {
 		for i < end && q.src[i] == ' ' {
@@ -151,7 +190,7 @@ func (q *quick) flowMapping(i, end, line int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		m.Content = append(m.Content, key, v)
+		q.pairs = append(q.pairs, key, v)
 		i = j
 		for i < end && q.src[i] == ' ' {
 			i++
@@ -165,6 +204,7 @@ func (q *quick) flowMapping(i, end, line int) (*yaml.Node, bool) {
 					return nil, false
 				}
 			}
+			m.Content = q.content()
 			return m, true
 		}
 		if q.src[i] != ',' {

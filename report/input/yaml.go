@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,7 +27,38 @@ type yamlReader struct {
 	// collection it is part of.
 	offset    int
 	piece     *yaml.Node
-	pieceKeys map[string]bool
+	pieceKeys *keySet
+}
+
+// keySet holds the keys met in a mapping: in a slice while they are few,
+// as in every entry, so that reading one costs no map.
+type keySet struct {
+	few  []string
+	many map[string]bool
+}
+
+// add adds key and reports whether it was new.
+func (s *keySet) add(key string) bool {
+	if s.many != nil {
+		if s.many[key] {
+			return false
+		}
+		s.many[key] = true
+		return true
+	}
+	if slices.Contains(s.few, key) {
+		return false
+	}
+	if len(s.few) < 16 {
+		s.few = append(s.few, key)
+		return true
+	}
+	s.many = make(map[string]bool, 2*len(s.few))
+	for _, k := range s.few {
+		s.many[k] = true
+	}
+	s.many[key] = true
+	return true
 }
 
 func (r *yamlReader) pos(n *yaml.Node) model.Pos {
@@ -163,7 +195,7 @@ func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(k
 		r.add(model.Error, "yaml-syntax", m, "", "%s phải là một bảng khóa: giá trị, không phải %s", where, kindName(m))
 		return
 	}
-	seen := map[string]bool{}
+	seen := &keySet{}
 	if m == r.piece { // keys of the earlier pieces count
 		seen = r.pieceKeys
 	}
@@ -176,13 +208,12 @@ func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(k
 }
 
 // pair reports a key met before or outside known; it tells whether the key is to be read.
-func (r *yamlReader) pair(seen map[string]bool, where string, known []string, k *yaml.Node) bool {
+func (r *yamlReader) pair(seen *keySet, where string, known []string, k *yaml.Node) bool {
 	key := text(k.Value)
-	if seen[key] {
+	if !seen.add(key) {
 		r.add(model.Error, "duplicate-key", k, "", "%s: khóa «%s» xuất hiện hai lần", where, key)
 		return false
 	}
-	seen[key] = true
 	if known != nil && !contains(known, key) {
 		fix := ""
 		if near := suggest.Nearest(key, known); near != "" {
