@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/generate"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/internal/periodtest"
 	"github.com/baocao/baocao/report/model"
@@ -243,5 +244,36 @@ func TestMixedKinds(t *testing.T) {
 	}
 	if want := []string{"2022-6T.yaml", "2022-9T.yaml", "2022-Q2.yaml", "2022.yaml"}; !slices.Equal(places, want) {
 		t.Errorf("May above Q2, 6T, 9T and the year: findings at %v, want %v:\n%v", places, want, got)
+	}
+}
+
+// With the real templates (as the command opens them), a workspace holding a
+// month and quarters beside the six and nine months and the years has no error.
+func TestMixedKindsWithTemplates(t *testing.T) {
+	var ws *input.Workspace
+	opener := func(cat *model.Catalogue, kind model.PeriodKind) validate.Template {
+		return generate.Template(ws, cat, kind)
+	}
+	dir := periodtest.Write(t, t.TempDir())
+	may := strings.Replace(periodtest.Input("2022-Q2"), "ky: 2022-Q2", "ky: 2022-T05", 1)
+	if err := os.WriteFile(filepath.Join(dir, "2022-T05.yaml"), []byte(may), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := input.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, checked, err := validate.Workspace(ws, nil, opener)
+	if err != nil || fs.Errors() > 0 {
+		t.Fatalf("err %v, findings:\n%v", err, fs)
+	}
+	for _, p := range append(slices.Clone(periodtest.Periods), "2022-T05") {
+		if !slices.Contains(checked, filepath.Join(dir, p+".yaml")) {
+			t.Errorf("%s not checked: %v", p, checked)
+		}
+	}
+	// The template checks ran: the short periods' files have no narrative.
+	if len(withCode(fs, "empty-part")) == 0 {
+		t.Errorf("no template check ran:\n%v", fs)
 	}
 }
