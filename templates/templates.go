@@ -11,6 +11,9 @@ import (
 	"path"
 	"sync"
 	"time"
+
+	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/model"
 )
 
 // DefaultName is the file name the default template takes in a workspace.
@@ -26,9 +29,17 @@ var packed = sync.OnceValues(pack)
 // DefaultDocx returns the default template as .docx bytes. The caller must not modify them.
 func DefaultDocx() ([]byte, error) { return packed() }
 
+// ForKind gives the default template of a period's kind: the file name it takes
+// in a workspace and its content.
+func ForKind(k model.PeriodKind) (name string, docx func() ([]byte, error)) {
+	return DefaultName, DefaultDocx
+}
+
 func pack() ([]byte, error) {
 	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	// The template is opened once it is packed: the fast level of the
+	// report's own writer costs a tenth of the default's.
+	zw := docxpkg.NewZipWriter(&buf)
 	// [Content_Types].xml must come first for some readers.
 	names := []string{"[Content_Types].xml"}
 	err := fs.WalkDir(parts, root, func(p string, d fs.DirEntry, err error) error {

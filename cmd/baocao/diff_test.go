@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"github.com/baocao/baocao/report/textwidth"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/textwidth"
 
 	"github.com/baocao/baocao/report/diff"
 	"github.com/baocao/baocao/report/input"
@@ -181,12 +183,12 @@ func TestDiffFilesAndSeries(t *testing.T) {
 	// 2021 as a workbook beside 2020 in YAML.
 	ws, _ := input.Open(dir)
 	cat, _, _ := ws.Catalogue()
-	y21, _, err := ws.Year(2021, cat)
+	y21, _, err := ws.Figures(model.YearPeriod(2021), cat)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := workbook.Write(&b, cat, 2021, y21, time.Now()); err != nil {
+	if err := workbook.Write(&b, cat, model.YearPeriod(2021), y21, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	xlsx := filepath.Join(t.TempDir(), "2021.xlsx")
@@ -277,7 +279,7 @@ func TestDiffRefusals(t *testing.T) {
 	noYear := filepath.Join(t.TempDir(), "ban-sua.yaml")
 	writeFile(t, noYear, "chi_tieu:\n  DT_BUU_CHINH: 120\n")
 	code, out, errOut = runCLI(t, "diff", "--data", dir, noYear, "2021")
-	if code != 1 || out != "" || !strings.Contains(errOut, "không rõ số liệu của năm nào") {
+	if code != 1 || out != "" || !strings.Contains(errOut, "không rõ số liệu của kỳ báo cáo nào") {
 		t.Errorf("input of no year: exit %d, out %q, err %q", code, out, errOut)
 	}
 }

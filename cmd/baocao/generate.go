@@ -9,6 +9,7 @@ import (
 
 	"github.com/baocao/baocao/report/generate"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/pdf"
 	"github.com/baocao/baocao/report/validate"
 	"github.com/spf13/cobra"
@@ -17,7 +18,7 @@ import (
 type generateOptions struct {
 	*streams
 	ctx                    context.Context
-	year                   int
+	period                 model.Period
 	data, template, output string
 	force                  bool
 	strict                 bool
@@ -47,13 +48,13 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
   baocao generate 2021 --force
   baocao generate 2021 -o bao-cao-2021.pdf
   baocao generate 2021 --phu-luc bao-cao-2021-phu-luc.xlsx`,
-		Args: exactArgs(1, "đúng một năm báo cáo, ví dụ: baocao generate 2021"),
+		Args: exactArgs(1, "đúng một kỳ báo cáo, ví dụ: baocao generate 2021 hoặc baocao generate 2022-6T"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			year, err := input.ParseYearArg(args[0])
+			period, err := model.ParsePeriod(args[0])
 			if err != nil {
 				return err
 			}
-			opts.year = year
+			opts.period = period
 			opts.data, _ = cmd.Flags().GetString("data")
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
@@ -82,7 +83,7 @@ func runGenerate(opts *generateOptions) error {
 	}
 	pdfOpt := opts.pdf
 	pdfOpt.Context, pdfOpt.Office = opts.ctx, office
-	res, err := generate.Run(generate.Options{Workspace: ws, Year: opts.year, Template: opts.template, Output: opts.output,
+	res, err := generate.Run(generate.Options{Workspace: ws, Period: opts.period, Template: opts.template, Output: opts.output,
 		PDFOptions: pdfOpt, Appendix: opts.appendix, Force: opts.force, Strict: opts.strict, Now: opts.now, Ledger: opts.ledger})
 	var problems *generate.ProblemsError
 	if errors.As(err, &problems) {
@@ -111,8 +112,8 @@ func runGenerate(opts *generateOptions) error {
 	if ws.Embedded {
 		figures = " với số liệu mẫu có sẵn (không phải số liệu của đơn vị)"
 	}
-	fmt.Fprintf(opts.err, "Đã lập báo cáo năm %d theo %s%s: %s chỉ tiêu, %s cảnh báo.\n",
-		opts.year, template, figures, validate.Count(len(res.Report.Figures)), validate.Count(res.Warnings.Warnings()))
+	fmt.Fprintf(opts.err, "Đã lập báo cáo %s theo %s%s: %s chỉ tiêu, %s cảnh báo.\n",
+		opts.period.Name(), template, figures, validate.Count(len(res.Report.Figures)), validate.Count(res.Warnings.Warnings()))
 	for _, kept := range [][2]string{{res.Path, res.Backup}, {res.PDF, res.PDFBackup}, {res.Appendix, res.AppendixBackup}} {
 		if kept[1] != "" {
 			fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", kept[0], kept[1])

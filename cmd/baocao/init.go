@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/baocao/baocao/data"
@@ -21,14 +20,14 @@ import (
 
 type initOptions struct {
 	*streams
-	dir   string
-	year  int // 0: this year
-	force bool
+	dir    string
+	period model.Period // the zero Period: this year
+	force  bool
 }
 
 func newInitCmd(s *streams) *cobra.Command {
 	opts := &initOptions{streams: s}
-	var yearFlag string
+	var periodFlag, yearFlag string
 	cmd := &cobra.Command{
 		Use:   "init [THƯ_MỤC]",
 		Short: "Tạo thư mục làm việc: danh mục chỉ tiêu, bảng tính số liệu cần điền, mẫu báo cáo",
@@ -54,28 +53,32 @@ và mẫu đã sửa được giữ lại trước khi ghi đè, tên có thêm 
 			if len(args) == 1 {
 				opts.dir = args[0]
 			}
-			if yearFlag != "" {
-				y, err := input.ParseYearArg(yearFlag)
+			if periodFlag != "" && yearFlag != "" {
+				return fmt.Errorf("chỉ dùng một trong hai tùy chọn --ky và --nam")
+			}
+			if flag := periodFlag + yearFlag; flag != "" {
+				p, err := model.ParsePeriod(flag)
 				if err != nil {
 					return err
 				}
-				opts.year = y
+				opts.period = p
 			}
 			return runInit(opts)
 		},
 	}
-	cmd.Flags().StringVar(&yearFlag, "nam", "", "năm báo cáo (mặc định: năm hiện tại)")
+	cmd.Flags().StringVar(&periodFlag, "ky", "", "kỳ báo cáo: 2022, 2022-6T, 2022-9T, 2022-Q1…Q4, 2022-T01…T12 (mặc định: năm hiện tại)")
+	cmd.Flags().StringVar(&yearFlag, "nam", "", "năm báo cáo, như --ky với một năm")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè các tệp đã có (bảng tính có số liệu, danh mục và mẫu đã sửa được giữ lại trước)")
 	return cmd
 }
 
 func runInit(opts *initOptions) error {
-	year := opts.year
-	if year == 0 {
-		year = opts.now().Year()
+	period := opts.period
+	if period.Kind == 0 {
+		period = model.YearPeriod(opts.now().Year())
 	}
 	if opts.force {
-		backups, err := backUpBeforeInit(filepath.Join(opts.dir, input.DataFolder), year, opts)
+		backups, err := backUpBeforeInit(filepath.Join(opts.dir, input.DataFolder), period, opts)
 		for _, b := range backups {
 			fmt.Fprintf(opts.err, "Đã giữ lại %s thành %s trước khi ghi đè.\n", b[0], b[1])
 		}
@@ -83,7 +86,7 @@ func runInit(opts *initOptions) error {
 			return err
 		}
 	}
-	res, err := scaffold.Create(scaffold.Options{Dir: opts.dir, Year: year, Force: opts.force})
+	res, err := scaffold.Create(scaffold.Options{Dir: opts.dir, Period: period, Force: opts.force})
 	for _, p := range res.Created {
 		fmt.Fprintln(opts.out, p)
 	}
@@ -101,8 +104,8 @@ func runInit(opts *initOptions) error {
 	if filepath.Clean(opts.dir) != "." {
 		where = " trong thư mục " + shellQuote(opts.dir)
 	}
-	fmt.Fprintf(opts.err, "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy%s: baocao validate %d và baocao generate %d.\n",
-		len(res.Created), yearInput(filepath.Join(opts.dir, input.DataFolder), year), where, year, year)
+	fmt.Fprintf(opts.err, "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy%s: baocao validate %s và baocao generate %[4]s.\n",
+		len(res.Created), periodInput(filepath.Join(opts.dir, input.DataFolder), period), where, period.Code())
 	return nil
 }
 
@@ -110,7 +113,7 @@ func runInit(opts *initOptions) error {
 // data folder that hold the user's work: a workbook with any value entered, a
 // catalogue or template that differs from the default. It returns each
 // [file, backup] kept.
-func backUpBeforeInit(dataDir string, year int, opts *initOptions) ([][2]string, error) {
+func backUpBeforeInit(dataDir string, period model.Period, opts *initOptions) ([][2]string, error) {
 	var kept [][2]string
 	keep := func(path string) error {
 		backup := atomicfile.BackupName(path, opts.now())
@@ -141,12 +144,12 @@ func backUpBeforeInit(dataDir string, year int, opts *initOptions) ([][2]string,
 		return kept, nil // no data folder yet: nothing to keep
 	}
 	cat, catFindings, _ := ws.Catalogue()
-	for _, y := range []int{year - 1, year} {
-		path := filepath.Join(dataDir, strconv.Itoa(y)+".xlsx")
+	for _, p := range []model.Period{period.SamePeriodLastYear(), period} {
+		path := filepath.Join(dataDir, p.Code()+".xlsx")
 		if _, err := os.Stat(path); err != nil {
 			continue
 		}
-		if cat == nil || catFindings.Errors() > 0 || hasEntries(path, y, cat) {
+		if cat == nil || catFindings.Errors() > 0 || hasEntries(path, cat) {
 			if err := keep(path); err != nil {
 				return kept, err
 			}
@@ -159,7 +162,7 @@ func backUpBeforeInit(dataDir string, year int, opts *initOptions) ([][2]string,
 // figure, a ranking, a sentence, the report's number, date or basis (the
 // other header facts are carried over from last year by init). A workbook that
 // cannot be read counts as holding work.
-func hasEntries(path string, year int, cat *model.Catalogue) bool {
+func hasEntries(path string, cat *model.Catalogue) bool {
 	y, findings, err := input.ReadFile(path, cat)
 	if err != nil || y == nil || findings.Errors() > 0 && len(y.Entries) == 0 && hasReadError(findings) {
 		return true
@@ -192,13 +195,13 @@ func shellQuote(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
 }
 
-// yearInput names the file that holds the year's figures after init: the
-// workbook it wrote, or the file the year already had (2021.yaml).
-func yearInput(dataDir string, year int) string {
+// periodInput names the file that holds the period's figures after init: the
+// workbook it wrote, or the file the period already had (2021.yaml).
+func periodInput(dataDir string, p model.Period) string {
 	if ws, err := input.Open(dataDir); err == nil {
-		if name, err := ws.YearFile(year); err == nil {
+		if name, err := ws.File(p); err == nil {
 			return ws.Path(name)
 		}
 	}
-	return filepath.Join(dataDir, strconv.Itoa(year)+".xlsx")
+	return filepath.Join(dataDir, p.Code()+".xlsx")
 }

@@ -51,7 +51,7 @@ func TestInitFillGenerate(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, year := range []int{2020, 2021} {
-		y, _, err := ws.Year(year, cat)
+		y, _, err := ws.Figures(model.YearPeriod(year), cat)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +104,7 @@ func TestInitUsage(t *testing.T) {
 }
 
 // fill types a year's figures into the workbook init made, finding rows by code.
-func fill(t *testing.T, path string, y *model.Year) {
+func fill(t *testing.T, path string, y *model.Figures) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {

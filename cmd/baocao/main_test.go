@@ -155,7 +155,7 @@ func TestUnknownCommands(t *testing.T) {
 		{[]string{"completion", "bash", "x"}, "Lỗi: lệnh baocao completion bash không nhận đối số «x»; xem «baocao completion bash --help»\n"},
 		{[]string{"help", "xyz"}, "Lỗi: không có lệnh «baocao xyz»; các lệnh: completion, diff, generate, init, template, validate, words\nXem «baocao --help».\n"},
 		{[]string{"help", "completion", "xyz"}, "Lỗi: không có lệnh «baocao completion xyz»; các lệnh: bash, fish, powershell, zsh\nXem «baocao completion --help».\n"},
-		{[]string{"generate", "2021", "2022"}, "Lỗi: lệnh generate cần đúng một năm báo cáo, ví dụ: baocao generate 2021; xem «baocao generate --help»\n"},
+		{[]string{"generate", "2021", "2022"}, "Lỗi: lệnh generate cần đúng một kỳ báo cáo, ví dụ: baocao generate 2021 hoặc baocao generate 2022-6T; xem «baocao generate --help»\n"},
 	}
 	for _, c := range cases {
 		code, out, errOut := runCLI(t, c.args...)
@@ -184,7 +184,7 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"words"}, "cần đúng một số"},
-		{[]string{"generate", "hai"}, "không phải là năm báo cáo"},
+		{[]string{"generate", "hai"}, "kỳ báo cáo «hai» không đúng dạng; các dạng hợp lệ: 2022 (năm), 2022-6T"},
 		{[]string{"generate", "2021", "--khong-co"}, "không có tùy chọn --khong-co"},
 		{[]string{"lenh-la"}, "lenh-la"},
 	}

@@ -97,7 +97,7 @@ func writeBigWorkspace(tb testing.TB, data string, n int) {
 	if len(findings) > 0 {
 		tb.Fatal(findings)
 	}
-	year, findings, err := ws.Year(2021, cat)
+	year, findings, err := ws.Figures(model.YearPeriod(2021), cat)
 	if err != nil || len(findings) > 0 {
 		tb.Fatal(err, findings)
 	}
@@ -106,7 +106,7 @@ func writeBigWorkspace(tb testing.TB, data string, n int) {
 		year.Entries = append(year.Entries, &model.Entry{Code: fmt.Sprintf("C%06d", i), Actual: &v})
 	}
 	var xlsx bytes.Buffer
-	if err := workbook.Write(&xlsx, cat, 2021, year, time.Now()); err != nil {
+	if err := workbook.Write(&xlsx, cat, model.YearPeriod(2021), year, time.Now()); err != nil {
 		tb.Fatal(err)
 	}
 	for name, content := range map[string][]byte{input.CatalogueFile: []byte(catYAML.String()), "2021.xlsx": xlsx.Bytes()} {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -231,9 +230,6 @@ func unknownCommand(parent *cobra.Command, name string) error {
 	}
 	return fmt.Errorf("%s\nXem «%s --help».", msg, parent.CommandPath())
 }
-
-// digitsOnly tells a year argument from a file path.
-var digitsOnly = regexp.MustCompile(`^\d+$`)
 
 // exactArgs is cobra.ExactArgs with a Vietnamese message.
 func exactArgs(n int, what string) cobra.PositionalArgs {

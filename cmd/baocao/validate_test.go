@@ -13,6 +13,7 @@ import (
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -128,7 +129,7 @@ func TestValidateCorpus(t *testing.T) {
 		{name: "list for a number", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: [4]"}, code: "yaml-syntax", sev: "error", at: "[4]"},
 		{name: "broken YAML", file: y21, edits: []string{"  TT_SO_CUOC: 4", "  TT_SO_CUOC: \"4"}, code: "yaml-syntax", sev: "error", at: ""},
 		{name: "misspelt field", file: y21, edits: []string{"ghi_chu: \"số liệu", "ghichu: \"số liệu"}, code: "unknown-field", sev: "warning", at: "ghichu", fix: "có phải ý là «ghi_chu»?"},
-		{name: "wrong year", file: y21, edits: []string{"nam: 2021", "nam: 2022"}, code: "year-mismatch", sev: "error", at: "nam: 2022", fix: "sửa thành nam: 2021"},
+		{name: "wrong year", file: y21, edits: []string{"nam: 2021", "nam: 2022"}, code: "period-mismatch", sev: "error", at: "nam: 2022", fix: "sửa thành 2021"},
 		{name: "impossible ranking", file: y21, edits: []string{"XH_ICT: 11/63", "XH_ICT: 64/63"}, code: "bad-ranking", sev: "error", at: "64/63"},
 		{name: "quantity as ranking", file: y21, edits: []string{"  XH_ICT: 11/63\n", "  XH_ICT: 11/63\n  TIN_BAI: 2/63\n"}, code: "not-a-ranking", sev: "error", at: "TIN_BAI: 2/63"},
 		{name: "unknown part", file: y21, edits: []string{"phan: de_xuat", "phan: de_xuatt"}, code: "unknown-part", sev: "error", at: "de_xuatt", fix: "có phải ý là «de_xuat»?"},
@@ -218,7 +219,7 @@ func TestValidateWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	y, fs, err := ws.Year(2021, cat)
+	y, fs, err := ws.Figures(model.YearPeriod(2021), cat)
 	if err != nil || len(fs) > 0 {
 		t.Fatal(err, fs)
 	}
@@ -226,7 +227,7 @@ func TestValidateWorkbook(t *testing.T) {
 	v := decimal.NewFromInt(1826)
 	y.Entry("DVC_34").Actual = &v
 	var b bytes.Buffer
-	if err := workbook.Write(&b, cat, 2021, y, time.Now()); err != nil {
+	if err := workbook.Write(&b, cat, model.YearPeriod(2021), y, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Remove(filepath.Join(dir, "2021.yaml")); err != nil {
@@ -370,7 +371,8 @@ func TestValidateCannotRun(t *testing.T) {
 		{[]string{"validate", "--data", ws, "--format", "xml"}, "định dạng «xml» không hợp lệ"},
 		{[]string{"validate", "--data", filepath.Join(ws, "khong-co")}, "không có thư mục số liệu"},
 		{[]string{"validate", "--data", ws, filepath.Join(ws, "khong-co.yaml")}, "không có tệp hoặc thư mục này"},
-		{[]string{"validate", "--data", ws, "123"}, "không phải là năm báo cáo"},
+		{[]string{"validate", "--data", ws, "123"}, "kỳ báo cáo «123» không đúng dạng"},
+		{[]string{"validate", "--data", ws, "2022-Q5"}, "kỳ báo cáo «2022-Q5»: không có quý 5"},
 		{[]string{"validate", "--data", t.TempDir()}, "không có danh mục chỉ tiêu chi-tieu.yaml"},
 	} {
 		code, out, errOut := runCLI(t, c.args...)
@@ -382,7 +384,7 @@ func TestValidateCannotRun(t *testing.T) {
 	empty := t.TempDir()
 	b, _ := fs.ReadFile(data.FS, input.CatalogueFile)
 	writeFile(t, filepath.Join(empty, input.CatalogueFile), string(b))
-	if code, _, errOut := runCLI(t, "validate", "--data", empty); code != 2 || !strings.Contains(errOut, "không có tệp số liệu năm nào") {
+	if code, _, errOut := runCLI(t, "validate", "--data", empty); code != 2 || !strings.Contains(errOut, "không có tệp số liệu nào (ví dụ 2021.yaml, 2022-6T.xlsx)") {
 		t.Errorf("no year: exit %d, %q", code, errOut)
 	}
 }

@@ -72,7 +72,7 @@ type Group struct {
 
 // Table is the whole appendix.
 type Table struct {
-	Year int
+	Period model.Period
 	// Estimate is true when some value of the year is an estimate: the column
 	// reads "Ước thực hiện năm N".
 	Estimate bool
@@ -98,7 +98,7 @@ func (t *Table) Rows() []*Row {
 // Indicators of no group (or of a group the catalogue does not list) come last,
 // under "Chỉ tiêu khác".
 func Build(r *compute.Report) *Table {
-	t := &Table{Year: r.Year.Year, Author: r.Year.Header.Body}
+	t := &Table{Period: r.Current.Period, Author: r.Current.Header.Body}
 	byGroup := map[string][]*compute.Figure{}
 	known := map[string]bool{}
 	for _, g := range r.Catalogue.Groups {

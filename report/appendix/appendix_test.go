@@ -31,11 +31,11 @@ func sample(t *testing.T) *compute.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, _, err := ws.Year(2021, cat)
+	cur, _, err := ws.Figures(model.YearPeriod(2021), cat)
 	if err != nil {
 		t.Fatal(err)
 	}
-	prev, _, err := ws.Year(2020, cat)
+	prev, _, err := ws.Figures(model.YearPeriod(2020), cat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,12 +147,12 @@ func TestProvinceByHand(t *testing.T) {
 func TestBuildWithoutGroups(t *testing.T) {
 	cat := model.NewCatalogue("c.yaml", nil, []*model.Indicator{{Code: "A", Name: "A", Kind: model.Quantity}})
 	v := decimal.NewFromInt(3)
-	year := &model.Year{Year: 2022, Entries: []*model.Entry{{Code: "A", Actual: &v}}}
+	year := &model.Figures{Period: model.YearPeriod(2022), Entries: []*model.Entry{{Code: "A", Actual: &v}}}
 	tbl := appendix.Build(compute.Compute(cat, year, nil))
 	if len(tbl.Groups) != 1 || tbl.Groups[0].Name != "Các chỉ tiêu" || tbl.Groups[0].Rows[0].Previous.Kind != appendix.Empty || tbl.Estimate {
 		t.Errorf("%+v", tbl.Groups[0])
 	}
-	if tbl := appendix.Build(compute.Compute(cat, &model.Year{Year: 2022}, nil)); len(tbl.Groups) != 0 {
+	if tbl := appendix.Build(compute.Compute(cat, &model.Figures{Period: model.YearPeriod(2022)}, nil)); len(tbl.Groups) != 0 {
 		t.Errorf("no figure, yet %d groups", len(tbl.Groups))
 	}
 }
@@ -162,10 +162,10 @@ func TestWriteXLSX(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			tbl := appendix.Build(c.rep)
 			var buf bytes.Buffer
-			if err := appendix.WriteXLSX(&buf, tbl, appendix.Attachment(&c.rep.Year.Header)); err != nil {
+			if err := appendix.WriteXLSX(&buf, tbl, appendix.Attachment(&c.rep.Current.Header)); err != nil {
 				t.Fatal(err)
 			}
-			appendixtest.CheckXLSX(t, buf.Bytes(), c.rep.Year.Year, tbl.Estimate, c.want)
+			appendixtest.CheckXLSX(t, buf.Bytes(), c.rep.Current.Period.Year, tbl.Estimate, c.want)
 		})
 	}
 }
@@ -174,7 +174,7 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	for name, c := range cases(t) {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := appendix.WriteXLSX(&buf, appendix.Build(c.rep), appendix.Attachment(&c.rep.Year.Header)); err != nil {
+			if err := appendix.WriteXLSX(&buf, appendix.Build(c.rep), appendix.Attachment(&c.rep.Current.Header)); err != nil {
 				t.Fatal(err)
 			}
 			appendixtest.CheckXLSXInLibreOffice(t, buf.Bytes(), c.want)
@@ -249,7 +249,7 @@ func TestValueShownAsInTheProse(t *testing.T) {
 		d := decimal.RequireFromString(v)
 		return &model.Entry{Code: code, Actual: &d}
 	}
-	y := &model.Year{Year: 2021, Entries: []*model.Entry{one("DVC", "1473"), one("TONG", "1842")}}
+	y := &model.Figures{Period: model.YearPeriod(2021), Entries: []*model.Entry{one("DVC", "1473"), one("TONG", "1842")}}
 	rows := appendix.Build(compute.Compute(cat, y, nil)).Rows()
 	if got := rows[len(rows)-1].Value.Text; got != "79,97" {
 		t.Errorf("rate shown as %q, want 79,97", got)

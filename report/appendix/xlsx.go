@@ -40,23 +40,31 @@ const (
 )
 
 // Title is the appendix's title, in capitals as Decree 30 sets it.
-func Title(year int) string {
-	return fmt.Sprintf("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM %d", year)
+func Title(p model.Period) string {
+	return "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU " + strings.ToUpper(p.Name())
 }
 
-// ValueHeading is the heading of this year's column: "Ước thực hiện năm 2021"
-// when some value is an estimate.
+// ValueHeading is the heading of the period's column: "Ước thực hiện năm
+// 2021" when some value is an estimate.
 func (t *Table) ValueHeading() string {
 	if t.Estimate {
-		return fmt.Sprintf("Ước thực hiện năm %d", t.Year)
+		return "Ước thực hiện " + t.Period.Name()
 	}
-	return fmt.Sprintf("Thực hiện năm %d", t.Year)
+	return "Thực hiện " + t.Period.Name()
 }
+
+// PreviousHeading is the heading of the column of the same period last year.
+func (t *Table) PreviousHeading() string {
+	return "Thực hiện " + t.Period.SamePeriodLastYear().Name()
+}
+
+// PlanHeading is the heading of the plan's column: the plan is the year's.
+func (t *Table) PlanHeading() string { return "Kế hoạch " + t.Period.TheYear().Name() }
 
 // Note explains the comparison columns, under the table.
 func (t *Table) Note() string {
-	return fmt.Sprintf("Ghi chú: cột «So sánh (%%)» là số năm %d tính bằng phần trăm của số cùng kỳ năm %d và của số Kế hoạch năm %d (100%% là bằng); "+
-		"riêng chỉ tiêu tỷ lệ (%%) so sánh bằng điểm phần trăm, chỉ tiêu xếp hạng so sánh bằng số bậc.", t.Year, t.Year-1, t.Year)
+	return fmt.Sprintf("Ghi chú: cột «So sánh (%%)» là số %s tính bằng phần trăm của số cùng kỳ %s và của số Kế hoạch %s (100%% là bằng); "+
+		"riêng chỉ tiêu tỷ lệ (%%) so sánh bằng điểm phần trăm, chỉ tiêu xếp hạng so sánh bằng số bậc.", t.Period.Name(), t.Period.SamePeriodLastYear().Name(), t.Period.TheYear().Name())
 }
 
 // Attachment is the line under the title: "(Kèm theo Báo cáo số 05/BC-STTTT
@@ -101,7 +109,7 @@ func WriteXLSX(w io.Writer, t *Table, attachment string) error {
 		made = time.Now()
 	}
 	x.do(func() error {
-		return workbook.SetDocProps(f, "Phụ lục: "+strings.ToLower(Title(t.Year)), t.Author, made)
+		return workbook.SetDocProps(f, "Phụ lục: "+strings.ToLower(Title(t.Period)), t.Author, made)
 	})
 	if x.err != nil {
 		return fmt.Errorf("không tạo được bảng tính phụ lục: %w", x.err)
@@ -182,7 +190,7 @@ func (x *sheet) heading(t *Table, attachment string) {
 		x.merge(1, row, columns, row)
 	}
 	line(rowHeading, "Phụ lục", true, false)
-	line(rowTitle, Title(t.Year), true, false)
+	line(rowTitle, Title(t.Period), true, false)
 	line(rowAttachment, attachment, false, true)
 }
 
@@ -194,7 +202,7 @@ func (x *sheet) header(t *Table) {
 		text string
 	}{
 		{colNo, "STT"}, {colName, "Chỉ tiêu"}, {colUnit, "Đơn vị tính"},
-		{colPrevious, fmt.Sprintf("Thực hiện năm %d", t.Year-1)}, {colPlan, fmt.Sprintf("Kế hoạch năm %d", t.Year)},
+		{colPrevious, t.PreviousHeading()}, {colPlan, t.PlanHeading()},
 		{colValue, t.ValueHeading()}, {colNote, "Ghi chú"},
 	} {
 		col := h.col

@@ -11,6 +11,7 @@ import (
 
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/officetest"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
@@ -116,6 +117,23 @@ func TestWorkbook(t *testing.T) {
 	}
 }
 
+// LibreOffice reads the workbook as Word's "Edit Data" shows it: the texts,
+// the numbers in the chart's format, the Vietnamese way.
+func TestWorkbookInLibreOffice(t *testing.T) {
+	b, err := testChart().Workbook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// UTF-8, cells as shown.
+	csv := officetest.Convert(t, b, "so-lieu.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true")
+	want := "Chỉ tiêu (Đơn vị: %),Năm 2020,Năm 2021\n" +
+		"Tỷ lệ <một>,\"45,0\",\"47,6\"\n" +
+		"Tỷ lệ hai,,\"1.234.567,3\"\n"
+	if got := strings.ReplaceAll(string(csv), "\r\n", "\n"); got != want {
+		t.Errorf("LibreOffice reads\n%s\nwant\n%s", got, want)
+	}
+}
+
 func unzip(t *testing.T, docx []byte) map[string]string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
@@ -154,7 +172,7 @@ func TestEmbed(t *testing.T) {
 	entries = append(entries, [2]string{"word/charts/chart1.xml", "<c:chartSpace/>"})
 	doc = docxtest.Zip(entries...)
 
-	out, err := Embed(doc, m, []*Chart{testChart(), testChart()})
+	out, err := embed(doc, m, []*Chart{testChart(), testChart()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +231,7 @@ func TestEmbedRefusals(t *testing.T) {
 			`biểu đồ «bieu_do "A" "B"»: chỉ đặt được biểu đồ trong phần thân văn bản`},
 	}
 	for _, c := range cases {
-		_, err := Embed(docxtest.Build(c.files), m, []*Chart{testChart()})
+		_, err := embed(docxtest.Build(c.files), m, []*Chart{testChart()})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("err = %v, want %q", err, c.want)
 		}
@@ -242,8 +260,22 @@ func TestSize(t *testing.T) {
 	}
 }
 
-// BenchmarkEmbed is what a chart adds to a rendering: reopen the .docx, make
-// the chart part and its workbook, write the package again.
+// embed opens doc, embeds the charts and writes it again.
+func embed(doc []byte, m Markers, charts []*Chart) ([]byte, error) {
+	pkg, err := docxpkg.Open(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := Embed(pkg, m, charts); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	err = pkg.Write(&out)
+	return out.Bytes(), err
+}
+
+// BenchmarkEmbed is what a chart adds to a rendered package before it is
+// written: find the marker, make the chart part and its workbook.
 func BenchmarkEmbed(b *testing.B) {
 	m := NewMarkers()
 	var body strings.Builder
@@ -251,10 +283,13 @@ func BenchmarkEmbed(b *testing.B) {
 		body.WriteString(docxtest.P("Một đoạn văn của báo cáo, đủ dài như một đoạn thật trong báo cáo năm của sở."))
 	}
 	body.WriteString(docxtest.P(m.Marker(0)))
-	doc := docxtest.Build(docxtest.Files{Body: body.String()})
+	pkg, err := docxpkg.Open(docxtest.Build(docxtest.Files{Body: body.String()}))
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Embed(doc, m, []*Chart{testChart()}); err != nil {
+		if err := Embed(pkg.Clone(), m, []*Chart{testChart()}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -42,19 +41,15 @@ const (
 // Embed puts the charts into a rendered .docx: each marker paragraph becomes
 // a paragraph holding the chart, inline, as wide as the text of its section
 // (the paragraph's formatting, e.g. centring, is kept), and each chart's
-// part, workbook, relationships and content types are added.
-func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
+// part, workbook, relationships and content types are added to pkg.
+func Embed(pkg *docxpkg.Package, m Markers, charts []*Chart) error {
 	if len(charts) == 0 {
-		return docx, nil
-	}
-	pkg, err := docxpkg.Open(docx)
-	if err != nil {
-		return nil, err
+		return nil
 	}
 	doc := pkg.Part(docxpkg.DocumentPart)
 	paras, err := markerParagraphs(doc, m, len(charts))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var errs []error
 	for i, c := range charts {
@@ -68,16 +63,16 @@ func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return errors.Join(errs...)
 	}
 
 	rels, err := pkg.ReadPart(documentRels)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	types, err := pkg.ReadPart(contentTypes)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	w := docxpkg.WordPrefix(doc)
 	// Drawing ids are unique across the body, headers and footers.
@@ -95,7 +90,7 @@ func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
 		relID := freeID(rels, "rIdBieuDo"+strconv.Itoa(num))
 		book, err := c.Workbook()
 		if err != nil {
-			return nil, fmt.Errorf("biểu đồ «%s»: không tạo được bảng số liệu: %w", c.Tag, err)
+			return fmt.Errorf("biểu đồ «%s»: không tạo được bảng số liệu: %w", c.Tag, err)
 		}
 		pkg.SetPart(workbookPart(num), string(book))
 		pkg.SetPart(chartRels(num), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
@@ -126,11 +121,7 @@ func Embed(docx []byte, m Markers, charts []*Chart) ([]byte, error) {
 	pkg.SetPart(docxpkg.DocumentPart, out.String())
 	pkg.SetPart(documentRels, rels)
 	pkg.SetPart(contentTypes, types)
-	var buf bytes.Buffer
-	if err := pkg.Write(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 func chartPart(n int) string    { return "word/charts/chart" + strconv.Itoa(n) + ".xml" }

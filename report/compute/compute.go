@@ -20,8 +20,9 @@ type Figure struct {
 	Missing  string
 	Estimate bool
 
-	Previous        *big.Rat
-	PreviousYear    int
+	Previous *big.Rat
+	// Compared is the period the value is compared with: the same period of the year before.
+	Compared        model.Period
 	PreviousMissing string
 
 	Plan *big.Rat
@@ -115,9 +116,9 @@ func (f *Figure) Improved() (improved, ok bool) {
 // Report is the computed content of one year's report.
 type Report struct {
 	Catalogue *model.Catalogue
-	Year      *model.Year
-	Prev      *model.Year // nil when last year's input is absent
-	Figures   []*Figure   // in catalogue order
+	Current   *model.Figures
+	Prev      *model.Figures // nil when the input of the same period last year is absent
+	Figures   []*Figure      // in catalogue order
 	Findings  model.Findings
 
 	byCode map[string]*Figure
@@ -130,15 +131,15 @@ func (r *Report) Figure(code string) *Figure { return r.byCode[code] }
 // Problems found on the way (a formula that cannot be evaluated, a same-period
 // value that disagrees with last year's input) are returned as findings; the
 // figures concerned are marked missing rather than guessed.
-func Compute(cat *model.Catalogue, year, prev *model.Year) *Report {
-	r := &Report{Catalogue: cat, Year: year, Prev: prev, byCode: make(map[string]*Figure, len(cat.Indicators))}
+func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
+	r := &Report{Catalogue: cat, Current: year, Prev: prev, byCode: make(map[string]*Figure, len(cat.Indicators))}
 	cur := newEvaluator(cat, year)
 	var last *evaluator
 	if prev != nil {
 		last = newEvaluator(cat, prev)
 	}
 	for _, ind := range cat.Indicators {
-		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), PreviousYear: year.Year - 1}
+		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Compared: year.Period.SamePeriodLastYear()}
 		f.Value, f.Missing = cur.value(ind.Code)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
@@ -176,16 +177,16 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 		if stated != nil && stated.Cmp(fromFile) != 0 {
 			r.Findings = append(r.Findings, model.Finding{
 				Severity: model.Warning, Code: "same-period-mismatch", Pos: f.Entry.SamePeriodPos,
-				Msg: fmt.Sprintf("chỉ tiêu %s: số cùng kỳ %s khác số liệu năm %d (%s) trong %s; báo cáo dùng số của năm %d",
-					f.Indicator.Code, ratString(stated), last.year.Year, ratString(fromFile), last.year.Source, last.year.Year),
+				Msg: fmt.Sprintf("chỉ tiêu %s: số cùng kỳ %s khác số liệu %s (%s) trong %s; báo cáo dùng số trong %[4]s",
+					f.Indicator.Code, ratString(stated), last.year.Period.Name(), ratString(fromFile), last.year.Source),
 			})
 		}
 	case stated != nil:
 		f.Previous = stated
 	case last == nil:
-		f.PreviousMissing = fmt.Sprintf("không có số liệu năm %d", f.PreviousYear)
+		f.PreviousMissing = "không có số liệu " + f.Compared.Name()
 	default:
-		f.PreviousMissing = fmt.Sprintf("số liệu năm %d không có chỉ tiêu này", f.PreviousYear)
+		f.PreviousMissing = "số liệu " + f.Compared.Name() + " không có chỉ tiêu này"
 	}
 }
 
@@ -197,7 +198,7 @@ func (r *Report) InputPlace(code string) model.Pos {
 }
 
 func (r *Report) inputPlace(code string, seen map[string]bool) model.Pos {
-	y := r.Year
+	y := r.Current
 	if e := y.Entry(code); e != nil {
 		if e.ActualPos != (model.Pos{}) {
 			return e.ActualPos
@@ -234,7 +235,7 @@ func ratString(r *big.Rat) string {
 // evaluator computes one year's values, entered or derived, memoising derived ones.
 type evaluator struct {
 	cat      *model.Catalogue
-	year     *model.Year
+	year     *model.Figures
 	done     map[string]result
 	visiting map[string]bool
 }
@@ -244,7 +245,7 @@ type result struct {
 	missing string
 }
 
-func newEvaluator(cat *model.Catalogue, year *model.Year) *evaluator {
+func newEvaluator(cat *model.Catalogue, year *model.Figures) *evaluator {
 	return &evaluator{cat: cat, year: year, done: map[string]result{}, visiting: map[string]bool{}}
 }
 
@@ -266,13 +267,13 @@ func (e *evaluator) compute(code string) result {
 		if rk := e.year.Ranking(code); rk != nil {
 			return result{v: big.NewRat(int64(rk.Rank), 1)}
 		}
-		return result{missing: fmt.Sprintf("chưa có thứ hạng năm %d của chỉ tiêu %s", e.year.Year, code)}
+		return result{missing: fmt.Sprintf("chưa có thứ hạng %s của chỉ tiêu %s", e.year.Period.Name(), code)}
 	}
 	if !ind.Derived() {
 		if en := e.year.Entry(code); en != nil && en.Actual != nil {
 			return result{v: Rat(*en.Actual)}
 		}
-		return result{missing: fmt.Sprintf("chưa có số thực hiện năm %d của chỉ tiêu %s", e.year.Year, code)}
+		return result{missing: fmt.Sprintf("chưa có số thực hiện %s của chỉ tiêu %s", e.year.Period.Name(), code)}
 	}
 	if e.visiting[code] {
 		return result{missing: fmt.Sprintf("công thức của chỉ tiêu %s tự tham chiếu vòng tròn", code)}

@@ -17,11 +17,11 @@ func sampleReport(t *testing.T) *compute.Report {
 	if err != nil || findings.Errors() > 0 {
 		t.Fatalf("catalogue: %v %v", err, findings)
 	}
-	cur, findings, err := ws.Year(2021, cat)
+	cur, findings, err := ws.Figures(model.YearPeriod(2021), cat)
 	if err != nil || len(findings) > 0 {
 		t.Fatalf("2021: %v %v", err, findings)
 	}
-	prev, findings, err := ws.Year(2020, cat)
+	prev, findings, err := ws.Figures(model.YearPeriod(2020), cat)
 	if err != nil || len(findings) > 0 {
 		t.Fatalf("2020: %v %v", err, findings)
 	}
@@ -96,12 +96,12 @@ func TestPreviousSources(t *testing.T) {
 		{Code: "Z", Kind: model.Quantity},
 		{Code: "R", Kind: model.Rate, Formula: "A / Z * 100", Decimals: 1},
 	})
-	cur := &model.Year{Year: 2021, Entries: []*model.Entry{
+	cur := &model.Figures{Period: model.YearPeriod(2021), Entries: []*model.Entry{
 		{Code: "A", Actual: dec("110"), SamePeriod: dec("99")},
 		{Code: "B", Actual: dec("5"), SamePeriod: dec("0")},
 		{Code: "Z", Actual: dec("0")},
 	}}
-	prev := &model.Year{Year: 2020, Source: "2020.yaml", Entries: []*model.Entry{{Code: "A", Actual: dec("100")}}}
+	prev := &model.Figures{Period: model.YearPeriod(2020), Source: "2020.yaml", Entries: []*model.Entry{{Code: "A", Actual: dec("100")}}}
 	r := compute.Compute(cat, cur, prev)
 	if got := rounded(r.Figure("A").Growth(), 1); got != "10.0" {
 		t.Errorf("A growth from last year's file = %s, want 10.0", got)

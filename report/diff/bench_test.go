@@ -11,14 +11,14 @@ import (
 // synthetic builds a catalogue of n indicators in 10 groups (one in ten a rate
 // derived by formula) and two years of figures for it: a few indicators only in
 // one year (CT_000000 in neither), some unchanged, some with a zero base.
-func synthetic(n int) (*model.Catalogue, []*model.Year) {
+func synthetic(n int) (*model.Catalogue, []*model.Figures) {
 	var groups []model.Group
 	for g := range 10 {
 		groups = append(groups, model.Group{Code: fmt.Sprintf("G%d", g), Name: fmt.Sprintf("Nhóm %d", g)})
 	}
 	inds := make([]*model.Indicator, 0, n)
-	y20 := &model.Year{Year: 2020, Source: "2020.yaml"}
-	y21 := &model.Year{Year: 2021, Source: "2021.yaml"}
+	y20 := &model.Figures{Period: model.YearPeriod(2020), Source: "2020.yaml"}
+	y21 := &model.Figures{Period: model.YearPeriod(2021), Source: "2021.yaml"}
 	for i := range n {
 		ind := &model.Indicator{Code: fmt.Sprintf("CT_%06d", i), Name: fmt.Sprintf("Chỉ tiêu số %d", i), Unit: "tỷ đồng",
 			Group: groups[i%10].Code, Kind: model.Quantity, Decimals: 2}
@@ -43,7 +43,7 @@ func synthetic(n int) (*model.Catalogue, []*model.Year) {
 			y21.Entries = append(y21.Entries, &model.Entry{Code: ind.Code, Actual: &b, Plan: &a})
 		}
 	}
-	return model.NewCatalogue("chi-tieu.yaml", groups, inds), []*model.Year{y20, y21}
+	return model.NewCatalogue("chi-tieu.yaml", groups, inds), []*model.Figures{y20, y21}
 }
 
 func TestSynthetic(t *testing.T) {

@@ -6,11 +6,9 @@
 package diff
 
 import (
-	"cmp"
 	"fmt"
 	"math/big"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 
@@ -79,20 +77,21 @@ type Options struct {
 	Threshold *big.Rat
 	// Catalogues gives the catalogue a year was read with when it is not the one
 	// passed to Compare, e.g. an older input kept beside its own chi-tieu.yaml.
-	Catalogues map[*model.Year]*model.Catalogue
+	Catalogues map[*model.Figures]*model.Catalogue
 }
 
 // Column is one compared input.
 type Column struct {
-	Year   int
-	Label  string // "2021"; the file name when two inputs are of the same year
+	Period model.Period
+	Label  string // the period's code, "2021"; the file name when two inputs are of the same period
 	Source string
 }
 
-// phrase names the column in a sentence: "năm 2021", or the label of a file.
+// phrase names the column in a sentence: "năm 2021", "6 tháng đầu năm 2022",
+// or the label of a file.
 func (c Column) phrase() string {
-	if c.Label == strconv.Itoa(c.Year) {
-		return "năm " + c.Label
+	if c.Period.Kind != 0 && c.Label == c.Period.Code() {
+		return c.Period.Name()
 	}
 	return c.Label
 }
@@ -177,12 +176,12 @@ func (c Change) Percent() *big.Rat {
 // year with its catalogue (cat, or opt.Catalogues[year]). Indicators with no value
 // in any year are left out. With fewer than two years there is nothing to
 // compare: the rows have no changes.
-func Compare(cat *model.Catalogue, years []*model.Year, opt Options) *Table {
+func Compare(cat *model.Catalogue, years []*model.Figures, opt Options) *Table {
 	if len(years) == 0 {
 		return &Table{Threshold: opt.Threshold}
 	}
 	years = slices.Clone(years)
-	slices.SortStableFunc(years, func(a, b *model.Year) int { return cmp.Compare(a.Year, b.Year) })
+	slices.SortStableFunc(years, func(a, b *model.Figures) int { return a.Period.Compare(b.Period) })
 	t := &Table{Columns: columns(years), Threshold: opt.Threshold}
 	cats := make([]*model.Catalogue, len(years))
 	for i, y := range years {
@@ -190,7 +189,7 @@ func Compare(cat *model.Catalogue, years []*model.Year, opt Options) *Table {
 		if c := opt.Catalogues[y]; c != nil {
 			cats[i] = c
 		}
-		y.Entry("") // a Year indexes its entries on first use: not in two goroutines at once
+		y.Entry("") // Figures index their entries on first use: not in two goroutines at once
 	}
 	// The years are computed in parallel: on large inputs this is most of the work.
 	reps := make([]*compute.Report, len(years))
@@ -219,15 +218,15 @@ func Compare(cat *model.Catalogue, years []*model.Year, opt Options) *Table {
 }
 
 // columns labels the inputs by year, or by file name when a year repeats.
-func columns(years []*model.Year) []Column {
-	count := map[int]int{}
+func columns(years []*model.Figures) []Column {
+	count := map[model.Period]int{}
 	for _, y := range years {
-		count[y.Year]++
+		count[y.Period]++
 	}
 	cols := make([]Column, len(years))
 	for i, y := range years {
-		cols[i] = Column{Year: y.Year, Label: strconv.Itoa(y.Year), Source: y.Source}
-		if count[y.Year] > 1 || y.Year == 0 {
+		cols[i] = Column{Period: y.Period, Label: y.Period.Code(), Source: y.Source}
+		if count[y.Period] > 1 || y.Period.Kind == 0 {
 			cols[i].Label = baseName(y.Source)
 		}
 	}

@@ -103,7 +103,7 @@ func TestFilters(t *testing.T) {
 	if !strings.HasSuffix(tb.Summary.String(), "; 3 chỉ tiêu biến động vượt ngưỡng cần xem lại") {
 		t.Errorf("summary %q", tb.Summary.String())
 	}
-	same := Compare(cat, []*model.Year{years[0], years[0]}, Options{OnlyChanged: true})
+	same := Compare(cat, []*model.Figures{years[0], years[0]}, Options{OnlyChanged: true})
 	if len(same.Rows) != 0 || same.Differs() || same.Summary.Same != 46 {
 		t.Errorf("a year against itself: %d rows, differs %v, %+v", len(same.Rows), same.Differs(), same.Summary)
 	}
@@ -118,14 +118,14 @@ func TestSeries(t *testing.T) {
 		{Code: "R", Name: "Tỷ lệ", Unit: "%", Group: "G", Kind: model.Rate, Decimals: 1, Formula: "A / T * 100"},
 		{Code: "X", Name: "Xếp hạng", Group: "G", Kind: model.Rank},
 	})
-	y := func(n int, a, tot string, rank int) *model.Year {
-		return &model.Year{Year: n, Source: "data/" + string(rune('0'+n%10)) + ".yaml",
+	y := func(n int, a, tot string, rank int) *model.Figures {
+		return &model.Figures{Period: model.YearPeriod(n), Source: "data/" + string(rune('0'+n%10)) + ".yaml",
 			Entries: []*model.Entry{entry("A", a), entry("T", tot)}, Rankings: []*model.Ranking{{Code: "X", Rank: rank, Of: 63}}}
 	}
 	y19, y20, y21 := y(2019, "100", "400", 20), y(2020, "150", "400", 11), y(2021, "120", "400", 11)
-	tb := Compare(cat, []*model.Year{y21, y19, y20}, Options{})
+	tb := Compare(cat, []*model.Figures{y21, y19, y20}, Options{})
 	for i, want := range []int{2019, 2020, 2021} {
-		if tb.Columns[i].Year != want || tb.Columns[i].Label != strings.TrimSpace(big.NewInt(int64(want)).String()) {
+		if tb.Columns[i].Period.Year != want || tb.Columns[i].Label != strings.TrimSpace(big.NewInt(int64(want)).String()) {
 			t.Fatalf("column %d = %+v, want %d", i, tb.Columns[i], want)
 		}
 	}
@@ -176,11 +176,11 @@ func TestDifferentInputs(t *testing.T) {
 		{Code: "Z", Name: "Vi phạm", Unit: "vụ", Group: "G", Kind: model.Quantity},
 		{Code: "P", Name: "Tỷ lệ", Unit: "%", Group: "G", Kind: model.Rate, Decimals: 1},
 	})
-	y20 := &model.Year{Year: 2020, Source: "cu/2020.yaml", Entries: []*model.Entry{
+	y20 := &model.Figures{Period: model.YearPeriod(2020), Source: "cu/2020.yaml", Entries: []*model.Entry{
 		entry("A", "10"), entry("B", "23"), entry("C", "5"), entry("Z", "0"), entry("P", "0")}}
-	y21 := &model.Year{Year: 2021, Source: "moi/2021.yaml", Entries: []*model.Entry{
+	y21 := &model.Figures{Period: model.YearPeriod(2021), Source: "moi/2021.yaml", Entries: []*model.Entry{
 		entry("A", "10"), entry("B", "23000000"), entry("D", "7"), entry("Z", "3"), entry("P", "12.5")}}
-	tb := Compare(cur, []*model.Year{y20, y21}, Options{Catalogues: map[*model.Year]*model.Catalogue{y20: old}})
+	tb := Compare(cur, []*model.Figures{y20, y21}, Options{Catalogues: map[*model.Figures]*model.Catalogue{y20: old}})
 	var codes []string
 	for _, r := range tb.Rows {
 		codes = append(codes, r.Code)
@@ -232,10 +232,10 @@ func TestDerivedValueNotes(t *testing.T) {
 		{Code: "A", Kind: model.Quantity}, {Code: "T", Kind: model.Quantity},
 		{Code: "R", Kind: model.Rate, Unit: "%", Decimals: 1, Formula: "A / T * 100"},
 	})
-	y20 := &model.Year{Year: 2020, Entries: []*model.Entry{entry("A", "5"), entry("T", "10")}}
-	y21 := &model.Year{Year: 2021, Entries: []*model.Entry{entry("A", "5"), entry("T", "0")}}
-	y22 := &model.Year{Year: 2022, Entries: []*model.Entry{entry("A", "5")}}
-	tb := Compare(cat, []*model.Year{y20, y21, y22}, Options{})
+	y20 := &model.Figures{Period: model.YearPeriod(2020), Entries: []*model.Entry{entry("A", "5"), entry("T", "10")}}
+	y21 := &model.Figures{Period: model.YearPeriod(2021), Entries: []*model.Entry{entry("A", "5"), entry("T", "0")}}
+	y22 := &model.Figures{Period: model.YearPeriod(2022), Entries: []*model.Entry{entry("A", "5")}}
+	tb := Compare(cat, []*model.Figures{y20, y21, y22}, Options{})
 	r := row(t, tb, "R")
 	if r.Changes[0].Status != Removed || r.Changes[1].Status != Absent {
 		t.Errorf("R statuses %s %s", r.Changes[0].Status, r.Changes[1].Status)
@@ -251,17 +251,17 @@ func TestDerivedValueNotes(t *testing.T) {
 
 func TestSameYearTwice(t *testing.T) {
 	cat := model.NewCatalogue("c", nil, []*model.Indicator{{Code: "A", Unit: "cái", Kind: model.Quantity}})
-	a := &model.Year{Year: 2021, Source: "data/2021.yaml", Entries: []*model.Entry{entry("A", "4")}}
-	b := &model.Year{Year: 2021, Source: "sua/2021-sua.yaml", Entries: []*model.Entry{entry("A", "3")}}
-	tb := Compare(cat, []*model.Year{a, b}, Options{})
+	a := &model.Figures{Period: model.YearPeriod(2021), Source: "data/2021.yaml", Entries: []*model.Entry{entry("A", "4")}}
+	b := &model.Figures{Period: model.YearPeriod(2021), Source: "sua/2021-sua.yaml", Entries: []*model.Entry{entry("A", "3")}}
+	tb := Compare(cat, []*model.Figures{a, b}, Options{})
 	if tb.Columns[0].Label != "2021.yaml" || tb.Columns[1].Label != "2021-sua.yaml" {
 		t.Errorf("labels %q %q", tb.Columns[0].Label, tb.Columns[1].Label)
 	}
 	if got := texts(row(t, tb, "A")); got != "4 → 3 | -1 | giảm 25% | down" {
 		t.Errorf("A: %q", got)
 	}
-	empty := &model.Year{Year: 2021, Source: "data/2021.yaml"}
-	tb = Compare(cat, []*model.Year{empty, b}, Options{})
+	empty := &model.Figures{Period: model.YearPeriod(2021), Source: "data/2021.yaml"}
+	tb = Compare(cat, []*model.Figures{empty, b}, Options{})
 	if w, _ := row(t, tb, "A").ChangeText(0); w != "mới (2021.yaml không có số liệu)" {
 		t.Errorf("wording with file labels: %q", w)
 	}
@@ -272,13 +272,13 @@ func TestThresholdFromCatalogue(t *testing.T) {
 		{Code: "A", Kind: model.Quantity, ChangeLimit: dec("100")},
 		{Code: "B", Kind: model.Quantity},
 	})
-	y20 := &model.Year{Year: 2020, Entries: []*model.Entry{entry("A", "10"), entry("B", "10")}}
-	y21 := &model.Year{Year: 2021, Entries: []*model.Entry{entry("A", "16"), entry("B", "16")}}
-	tb := Compare(cat, []*model.Year{y20, y21}, Options{})
+	y20 := &model.Figures{Period: model.YearPeriod(2020), Entries: []*model.Entry{entry("A", "10"), entry("B", "10")}}
+	y21 := &model.Figures{Period: model.YearPeriod(2021), Entries: []*model.Entry{entry("A", "16"), entry("B", "16")}}
+	tb := Compare(cat, []*model.Figures{y20, y21}, Options{})
 	if row(t, tb, "A").Flag || !row(t, tb, "B").Flag {
 		t.Error("+60%: within A's own 100% limit, beyond B's default 50%")
 	}
-	tb = Compare(cat, []*model.Year{y20, y21}, Options{Threshold: big.NewRat(70, 1)})
+	tb = Compare(cat, []*model.Figures{y20, y21}, Options{Threshold: big.NewRat(70, 1)})
 	if row(t, tb, "A").Flag || row(t, tb, "B").Flag || row(t, tb, "B").Changes[0].Limit.Cmp(big.NewRat(70, 1)) != 0 {
 		t.Error("an explicit threshold overrides every limit")
 	}
@@ -310,10 +310,10 @@ func TestCeilingAttainment(t *testing.T) {
 		e.Plan = dec(plan)
 		return e
 	}
-	y20 := &model.Year{Year: 2020, Entries: []*model.Entry{entry("VP", "12"), entry("DT", "10")}}
+	y20 := &model.Figures{Period: model.YearPeriod(2020), Entries: []*model.Entry{entry("VP", "12"), entry("DT", "10")}}
 	for _, c := range []struct{ vp, want string }{{"9", "90% (trong giới hạn)"}, {"12", "120% (vượt giới hạn)"}} {
-		y21 := &model.Year{Year: 2021, Entries: []*model.Entry{planned("VP", c.vp, "10"), planned("DT", "9", "10")}}
-		tb := Compare(cat, []*model.Year{y20, y21}, Options{})
+		y21 := &model.Figures{Period: model.YearPeriod(2021), Entries: []*model.Entry{planned("VP", c.vp, "10"), planned("DT", "9", "10")}}
+		tb := Compare(cat, []*model.Figures{y20, y21}, Options{})
 		if got := row(t, tb, "VP").AttainmentText(); got != c.want {
 			t.Errorf("VP %s of 10: %q, want %q", c.vp, got, c.want)
 		}

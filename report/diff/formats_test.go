@@ -258,7 +258,7 @@ func TestWriteTextFlagsAndEmpty(t *testing.T) {
 		t.Errorf("flag legend and count:\n%s", out)
 	}
 	buf.Reset()
-	WriteText(&buf, Compare(cat, []*model.Year{years[0], years[0]}, Options{OnlyChanged: true}), false)
+	WriteText(&buf, Compare(cat, []*model.Figures{years[0], years[0]}, Options{OnlyChanged: true}), false)
 	if out := buf.String(); !strings.Contains(out, "(không có chỉ tiêu nào để hiển thị)") || !strings.HasSuffix(out, "46 chỉ tiêu: 0 tăng, 0 giảm, 46 không đổi\n") {
 		t.Errorf("empty table:\n%s", out)
 	}
@@ -429,10 +429,10 @@ func zipFile(t *testing.T, data []byte, name string) string {
 
 func TestWriteXLSXWithoutChart(t *testing.T) {
 	cat := model.NewCatalogue("c", nil, []*model.Indicator{{Code: "X", Kind: model.Rank}})
-	y20 := &model.Year{Year: 2020, Rankings: []*model.Ranking{{Code: "X", Rank: 3, Of: 63}}}
-	y21 := &model.Year{Year: 2021}
+	y20 := &model.Figures{Period: model.YearPeriod(2020), Rankings: []*model.Ranking{{Code: "X", Rank: 3, Of: 63}}}
+	y21 := &model.Figures{Period: model.YearPeriod(2021)}
 	var buf bytes.Buffer
-	if err := WriteXLSX(&buf, Compare(cat, []*model.Year{y20, y21}, Options{})); err != nil {
+	if err := WriteXLSX(&buf, Compare(cat, []*model.Figures{y20, y21}, Options{})); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

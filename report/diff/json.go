@@ -42,7 +42,7 @@ const JSONFormat = "baocao-diff/1"
 func WriteJSON(w io.Writer, t *Table) error {
 	doc := jsonDoc{Format: JSONFormat, Threshold: number(t.Threshold), Rows: []jsonRow{}}
 	for _, c := range t.Columns {
-		doc.Columns = append(doc.Columns, jsonColumn(c))
+		doc.Columns = append(doc.Columns, jsonColumn{Period: c.Period.Code(), Year: c.Period.Year, Label: c.Label, Source: c.Source})
 	}
 	s := t.Summary
 	doc.Summary = jsonSummary{s.Indicators, s.Up, s.Down, s.Same, s.Added, s.Removed, s.NoBase, s.UnitChanged, s.Flagged, t.Differs(), s.String()}
@@ -88,6 +88,7 @@ type jsonDoc struct {
 }
 
 type jsonColumn struct {
+	Period string `json:"period"` // "2021", "2022-6T"
 	Year   int    `json:"year"`
 	Label  string `json:"label"`
 	Source string `json:"source"`

@@ -12,7 +12,7 @@ import (
 )
 
 // CheckGroup refuses a --group that no catalogue has.
-func CheckGroup(group string, cats map[*model.Year]*model.Catalogue) error {
+func CheckGroup(group string, cats map[*model.Figures]*model.Catalogue) error {
 	if group == "" {
 		return nil
 	}
@@ -49,12 +49,12 @@ type Loader struct {
 // Load reads each argument, a year of the workspace or a file path. The error
 // is for inputs that cannot be found or read at all; problems in their content
 // are in l.Findings.
-func (l *Loader) Load(args []string) ([]*model.Year, map[*model.Year]*model.Catalogue, error) {
+func (l *Loader) Load(args []string) ([]*model.Figures, map[*model.Figures]*model.Catalogue, error) {
 	if l.cats == nil {
 		l.cats = map[string]*model.Catalogue{}
 	}
-	var years []*model.Year
-	cats := map[*model.Year]*model.Catalogue{}
+	var years []*model.Figures
+	cats := map[*model.Figures]*model.Catalogue{}
 	for _, arg := range args {
 		y, cat, err := l.input(arg)
 		if err != nil {
@@ -75,8 +75,8 @@ func (l *Loader) Load(args []string) ([]*model.Year, map[*model.Year]*model.Cata
 	return years, cats, nil
 }
 
-func (l *Loader) input(arg string) (*model.Year, *model.Catalogue, error) {
-	if year, err := input.ParseYearArg(arg); err == nil || isDigits(arg) {
+func (l *Loader) input(arg string) (*model.Figures, *model.Catalogue, error) {
+	if period, ok, err := input.PeriodArg(arg); ok {
 		if err != nil {
 			return nil, nil, err
 		}
@@ -84,14 +84,14 @@ func (l *Loader) input(arg string) (*model.Year, *model.Catalogue, error) {
 		if err != nil || cat == nil {
 			return nil, nil, err
 		}
-		name, err := ws.YearFile(year)
+		name, err := ws.File(period)
 		if err != nil {
 			return nil, nil, err
 		}
 		if !ws.Embedded {
 			l.Inputs = append(l.Inputs, filepath.Join(filepath.FromSlash(ws.Dir), name))
 		}
-		y, found, err := ws.Year(year, cat)
+		y, found, err := ws.Figures(period, cat)
 		l.Findings = append(l.Findings, found...)
 		return y, cat, err
 	}
@@ -156,8 +156,4 @@ func (l *Loader) catalogue(ws *input.Workspace) (*model.Catalogue, error) {
 	}
 	l.cats[key] = cat
 	return cat, nil
-}
-
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
 }

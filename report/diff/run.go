@@ -108,12 +108,12 @@ func Run(req Request) (*Result, error) {
 	return &Result{Table: t, Format: format, Warnings: l.Findings, Backup: backup}, nil
 }
 
-// newest is the input of the latest year (the last given among equals), whose
+// newest is the input of the latest period (the last given among equals), whose
 // catalogue orders the rows; nil when there is none.
-func newest(years []*model.Year) *model.Year {
-	var n *model.Year
+func newest(years []*model.Figures) *model.Figures {
+	var n *model.Figures
 	for _, y := range years {
-		if n == nil || y.Year >= n.Year {
+		if n == nil || y.Period.Compare(n.Period) >= 0 {
 			n = y
 		}
 	}

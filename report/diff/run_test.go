@@ -77,7 +77,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb := res.Table
-	if res.Format != "text" || len(tb.Columns) != 2 || tb.Columns[0].Year != 2020 || tb.Columns[1].Year != 2021 {
+	if res.Format != "text" || len(tb.Columns) != 2 || tb.Columns[0].Period.Year != 2020 || tb.Columns[1].Period.Year != 2021 {
 		t.Fatalf("format %q, columns %+v", res.Format, tb.Columns)
 	}
 	if tb.Threshold.String() != "10/1" || !tb.Differs() {

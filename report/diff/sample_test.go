@@ -14,16 +14,16 @@ func sample(t testing.TB, opt Options) *Table {
 	return Compare(cat, years, opt)
 }
 
-func sampleInputs(t testing.TB) (*model.Catalogue, []*model.Year) {
+func sampleInputs(t testing.TB) (*model.Catalogue, []*model.Figures) {
 	t.Helper()
 	ws := input.Sample()
 	cat, findings, err := ws.Catalogue()
 	if err != nil || findings.Errors() > 0 {
 		t.Fatalf("catalogue: %v %v", err, findings)
 	}
-	var years []*model.Year
+	var years []*model.Figures
 	for _, n := range []int{2021, 2020} {
-		y, findings, err := ws.Year(n, cat)
+		y, findings, err := ws.Figures(model.YearPeriod(n), cat)
 		if err != nil || findings.Errors() > 0 {
 			t.Fatalf("%d: %v %v", n, err, findings)
 		}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,18 +38,28 @@ const (
 
 const documentRels = "word/_rels/document.xml.rels"
 
-// Package is an open .docx file. The main document is held by
+// Package is an open .docx file. The main document is read by
 // github.com/nguyenthenguyen/docx; headers and footers are read here, because
 // that library gives no error-checked access to them, and the package is
 // written here so that untouched parts are copied byte for byte.
 type Package struct {
 	files   []*zip.File
-	doc     *docx.Docx
+	doc     *docx.Docx        // read only, so that a Clone may share it
 	names   []string          // template parts, see TemplateParts
 	xml     []string          // every XML part, in archive order
 	parts   map[string]string // headers, footers and parts set by SetPart
 	changed map[string]bool   // parts to write from memory instead of copying
 	added   []string          // parts set by SetPart that the archive lacks
+}
+
+// Clone returns a copy of the package whose parts can be set without
+// changing p: a template renders many times from one opened package.
+func (p *Package) Clone() *Package {
+	c := *p
+	c.parts = maps.Clone(p.parts)
+	c.changed = maps.Clone(p.changed)
+	c.added = slices.Clone(p.added)
+	return &c
 }
 
 func invalid(format string, args ...any) error {
@@ -372,7 +383,7 @@ func (p *Package) TemplateParts() []string { return slices.Clone(p.names) }
 // Part returns the XML of a template part or of a part set with SetPart;
 // "" for any other name.
 func (p *Package) Part(name string) string {
-	if name == DocumentPart {
+	if name == DocumentPart && !p.changed[name] {
 		return p.doc.GetContent()
 	}
 	return p.parts[name]
@@ -427,14 +438,10 @@ func decodeText(data []byte) string {
 // at the end of the archive (it then also needs a content type and a
 // relationship, which are the caller's business).
 func (p *Package) SetPart(name, xml string) {
-	if name == DocumentPart {
-		p.doc.SetContent(xml)
-	} else {
-		if _, ok := p.parts[name]; !ok && !p.has(name) && !slices.Contains(p.added, name) {
-			p.added = append(p.added, name)
-		}
-		p.parts[name] = xml
+	if _, ok := p.parts[name]; !ok && !p.has(name) && !slices.Contains(p.added, name) {
+		p.added = append(p.added, name)
 	}
+	p.parts[name] = xml
 	p.changed[name] = true
 }
 
@@ -446,10 +453,7 @@ func (p *Package) has(name string) bool {
 // compressed anew, all other parts are copied unchanged, in the original
 // order.
 func (p *Package) Write(w io.Writer) error {
-	zw := zip.NewWriter(w)
-	// The fastest level: a report's XML still shrinks about tenfold, and on a
-	// large report the default level took more time than filling the template.
-	zw.RegisterCompressor(zip.Deflate, fastDeflate)
+	zw := NewZipWriter(w)
 	for _, f := range p.files {
 		var err error
 		if p.changed[f.Name] {
@@ -470,6 +474,43 @@ func (p *Package) Write(w io.Writer) error {
 		return fmt.Errorf("không ghi được tệp .docx: %w", err)
 	}
 	return nil
+}
+
+// Contents calls fn with the name and the uncompressed content of each part
+// Write would write, in the same order, so that what is about to be written
+// can be hashed without writing and reading it back.
+func (p *Package) Contents(fn func(name, content string) error) error {
+	for _, f := range p.files {
+		var content string
+		if p.changed[f.Name] {
+			content = p.Part(f.Name)
+		} else {
+			data, err := readRaw(f)
+			if err != nil {
+				return err
+			}
+			content = string(data)
+		}
+		if err := fn(f.Name, content); err != nil {
+			return err
+		}
+	}
+	for _, name := range p.added {
+		if err := fn(name, p.Part(name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// NewZipWriter returns a zip writer that deflates at the fastest level: a
+// report's XML still shrinks about tenfold, and on a large report the
+// default level took more time than filling the template. Its compressors
+// are shared with Write's.
+func NewZipWriter(w io.Writer) *zip.Writer {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
+	return zw
 }
 
 // fastDeflaters keeps flate writers for reuse, as archive/zip does for its

@@ -189,6 +189,67 @@ func TestWriteCopiesUntouchedPartsRaw(t *testing.T) {
 	}
 }
 
+// A clone's parts are its own: a template renders many times from one
+// opened package.
+func TestCloneIsIndependent(t *testing.T) {
+	p := mustOpen(t, docxtest.Build(docxtest.Files{Body: docxtest.P("Thân"), Header: docxtest.P("Đầu trang")}))
+	doc, header := p.Part("word/document.xml"), p.Part("word/header1.xml")
+	c := p.Clone()
+	c.SetPart("word/document.xml", "<mới/>")
+	c.SetPart("word/header1.xml", "<đầu/>")
+	c.SetPart("word/extra.xml", "<extra/>")
+	if p.Part("word/document.xml") != doc || p.Part("word/header1.xml") != header || p.Part("word/extra.xml") != "" {
+		t.Error("setting a clone's parts changed the original")
+	}
+	var out bytes.Buffer
+	if err := p.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range zipEntries(t, out.Bytes()) {
+		if e.name == "word/extra.xml" {
+			t.Error("the original writes the clone's added part")
+		}
+	}
+	if c.Part("word/document.xml") != "<mới/>" {
+		t.Error("the clone lost its part")
+	}
+}
+
+// Contents gives what Write writes, in its order, decompressed.
+func TestContentsIsWhatWriteWrites(t *testing.T) {
+	p := mustOpen(t, docxtest.Build(docxtest.Files{Body: docxtest.P("Thân"), Footer: docxtest.P("Chân trang")}))
+	p.SetPart("word/document.xml", strings.Replace(p.Part("word/document.xml"), "Thân", "Thân mới", 1))
+	p.SetPart("word/extra.xml", "<extra/>")
+	var got [][2]string
+	if err := p.Contents(func(name, content string) error {
+		got = append(got, [2]string{name, content})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := p.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][2]string
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		want = append(want, [2]string{f.Name, string(b)})
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Contents = %q\nwritten  = %q", got, want)
+	}
+}
+
 type entry struct {
 	name string
 	raw  []byte

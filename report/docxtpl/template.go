@@ -38,10 +38,8 @@ type Options struct {
 type Template struct {
 	names []string // the package's template parts
 	parts []*compiled
-	tags  int // in all parts
-
-	mu  sync.Mutex // guards pkg, whose parts Execute replaces to write
-	pkg *docxpkg.Package
+	tags  int              // in all parts
+	pkg   *docxpkg.Package // as opened; each execution sets parts in a clone
 }
 
 // HasTags reports whether any part holds a tag: a document without one is not
@@ -293,6 +291,21 @@ func hasElement(out []byte, name string) bool {
 // recorded in problems (nil: a fresh one) and any execution error, each
 // located; there are then no bytes.
 func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
+	pkg, err := t.ExecutePackage(data, problems)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := pkg.Write(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// ExecutePackage is Execute without writing the .docx: the package with the
+// rendered parts set, its own, for a caller that adds parts before the one
+// write.
+func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Package, error) {
 	if problems == nil {
 		problems = NewProblems()
 	}
@@ -335,16 +348,11 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
+	pkg := t.pkg.Clone()
 	for name, xml := range outs {
-		t.pkg.SetPart(name, xml)
+		pkg.SetPart(name, xml)
 	}
-	var out bytes.Buffer
-	if err := t.pkg.Write(&out); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return pkg, nil
 }
 
 func wellFormed(xml string) error {

@@ -26,7 +26,7 @@ func appendixWorkbook(opt Options, rep *compute.Report) ([]byte, error) {
 	if opt.Now != nil {
 		table.Made = opt.Now()
 	}
-	if err := appendix.WriteXLSX(&buf, table, appendix.Attachment(&rep.Year.Header)); err != nil {
+	if err := appendix.WriteXLSX(&buf, table, appendix.Attachment(&rep.Current.Header)); err != nil {
 		return nil, err
 	}
 	b, err := stampPackage(buf.Bytes())

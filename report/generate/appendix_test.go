@@ -14,6 +14,7 @@ import (
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/officetest"
 	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/templates"
@@ -24,7 +25,7 @@ import (
 func generateWithAppendix(t *testing.T) (*Result, []byte, []byte) {
 	t.Helper()
 	dir := t.TempDir()
-	res, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: filepath.Join(dir, "bao-cao.docx"), Appendix: filepath.Join(dir, "bao-cao-2021-phu-luc.xlsx")})
+	res, err := Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: filepath.Join(dir, "bao-cao.docx"), Appendix: filepath.Join(dir, "bao-cao-2021-phu-luc.xlsx")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,12 +180,12 @@ func TestAppendixOutputRefused(t *testing.T) {
 		{filepath.Join(ws.Dir, "2021.xlsx"), "", "không ghi phụ lục vào thư mục số liệu"},
 		{tpl, tpl, "trùng với tệp mẫu"},
 	} {
-		_, err := Run(Options{Workspace: ws, Year: 2021, Output: report, Appendix: c.out, Template: c.template})
+		_, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Output: report, Appendix: c.out, Template: c.template})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want %q", c.out, err, c.want)
 		}
 	}
-	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: report, Appendix: report}); err == nil {
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Output: report, Appendix: report}); err == nil {
 		t.Error("the appendix over the report accepted")
 	}
 	if b, _ := os.ReadFile(tpl); string(b) != "mẫu" {
@@ -203,7 +204,7 @@ func TestAppendixNeverOverwritesEdits(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "phu-luc.xlsx")
 	run := func(force bool) (*Result, error) {
-		return Run(Options{Workspace: input.Sample(), Year: 2021, Output: filepath.Join(dir, "bc.docx"), Appendix: out, Force: force})
+		return Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: filepath.Join(dir, "bc.docx"), Appendix: out, Force: force})
 	}
 	if _, err := run(false); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
 )
 
@@ -13,11 +14,11 @@ import (
 // in process: parse and check the template, compute, fill it.
 func BenchmarkRenderSample(b *testing.B) {
 	ws := input.Sample()
-	_, tpl, err := ws.Template()
+	_, tpl, err := ws.Template(model.FullYear)
 	if err != nil {
 		b.Fatal(err)
 	}
-	cat, cur, prev, _, err := Load(ws, 2021)
+	cat, cur, prev, _, err := Load(ws, model.YearPeriod(2021))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func BenchmarkRunSample(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "Bao-cao-2021.docx")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: out}); err != nil {
+		if _, err := Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/pdf"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -82,7 +83,7 @@ func checkChartData(t *testing.T, parts map[string][]byte, header []string, rows
 // and telecom revenue with last year's and the plan, from the input figures.
 func TestSampleChart(t *testing.T) {
 	ws := input.Sample()
-	cat, cur, prev, _, err := Load(ws, 2021)
+	cat, cur, prev, _, err := Load(ws, model.YearPeriod(2021))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func TestSampleChartPDF(t *testing.T) {
 	var counts []int
 	for _, name := range []string{"a.pdf", "b.pdf"} {
 		out := filepath.Join(dir, name)
-		if _, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: out}); err != nil {
+		if _, err := Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out}); err != nil {
 			t.Fatal(err)
 		}
 		pages := pdfPages(t, out)
@@ -233,7 +234,7 @@ chi_tieu:
 	}
 	out := filepath.Join(dir, "ra", "bc.docx")
 	os.Mkdir(filepath.Dir(out), 0o755)
-	if _, err := Run(Options{Workspace: ws, Year: 2021, Template: tpl, Output: out}); err != nil {
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Template: tpl, Output: out}); err != nil {
 		t.Fatal(err)
 	}
 	docx, err := os.ReadFile(out)
@@ -251,7 +252,7 @@ chi_tieu:
 
 	needPDFTools(t)
 	pdfOut := filepath.Join(dir, "ra", "bc.pdf")
-	if _, err := Run(Options{Workspace: ws, Year: 2021, Template: tpl, Output: pdfOut}); err != nil {
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Template: tpl, Output: pdfOut}); err != nil {
 		t.Fatal(err)
 	}
 	pages := pdfPages(t, pdfOut)

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/baocao/baocao/report/atomicfile"
@@ -25,9 +24,9 @@ import (
 // Options says what to generate.
 type Options struct {
 	Workspace *input.Workspace
-	Year      int
+	Period    model.Period
 	Template  string // a .docx path; "" takes the workspace's template or the default
-	Output    string // "" writes DefaultOutput(Year) beside the data folder found, or in the current folder; a .pdf name asks for the PDF (see outputs)
+	Output    string // "" writes DefaultOutput(Period) beside the data folder found, or in the current folder; a .pdf name asks for the PDF (see outputs)
 	// Strict makes an omitted sentence (an indicator without a value) an
 	// error: no report is written.
 	Strict bool
@@ -50,7 +49,7 @@ func (opt Options) now() time.Time {
 }
 
 // DefaultOutput is the report's file name when none is given.
-func DefaultOutput(year int) string { return "Bao-cao-" + strconv.Itoa(year) + ".docx" }
+func DefaultOutput(p model.Period) string { return "Bao-cao-" + p.FileStem() + ".docx" }
 
 // Result describes a written report.
 type Result struct {
@@ -92,9 +91,10 @@ func templateFindings(template, code string, err error) model.Findings {
 // was changed after baocao wrote it.
 type ExistsError = atomicfile.ExistsError
 
-// Load reads the catalogue, the year and, when present, the year before. The
-// error is for inputs that cannot be read at all; findings are content problems.
-func Load(ws *input.Workspace, year int) (*model.Catalogue, *model.Year, *model.Year, model.Findings, error) {
+// Load reads the catalogue, the period's figures and, when present, those of
+// the same period last year. The error is for inputs that cannot be read at
+// all; findings are content problems.
+func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Figures, *model.Figures, model.Findings, error) {
 	cat, findings, err := ws.Catalogue()
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -102,23 +102,23 @@ func Load(ws *input.Workspace, year int) (*model.Catalogue, *model.Year, *model.
 	if findings.Errors() > 0 {
 		return cat, nil, nil, findings, nil
 	}
-	// The two years are read at once: each is a file of its own and reading
+	// The two periods are read at once: each is a file of its own and reading
 	// is most of the time spent on a large workspace.
 	type read struct {
-		y   *model.Year
+		y   *model.Figures
 		fs  model.Findings
 		err error
 	}
 	before := make(chan read, 1)
-	if ws.HasYear(year - 1) {
+	if last := period.SamePeriodLastYear(); ws.Has(last) {
 		go func() {
-			y, fs, err := ws.Year(year-1, cat)
+			y, fs, err := ws.Figures(last, cat)
 			before <- read{y, fs, err}
 		}()
 	} else {
 		before <- read{}
 	}
-	cur, fs, err := ws.Year(year, cat)
+	cur, fs, err := ws.Figures(period, cat)
 	p := <-before
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -132,7 +132,7 @@ func Load(ws *input.Workspace, year int) (*model.Catalogue, *model.Year, *model.
 // Run generates the report. A *ProblemsError means the inputs or the template
 // need fixing; any other error means the command could not run.
 func Run(opt Options) (*Result, error) {
-	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Year)
+	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Period)
 	if err != nil {
 		return nil, err
 	}
@@ -187,13 +187,14 @@ func Run(opt Options) (*Result, error) {
 	if problems.Findings.Errors() > 0 {
 		return nil, problems
 	}
-	docx, err := renderer.Render(rep)
+	pkg, err := renderer.RenderPackage(rep)
 	if err != nil {
 		problems.Findings = append(problems.Findings, templateFindings(tplName, "template-value", err)...)
 		problems.Findings = validate.Sort(append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 		return nil, problems
 	}
-	if docx, err = stamp(docx); err != nil {
+	docx, err := stamp(pkg)
+	if err != nil {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
@@ -259,7 +260,7 @@ func writeReport(out, backup string, docx []byte) error {
 // Template opens the workspace's template for validate; nil when it cannot be
 // read or has errors (generate reports those).
 func Template(ws *input.Workspace, cat *model.Catalogue) validate.Template {
-	name, tpl, err := ws.Template()
+	name, tpl, err := ws.Template(model.FullYear)
 	if err != nil {
 		return nil
 	}
@@ -288,7 +289,7 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 
 func readTemplate(opt Options) (string, []byte, error) {
 	if opt.Template == "" {
-		return opt.Workspace.Template()
+		return opt.Workspace.Template(opt.Period.Kind)
 	}
 	b, err := input.ReadTemplate(opt.Template)
 	if err != nil {
@@ -315,7 +316,7 @@ func checkOutput(out string, opt Options) error {
 func emptyParts(r *render.Renderer, rep *compute.Report) model.Findings {
 	var fs model.Findings
 	for _, part := range r.EmptyParts() {
-		fs = append(fs, model.Finding{Severity: model.Warning, Code: "empty-part", Pos: model.Pos{File: rep.Year.Source},
+		fs = append(fs, model.Finding{Severity: model.Warning, Code: "empty-part", Pos: model.Pos{File: rep.Current.Source},
 			Msg: fmt.Sprintf("phần nội dung «%s» chưa có ý nào: mục tương ứng của báo cáo sẽ để trống", part),
 			Fix: fmt.Sprintf("thêm ý cho phần %s (trang «Nội dung» của bảng tính, hoặc noi_dung trong tệp YAML)", part)})
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/officetest"
 	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/templates"
@@ -57,7 +58,7 @@ var mistakes = []string{
 func generateSample(t *testing.T) (string, []byte) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "Báo cáo 2021.docx")
-	res, text, b := runText(t, Options{Workspace: input.Sample(), Year: 2021, Output: out})
+	res, text, b := runText(t, Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out})
 	if res.Path != out || len(res.Warnings) != 0 {
 		t.Errorf("result %+v", res)
 	}
@@ -133,7 +134,7 @@ func TestTemplateMistakesAreAllReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out.docx")
-	_, err := Run(Options{Workspace: input.Sample(), Year: 2021, Template: tpl, Output: out})
+	_, err := Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Template: tpl, Output: out})
 	var problems *ProblemsError
 	if !errors.As(err, &problems) {
 		t.Fatalf("want a ProblemsError, got %v", err)
@@ -161,7 +162,7 @@ func TestTemplateMistakesAreAllReported(t *testing.T) {
 func TestDataIsEscaped(t *testing.T) {
 	ws := input.Sample()
 	cat, _, _ := ws.Catalogue()
-	y, _, _ := ws.Year(2021, cat)
+	y, _, _ := ws.Figures(model.YearPeriod(2021), cat)
 	y.Header.Recipients = []string{`Bộ TT&TT <Vụ "Kế hoạch">`}
 	dir := t.TempDir()
 	tpl := filepath.Join(dir, "mau.docx")
@@ -190,7 +191,7 @@ func TestOutputNeverOverwritesInputs(t *testing.T) {
 	data, dir := ws.Dir, filepath.Dir(ws.Dir)
 	before, _ := os.ReadFile(filepath.Join(data, "2021.yaml"))
 	for _, out := range []string{filepath.Join(data, "2021.yaml"), filepath.Join(data, "bao-cao.txt")} {
-		if _, err := Run(Options{Workspace: ws, Year: 2021, Output: out}); err == nil {
+		if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Output: out}); err == nil {
 			t.Errorf("output %s accepted", out)
 		}
 	}
@@ -200,7 +201,7 @@ func TestOutputNeverOverwritesInputs(t *testing.T) {
 	}
 	tpl := filepath.Join(dir, "mau.docx")
 	os.WriteFile(tpl, docxtest.Build(docxtest.Files{Body: `<w:p><w:r><w:t>{{ .Nam }}</w:t></w:r></w:p>`}), 0o644)
-	if _, err := Run(Options{Workspace: ws, Year: 2021, Template: tpl, Output: tpl}); err == nil || !strings.Contains(err.Error(), "trùng với tệp mẫu") {
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Template: tpl, Output: tpl}); err == nil || !strings.Contains(err.Error(), "trùng với tệp mẫu") {
 		t.Errorf("writing over the template: %v", err)
 	}
 }
@@ -218,7 +219,7 @@ func TestTemplateResavedByLibreOffice(t *testing.T) {
 	if err := os.WriteFile(path, resaved, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, got, _ := runText(t, Options{Workspace: input.Sample(), Year: 2021, Template: path, Output: filepath.Join(t.TempDir(), "bao-cao.docx")})
+	_, got, _ := runText(t, Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Template: path, Output: filepath.Join(t.TempDir(), "bao-cao.docx")})
 	want, _ := generateSample(t)
 	if got != want {
 		t.Errorf("reports differ:\n--- from the resaved template\n%s\n--- from the default\n%s", got, want)
@@ -230,14 +231,14 @@ func TestTemplateResavedByLibreOffice(t *testing.T) {
 func TestReportNeverBecomesTheTemplate(t *testing.T) {
 	ws := workspaceWith(t, nil)
 	data, dir := ws.Dir, filepath.Dir(ws.Dir)
-	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: filepath.Join(data, "mau-bao-cao.docx")}); err == nil || !strings.Contains(err.Error(), "không ghi báo cáo vào thư mục số liệu") {
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Output: filepath.Join(data, "mau-bao-cao.docx")}); err == nil || !strings.Contains(err.Error(), "không ghi báo cáo vào thư mục số liệu") {
 		t.Errorf("report into the workspace: %v", err)
 	}
 	report := filepath.Join(dir, "Bao-cao-2021.docx")
-	if _, err := Run(Options{Workspace: ws, Year: 2021, Output: report}); err != nil {
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Output: report}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Run(Options{Workspace: ws, Year: 2021, Template: report, Output: filepath.Join(dir, "lai.docx")})
+	_, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Template: report, Output: filepath.Join(dir, "lai.docx")})
 	var problems *ProblemsError
 	if !errors.As(err, &problems) || !strings.Contains(err.Error(), "không có thẻ {{ … }} nào") {
 		t.Errorf("a finished report as the template: %v", err)
@@ -270,7 +271,7 @@ func workspaceWith(t *testing.T, edit func(string) string) *input.Workspace {
 func TestNarrativeSections(t *testing.T) {
 	// No task for next year: the report is written, with a warning.
 	ws := workspaceWith(t, func(s string) string { return strings.ReplaceAll(s, "phan: nhiem_vu", "phan: ton_tai") })
-	res, err := Run(Options{Workspace: ws, Year: 2021, Output: filepath.Join(t.TempDir(), "a.docx")})
+	res, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Output: filepath.Join(t.TempDir(), "a.docx")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +283,7 @@ func TestNarrativeSections(t *testing.T) {
 	ws = workspaceWith(t, func(s string) string {
 		return strings.Replace(s, "  - phan: qlnn\n    muc: Về Công nghệ thông tin\n", "  - phan: qlnn\n", 1)
 	})
-	_, text, _ := runText(t, Options{Workspace: ws, Year: 2021, Output: filepath.Join(t.TempDir(), "b.docx")})
+	_, text, _ := runText(t, Options{Workspace: ws, Period: model.YearPeriod(2021), Output: filepath.Join(t.TempDir(), "b.docx")})
 	if !regexp.MustCompile(`(?m)^3\. Công tác thực hiện nhiệm vụ quản lý nhà nước của Sở năm 2021\n- `).MatchString(text) || regexp.MustCompile(`(?m)^3\.\d*\. *$`).MatchString(text) {
 		t.Errorf("item without heading:\n%s", text)
 	}
@@ -325,7 +326,7 @@ func TestTemplateErrorsInParagraphOrder(t *testing.T) {
 	if err := os.WriteFile(tpl, docxtest.Build(docxtest.Files{Body: body.String()}), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Run(Options{Workspace: ws, Year: 2021, Template: tpl, Output: filepath.Join(dir, "bc.docx")})
+	_, err = Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Template: tpl, Output: filepath.Join(dir, "bc.docx")})
 	var problems *ProblemsError
 	if !errors.As(err, &problems) {
 		t.Fatalf("err = %v", err)

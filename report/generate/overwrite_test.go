@@ -12,6 +12,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/officetest"
 )
 
@@ -70,18 +71,23 @@ func TestStampKeepsTemplateProperties(t *testing.T) {
 	base := docxtest.Build(docxtest.Files{Body: "<w:p><w:r><w:t>x</w:t></w:r></w:p>"})
 	p, _ := docxpkg.Open(base)
 	p.SetPart(stampPart, own)
-	var buf bytes.Buffer
-	p.Write(&buf)
-	stamped, err := stamp(buf.Bytes())
+	stamped, err := stamp(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := stamp(stamped) // as when a report is used as a template's base
+	if provenance(stamped) != Unchanged {
+		t.Error("stamped report not recognised")
+	}
+	q, err := docxpkg.Open(stamped)
 	if err != nil {
 		t.Fatal(err)
 	}
-	q, _ := docxpkg.Open(again)
-	xml, _ := q.ReadPart(stampPart)
+	again, err := stamp(q) // as when a report is used as a template's base
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := docxpkg.Open(again)
+	xml, _ := r.ReadPart(stampPart)
 	if !strings.Contains(xml, `name="Phòng"`) || strings.Count(xml, stampProperty) != 1 || !strings.Contains(xml, `pid="3"`) {
 		t.Errorf("custom properties:\n%s", xml)
 	}
@@ -93,7 +99,7 @@ func TestStampKeepsTemplateProperties(t *testing.T) {
 func TestEditedReportIsNeverOverwritten(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "Bao-cao-2021.docx")
-	opts := Options{Workspace: input.Sample(), Year: 2021, Output: out, Now: testNow}
+	opts := Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out, Now: testNow}
 	if _, err := Run(opts); err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ type PDFOptions struct {
 func outputs(opt Options) (docx, pdf string, err error) {
 	out := opt.Output
 	if out == "" {
-		out = DefaultOutput(opt.Year)
+		out = DefaultOutput(opt.Period)
 		if opt.Workspace != nil && opt.Workspace.Above { // beside the data folder, not inside it
 			out = filepath.Join(opt.Workspace.Root, out)
 		}

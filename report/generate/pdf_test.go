@@ -11,6 +11,7 @@ import (
 
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/pdf"
 )
 
@@ -20,12 +21,12 @@ func TestOutputs(t *testing.T) {
 		docx, pdf  string
 		errPattern string
 	}{
-		{Options{Year: 2021}, "Bao-cao-2021.docx", "", ""},
-		{Options{Year: 2021, Output: "x/bc.PDF"}, "x/bc.docx", "x/bc.PDF", ""},
-		{Options{Year: 2021, Output: "bc.docx", PDFOptions: PDFOptions{PDF: true}}, "bc.docx", "bc.pdf", ""},
-		{Options{Year: 2021, PDFOptions: PDFOptions{PDFOnly: true}}, "", "Bao-cao-2021.pdf", ""},
-		{Options{Year: 2021, Output: "bc.pdf", PDFOptions: PDFOptions{PDFOnly: true}}, "", "bc.pdf", ""},
-		{Options{Year: 2021, Output: "bc.doc"}, "", "", "phải có đuôi .docx hoặc .pdf"},
+		{Options{Period: model.YearPeriod(2021)}, "Bao-cao-2021.docx", "", ""},
+		{Options{Period: model.YearPeriod(2021), Output: "x/bc.PDF"}, "x/bc.docx", "x/bc.PDF", ""},
+		{Options{Period: model.YearPeriod(2021), Output: "bc.docx", PDFOptions: PDFOptions{PDF: true}}, "bc.docx", "bc.pdf", ""},
+		{Options{Period: model.YearPeriod(2021), PDFOptions: PDFOptions{PDFOnly: true}}, "", "Bao-cao-2021.pdf", ""},
+		{Options{Period: model.YearPeriod(2021), Output: "bc.pdf", PDFOptions: PDFOptions{PDFOnly: true}}, "", "bc.pdf", ""},
+		{Options{Period: model.YearPeriod(2021), Output: "bc.doc"}, "", "", "phải có đuôi .docx hoặc .pdf"},
 	}
 	for _, c := range cases {
 		docx, pdf, err := outputs(c.opt)
@@ -42,7 +43,7 @@ func TestPDFWithoutLibreOffice(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
 	hidden := &pdf.Converter{Finder: pdf.Finder{Names: pdf.DefaultFinder().Names}}
 	dir := t.TempDir()
-	_, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: filepath.Join(dir, "bc.pdf"), PDFOptions: PDFOptions{Office: hidden}})
+	_, err := Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: filepath.Join(dir, "bc.pdf"), PDFOptions: PDFOptions{Office: hidden}})
 	var nf *pdf.NotFoundError
 	if !errors.As(err, &nf) {
 		t.Fatalf("err = %v, want pdf.NotFoundError", err)
@@ -50,7 +51,7 @@ func TestPDFWithoutLibreOffice(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("files written without LibreOffice: %v", entries)
 	}
-	res, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: filepath.Join(dir, "bc.docx"), PDFOptions: PDFOptions{Office: hidden}})
+	res, err := Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: filepath.Join(dir, "bc.docx"), PDFOptions: PDFOptions{Office: hidden}})
 	if err != nil || res.PDF != "" {
 		t.Errorf("the .docx alone needs no LibreOffice: %+v, %v", res, err)
 	}
@@ -63,7 +64,7 @@ func TestPDF(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bao cao 2021.pdf")
-	res, err := Run(Options{Workspace: input.Sample(), Year: 2021, Output: out})
+	res, err := Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestPDF(t *testing.T) {
 	if err := os.Mkdir(only, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	res, err = Run(Options{Workspace: input.Sample(), Year: 2021, Output: filepath.Join(only, "bc.docx"), PDFOptions: PDFOptions{PDFOnly: true}})
+	res, err = Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: filepath.Join(only, "bc.docx"), PDFOptions: PDFOptions{PDFOnly: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +112,7 @@ func TestPDFKeepsAnEditedPDF(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "bc.pdf")
-	opt := Options{Workspace: input.Sample(), Year: 2021, Output: out, Ledger: atomicfile.Ledger{Path: filepath.Join(dir, "cache", "so.json")}}
+	opt := Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out, Ledger: atomicfile.Ledger{Path: filepath.Join(dir, "cache", "so.json")}}
 	for i := 0; i < 2; i++ {
 		if _, err := Run(opt); err != nil {
 			t.Fatalf("run %d: %v", i, err)

@@ -124,7 +124,7 @@ func generateProvince(t *testing.T) (*input.Workspace, *Result, []byte) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "bao-cao.docx")
-	res, err := Run(Options{Workspace: ws, Year: 2024, Output: out})
+	res, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2024), Output: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestAnotherProvinceEverySentenceAgreesWithTheData(t *testing.T) {
 
 	// --strict: the omissions are errors and nothing is written.
 	strictOut := filepath.Join(t.TempDir(), "nghiem.docx")
-	if _, err := Run(Options{Workspace: ws, Year: 2024, Output: strictOut, Strict: true}); err == nil || !strings.Contains(err.Error(), "omitted") && !strings.Contains(err.Error(), "câu nói về chỉ tiêu này được bỏ") {
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2024), Output: strictOut, Strict: true}); err == nil || !strings.Contains(err.Error(), "omitted") && !strings.Contains(err.Error(), "câu nói về chỉ tiêu này được bỏ") {
 		t.Errorf("strict: %v", err)
 	}
 	if _, err := os.Stat(strictOut); err == nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/internal/memtest"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
 )
 
@@ -99,7 +100,7 @@ func BenchmarkLoad(b *testing.B) {
 			memtest.Bench(b, func() {
 				cat, fs := input.ParseCatalogue(input.CatalogueFile, files[input.CatalogueFile].Data)
 				for _, year := range []int{2020, 2021} {
-					y, yfs := input.ParseYear(fmt.Sprint(year, ".yaml"), files[fmt.Sprint(year, ".yaml")].Data, year, cat)
+					y, yfs := input.ParseFigures(fmt.Sprint(year, ".yaml"), files[fmt.Sprint(year, ".yaml")].Data, model.YearPeriod(year), cat)
 					fs = append(fs, yfs...)
 					if len(y.Entries) != n {
 						b.Fatalf("%d: %d entries", year, len(y.Entries))
@@ -119,11 +120,11 @@ func BenchmarkRender(b *testing.B) {
 	for _, n := range scaleSizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			ws := scaleWorkspace(n)
-			cat, cur, prev, fs, err := Load(ws, 2021)
+			cat, cur, prev, fs, err := Load(ws, model.YearPeriod(2021))
 			if err != nil || fs.Errors() > 0 {
 				b.Fatal(err, fs)
 			}
-			_, tpl, err := ws.Template()
+			_, tpl, err := ws.Template(model.FullYear)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -148,7 +149,7 @@ func BenchmarkGenerate(b *testing.B) {
 			ws := scaleWorkspace(n)
 			out := b.TempDir() + "/bc.docx"
 			memtest.Bench(b, func() {
-				if _, err := Run(Options{Workspace: ws, Year: 2021, Output: out, Force: true}); err != nil {
+				if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2021), Output: out, Force: true}); err != nil {
 					b.Fatal(err)
 				}
 			})

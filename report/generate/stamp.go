@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io"
 	"regexp"
 	"strconv"
@@ -33,12 +34,10 @@ const (
 // report is a few megabytes at most.
 const maxStampedContent = 256 << 20
 
-// stamp adds the content hash to a rendered .docx.
-func stamp(docx []byte) ([]byte, error) {
-	p, err := docxpkg.Open(docx)
-	if err != nil {
-		return nil, err
-	}
+// stamp adds the content hash to a rendered package and writes it as .docx.
+// The hash is of the parts as they are about to be written, so the package
+// is written once.
+func stamp(p *docxpkg.Package) ([]byte, error) {
 	types, err := p.ReadPart("[Content_Types].xml")
 	if err != nil {
 		return nil, err
@@ -57,18 +56,16 @@ func stamp(docx []byte) ([]byte, error) {
 	}
 	custom, _ := p.ReadPart(stampPart) // "" when the template has no custom properties
 	// The hash leaves the stamp part out, so it can be computed before the
-	// stamp is written: write once, hash, write again with the hash.
+	// stamp is set; setting it first places a new part where it will be written.
 	p.SetPart(stampPart, withStamp(custom, ""))
+	h := newContentHasher()
+	if err := p.Contents(func(name, content string) error {
+		return h.add(name, uint64(len(content)), strings.NewReader(content))
+	}); err != nil {
+		return nil, err
+	}
+	p.SetPart(stampPart, withStamp(custom, h.sum()))
 	var buf bytes.Buffer
-	if err := p.Write(&buf); err != nil {
-		return nil, err
-	}
-	sum, err := contentHash(buf.Bytes())
-	if err != nil {
-		return nil, err
-	}
-	p.SetPart(stampPart, withStamp(custom, sum))
-	buf.Reset()
 	if err := p.Write(&buf); err != nil {
 		return nil, err
 	}
@@ -112,8 +109,7 @@ func contentHash(docx []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	h := sha256.New()
-	var total int64
+	h := newContentHasher()
 	for _, f := range zr.File {
 		if f.Name == stampPart {
 			continue
@@ -122,18 +118,40 @@ func contentHash(docx []byte) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		var size [8]byte
-		binary.LittleEndian.PutUint64(size[:], f.UncompressedSize64)
-		io.WriteString(h, f.Name)
-		h.Write(size[:])
-		n, err := io.Copy(h, io.LimitReader(rc, maxStampedContent-total+1))
+		err = h.add(f.Name, f.UncompressedSize64, rc)
 		rc.Close()
-		if total += n; err != nil || total > maxStampedContent {
-			return "", fmt.Errorf("nội dung quá lớn hoặc bị hỏng")
+		if err != nil {
+			return "", err
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return h.sum(), nil
 }
+
+// contentHasher computes the stamp's hash, part by part: the name, the
+// declared size and the content of every part but the stamp.
+type contentHasher struct {
+	h     hash.Hash
+	total int64
+}
+
+func newContentHasher() *contentHasher { return &contentHasher{h: sha256.New()} }
+
+func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
+	if name == stampPart {
+		return nil
+	}
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], size)
+	io.WriteString(c.h, name)
+	c.h.Write(n[:])
+	read, err := io.Copy(c.h, io.LimitReader(content, maxStampedContent-c.total+1))
+	if c.total += read; err != nil || c.total > maxStampedContent {
+		return fmt.Errorf("nội dung quá lớn hoặc bị hỏng")
+	}
+	return nil
+}
+
+func (c *contentHasher) sum() string { return hex.EncodeToString(c.h.Sum(nil)) }
 
 // Provenance is what generate knows of a file already at the target.
 type Provenance int

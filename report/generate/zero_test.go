@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 )
 
 // A province whose figures fell to zero: counts, a rate, and the parts of a
@@ -51,7 +52,7 @@ func zeroReport(t *testing.T, prev, cur string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, text, _ := runText(t, Options{Workspace: ws, Year: 2021, Output: filepath.Join(t.TempDir(), "bao-cao.docx")})
+	_, text, _ := runText(t, Options{Workspace: ws, Period: model.YearPeriod(2021), Output: filepath.Join(t.TempDir(), "bao-cao.docx")})
 	body, _, _ := strings.Cut(text, "Nơi nhận:")
 	return body
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/report/internal/memtest"
+	"github.com/baocao/baocao/report/model"
 )
 
 // atLimit is a year file just under MaxYAMLSize of the costliest kind: one
@@ -34,7 +35,7 @@ func BenchmarkParseYearAtLimit(b *testing.B) {
 		b.Fatal(err)
 	}
 	memtest.Bench(b, func() {
-		_, fs := ParseYear("2021.yaml", src, 2021, cat)
+		_, fs := ParseFigures("2021.yaml", src, model.YearPeriod(2021), cat)
 		if len(fs) < 50_000 {
 			b.Fatalf("%d findings", len(fs))
 		}

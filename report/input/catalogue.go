@@ -15,9 +15,9 @@ import (
 var codePattern = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
 
 var (
-	catalogueKeys = []string{"nhom", "chi_tieu"}
+	catalogueKeys = []string{"nhom", "chi_tieu", "chot_so_lieu"}
 	groupKeys     = []string{"ma", "ten"}
-	indicatorKeys = []string{"ma", "ten", "don_vi", "nhom", "loai", "thap_phan", "chieu", "cong_thuc", "muc_tieu", "thuoc", "nguong_bien_dong", "bat_buoc"}
+	indicatorKeys = []string{"ma", "ten", "don_vi", "nhom", "loai", "thap_phan", "chieu", "cong_thuc", "muc_tieu", "thuoc", "nguong_bien_dong", "bat_buoc", "theo_ky"}
 )
 
 // ParseCatalogue reads the indicator catalogue (chi-tieu.yaml). Findings of
@@ -30,16 +30,27 @@ func ParseCatalogue(file string, data []byte) (*model.Catalogue, model.Findings)
 	}
 	var groups []model.Group
 	var inds []*model.Indicator
+	window := model.Decree09
 	r.pairs(root, "danh mục", catalogueKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "nhom":
 			groups = r.groups(v)
 		case "chi_tieu":
 			inds = r.indicators(v)
+		case "chot_so_lieu":
+			s, _ := r.scalar(v, key)
+			rule, ok := model.ParseWindowRule(s)
+			if !ok {
+				r.add(model.Error, "bad-window", v, "", "chot_so_lieu «%s» không hợp lệ; dùng %s", s, model.WindowRuleForms)
+				return
+			}
+			window = rule
 		}
 	})
 	r.checkCatalogue(groups, inds)
-	return model.NewCatalogue(file, groups, inds), r.findings
+	cat := model.NewCatalogue(file, groups, inds)
+	cat.Window = window
+	return cat, r.findings
 }
 
 func (r *yamlReader) groups(seq *yaml.Node) []model.Group {
@@ -128,6 +139,14 @@ func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml
 			ind.Neutral = true
 		default:
 			r.add(model.Error, "bad-direction", v, "", "chieu «%s» không hợp lệ; dùng tang, giam hoặc trung_tinh", s)
+		}
+	case "theo_ky":
+		switch s {
+		case "luy_ke":
+			ind.Cumulative = true
+		case "thoi_diem":
+		default:
+			r.add(model.Error, "bad-over-period", v, "", "theo_ky «%s» không hợp lệ; dùng luy_ke (cộng dồn trong kỳ, như doanh thu) hoặc thoi_diem (số tại thời điểm cuối kỳ, như số thuê bao)", s)
 		}
 	case "bat_buoc":
 		required, ok := vnformat.ParseYesNo(s)

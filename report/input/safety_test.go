@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/baocao/baocao/report/model"
 )
 
 func TestPartOfCycleNamed(t *testing.T) {
@@ -22,7 +24,7 @@ func TestPartOfCycleNamed(t *testing.T) {
 }
 
 func TestSecondDocumentRefused(t *testing.T) {
-	_, fs := ParseYear("2021.yaml", []byte("nam: 2021\n---\nchi_tieu:\n  TB_INTERNET: 1\n"), 2021, testCat(t))
+	_, fs := ParseFigures("2021.yaml", []byte("nam: 2021\n---\nchi_tieu:\n  TB_INTERNET: 1\n"), model.YearPeriod(2021), testCat(t))
 	if got := codesAndLines(fs); got != "yaml-syntax@2021.yaml:2" {
 		t.Fatalf("findings %q", got)
 	}
@@ -30,7 +32,7 @@ func TestSecondDocumentRefused(t *testing.T) {
 		t.Errorf("message %q", fs[0].Msg)
 	}
 	// A "---" that only ends the file is harmless.
-	if _, fs := ParseYear("2021.yaml", []byte("nam: 2021\n---\n"), 2021, testCat(t)); len(fs) > 0 {
+	if _, fs := ParseFigures("2021.yaml", []byte("nam: 2021\n---\n"), model.YearPeriod(2021), testCat(t)); len(fs) > 0 {
 		t.Errorf("trailing ---: %v", fs)
 	}
 }
@@ -45,7 +47,7 @@ func TestYAMLErrorsInVietnamese(t *testing.T) {
 		"colon": "thong_tin:\n  co_quan: Sở: TTTT\n",
 	}
 	for name, src := range cases {
-		_, fs := ParseYear("2021.yaml", []byte(src), 2021, testCat(t))
+		_, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
 		if len(fs) != 1 || fs[0].Code != "yaml-syntax" {
 			t.Errorf("%s: %v", name, fs)
 			continue
@@ -97,12 +99,12 @@ func TestNonRegularInputsRefused(t *testing.T) {
 	go func() {
 		defer close(done)
 		for year, want := range map[int]string{2021: "đường ống dữ liệu (FIFO)", 2020: "thiết bị"} {
-			_, _, err := ws.Year(year, cat)
+			_, _, err := ws.Figures(model.YearPeriod(year), cat)
 			if err == nil || !strings.Contains(err.Error(), "không phải là tệp thông thường") || !strings.Contains(err.Error(), want) {
 				t.Errorf("%d: %v", year, err)
 			}
 		}
-		if _, _, err := ws.Template(); err == nil || !strings.Contains(err.Error(), "mau-bao-cao.docx không phải là tệp thông thường") {
+		if _, _, err := ws.Template(model.FullYear); err == nil || !strings.Contains(err.Error(), "mau-bao-cao.docx không phải là tệp thông thường") {
 			t.Errorf("template: %v", err)
 		}
 		if _, err := ReadTemplate("/dev/zero"); err == nil || !strings.Contains(err.Error(), "/dev/zero không phải là tệp thông thường") {
@@ -120,7 +122,7 @@ func TestInputSizeLimit(t *testing.T) {
 	big := "nam: 2021\nthong_tin:\n  co_quan: \"" + strings.Repeat("x", MaxYAMLSize) + "\"\n"
 	dir := workspace(t, map[string]string{"2021.yaml": big})
 	ws, _ := Open(dir)
-	_, _, err := ws.Year(2021, testCat(t))
+	_, _, err := ws.Figures(model.YearPeriod(2021), testCat(t))
 	if err == nil || !strings.Contains(err.Error(), "lớn hơn 32 MB") {
 		t.Fatalf("err = %v", err)
 	}
@@ -129,17 +131,25 @@ func TestInputSizeLimit(t *testing.T) {
 	}
 }
 
-func TestYearsListsEveryInputKind(t *testing.T) {
-	dir := workspace(t, map[string]string{"2021.xls": "x", "2019.YAML": "nam: 2019\n", "2020.xlsx": "", "ghi-chu.txt": "", "20210.yaml": ""})
+func TestPeriodsListsEveryInputKind(t *testing.T) {
+	dir := workspace(t, map[string]string{"2021.xls": "x", "2019.YAML": "nam: 2019\n", "2020.xlsx": "", "ghi-chu.txt": "", "20210.yaml": "",
+		"2021-6T.yaml": "", "2021-q1.xlsx": "", "2020-T12.yaml": ""})
 	ws, _ := Open(dir)
-	years, err := ws.Years()
-	if err != nil || len(years) != 3 || years[0] != 2019 || years[2] != 2021 {
-		t.Fatalf("years = %v, %v", years, err)
+	periods, err := ws.Periods()
+	var codes []string
+	for _, p := range periods {
+		codes = append(codes, p.Code())
 	}
-	if name, err := ws.YearFile(2021); err != nil || name != "2021.xls" {
+	if got, want := strings.Join(codes, " "), "2019 2020 2020-T12 2021-Q1 2021-6T 2021"; err != nil || got != want {
+		t.Fatalf("periods = %s, %v; want %s", got, err, want)
+	}
+	if name, err := ws.File(model.Period{Kind: model.Quarter, Year: 2021, N: 1}); err != nil || name != "2021-q1.xlsx" {
+		t.Errorf("2021-Q1: %q %v", name, err)
+	}
+	if name, err := ws.File(model.YearPeriod(2021)); err != nil || name != "2021.xls" {
 		t.Errorf("2021: %q %v", name, err)
 	}
-	if name, err := ws.YearFile(2019); err != nil || name != "2019.YAML" {
+	if name, err := ws.File(model.YearPeriod(2019)); err != nil || name != "2019.YAML" {
 		t.Errorf("2019: %q %v", name, err)
 	}
 }
@@ -170,7 +180,7 @@ func TestOpenFindsWorkspaceUpward(t *testing.T) {
 			t.Errorf("from %s: %+v %v", from, ws, err)
 			continue
 		}
-		if !ws.HasYear(2021) {
+		if !ws.Has(model.YearPeriod(2021)) {
 			t.Errorf("from %s: year not found", from)
 		}
 	}
@@ -207,7 +217,7 @@ func TestRankingFieldsEchoedAsTyped(t *testing.T) {
 		"xep_hang:\n  XH_ICT: {thu_hang: thứ 9}\n":              "XH_ICT: thiếu tong_so",
 		"xep_hang:\n  XH_ICT: {thu_hang: thứ 9, tong_so: 63}\n": "XH_ICT: thu_hang «thứ 9», tong_so «63»: cần hai số nguyên",
 	} {
-		_, fs := ParseYear("2021.yaml", []byte(src), 2021, cat)
+		_, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), cat)
 		if len(fs) != 1 || !strings.HasPrefix(fs[0].Msg, want) || strings.Contains(fs[0].Msg, "9/") {
 			t.Errorf("%q: %v", src, fs)
 		}

@@ -12,12 +12,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/baocao/baocao/templates"
 )
@@ -129,50 +129,56 @@ func (w *Workspace) Catalogue() (*model.Catalogue, model.Findings, error) {
 	return cat, findings, nil
 }
 
-// YearExts are the input formats a year may come in: the one list of input
-// kinds. (.xls is recognised only to say that it must be saved as .xlsx.)
-var YearExts = []string{".yaml", ".yml", ".xlsx", ".xls"}
+// InputExts are the input formats a period's figures may come in: the one list
+// of input kinds. (.xls is recognised only to say that it must be saved as .xlsx.)
+var InputExts = []string{".yaml", ".yml", ".xlsx", ".xls"}
 
-var yearFileName = regexp.MustCompile(`^(\d{4})(\.[A-Za-z]+)$`)
+// inputPeriod tells the period of a workspace file named by a period code
+// ("2021.yaml", "2022-6T.xlsx", also as a clerk spells it: "2022-q1.xlsx"), or
+// false for any other file.
+func inputPeriod(e fs.DirEntry) (model.Period, bool) {
+	name := e.Name()
+	ext := path.Ext(name)
+	if e.IsDir() || !slices.Contains(InputExts, strings.ToLower(ext)) {
+		return model.Period{}, false
+	}
+	p, err := model.ParsePeriod(strings.TrimSuffix(name, ext))
+	return p, err == nil
+}
 
-// Years lists, in order, the years that have an input file in the workspace.
-func (w *Workspace) Years() ([]int, error) {
+// Periods lists, in time order, the periods that have an input file in the workspace.
+func (w *Workspace) Periods() ([]model.Period, error) {
 	entries, err := fs.ReadDir(w.FS, ".")
 	if err != nil {
 		return nil, fmt.Errorf("không đọc được thư mục số liệu %s: %w", w.Dir, fileerr.Describe(err))
 	}
-	var years []int
+	var periods []model.Period
 	for _, e := range entries {
-		m := yearFileName.FindStringSubmatch(e.Name())
-		if m == nil || e.IsDir() || !slices.Contains(YearExts, strings.ToLower(m[2])) {
-			continue
-		}
-		if y, err := ParseYearArg(m[1]); err == nil && !slices.Contains(years, y) {
-			years = append(years, y)
+		if p, ok := inputPeriod(e); ok && !slices.Contains(periods, p) {
+			periods = append(periods, p)
 		}
 	}
-	slices.Sort(years)
-	return years, nil
+	slices.SortFunc(periods, model.Period.Compare)
+	return periods, nil
 }
 
-// YearFile finds the input file of a year. Two inputs for one year is an error,
-// since it is not clear which one holds the right figures.
-func (w *Workspace) YearFile(year int) (string, error) {
+// File finds the input file of a period. Two inputs for one period is an
+// error, since it is not clear which one holds the right figures.
+func (w *Workspace) File(p model.Period) (string, error) {
 	var found []string
 	// Listing the folder finds 2021.XLSX too, whatever the file system's case rules.
 	entries, _ := fs.ReadDir(w.FS, ".")
 	for _, e := range entries {
-		m := yearFileName.FindStringSubmatch(e.Name())
-		if m != nil && m[1] == strconv.Itoa(year) && slices.Contains(YearExts, strings.ToLower(m[2])) {
+		if q, ok := inputPeriod(e); ok && q == p {
 			found = append(found, e.Name())
 		}
 	}
 	switch len(found) {
 	case 0:
 		if w.Embedded {
-			return "", fmt.Errorf("bộ số liệu mẫu có sẵn không có năm %d (chỉ có năm 2020 và 2021); để lập báo cáo của đơn vị mình, hãy tạo thư mục làm việc bằng lệnh «baocao init» rồi chạy lệnh trong thư mục đó", year)
+			return "", fmt.Errorf("bộ số liệu mẫu có sẵn không có số liệu %s (chỉ có năm 2020 và năm 2021); để lập báo cáo của đơn vị mình, hãy tạo thư mục làm việc bằng lệnh «baocao init» rồi chạy lệnh trong thư mục đó", p.Name())
 		}
-		return "", fmt.Errorf("không có tệp số liệu năm %d: cần %s hoặc %s", year, w.Path(strconv.Itoa(year)+".yaml"), w.Path(strconv.Itoa(year)+".xlsx"))
+		return "", fmt.Errorf("không có tệp số liệu %s: cần %s hoặc %s", p.Name(), w.Path(p.Code()+".yaml"), w.Path(p.Code()+".xlsx"))
 	case 1:
 		return found[0], nil
 	}
@@ -180,19 +186,19 @@ func (w *Workspace) YearFile(year int) (string, error) {
 	for i, f := range found {
 		shown[i] = w.Path(f)
 	}
-	return "", fmt.Errorf("năm %d có hai tệp số liệu: %s; hãy giữ lại một tệp", year, strings.Join(shown, " và "))
+	return "", fmt.Errorf("%s có hai tệp số liệu: %s; hãy giữ lại một tệp", vnformat.Capitalize(p.Name()), strings.Join(shown, " và "))
 }
 
-// HasYear reports whether the workspace has an input for the year.
-func (w *Workspace) HasYear(year int) bool {
-	_, err := w.YearFile(year)
+// Has reports whether the workspace has an input for the period.
+func (w *Workspace) Has(p model.Period) bool {
+	_, err := w.File(p)
 	return err == nil
 }
 
-// Year reads a year's input. The error is for an input that cannot be found or
-// read; problems in its content are findings.
-func (w *Workspace) Year(year int, cat *model.Catalogue) (*model.Year, model.Findings, error) {
-	name, err := w.YearFile(year)
+// Figures reads a period's input. The error is for an input that cannot be
+// found or read; problems in its content are findings.
+func (w *Workspace) Figures(p model.Period, cat *model.Catalogue) (*model.Figures, model.Findings, error) {
+	name, err := w.File(p)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -200,21 +206,22 @@ func (w *Workspace) Year(year int, cat *model.Catalogue) (*model.Year, model.Fin
 	if err != nil {
 		return nil, nil, err
 	}
-	y, findings := Parse(w.Path(name), b, year, cat)
+	y, findings := Parse(w.Path(name), b, p, cat)
 	return y, findings, nil
 }
 
 // DefaultTemplateName is how the template embedded in the program is named in messages.
 const DefaultTemplateName = "(mẫu báo cáo có sẵn)"
 
-// Template returns the workspace's template, or the embedded default when the
-// workspace has none.
-func (w *Workspace) Template() (name string, docx []byte, err error) {
-	if _, err := fs.Stat(w.FS, templates.DefaultName); err == nil || !errors.Is(err, fs.ErrNotExist) {
-		b, err := readFS(w.FS, templates.DefaultName, w.Path(templates.DefaultName))
-		return w.Path(templates.DefaultName), b, err
+// Template returns the workspace's template for a kind of period, or the
+// embedded default when the workspace has none.
+func (w *Workspace) Template(kind model.PeriodKind) (name string, docx []byte, err error) {
+	file, embedded := templates.ForKind(kind)
+	if _, err := fs.Stat(w.FS, file); err == nil || !errors.Is(err, fs.ErrNotExist) {
+		b, err := readFS(w.FS, file, w.Path(file))
+		return w.Path(file), b, err
 	}
-	b, err := templates.DefaultDocx()
+	b, err := embedded()
 	return DefaultTemplateName, b, err
 }
 
@@ -239,51 +246,59 @@ func CatalogueFor(file string, workspace func() (*Workspace, error)) (*Workspace
 	return workspace()
 }
 
-var yearInName = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)(?:\D|$)`)
+var periodInName = regexp.MustCompile(`(?i)(?:^|\D)((?:19|20)\d\d(?:-(?:[69]T|Q[1-4]|T\d\d?)\b)?)`)
 
-// YearFromName finds the year a file name promises ("2021.xlsx", "so-lieu-2021.yaml"), or 0.
-func YearFromName(file string) int {
-	m := yearInName.FindStringSubmatch(filepath.Base(file))
-	if m == nil {
-		return 0
+// PeriodFromName finds the period a file name promises ("2021.xlsx",
+// "so-lieu-2022-6T.yaml"), or the zero Period.
+func PeriodFromName(file string) model.Period {
+	base := filepath.Base(file)
+	if p, err := model.ParsePeriod(strings.TrimSuffix(base, filepath.Ext(base))); err == nil {
+		return p
 	}
-	n, _ := strconv.Atoi(m[1])
-	return n
+	m := periodInName.FindStringSubmatch(base)
+	if m == nil {
+		return model.Period{}
+	}
+	p, _ := model.ParsePeriod(m[1])
+	return p
 }
 
 // ReadFile reads an input named by path, outside any workspace.
-func ReadFile(file string, cat *model.Catalogue) (*model.Year, model.Findings, error) {
+func ReadFile(file string, cat *model.Catalogue) (*model.Figures, model.Findings, error) {
 	b, err := ReadPath(file)
 	if err != nil {
 		return nil, nil, err
 	}
-	y, findings := Parse(file, b, YearFromName(file), cat)
-	if y != nil && y.Year == 0 {
+	y, findings := Parse(file, b, PeriodFromName(file), cat)
+	if y != nil && y.Period.Kind == 0 {
 		findings = append(findings, model.Finding{Severity: model.Error, Code: "missing-value", Pos: model.Pos{File: y.Source},
-			Msg: "không rõ số liệu của năm nào", Fix: "đặt tên tệp theo năm (2021.yaml) hoặc ghi nam: 2021 trong tệp"})
+			Msg: "không rõ số liệu của kỳ báo cáo nào", Fix: "đặt tên tệp theo kỳ (2021.yaml, 2022-6T.yaml) hoặc ghi ky: 2022-6T trong tệp"})
 	}
 	return y, findings, nil
 }
 
-// ParseYearArg reads a year given on the command line.
-func ParseYearArg(s string) (int, error) {
-	y, err := strconv.Atoi(s)
-	if err != nil || y < 1900 || y > 2999 {
-		return 0, fmt.Errorf("«%s» không phải là năm báo cáo (ví dụ: 2021)", s)
-	}
-	return y, nil
-}
-
 // Parse reads an input of either format, chosen by the file's extension.
-func Parse(file string, b []byte, year int, cat *model.Catalogue) (*model.Year, model.Findings) {
+func Parse(file string, b []byte, want model.Period, cat *model.Catalogue) (*model.Figures, model.Findings) {
 	switch strings.ToLower(path.Ext(file)) {
 	case ".yaml", ".yml":
-		return ParseYear(file, b, year, cat)
+		return ParseFigures(file, b, want, cat)
 	case ".xlsx":
-		return parseWorkbook(file, b, year, cat)
+		return workbook.Read(file, b, want, cat)
 	case ".xls":
-		return &model.Year{Year: year, Source: file}, model.Findings{{Severity: model.Error, Code: "xls-format", Pos: model.Pos{File: file}, Msg: workbook.XLSMessage}}
+		return &model.Figures{Period: want, Source: file}, model.Findings{{Severity: model.Error, Code: "xls-format", Pos: model.Pos{File: file}, Msg: workbook.XLSMessage}}
 	}
 	return nil, model.Findings{{Severity: model.Error, Code: "unknown-format", Pos: model.Pos{File: file},
 		Msg: "không nhận dạng được định dạng tệp; dùng .yaml hoặc .xlsx"}}
+}
+
+// PeriodArg tells a command-line argument naming a period ("2021", "2022-6T",
+// "6 tháng 2022") from one naming an input file: ok is false for a path (it has
+// a folder or an input file's extension, or is a file that exists). An
+// argument that is neither gives the period's error, which lists the valid forms.
+func PeriodArg(arg string) (p model.Period, ok bool, err error) {
+	if strings.ContainsAny(arg, `/\`) || slices.Contains(InputExts, strings.ToLower(filepath.Ext(arg))) || isFile(arg) {
+		return model.Period{}, false, nil
+	}
+	p, err = model.ParsePeriod(arg)
+	return p, true, err
 }

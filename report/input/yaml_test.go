@@ -35,7 +35,7 @@ func codesAndLines(fs model.Findings) string {
 
 func TestParseYearValuesAndPlaces(t *testing.T) {
 	src := "nam: 2021\r\nchi_tieu:\r\n  DT_BUU_CHINH: {thuc_hien: 130, uoc: true, ke_hoach: 110, cung_ky: 120}\r\n  TB_INTERNET: 315.000\r\nxep_hang:\r\n  XH_ICT: 11/63\r\n"
-	y, fs := ParseYear("2021.yaml", []byte("\ufeff"+src), 2021, testCat(t))
+	y, fs := ParseFigures("2021.yaml", []byte("\ufeff"+src), model.YearPeriod(2021), testCat(t))
 	if len(fs) > 0 {
 		t.Fatalf("findings: %v", fs)
 	}
@@ -57,7 +57,7 @@ func TestParseYearValuesAndPlaces(t *testing.T) {
 func TestParseYearFindings(t *testing.T) {
 	cases := []struct{ name, src, want string }{
 		{"syntax", "nam: 2021\nchi_tieu: [\n", "yaml-syntax@2021.yaml:2"},
-		{"year mismatch", "nam: 2020\n", "year-mismatch@2021.yaml:1"},
+		{"year mismatch", "nam: 2020\n", "period-mismatch@2021.yaml:1"},
 		{"not a number", "chi_tieu:\n  DT_BUU_CHINH: 1.15\n", "not-a-number@2021.yaml:2"},
 		{"unknown code", "chi_tieu:\n  DT_BUU_CHNH: 1\n", "unknown-indicator@2021.yaml:2"},
 		{"duplicate code", "chi_tieu:\n  TB_INTERNET: 1\n  TB_INTERNET: 2\n", "duplicate-key@2021.yaml:3"},
@@ -72,12 +72,12 @@ func TestParseYearFindings(t *testing.T) {
 	}
 	cat := testCat(t)
 	for _, c := range cases {
-		_, fs := ParseYear("2021.yaml", []byte(c.src), 2021, cat)
+		_, fs := ParseFigures("2021.yaml", []byte(c.src), model.YearPeriod(2021), cat)
 		if got := codesAndLines(fs); got != c.want {
 			t.Errorf("%s: findings %q, want %q", c.name, got, c.want)
 		}
 	}
-	_, fs := ParseYear("2021.yaml", []byte("chi_tieu:\n  DT_BUU_CHNH: 1\n"), 2021, cat)
+	_, fs := ParseFigures("2021.yaml", []byte("chi_tieu:\n  DT_BUU_CHNH: 1\n"), model.YearPeriod(2021), cat)
 	if fs[0].Msg != "không có chỉ tiêu mã «DT_BUU_CHNH» trong danh mục; có phải ý là «DT_BUU_CHINH»?" {
 		t.Errorf("message = %q", fs[0].Msg)
 	}
@@ -85,7 +85,7 @@ func TestParseYearFindings(t *testing.T) {
 
 func TestDecomposedTextIsNormalised(t *testing.T) {
 	nfd := "thong_tin:\n  dia_danh: \"Nam \u0110i\u0323nh\u00a0\"\n  noi_nhan: \"Như trên; Lưu: VT.\"\n"
-	y, fs := ParseYear("2021.yaml", []byte(nfd), 2021, testCat(t))
+	y, fs := ParseFigures("2021.yaml", []byte(nfd), model.YearPeriod(2021), testCat(t))
 	if len(fs) > 0 {
 		t.Fatal(fs)
 	}
@@ -120,15 +120,18 @@ func TestSampleWorkspace(t *testing.T) {
 		t.Fatal(err, fs)
 	}
 	for _, year := range []int{2020, 2021} {
-		if _, fs, err := ws.Year(year, cat); err != nil || len(fs) > 0 {
+		if _, fs, err := ws.Figures(model.YearPeriod(year), cat); err != nil || len(fs) > 0 {
 			t.Errorf("%d: %v %v", year, err, fs)
 		}
 	}
-	if _, _, err := ws.Year(2019, cat); err == nil || !strings.Contains(err.Error(), "không có năm 2019") {
+	if _, _, err := ws.Figures(model.YearPeriod(2019), cat); err == nil || !strings.Contains(err.Error(), "không có số liệu năm 2019") {
 		t.Errorf("missing year error = %v", err)
 	}
-	if got := YearFromName("data/so-lieu-2021.xlsx"); got != 2021 {
-		t.Errorf("YearFromName = %d", got)
+	for name, want := range map[string]string{"data/so-lieu-2021.xlsx": "2021", "so-lieu-2022-6T.yaml": "2022-6T", "2022-q3.xlsx": "2022-Q3",
+		"2022-T5.yaml": "2022-T05", "so-lieu.yaml": ""} {
+		if got := PeriodFromName(name).Code(); got != want {
+			t.Errorf("PeriodFromName(%s) = %q, want %q", name, got, want)
+		}
 	}
 }
 
@@ -138,6 +141,6 @@ func FuzzParseYear(f *testing.F) {
 	}
 	cat, _ := ParseCatalogue("c.yaml", []byte(testCatalogue))
 	f.Fuzz(func(t *testing.T, src string) {
-		ParseYear("f.yaml", []byte(src), 2021, cat)
+		ParseFigures("f.yaml", []byte(src), model.YearPeriod(2021), cat)
 	})
 }

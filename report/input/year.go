@@ -11,34 +11,34 @@ import (
 )
 
 var (
-	yearKeys      = []string{"nam", "thong_tin", "chi_tieu", "xep_hang", "noi_dung"}
-	entryKeys     = []string{"thuc_hien", "uoc", "ke_hoach", "cung_ky", "ghi_chu"}
+	figuresKeys   = []string{"ky", "nam", "thong_tin", "chi_tieu", "xep_hang", "noi_dung"}
+	entryKeys     = []string{"thuc_hien", "uoc", "ke_hoach", "cung_ky", "uoc_ca_nam", "ghi_chu"}
 	narrativeKeys = []string{"phan", "muc", "y"}
 	rankingKeys   = []string{"thu_hang", "tong_so"}
 )
 
-// ParseYear reads one year's input in YAML. wantYear, when not 0, is the year the
-// file name promises; cat resolves indicator codes.
-func ParseYear(file string, data []byte, wantYear int, cat *model.Catalogue) (*model.Year, model.Findings) {
+// ParseFigures reads one period's input in YAML. want, when not the zero
+// Period, is the period the file name promises; cat resolves indicator codes.
+func ParseFigures(file string, data []byte, want model.Period, cat *model.Catalogue) (*model.Figures, model.Findings) {
 	r := &yamlReader{file: file}
-	y := &model.Year{Year: wantYear, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}
+	y := &model.Figures{Period: want, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}
 	root := r.document(data)
 	if root == nil {
 		return y, r.findings
 	}
-	r.pairs(root, "tệp số liệu", yearKeys, func(key string, k, v *yaml.Node) {
+	r.pairs(root, "tệp số liệu", figuresKeys, func(key string, k, v *yaml.Node) {
 		switch key {
-		case "nam":
+		case "ky", "nam":
 			s, _ := r.scalar(v, key)
-			n, err := strconv.Atoi(s)
-			switch {
-			case err != nil:
-				r.add(model.Error, "not-a-number", v, "", "nam: «%s» không phải là năm", s)
-			case wantYear != 0 && n != wantYear:
-				r.add(model.Error, "year-mismatch", v, fmt.Sprintf("sửa thành nam: %d", wantYear), "tệp của năm %d nhưng ghi nam: %d", wantYear, n)
-			default:
-				y.Year = n
+			if key == "nam" && want.Kind != 0 && s == strconv.Itoa(want.Year) {
+				return // the year of a shorter period's file: "nam: 2022" in 2022-6T.yaml
 			}
+			p, problem := model.StatedPeriod(s, want)
+			if problem != nil {
+				r.add(problem.Severity, problem.Code, v, problem.Fix, "%s", problem.Msg)
+				return
+			}
+			y.Period = p
 		case "thong_tin":
 			r.header(v, &y.Header)
 		case "chi_tieu":
@@ -84,7 +84,7 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 	})
 }
 
-func (r *yamlReader) entries(m *yaml.Node, y *model.Year, cat *model.Catalogue) {
+func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {
 	r.pairs(m, "chi_tieu", nil, func(code string, k, v *yaml.Node) {
 		if _, ok := cat.Lookup(code); !ok {
 			r.unknownCode(cat, code, k)
@@ -105,6 +105,8 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Year, cat *model.Catalogue) 
 					e.Plan, e.PlanPos = r.number(fv, what), r.pos(fv)
 				case "cung_ky":
 					e.SamePeriod, e.SamePeriodPos = r.number(fv, what), r.pos(fv)
+				case "uoc_ca_nam":
+					e.YearEstimate, e.YearEstimatePos = r.number(fv, what), r.pos(fv)
 				case "ghi_chu":
 					e.Note, _ = r.scalar(fv, what)
 				}
@@ -114,7 +116,7 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Year, cat *model.Catalogue) 
 	})
 }
 
-func (r *yamlReader) rankings(m *yaml.Node, y *model.Year, cat *model.Catalogue) {
+func (r *yamlReader) rankings(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {
 	r.pairs(m, "xep_hang", nil, func(code string, k, v *yaml.Node) {
 		ind, ok := cat.Lookup(code)
 		if !ok {
@@ -172,7 +174,7 @@ func (r *yamlReader) unknownCode(cat *model.Catalogue, code string, k *yaml.Node
 	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg})
 }
 
-func (r *yamlReader) narrative(seq *yaml.Node, y *model.Year) {
+func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {
 	if seq.Kind != yaml.SequenceNode {
 		r.add(model.Error, "yaml-syntax", seq, "", "noi_dung phải là một danh sách")
 		return

@@ -13,6 +13,8 @@ type Catalogue struct {
 	Source     string
 	Groups     []Group
 	Indicators []*Indicator
+	// Window is how the workspace sets each period's data window (chot_so_lieu).
+	Window WindowRule
 
 	byCode map[string]*Indicator
 }

@@ -81,6 +81,11 @@ type Indicator struct {
 	// Neutral marks indicators with no good or bad direction (e.g. photocopy
 	// shops): their changes are never listed as good or bad news.
 	Neutral bool
+	// Cumulative marks an indicator summed over its period (theo_ky: luy_ke:
+	// revenue, dossiers handled), whose figure of a longer period of a year is
+	// never below that of a shorter one; otherwise a figure is a level at the
+	// end of the period (subscribers, enterprises).
+	Cumulative bool
 	// Required makes a missing value an error even where the template guards
 	// the sentence that mentions it (catalogue key bat_buoc).
 	Required bool
@@ -105,12 +110,16 @@ type Entry struct {
 	Estimate   bool             // "ước": the value is an estimate
 	Plan       *decimal.Decimal
 	SamePeriod *decimal.Decimal // same period last year, as stated in this year's input
-	Note       string
+	// YearEstimate is the estimate for the whole year given in a shorter
+	// period's input (uoc_ca_nam), measured against the year's plan.
+	YearEstimate *decimal.Decimal
+	Note         string
 
-	Pos           Pos // the row, or the YAML key
-	ActualPos     Pos
-	PlanPos       Pos
-	SamePeriodPos Pos
+	Pos             Pos // the row, or the YAML key
+	ActualPos       Pos
+	PlanPos         Pos
+	SamePeriodPos   Pos
+	YearEstimatePos Pos
 }
 
 // Ranking is a place among peers, e.g. ICT Index 11/63.
@@ -150,9 +159,10 @@ type NarrativeItem struct {
 	Pos     Pos
 }
 
-// Year is everything entered for one report year.
-type Year struct {
-	Year      int
+// Figures is everything entered for one reporting period.
+type Figures struct {
+	// Period is the reporting period; the zero Period when the input does not say.
+	Period    Period
 	Source    string // the file it came from
 	Header    Header
 	Entries   []*Entry
@@ -167,7 +177,7 @@ type Year struct {
 }
 
 // Entry returns the entry for code, or nil.
-func (y *Year) Entry(code string) *Entry {
+func (y *Figures) Entry(code string) *Entry {
 	if y.byCode == nil {
 		y.byCode = make(map[string]*Entry, len(y.Entries))
 		for _, e := range y.Entries {
@@ -180,7 +190,7 @@ func (y *Year) Entry(code string) *Entry {
 }
 
 // AddBlank records an indicator listed without a figure.
-func (y *Year) AddBlank(code string, where Pos) {
+func (y *Figures) AddBlank(code string, where Pos) {
 	if y.Blanks == nil {
 		y.Blanks = map[string]Pos{}
 	}
@@ -188,7 +198,7 @@ func (y *Year) AddBlank(code string, where Pos) {
 }
 
 // Ranking returns the ranking for code, or nil.
-func (y *Year) Ranking(code string) *Ranking {
+func (y *Figures) Ranking(code string) *Ranking {
 	for _, r := range y.Rankings {
 		if r.Code == code {
 			return r

@@ -125,9 +125,11 @@ func (p Period) check() error {
 }
 
 // Code is the canonical code, also the stem of the input file's name:
-// "2022", "2022-6T", "2022-9T", "2022-Q3", "2022-T05".
+// "2022", "2022-6T", "2022-9T", "2022-Q3", "2022-T05"; "" for the zero Period.
 func (p Period) Code() string {
 	switch p.Kind {
+	case 0:
+		return ""
 	case Month:
 		return fmt.Sprintf("%d-T%02d", p.Year, p.N)
 	case Quarter:
@@ -143,9 +145,13 @@ func (p Period) Code() string {
 func (p Period) String() string { return p.Code() }
 
 // Name is the period in a sentence: "năm 2022", "6 tháng đầu năm 2022",
-// "9 tháng đầu năm 2022", "quý III năm 2022", "tháng 5 năm 2022".
+// "9 tháng đầu năm 2022", "quý III năm 2022", "tháng 5 năm 2022"; "" for the
+// zero Period.
 func (p Period) Name() string {
-	if p.Kind == FullYear {
+	switch p.Kind {
+	case 0:
+		return ""
+	case FullYear:
 		return "năm " + strconv.Itoa(p.Year)
 	}
 	return p.NameWithoutYear() + " năm " + strconv.Itoa(p.Year)
@@ -285,6 +291,20 @@ const (
 	Calendar
 )
 
+// WindowRuleForms lists the catalogue's chot_so_lieu values, for messages.
+const WindowRuleForms = "nghi_dinh_09 (từ ngày 15 tháng trước đến ngày 14, theo Nghị định 09/2019/NĐ-CP, mặc định) hoặc theo_lich (trọn các tháng của kỳ)"
+
+// ParseWindowRule reads the catalogue's chot_so_lieu.
+func ParseWindowRule(s string) (WindowRule, bool) {
+	switch s {
+	case "nghi_dinh_09", "":
+		return Decree09, true
+	case "theo_lich":
+		return Calendar, true
+	}
+	return 0, false
+}
+
 // Window is the first and last day whose figures the period's report counts.
 func (p Period) Window(rule WindowRule) (from, to time.Time) {
 	first, last := p.Months()
@@ -303,4 +323,24 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 func (p Period) WindowText(rule WindowRule) string {
 	from, to := p.Window(rule)
 	return fmt.Sprintf("Số liệu tính từ ngày %s đến ngày %s", vnformat.NumericDate(from), vnformat.NumericDate(to))
+}
+
+// StatedPeriod reads the period an input states of itself (YAML "ky: 2022-6T"
+// or "nam: 2021", the workbook's «Kỳ báo cáo» cell) against the one its file
+// name promises (want; the zero Period when the name promises none). The
+// finding, when not nil, lacks only its position.
+func StatedPeriod(s string, want Period) (Period, *Finding) {
+	p, err := ParsePeriod(s)
+	switch {
+	case err != nil:
+		f := &Finding{Severity: Error, Code: "bad-period", Msg: err.Error(), Fix: "ghi kỳ báo cáo, ví dụ 2022 hoặc 2022-6T"}
+		if want.Kind != 0 {
+			f.Fix = "ghi " + want.Code()
+		}
+		return Period{}, f
+	case want.Kind != 0 && p != want:
+		return Period{}, &Finding{Severity: Error, Code: "period-mismatch", Fix: "sửa thành " + want.Code(),
+			Msg: fmt.Sprintf("tệp của %s nhưng kỳ báo cáo ghi %s (%s)", want.Name(), p.Code(), p.Name())}
+	}
+	return p, nil
 }

@@ -60,7 +60,7 @@ func located(at model.Pos, sev model.Severity, code string, err error) model.Fin
 // value, a plan and last year's value (a ranking 1/2); without, none at all.
 func specimen(cat *model.Catalogue, full bool) *compute.Report {
 	const source = "(số liệu mẫu để kiểm tra)"
-	y := &model.Year{Year: 2000, Source: source, Header: model.Header{FieldPos: map[string]model.Pos{}}}
+	y := &model.Figures{Period: model.YearPeriod(2000), Source: source, Header: model.Header{FieldPos: map[string]model.Pos{}}}
 	for _, key := range model.HeaderKeys {
 		y.Header.Set(key, "…")
 	}
@@ -68,7 +68,7 @@ func specimen(cat *model.Catalogue, full bool) *compute.Report {
 	for _, part := range model.NarrativeParts {
 		y.Narrative = append(y.Narrative, model.NarrativeItem{Part: part, Heading: "…", Text: "…"})
 	}
-	prev := &model.Year{Year: 1999, Source: source}
+	prev := &model.Figures{Period: model.YearPeriod(1999), Source: source}
 	if full {
 		for _, ind := range cat.Indicators {
 			switch {

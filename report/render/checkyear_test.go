@@ -20,7 +20,7 @@ func TestCheckNamesNoMadeUpYear(t *testing.T) {
 
 func TestMucWithoutHeadingComesFirst(t *testing.T) {
 	rep := testReport()
-	rep.Year.Narrative = []model.NarrativeItem{
+	rep.Current.Narrative = []model.NarrativeItem{
 		{Part: "qlnn", Heading: "Về Bưu chính", Text: "a"},
 		{Part: "qlnn", Text: "không mục"},
 		{Part: "qlnn", Heading: "Về CNTT", Text: "b"},

@@ -75,6 +75,6 @@ func fuzzView(t *testing.T, part, whole int64, decimals int, target *model.Targe
 		{Code: "TL", Unit: "%", Kind: model.Rate, Decimals: decimals, Formula: "PHAN / TONG * 100", Target: target},
 	})
 	p, w := decimal.NewFromInt(part), decimal.NewFromInt(whole)
-	y := &model.Year{Year: 2024, Source: "2024.yaml", Entries: []*model.Entry{{Code: "PHAN", Actual: &p}, {Code: "TONG", Actual: &w}}}
+	y := &model.Figures{Period: model.YearPeriod(2024), Source: "2024.yaml", Entries: []*model.Entry{{Code: "PHAN", Actual: &p}, {Code: "TONG", Actual: &w}}}
 	return newReport(compute.Compute(cat, y, nil), docxtpl.NewProblems()).chiTieu("TL")
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/baocao/baocao/report/chart"
 	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
@@ -65,16 +67,33 @@ func (r *Renderer) Indicators() []string { return r.mentioned }
 // Render fills the template with a computed report and returns the .docx bytes.
 // The error lists every problem met (e.g. missing values), each with its place.
 func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
+	pkg, err := r.RenderPackage(rep)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := pkg.Write(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// RenderPackage is Render without writing the .docx: the rendered package,
+// charts included, for a caller that adds to it before the one write.
+func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
 	r.cur.checking = r.checking
 	r.charts = nil
 	defer func() { r.emptyParts, r.omitted, r.cur = r.cur.emptyParts, r.cur.omitted, nil }()
-	docx, err := r.tpl.Execute(r.cur, problems)
+	pkg, err := r.tpl.ExecutePackage(r.cur, problems)
 	if err != nil {
 		return nil, err
 	}
-	return chart.Embed(docx, r.markers, r.charts)
+	if err := chart.Embed(pkg, r.markers, r.charts); err != nil {
+		return nil, err
+	}
+	return pkg, nil
 }
 
 // Omitted lists, after Render, the indicators whose sentences a guard

@@ -25,7 +25,7 @@ func testReport() *compute.Report {
 		{Code: "XH", Name: "Xếp hạng", Kind: model.Rank},
 		{Code: "PHAT", Name: "Tiền phạt", Unit: "đồng", Kind: model.Quantity},
 	})
-	cur := &model.Year{Year: 2021, Source: "2021.yaml",
+	cur := &model.Figures{Period: model.YearPeriod(2021), Source: "2021.yaml",
 		Header: model.Header{Body: "SỞ TT&TT", Number: "5", Date: time.Date(2022, 1, 5, 0, 0, 0, 0, time.UTC), Distribution: []string{"Như trên", "Lưu: VT"}},
 		Entries: []*model.Entry{
 			{Code: "DT", Actual: dec("130"), Estimate: true, Plan: dec("110")},
@@ -36,7 +36,7 @@ func testReport() *compute.Report {
 		},
 		Rankings: []*model.Ranking{{Code: "XH", Rank: 11, Of: 63}},
 	}
-	prev := &model.Year{Year: 2020, Source: "2020.yaml",
+	prev := &model.Figures{Period: model.YearPeriod(2020), Source: "2020.yaml",
 		Entries:  []*model.Entry{{Code: "DT", Actual: dec("120")}, {Code: "KHONG", Actual: dec("0")}, {Code: "TL", Actual: dec("45")}},
 		Rankings: []*model.Ranking{{Code: "XH", Rank: 13, Of: 63}},
 	}
@@ -157,7 +157,7 @@ func TestIndicatorsNamedByTemplate(t *testing.T) {
 
 func TestMucGroupsByHeading(t *testing.T) {
 	rep := testReport()
-	rep.Year.Narrative = []model.NarrativeItem{
+	rep.Current.Narrative = []model.NarrativeItem{
 		{Part: "qlnn", Heading: "Về Bưu chính", Text: "a"},
 		{Part: "qlnn", Heading: "Về CNTT", Text: "b"},
 		{Part: "nhiem_vu", Heading: "Về Bưu chính", Text: "khác phần"},

@@ -41,7 +41,7 @@ func truthReport(t *testing.T) *compute.Report {
 		{Code: "TIEN", Name: "Doanh thu", Unit: "tỷ đồng", Group: "G"},
 		{Code: "BAN", Name: "Xuất bản phẩm", Unit: "triệu bản", Group: "G"},
 	})
-	cur := &model.Year{Year: 2023, Source: "2023.yaml",
+	cur := &model.Figures{Period: model.YearPeriod(2023), Source: "2023.yaml",
 		Entries: []*model.Entry{
 			{Code: "TL2", Actual: dec("96.445")},
 			{Code: "DAT", Actual: dec("1473")},
@@ -58,7 +58,7 @@ func truthReport(t *testing.T) *compute.Report {
 		Rankings: []*model.Ranking{{Code: "XH_XUONG", Rank: 20, Of: 63}, {Code: "XH_LEN", Rank: 5, Of: 63}},
 	}
 	cur.AddBlank("TRONG", model.Pos{File: "2023.xlsx", Sheet: "Chỉ tiêu", Cell: "E12"})
-	prev := &model.Year{Year: 2022, Source: "2022.yaml",
+	prev := &model.Figures{Period: model.YearPeriod(2022), Source: "2022.yaml",
 		Entries: []*model.Entry{
 			{Code: "TL2", Actual: dec("93.5")},
 			{Code: "VP", Actual: dec("30")},

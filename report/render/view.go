@@ -43,7 +43,7 @@ func newReport(r *compute.Report, problems *docxtpl.Problems) *Report {
 	return &Report{r: r, problems: problems, views: map[string]*ChiTieu{}}
 }
 
-func (d *Report) header() *model.Header { return &d.r.Year.Header }
+func (d *Report) header() *model.Header { return &d.r.Current.Header }
 
 // need records a problem when a header fact the template prints is empty.
 func (d *Report) need(key, value, what string) string {
@@ -57,16 +57,19 @@ func (d *Report) need(key, value, what string) string {
 // missingHeader records a header fact the template prints but the input lacks,
 // naming the place to fill it in.
 func (d *Report) missingHeader(key, what string) {
-	where := d.r.Year.Source
+	where := d.r.Current.Source
 	if p, ok := d.header().FieldPos[key]; ok {
 		where = p.String()
 	}
 	d.problems.Add(fmt.Sprintf("thiếu %s (%s): điền vào %s", what, key, where))
 }
 
-func (d *Report) Nam() int      { return d.r.Year.Year }
-func (d *Report) NamTruoc() int { return d.r.Year.Year - 1 }
-func (d *Report) NamSau() int   { return d.r.Year.Year + 1 }
+func (d *Report) period() model.Period { return d.r.Current.Period }
+
+// Nam is the year of the period; NamTruoc the year it is compared with; NamSau the year after.
+func (d *Report) Nam() int      { return d.period().Year }
+func (d *Report) NamTruoc() int { return d.period().SamePeriodLastYear().Year }
+func (d *Report) NamSau() int   { return d.period().NextYear().Year }
 
 func (d *Report) CoQuanChuQuan() string {
 	return d.need("co_quan_chu_quan", d.header().SuperiorBody, "cơ quan chủ quản")
@@ -312,7 +315,7 @@ func (d *Report) Muc(part string) []Muc {
 	var out []Muc
 	at := map[string]int{}
 	headed := 0
-	for _, it := range d.r.Year.Narrative {
+	for _, it := range d.r.Current.Narrative {
 		if it.Part != part {
 			continue
 		}
@@ -343,7 +346,7 @@ func (d *Report) Muc(part string) []Muc {
 func (d *Report) Y(part string) []string {
 	d.checkPart(part)
 	var out []string
-	for _, it := range d.r.Year.Narrative {
+	for _, it := range d.r.Current.Narrative {
 		if it.Part == part {
 			out = append(out, it.Text)
 		}
@@ -591,9 +594,9 @@ func (c *ChiTieu) noComparison() string {
 		return "…"
 	}
 	if c.f.Previous != nil && c.f.Previous.Sign() == 0 {
-		return fmt.Sprintf("không so sánh được do số liệu năm %d bằng 0", c.f.PreviousYear)
+		return "không so sánh được do số liệu " + c.f.Compared.Name() + " bằng 0"
 	}
-	return fmt.Sprintf("chưa có số liệu năm %d để so sánh", c.f.PreviousYear)
+	return "chưa có số liệu " + c.f.Compared.Name() + " để so sánh"
 }
 
 // SoVoiCungKy: "tăng 8,3% so với cùng kỳ năm 2020".
@@ -607,9 +610,9 @@ func (c *ChiTieu) soVoiCungKy(decimals int) string {
 		return c.noComparison()
 	}
 	if c.ind().Kind == model.Rank {
-		return fmt.Sprintf("%s so với năm %d", c.tangGiam(decimals), c.f.PreviousYear)
+		return c.tangGiam(decimals) + " so với " + c.f.Compared.Name()
 	}
-	return fmt.Sprintf("%s so với cùng kỳ năm %d", c.tangGiam(decimals), c.f.PreviousYear)
+	return fmt.Sprintf("%s so với cùng kỳ năm %d", c.tangGiam(decimals), c.f.Compared.Year)
 }
 
 // ChenhLech words the absolute change: "giảm 2.000 thuê bao", for a rate

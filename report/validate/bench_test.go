@@ -17,7 +17,7 @@ import (
 func bigWorkspace(tb testing.TB, n int) (*model.Catalogue, []byte) {
 	tb.Helper()
 	inds := make([]*model.Indicator, n)
-	year := &model.Year{Year: 2021}
+	year := &model.Figures{Period: model.YearPeriod(2021)}
 	for i := range n {
 		code := fmt.Sprintf("C%06d", i)
 		inds[i] = &model.Indicator{Code: code, Name: "Chỉ tiêu số " + code, Unit: "tỷ đồng", Kind: model.Quantity}
@@ -26,7 +26,7 @@ func bigWorkspace(tb testing.TB, n int) (*model.Catalogue, []byte) {
 	}
 	cat := model.NewCatalogue("chi-tieu.yaml", nil, inds)
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, cat, 2021, year, time.Now()); err != nil {
+	if err := workbook.Write(&buf, cat, model.YearPeriod(2021), year, time.Now()); err != nil {
 		tb.Fatal(err)
 	}
 	return cat, buf.Bytes()
@@ -38,7 +38,7 @@ func bigWorkspace(tb testing.TB, n int) (*model.Catalogue, []byte) {
 func BenchmarkValidate100k(b *testing.B) {
 	cat, data := bigWorkspace(b, 100_000)
 	run := func() {
-		y, fs := workbook.Read("2021.xlsx", data, 2021, cat)
+		y, fs := workbook.Read("2021.xlsx", data, model.YearPeriod(2021), cat)
 		fs = append(fs, validate.Check(cat, y, nil, validate.Options{Reported: fs})...)
 		if len(y.Entries) != 100_000 || fs.Errors() > 0 {
 			b.Fatalf("%d entries, %d errors: %v", len(y.Entries), fs.Errors(), fs[:min(3, len(fs))])

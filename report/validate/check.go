@@ -47,7 +47,7 @@ const (
 // Check runs every content check on cur, comparing with prev (last year, may be
 // nil), and returns its findings sorted by place. It includes compute's findings
 // (same-period-mismatch) but not opt.Reported: the caller merges those, see Sort.
-func Check(cat *model.Catalogue, cur, prev *model.Year, opt Options) model.Findings {
+func Check(cat *model.Catalogue, cur, prev *model.Figures, opt Options) model.Findings {
 	if cat == nil || cur == nil {
 		return nil
 	}
@@ -102,7 +102,7 @@ const (
 
 type checker struct {
 	cat       *model.Catalogue
-	cur, prev *model.Year
+	cur, prev *model.Figures
 	opt       Options
 	rep       *compute.Report
 	file      model.Pos
@@ -138,8 +138,8 @@ func (c *checker) emptyPrevious() {
 			return // the reader said why it is empty
 		}
 	}
-	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, fmt.Sprintf("điền số liệu năm %d, hoặc xóa tệp này nếu không cần so sánh", p.Year),
-		"tệp số liệu năm %d chưa có số liệu nào: báo cáo sẽ không so sánh được với năm trước", p.Year)
+	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "điền số liệu "+p.Period.Name()+", hoặc xóa tệp này nếu không cần so sánh",
+		"tệp số liệu %s chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước", p.Period.Name())
 }
 
 func (c *checker) readReported() {
@@ -258,7 +258,7 @@ func (c *checker) entered() {
 			if ind.Required {
 				sev, fix = model.Error, "ghi số thực hiện: danh mục đánh dấu chỉ tiêu này bắt buộc (bat_buoc)"
 			}
-			c.add(sev, "missing-value", pos, fix, "chỉ tiêu %s: chưa có số thực hiện năm %d", name(ind), c.cur.Year)
+			c.add(sev, "missing-value", pos, fix, "chỉ tiêu %s: chưa có số thực hiện %s", name(ind), c.cur.Period.Name())
 			c.bad[e.Code] = true
 		}
 		for _, v := range []struct {
@@ -336,10 +336,10 @@ func (c *checker) requiredAbsent() {
 			continue
 		}
 		if where, listed := c.cur.Blanks[code]; listed {
-			c.add(model.Error, "missing-value", where, "điền số vào ô này", "chỉ tiêu %s chưa có số liệu năm %d; chỉ tiêu này bắt buộc (bat_buoc)", name(ind), c.cur.Year)
+			c.add(model.Error, "missing-value", where, "điền số vào ô này", "chỉ tiêu %s chưa có số liệu %s; chỉ tiêu này bắt buộc (bat_buoc)", name(ind), c.cur.Period.Name())
 			continue
 		}
-		c.add(model.Error, "missing-value", c.file, "", "chỉ tiêu %s bắt buộc (bat_buoc) nhưng không có trong số liệu năm %d", name(ind), c.cur.Year)
+		c.add(model.Error, "missing-value", c.file, "", "chỉ tiêu %s bắt buộc (bat_buoc) nhưng không có trong số liệu %s", name(ind), c.cur.Period.Name())
 	}
 }
 
@@ -403,8 +403,8 @@ func (c *checker) deriveOnce(ind *model.Indicator) state {
 				names[i] = c.nameOf(in)
 			}
 			c.add(model.Error, "formula-error", c.file, "ghi số thực hiện của "+strings.Join(absent, ", "),
-				"không tính được chỉ tiêu %s theo công thức «%s»: thiếu số liệu năm %d của %s",
-				name(ind), ind.Formula, c.cur.Year, strings.Join(names, ", "))
+				"không tính được chỉ tiêu %s theo công thức «%s»: thiếu số liệu %s của %s",
+				name(ind), ind.Formula, c.cur.Period.Name(), strings.Join(names, ", "))
 		}
 		return failed
 	}
@@ -565,9 +565,9 @@ func (c *checker) changes() {
 		c.implausible(ind, e, fig)
 	}
 	if len(same) >= copiedMin && len(same)*100 >= copiedPercent*comparable {
-		c.add(model.Warning, "prev-year-copied", c.file, fmt.Sprintf("kiểm tra cột số thực hiện năm %d", c.cur.Year),
-			"%d trên %d chỉ tiêu có số thực hiện năm %d trùng đúng số năm %d (%s…): có thể đã chép nhầm số năm trước vào cột thực hiện",
-			len(same), comparable, c.cur.Year, c.cur.Year-1, codesOf(same[:3]))
+		c.add(model.Warning, "prev-year-copied", c.file, "kiểm tra cột số thực hiện "+c.cur.Period.Name(),
+			"%d trên %d chỉ tiêu có số thực hiện %s trùng đúng số %s (%s…): có thể đã chép nhầm số năm trước vào cột thực hiện",
+			len(same), comparable, c.cur.Period.Name(), c.cur.Period.SamePeriodLastYear().Name(), codesOf(same[:3]))
 		return
 	}
 	for _, ind := range same {
@@ -576,7 +576,7 @@ func (c *checker) changes() {
 		}
 		e := c.cur.Entry(ind.Code)
 		c.add(model.Warning, "same-as-last-year", at(e.ActualPos, e.Pos), "kiểm tra có chép nhầm số năm trước không",
-			"chỉ tiêu %s: số thực hiện năm %d (%s) trùng đúng số năm %d", name(ind), c.cur.Year, showRat(c.rep.Figure(ind.Code).Value), c.cur.Year-1)
+			"chỉ tiêu %s: số thực hiện %s (%s) trùng đúng số %s", name(ind), c.cur.Period.Name(), showRat(c.rep.Figure(ind.Code).Value), c.cur.Period.SamePeriodLastYear().Name())
 	}
 }
 
@@ -602,9 +602,9 @@ func (c *checker) planMissing(ind *model.Indicator, e *model.Entry) {
 	if e.PlanPos.Cell != "" {
 		pos, where = e.PlanPos, "cột Kế hoạch" // the empty cell itself
 	}
-	c.add(model.Warning, "plan-missing", pos, fmt.Sprintf("ghi kế hoạch năm %d vào %s", c.cur.Year, where),
-		"chỉ tiêu %s: năm %d có kế hoạch (%s) nhưng năm %d chưa có; báo cáo sẽ không nêu tỷ lệ đạt kế hoạch",
-		name(ind), c.prev.Year, show(*last.Plan), c.cur.Year)
+	c.add(model.Warning, "plan-missing", pos, fmt.Sprintf("ghi kế hoạch %s vào %s", c.cur.Period.TheYear().Name(), where),
+		"chỉ tiêu %s: số liệu %s có kế hoạch (%s) nhưng số liệu %s chưa có; báo cáo sẽ không nêu tỷ lệ đạt kế hoạch",
+		name(ind), c.prev.Period.Name(), show(*last.Plan), c.cur.Period.Name())
 }
 
 // limit is the change, in percent, beyond which an indicator's value is flagged.
@@ -646,8 +646,8 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 		change = points + ", tức " + change + " so với số năm trước"
 	}
 	c.add(model.Warning, "implausible-change", at(e.ActualPos, e.Pos), fix,
-		"chỉ tiêu %s: %s so với %s năm %d, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
-		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Year-1, change, show(c.limit(ind)))
+		"chỉ tiêu %s: %s so với %s %s, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
+		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Period.SamePeriodLastYear().Name(), change, show(c.limit(ind)))
 }
 
 // at returns p, or fallback when p was not recorded.
@@ -689,7 +689,7 @@ func Omitted(rep *compute.Report, codes []string, strict bool) model.Findings {
 		case strict:
 			sev = model.Error
 		}
-		why := fmt.Sprintf("chưa có số liệu năm %d", rep.Year.Year)
+		why := "chưa có số liệu " + rep.Current.Period.Name()
 		if fig.Indicator.Derived() {
 			why += " (" + fig.Missing + ")" // which input is missing
 		}

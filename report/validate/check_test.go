@@ -73,11 +73,11 @@ func testCat(t testing.TB) *model.Catalogue {
 // findings with Check's, sorted. An empty prev means no file for last year.
 func validateYAML(t testing.TB, cat *model.Catalogue, cur, prev string, opt validate.Options) model.Findings {
 	t.Helper()
-	y, fs := input.ParseYear(curFile, []byte(cur), 2021, cat)
-	var p *model.Year
+	y, fs := input.ParseFigures(curFile, []byte(cur), model.YearPeriod(2021), cat)
+	var p *model.Figures
 	if prev != "" {
 		var pfs model.Findings
-		p, pfs = input.ParseYear(prevFile, []byte(prev), 2020, cat)
+		p, pfs = input.ParseFigures(prevFile, []byte(prev), model.YearPeriod(2020), cat)
 		fs = append(fs, pfs...)
 	}
 	opt.Reported = fs
@@ -153,7 +153,7 @@ func TestOneFaultOneFinding(t *testing.T) {
 		{name: "part exceeds whole", from: "PHAN: 40", to: "PHAN: 140",
 			code: "part-exceeds-whole", sev: model.Error, at: "PHAN", msg: "PHAN (Hồ sơ trực tuyến) là một phần của chỉ tiêu TONG (Tổng số hồ sơ) nhưng lớn hơn: 140 > 100"},
 		{name: "plan dropped", from: "DT: {thuc_hien: 130, ke_hoach: 110}", to: "DT: 130",
-			code: "plan-missing", sev: model.Warning, at: "DT:", msg: "năm 2020 có kế hoạch (100) nhưng năm 2021 chưa có", fix: "ghi kế hoạch năm 2021 vào ke_hoach"},
+			code: "plan-missing", sev: model.Warning, at: "DT:", msg: "số liệu năm 2020 có kế hoạch (100) nhưng số liệu năm 2021 chưa có", fix: "ghi kế hoạch năm 2021 vào ke_hoach"},
 		{name: "same period disagrees", from: "ke_hoach: 110}", to: "ke_hoach: 110, cung_ky: 125}",
 			code: "same-period-mismatch", sev: model.Warning, at: "cung_ky", msg: "số cùng kỳ 125 khác số liệu năm 2020 (120)"},
 		{name: "rise beyond 50%", from: "thuc_hien: 130", to: "thuc_hien: 200",
@@ -251,7 +251,7 @@ func TestWithinLimitsNoFinding(t *testing.T) {
 // A workbook can hold a code on two rows; the YAML reader refuses the repeat itself.
 func TestDuplicateIndicator(t *testing.T) {
 	cat := testCat(t)
-	y, fs := input.ParseYear(curFile, []byte(testCur), 2021, cat)
+	y, fs := input.ParseFigures(curFile, []byte(testCur), model.YearPeriod(2021), cat)
 	if len(fs) > 0 {
 		t.Fatal(fs)
 	}
@@ -283,7 +283,7 @@ func TestFormulaCycle(t *testing.T) {
 	if len(fs) > 0 {
 		t.Fatal(fs)
 	}
-	y, _ := input.ParseYear(curFile, []byte("nam: 2021\n"), 2021, cat)
+	y, _ := input.ParseFigures(curFile, []byte("nam: 2021\n"), model.YearPeriod(2021), cat)
 	got := validate.Check(cat, y, nil, validate.Options{})
 	if len(got) != 1 || got[0].Code != "formula-error" || got[0].Pos != (model.Pos{File: catFile, Line: 3}) || !strings.Contains(got[0].Msg, "vòng tròn") {
 		t.Errorf("got %v", got)
@@ -298,15 +298,15 @@ func TestSampleIsClean(t *testing.T) {
 	if err != nil || len(fs) > 0 {
 		t.Fatal(err, fs)
 	}
-	cur, fs, err := ws.Year(2021, cat)
+	cur, fs, err := ws.Figures(model.YearPeriod(2021), cat)
 	if err != nil || len(fs) > 0 {
 		t.Fatal(err, fs)
 	}
-	prev, fs, err := ws.Year(2020, cat)
+	prev, fs, err := ws.Figures(model.YearPeriod(2020), cat)
 	if err != nil || len(fs) > 0 {
 		t.Fatal(err, fs)
 	}
-	for _, p := range []*model.Year{nil, prev} {
+	for _, p := range []*model.Figures{nil, prev} {
 		if got := validate.Check(cat, cur, p, validate.Options{}); len(got) > 0 {
 			t.Errorf("sample 2021 (last year %v): %v", p != nil, got)
 		}
@@ -325,8 +325,8 @@ func TestNilInputs(t *testing.T) {
 func BenchmarkCheckSample(b *testing.B) {
 	ws := input.Sample()
 	cat, _, _ := ws.Catalogue()
-	cur, _, _ := ws.Year(2021, cat)
-	prev, _, _ := ws.Year(2020, cat)
+	cur, _, _ := ws.Figures(model.YearPeriod(2021), cat)
+	prev, _, _ := ws.Figures(model.YearPeriod(2020), cat)
 	for b.Loop() {
 		validate.Check(cat, cur, prev, validate.Options{})
 	}
@@ -336,7 +336,7 @@ func BenchmarkCheckSample(b *testing.B) {
 func TestEmptyPreviousYear(t *testing.T) {
 	fs := validateYAML(t, testCat(t), testCur, "nam: 2020\n", validate.Options{})
 	if len(fs) != 1 || fs[0].Code != "empty-previous" || fs[0].Severity != model.Warning || !strings.HasSuffix(fs[0].Pos.File, "2020.yaml") ||
-		fs[0].Msg != "tệp số liệu năm 2020 chưa có số liệu nào: báo cáo sẽ không so sánh được với năm trước" {
+		fs[0].Msg != "tệp số liệu năm 2020 chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước" {
 		t.Errorf("findings = %v", fs)
 	}
 }
@@ -363,9 +363,9 @@ func TestMissingFigureIsAWarning(t *testing.T) {
 	}
 }
 
-func mustYear(t *testing.T, text string) *model.Year {
+func mustYear(t *testing.T, text string) *model.Figures {
 	t.Helper()
-	y, fs := input.ParseYear(curFile, []byte(text), 2021, testCat(t))
+	y, fs := input.ParseFigures(curFile, []byte(text), model.YearPeriod(2021), testCat(t))
 	if len(fs) > 0 {
 		t.Fatal(fs)
 	}

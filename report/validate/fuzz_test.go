@@ -18,8 +18,8 @@ func FuzzCheck(f *testing.F) {
 	f.Add("nam: 2021\nchi_tieu:\n  PHAN: 40\n", testPrev)
 	cat := testCat(f)
 	f.Fuzz(func(t *testing.T, cur, prev string) {
-		y, fs := input.ParseYear(curFile, []byte(cur), 2021, cat)
-		p, pfs := input.ParseYear(prevFile, []byte(prev), 2020, cat)
+		y, fs := input.ParseFigures(curFile, []byte(cur), model.YearPeriod(2021), cat)
+		p, pfs := input.ParseFigures(prevFile, []byte(prev), model.YearPeriod(2020), cat)
 		got := validate.Check(cat, y, p, validate.Options{Reported: append(fs, pfs...), Required: []string{"TL", "XH", "DT"}})
 		for _, f := range got {
 			if f.Code == "" || f.Msg == "" || (f.Severity != model.Error && f.Severity != model.Warning) {

@@ -3,18 +3,16 @@ package validate
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 )
 
-// read is one year's input as read, with the readers' findings.
+// read is one period's input as read, with the readers' findings.
 type read struct {
-	year     *model.Year
+	year     *model.Figures
 	findings model.Findings
 }
 
@@ -23,10 +21,10 @@ type validation struct {
 	ws       *input.Workspace
 	cat      *model.Catalogue
 	cats     map[string]*model.Catalogue // catalogues beside files named by path, nil when unusable
-	years    map[int]*read               // the workspace's years, each read once
+	periods  map[model.Period]*read      // the workspace's periods, each read once
 	findings model.Findings
 	checked  []string
-	latest   int // when set, only this year's report is to be generated
+	latest   model.Period // when set, only this period's report is to be generated
 
 	openTemplate func(*model.Catalogue) Template
 	template     Template // nil when the template cannot be used
@@ -42,16 +40,14 @@ type Template interface {
 	Problems(rep *compute.Report) model.Findings
 }
 
-var digitsOnly = regexp.MustCompile(`^\d+$`)
-
-// Workspace validates the inputs that args name — years of the workspace or
-// file paths; none means every year of the workspace — each against the year
-// before it. template opens the report template against the workspace's
+// Workspace validates the inputs that args name — periods of the workspace or
+// file paths; none means every period of the workspace — each against the same
+// period of the year before. template opens the report template against the workspace's
 // catalogue (nil, or a nil result: no template checks). It returns the findings
 // and the files checked; the error is for inputs that cannot be found or read
 // at all.
 func Workspace(ws *input.Workspace, args []string, template func(*model.Catalogue) Template) (model.Findings, []string, error) {
-	v := &validation{ws: ws, years: map[int]*read{}, cats: map[string]*model.Catalogue{}, openTemplate: template}
+	v := &validation{ws: ws, periods: map[model.Period]*read{}, cats: map[string]*model.Catalogue{}, openTemplate: template}
 	err := v.run(args)
 	return v.findings, v.checked, err
 }
@@ -71,22 +67,23 @@ func (v *validation) run(args []string) error {
 		v.template = v.openTemplate(cat)
 	}
 	if len(args) == 0 {
-		years, err := v.workspaceYears()
+		periods, err := v.workspacePeriods()
 		if err != nil {
 			return err
 		}
-		args = years
-		// Earlier years may be there only to compare with: the template's needs
-		// are those of the latest year's report.
-		v.latest, _ = strconv.Atoi(years[len(years)-1])
+		for _, p := range periods {
+			args = append(args, p.Code())
+		}
+		// Earlier periods may be there only to compare with: the template's
+		// needs are those of the latest period's report.
+		v.latest = periods[len(periods)-1]
 	}
 	for _, arg := range args {
-		if digitsOnly.MatchString(arg) {
-			year, err := input.ParseYearArg(arg)
+		if p, ok, err := input.PeriodArg(arg); ok {
 			if err != nil {
 				return err
 			}
-			if err := v.year(year); err != nil {
+			if err := v.period(p); err != nil {
 				return err
 			}
 			continue
@@ -98,60 +95,58 @@ func (v *validation) run(args []string) error {
 	return nil
 }
 
-// workspaceYears lists the years the workspace has an input for, in order.
-func (v *validation) workspaceYears() ([]string, error) {
-	years, err := v.ws.Years()
+// workspacePeriods lists the periods the workspace has an input for, in order.
+func (v *validation) workspacePeriods() ([]model.Period, error) {
+	periods, err := v.ws.Periods()
 	if err != nil {
 		return nil, err
 	}
-	if len(years) == 0 {
-		return nil, fmt.Errorf("thư mục số liệu %s không có tệp số liệu năm nào (ví dụ 2021.yaml hoặc 2021.xlsx)", v.ws.Dir)
+	if len(periods) == 0 {
+		return nil, fmt.Errorf("thư mục số liệu %s không có tệp số liệu nào (ví dụ 2021.yaml, 2022-6T.xlsx)", v.ws.Dir)
 	}
-	out := make([]string, len(years))
-	for i, y := range years {
-		out[i] = strconv.Itoa(y)
-	}
-	return out, nil
+	return periods, nil
 }
 
-// load reads a year of the workspace once, however many years compare with it.
-func (v *validation) load(year int) (*read, error) {
-	if r, ok := v.years[year]; ok {
+// load reads a period of the workspace once, however many periods compare with it.
+func (v *validation) load(p model.Period) (*read, error) {
+	if r, ok := v.periods[p]; ok {
 		return r, nil
 	}
-	y, fs, err := v.ws.Year(year, v.cat)
+	y, fs, err := v.ws.Figures(p, v.cat)
 	if err != nil {
 		return nil, err
 	}
 	r := &read{year: y, findings: fs}
-	v.years[year] = r
+	v.periods[p] = r
 	return r, nil
 }
 
-// previous reads last year from the workspace, or returns nil when it has none.
-func (v *validation) previous(year int) (*read, error) {
-	if year == 0 || !v.ws.HasYear(year-1) {
+// previous reads the same period last year from the workspace, or returns nil
+// when it has none.
+func (v *validation) previous(p model.Period) (*read, error) {
+	last := p.SamePeriodLastYear()
+	if p.Kind == 0 || !v.ws.Has(last) {
 		return nil, nil
 	}
-	return v.load(year - 1)
+	return v.load(last)
 }
 
-func (v *validation) year(year int) error {
-	cur, err := v.load(year)
+func (v *validation) period(p model.Period) error {
+	cur, err := v.load(p)
 	if err != nil {
 		return err
 	}
-	prev, err := v.previous(year)
+	prev, err := v.previous(p)
 	if err != nil {
 		return err
 	}
-	file, _ := v.ws.YearFile(year)
+	file, _ := v.ws.File(p)
 	v.check(v.ws.Path(file), v.cat, cur, prev)
 	return nil
 }
 
-// file checks an input named by path against last year's input: a file named
-// for that year beside it, else the workspace's. It is read against the
+// file checks an input named by path against that of the same period last
+// year: a file named for it beside it, else the workspace's. It is read against the
 // catalogue input.CatalogueFor gives, as diff reads it.
 func (v *validation) file(path string) error {
 	cat, err := v.catalogueFor(path)
@@ -164,9 +159,9 @@ func (v *validation) file(path string) error {
 	}
 	cur := &read{year: y, findings: fs}
 	var prev *read
-	if y != nil && y.Year != 0 {
-		if prev, err = v.sibling(path, y.Year-1, cat); err == nil && prev == nil && cat == v.cat {
-			prev, err = v.previous(y.Year)
+	if y != nil && y.Period.Kind != 0 {
+		if prev, err = v.sibling(path, y.Period.SamePeriodLastYear(), cat); err == nil && prev == nil && cat == v.cat {
+			prev, err = v.previous(y.Period)
 		}
 		if err != nil {
 			return err
@@ -200,13 +195,13 @@ func (v *validation) catalogueFor(path string) (*model.Catalogue, error) {
 	return cat, nil
 }
 
-// sibling reads the input of year beside path, or returns nil when there is none.
-func (v *validation) sibling(path string, year int, cat *model.Catalogue) (*read, error) {
+// sibling reads the input of period p beside path, or returns nil when there is none.
+func (v *validation) sibling(path string, p model.Period, cat *model.Catalogue) (*read, error) {
 	dir, err := input.Open(filepath.Dir(path))
-	if err != nil || !dir.HasYear(year) {
+	if err != nil || !dir.Has(p) {
 		return nil, nil
 	}
-	y, fs, err := dir.Year(year, cat)
+	y, fs, err := dir.Figures(p, cat)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +213,7 @@ func (v *validation) sibling(path string, year int, cat *model.Catalogue) (*read
 func (v *validation) check(name string, cat *model.Catalogue, cur, prev *read) {
 	v.checked = append(v.checked, name)
 	reported := slices.Clone(cur.findings)
-	var last *model.Year
+	var last *model.Figures
 	if prev != nil {
 		reported = append(reported, prev.findings...)
 		last = prev.year
@@ -230,7 +225,7 @@ func (v *validation) check(name string, cat *model.Catalogue, cur, prev *read) {
 	if cur.year == nil {
 		return
 	}
-	report := v.template != nil && cat == v.cat && cur.year.Year != 0 && (v.latest == 0 || cur.year.Year == v.latest)
+	report := v.template != nil && cat == v.cat && cur.year.Period.Kind != 0 && (v.latest.Kind == 0 || cur.year.Period == v.latest)
 	var required []string
 	if report {
 		required = v.template.Indicators()

@@ -52,7 +52,7 @@ func bigWorkbook(tb testing.TB, n int) ([]byte, *model.Catalogue) {
 func BenchmarkRead100k(b *testing.B) {
 	data, cat := bigWorkbook(b, 100_000)
 	read := func() {
-		y, fs := workbook.Read("big.xlsx", data, 0, cat)
+		y, fs := workbook.Read("big.xlsx", data, model.Period{}, cat)
 		if len(y.Entries) != 100_000 || len(fs) > 0 {
 			b.Fatalf("%d entries, findings %v", len(y.Entries), fs[:min(len(fs), 3)])
 		}

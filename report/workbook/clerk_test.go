@@ -151,7 +151,7 @@ func TestInputPrompts(t *testing.T) {
 		want(shNarrative, col+"2", "")
 		want(shNarrative, col+"500", "")
 	}
-	want(shHeader, "B2", "Năm của số liệu")
+	want(shHeader, "B2", "Kỳ của số liệu")
 	want(shHeader, "B14", "Alt+Enter")
 }
 

@@ -26,7 +26,7 @@ const (
 )
 
 // base is the 2021 sample as a workbook.
-func base(t testing.TB) (*model.Catalogue, *model.Year, []byte) {
+func base(t testing.TB) (*model.Catalogue, *model.Figures, []byte) {
 	t.Helper()
 	cat, y := sample(t, 2021)
 	return cat, y, write(t, cat, 2021, y)
@@ -124,9 +124,9 @@ func sheetPart(t testing.TB, b []byte, sheet string) string {
 }
 
 // read reads a workbook of 2021 named data/2021.xlsx.
-func read(t testing.TB, cat *model.Catalogue, b []byte) (*model.Year, model.Findings) {
+func read(t testing.TB, cat *model.Catalogue, b []byte) (*model.Figures, model.Findings) {
 	t.Helper()
-	return workbook.Read("data/2021.xlsx", b, 2021, cat)
+	return workbook.Read("data/2021.xlsx", b, model.YearPeriod(2021), cat)
 }
 
 // expectOne checks that the findings are exactly one, with this severity, code and place.
@@ -482,21 +482,21 @@ func TestRankingsNarrativeHeader(t *testing.T) {
 	t.Run("year mismatch", func(t *testing.T) {
 		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetCellInt(shHeader, "B2", 2020)) })
 		_, fs := read(t, cat, bad)
-		f := expectOne(t, fs, model.Error, "year-mismatch", shHeader, "B2")
+		f := expectOne(t, fs, model.Error, "period-mismatch", shHeader, "B2")
 		if f.Fix != "sửa thành 2021" {
 			t.Errorf("fix %q", f.Fix)
 		}
 	})
 	t.Run("year from the sheet", func(t *testing.T) {
-		y, fs := workbook.Read("so-lieu.xlsx", b, 0, cat)
-		if len(fs) > 0 || y.Year != 2021 {
-			t.Fatalf("year %d %s", y.Year, list(fs))
+		y, fs := workbook.Read("so-lieu.xlsx", b, model.Period{}, cat)
+		if len(fs) > 0 || y.Period.Year != 2021 {
+			t.Fatalf("year %d %s", y.Period.Year, list(fs))
 		}
 	})
 	t.Run("not a year", func(t *testing.T) {
 		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetCellStr(shHeader, "B2", "năm nay")) })
 		_, fs := read(t, cat, bad)
-		expectOne(t, fs, model.Error, "not-a-number", shHeader, "B2")
+		expectOne(t, fs, model.Error, "bad-period", shHeader, "B2")
 	})
 	t.Run("unknown field", func(t *testing.T) {
 		bad := edit(t, b, func(f *excelize.File) { must(t, f.SetSheetRow(shHeader, "A20", &[]any{"Người kí", "Lan"})) })

@@ -22,7 +22,7 @@ func FuzzCellText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r := &reader{file: "f.xlsx", p: &pkg{}, y: &model.Year{}}
+		r := &reader{file: "f.xlsx", p: &pkg{}, y: &model.Figures{}}
 		v := r.number("S", cell{col: 1, kind: cellText, value: s}, 1, "x")
 		want, _, err := vnformat.ParseNumber(vnformat.CleanText(s))
 		switch {
@@ -100,14 +100,14 @@ func FuzzRead(f *testing.F) {
 		{Code: "X", Name: "Xếp hạng X", Kind: model.Rank},
 	})
 	var buf bytes.Buffer
-	if err := Write(&buf, cat, 2021, &model.Year{Narrative: []model.NarrativeItem{{Part: "ket_qua", Text: "Ý."}}}, time.Date(2021, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := Write(&buf, cat, model.YearPeriod(2021), &model.Figures{Narrative: []model.NarrativeItem{{Part: "ket_qua", Text: "Ý."}}}, time.Date(2021, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
 	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
 	f.Add([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		y, fs := Read("f.xlsx", data, 2021, cat)
+		y, fs := Read("f.xlsx", data, model.YearPeriod(2021), cat)
 		if y == nil || y.Source != "f.xlsx" {
 			t.Fatalf("year %+v", y)
 		}

@@ -88,7 +88,7 @@ func TestManyUnknownCodes(t *testing.T) {
 func BenchmarkReadUnknownCodes(b *testing.B) {
 	cat, data := unknownCodes(b, 1_000_000)
 	memtest.Bench(b, func() {
-		if _, fs := workbook.Read("big.xlsx", data, 0, cat); len(fs) != 1001 {
+		if _, fs := workbook.Read("big.xlsx", data, model.Period{}, cat); len(fs) != 1001 {
 			b.Fatalf("%d findings", len(fs))
 		}
 	})

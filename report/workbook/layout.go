@@ -97,17 +97,21 @@ const (
 	exampleText    = "VÍ DỤ (dòng mẫu, chương trình không đọc; ghi đè hoặc xóa dòng này): Triển khai Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh, kết nối với 100% sở, ban, ngành và UBND cấp huyện."
 )
 
-// yearKey is the key of the report year row in the header sheet.
-const yearKey = "nam"
+// periodKey is the key of the reporting period row in the header sheet.
+// Workbooks made before periods name the row by oldPeriodKey and «Năm báo cáo».
+const (
+	periodKey    = "ky"
+	oldPeriodKey = "nam"
+)
 
 // headerRow is one row of the header sheet.
 type headerRow struct {
 	key, label, help string
 }
 
-// headerRows lists the header sheet's rows: the year, then model.HeaderKeys in order.
+// headerRows lists the header sheet's rows: the period, then model.HeaderKeys in order.
 var headerRows = []headerRow{
-	{yearKey, "Năm báo cáo", "Năm của số liệu, ví dụ 2021."},
+	{periodKey, "Kỳ báo cáo", "Kỳ của số liệu: 2022 (năm), 2022-6T, 2022-9T, 2022-Q3 (quý), 2022-T05 (tháng)."},
 	{"co_quan_chu_quan", "Cơ quan chủ quản", "Viết in hoa, ví dụ: UBND TỈNH NAM ĐỊNH."},
 	{"co_quan", "Cơ quan ban hành", "Viết in hoa, ví dụ: SỞ THÔNG TIN VÀ TRUYỀN THÔNG."},
 	{"so", "Số văn bản", "Để trống để văn thư cấp số khi ban hành."},

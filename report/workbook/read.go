@@ -12,18 +12,18 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Read reads one year's input workbook into the same model input.ParseYear
-// gives for the equivalent YAML, with the cell of every value. wantYear, when
-// not 0, is the year the file name promises; cat resolves indicator codes.
-// Problems are findings, never panics: a file that is not a workbook at all
-// gives a single finding and an empty year.
-func Read(file string, data []byte, wantYear int, cat *model.Catalogue) (*model.Year, model.Findings) {
-	r := &reader{file: file, cat: cat, y: &model.Year{Year: wantYear, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}}
-	r.read(data, wantYear)
+// Read reads one period's input workbook into the same model input.ParseFigures
+// gives for the equivalent YAML, with the cell of every value. want, when not
+// the zero Period, is the period the file name promises; cat resolves indicator
+// codes. Problems are findings, never panics: a file that is not a workbook at
+// all gives a single finding and no figures.
+func Read(file string, data []byte, want model.Period, cat *model.Catalogue) (*model.Figures, model.Findings) {
+	r := &reader{file: file, cat: cat, y: &model.Figures{Period: want, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}}
+	r.read(data, want)
 	return r.y, r.done()
 }
 
-func (r *reader) read(data []byte, wantYear int) {
+func (r *reader) read(data []byte, want model.Period) {
 	file := r.file
 	p, flt := openPackage(data)
 	if flt != nil {
@@ -33,7 +33,7 @@ func (r *reader) read(data []byte, wantYear int) {
 	r.p = p
 	sheets := r.sheets()
 	if ref, ok := sheets[SheetHeader]; ok {
-		r.header(ref, wantYear)
+		r.header(ref, want)
 	}
 	if ref, ok := sheets[SheetEntries]; ok {
 		r.entries(ref)
@@ -53,7 +53,7 @@ type reader struct {
 	file     string
 	cat      *model.Catalogue
 	p        *pkg
-	y        *model.Year
+	y        *model.Figures
 	findings model.Findings
 	unlisted map[string]int // findings past maxFindings, counted by code
 }
@@ -519,9 +519,9 @@ func (r *reader) hint(name string, known []string) string {
 	return ""
 }
 
-// header reads the general information sheet: the report year and the header facts.
-func (r *reader) header(ref sheetRef, wantYear int) {
-	byLabel := map[string]string{}
+// header reads the general information sheet: the period and the header facts.
+func (r *reader) header(ref sheetRef, want model.Period) {
+	byLabel := map[string]string{oldPeriodKey: periodKey, fold("Năm báo cáo"): periodKey}
 	for _, h := range headerRows {
 		byLabel[fold(h.label)] = h.key
 		byLabel[h.key] = h.key
@@ -556,8 +556,8 @@ func (r *reader) header(ref sheetRef, wantYear int) {
 			return
 		}
 		switch key {
-		case yearKey:
-			r.year(sheet, valueCell, rw.num, wantYear)
+		case periodKey:
+			r.period(sheet, valueCell, rw.num, want)
 		case "ngay":
 			r.y.Header.FieldPos[key] = pos
 			if d, ok := r.date(sheet, valueCell, rw.num); ok {
@@ -572,23 +572,17 @@ func (r *reader) header(ref sheetRef, wantYear int) {
 	})
 }
 
-func (r *reader) year(sheet string, c cell, row, wantYear int) {
-	pos := r.cellPos(sheet, c.col, row)
-	s, ok := r.text(sheet, c, row, "Năm báo cáo")
+func (r *reader) period(sheet string, c cell, row int, want model.Period) {
+	s, ok := r.text(sheet, c, row, "Kỳ báo cáo")
 	if !ok || s == "" {
 		return
 	}
-	d, err := decimal.NewFromString(s)
-	if err != nil || !d.IsInteger() || d.LessThan(decimal.NewFromInt(1900)) || d.GreaterThan(decimal.NewFromInt(2999)) {
-		r.add(model.Error, "not-a-number", pos, "ghi năm, ví dụ 2021", "Năm báo cáo: «%s» không phải là năm", shorten(s))
+	p, problem := model.StatedPeriod(s, want)
+	if problem != nil {
+		r.add(problem.Severity, problem.Code, r.cellPos(sheet, c.col, row), problem.Fix, "%s", problem.Msg)
 		return
 	}
-	n := int(d.IntPart())
-	if wantYear != 0 && n != wantYear {
-		r.add(model.Error, "year-mismatch", pos, fmt.Sprintf("sửa thành %d", wantYear), "tệp của năm %d nhưng Năm báo cáo ghi %d", wantYear, n)
-		return
-	}
-	r.y.Year = n
+	r.y.Period = p
 }
 
 // rowsWord names a run of rows: "dòng 10" or "các dòng 10–12".

@@ -61,7 +61,7 @@ func TestNotWorkbooks(t *testing.T) {
 		{"encrypted", encrypted, "not-a-workbook", "mật khẩu"},
 	}
 	t.Run("xls by name", func(t *testing.T) {
-		_, fs := input.Parse("data/2021.xls", ole, 2021, cat)
+		_, fs := input.Parse("data/2021.xls", ole, model.YearPeriod(2021), cat)
 		if len(fs) != 1 || fs[0].Code != "xls-format" || fs[0].Msg != workbook.XLSMessage {
 			t.Fatal(list(fs))
 		}
@@ -70,7 +70,7 @@ func TestNotWorkbooks(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			y, fs := read(t, cat, c.data)
 			expectFile(t, fs, c.code, "", c.msg)
-			if y == nil || y.Year != 2021 || len(y.Entries) != 0 {
+			if y == nil || y.Period.Year != 2021 || len(y.Entries) != 0 {
 				t.Errorf("year %+v", y)
 			}
 		})
@@ -127,7 +127,7 @@ func TestHugeAndBombs(t *testing.T) {
 			fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" s="1"/></row>`, i, i)
 		}
 		big := replacePart(t, b, part, sheetXML(rows.String()), 0)
-		var y *model.Year
+		var y *model.Figures
 		var fs model.Findings
 		peak := memtest.PeakHeap(func() { y, fs = read(t, cat, big) })
 		if len(fs) > 0 || len(y.Entries) != 0 {

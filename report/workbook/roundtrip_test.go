@@ -18,7 +18,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, year := range []int{2020, 2021} {
 		cat, want := sample(t, year)
 		b := write(t, cat, year, want)
-		got, fs := workbook.Read("data/x.xlsx", b, year, cat)
+		got, fs := workbook.Read("data/x.xlsx", b, model.YearPeriod(year), cat)
 		if len(fs) > 0 {
 			t.Fatalf("%d: findings: %v", year, fs)
 		}
@@ -35,14 +35,14 @@ func TestRoundTrip(t *testing.T) {
 }
 
 // sample returns the embedded catalogue and a year of the sample as YAML gives it.
-func sample(t testing.TB, year int) (*model.Catalogue, *model.Year) {
+func sample(t testing.TB, year int) (*model.Catalogue, *model.Figures) {
 	t.Helper()
 	ws := input.Sample()
 	cat, fs, err := ws.Catalogue()
 	if err != nil || fs.Errors() > 0 {
 		t.Fatalf("catalogue: %v %v", err, fs)
 	}
-	y, fs, err := ws.Year(year, cat)
+	y, fs, err := ws.Figures(model.YearPeriod(year), cat)
 	if err != nil || len(fs) > 0 {
 		t.Fatalf("sample %d: %v %v", year, err, fs)
 	}
@@ -53,10 +53,10 @@ func sample(t testing.TB, year int) (*model.Catalogue, *model.Year) {
 var testNow = time.Date(2022, 1, 15, 8, 30, 0, 0, time.UTC)
 
 // write writes a workbook for year, prefilled with y.
-func write(t testing.TB, cat *model.Catalogue, year int, y *model.Year) []byte {
+func write(t testing.TB, cat *model.Catalogue, year int, y *model.Figures) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := workbook.Write(&buf, cat, year, y, testNow); err != nil {
+	if err := workbook.Write(&buf, cat, model.YearPeriod(year), y, testNow); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -64,10 +64,10 @@ func write(t testing.TB, cat *model.Catalogue, year int, y *model.Year) []byte {
 
 // sameYear reports how two years differ in content, ignoring places (lines
 // against cells), as one message per difference.
-func sameYear(t *testing.T, got, want *model.Year) {
+func sameYear(t *testing.T, got, want *model.Figures) {
 	t.Helper()
-	if got.Year != want.Year {
-		t.Errorf("Year = %d, want %d", got.Year, want.Year)
+	if got.Period.Year != want.Period.Year {
+		t.Errorf("Year = %d, want %d", got.Period.Year, want.Period.Year)
 	}
 	gh, wh := got.Header, want.Header
 	gh.FieldPos, wh.FieldPos = nil, nil

@@ -21,12 +21,12 @@ import (
 // prefill, when not nil, fills in its values, so that a year's YAML can be
 // turned into a workbook; its department (co_quan) is the document's author.
 // now is the time the document says it was created.
-func Write(w io.Writer, cat *model.Catalogue, year int, prefill *model.Year, now time.Time) error {
+func Write(w io.Writer, cat *model.Catalogue, period model.Period, prefill *model.Figures, now time.Time) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	wr := &writer{f: f, cat: cat, year: year, prefill: prefill, now: now, extent: map[string][2]int{}}
+	wr := &writer{f: f, cat: cat, period: period, prefill: prefill, now: now, extent: map[string][2]int{}}
 	if prefill == nil {
-		wr.prefill = &model.Year{}
+		wr.prefill = &model.Figures{}
 	}
 	if err := wr.write(); err != nil {
 		return fmt.Errorf("không tạo được bảng tính: %w", err)
@@ -40,8 +40,8 @@ func Write(w io.Writer, cat *model.Catalogue, year int, prefill *model.Year, now
 type writer struct {
 	f       *excelize.File
 	cat     *model.Catalogue
-	year    int
-	prefill *model.Year
+	period  model.Period
+	prefill *model.Figures
 	now     time.Time
 	err     error // the first error; later calls do nothing
 
@@ -84,7 +84,7 @@ func (wr *writer) write() error {
 		}
 	}
 	author := wr.prefill.Header.Get("co_quan")
-	wr.check(SetDocProps(wr.f, fmt.Sprintf("Số liệu báo cáo năm %d", wr.year), author, wr.now))
+	wr.check(SetDocProps(wr.f, "Số liệu báo cáo "+wr.period.Name(), author, wr.now))
 	return wr.err
 }
 
@@ -188,7 +188,7 @@ func (wr *writer) fit(sheet string, row int, text string, width float64) {
 // printLayout prints a sheet on A4 landscape, one page wide, with its title
 // rows on every page and a page header naming the department, year and sheet.
 func (wr *writer) printLayout(sheet string, titleRows int) {
-	header := fmt.Sprintf("Số liệu báo cáo năm %d – %s", wr.year, sheet)
+	header := "Số liệu báo cáo " + wr.period.Name() + " – " + sheet
 	if agency := wr.prefill.Header.Get("co_quan"); agency != "" {
 		header = agency + " – " + header
 	}
@@ -261,7 +261,7 @@ func decimalAtLeast(min int) func(*excelize.DataValidation) error {
 func (wr *writer) notes() {
 	const width = 110
 	wr.check(wr.f.SetColWidth(SheetNotes, "A", "A", width))
-	for i, line := range Notes(wr.year) {
+	for i, line := range Notes(wr.period) {
 		wr.set(SheetNotes, 1, i+1, line, stNote)
 		wr.fit(SheetNotes, i+1, line, width)
 	}
@@ -269,29 +269,29 @@ func (wr *writer) notes() {
 	wr.check(wr.f.SetCellStyle(SheetNotes, "A1", "A1", wr.styles[stHeader]))
 }
 
-// Notes is the guide to filling the workbook of a year, one paragraph a line,
-// shown on the «Lưu ý» sheet and in the workspace's LUU-Y.txt.
-func Notes(year int) []string {
+// Notes is the guide to filling the workbook of a period, one paragraph a
+// line, shown on the «Lưu ý» sheet and in the workspace's LUU-Y.txt.
+func Notes(period model.Period) []string {
 	parts := make([]string, len(model.NarrativeParts))
 	for i, p := range model.NarrativeParts {
 		parts[i] = fmt.Sprintf("      – %s (mã %s)", partLabels[p], p)
 	}
 	return append([]string{
-		fmt.Sprintf("LƯU Ý KHI ĐIỀN SỐ LIỆU NĂM %d", year),
-		fmt.Sprintf("1. Trang «%s»: điền cột «Giá trị» cho từng mục. «Năm báo cáo» phải là %d.", SheetHeader, year),
+		"LƯU Ý KHI ĐIỀN SỐ LIỆU " + strings.ToUpper(period.Name()),
+		fmt.Sprintf("1. Trang «%s»: điền cột «Giá trị» cho từng mục. «Kỳ báo cáo» phải là %s.", SheetHeader, period.Code()),
 		fmt.Sprintf("2. Trang «%s»: mỗi dòng là một chỉ tiêu của danh mục. Chỉ điền các cột Thực hiện, Ước tính, Kế hoạch, Cùng kỳ năm trước, Ghi chú; không sửa cột Mã, vì chương trình nhận chỉ tiêu theo mã.", SheetEntries),
 		"3. Nhập số liệu dạng số, đúng đơn vị tính ghi ở cột Đơn vị (ví dụ tỷ đồng), không gõ dấu ngăn cách hàng nghìn. Ô số liệu tự hiện dấu ngăn cách hàng nghìn và làm tròn đến số chữ số thập phân báo cáo trình bày (số đã nhập vẫn giữ nguyên, xem ở thanh công thức). Không nhập số dưới dạng chữ: ô có dấu tam giác xanh ở góc hoặc số nằm lệch trái là số đang ở dạng chữ.",
 		"4. Tỷ lệ (đơn vị %) nhập số phần trăm từ 0 đến 100, ví dụ 95,5 (không nhập 0,955).",
 		fmt.Sprintf("5. Dòng tô xám ghi «%s» do chương trình tính từ các chỉ tiêu khác; không cần điền.", derivedMark),
-		"6. Cột «Ước tính»: chọn «có» nếu số thực hiện là số ước tính đến hết năm; để trống nếu là số chính thức.",
-		"7. Cột «Cùng kỳ năm trước»: chỉ cần điền khi không có tệp số liệu của năm trước trong thư mục data.",
+		"6. Cột «Ước tính»: chọn «có» nếu số thực hiện là số ước tính đến hết kỳ; để trống nếu là số chính thức.",
+		"7. Cột «Cùng kỳ năm trước»: chỉ cần điền khi không có tệp số liệu của cùng kỳ năm trước trong thư mục data.",
 		"8. Có thể dùng công thức; ô công thức bị lỗi (#DIV/0!, #REF!, #N/A…) sẽ bị báo lỗi kèm vị trí ô.",
 		fmt.Sprintf("9. Trang «%s»: ghi thứ hạng và tổng số tỉnh, thành phố được xếp hạng (ví dụ 11 và 63).", SheetRankings),
 		fmt.Sprintf("10. Trang «%s»: mỗi dòng là một ý của báo cáo; cột «Phần» chọn trong danh sách một trong các phần dưới đây (gõ mã phần cũng được). Dòng «VÍ DỤ» có sẵn không được đọc: ghi đè hoặc xóa dòng đó.", SheetNarrative),
 	}, append(parts,
 		"11. Các cột mã và tên được khóa để tránh sửa nhầm (không đặt mật khẩu). Cần thêm cột riêng thì bỏ khóa trang (Xem lại → Bỏ bảo vệ Trang tính; bản tiếng Anh: Review → Unprotect Sheet); có thể thêm cột, đổi thứ tự cột vì chương trình tìm cột theo tiêu đề.",
 		fmt.Sprintf("12. Không đổi tên các trang. Trang ẩn «%s» chứa danh sách chọn, không cần sửa. Lưu tệp dạng .xlsx (không lưu thành .xls).", SheetLists),
-		fmt.Sprintf("13. Kiểm tra số liệu: baocao validate %d; lập báo cáo: baocao generate %d.", year, year),
+		fmt.Sprintf("13. Kiểm tra số liệu: baocao validate %s; lập báo cáo: baocao generate %[1]s.", period.Code()),
 	)...)
 }
 
@@ -306,12 +306,8 @@ func (wr *writer) header() {
 		wr.fit(s, row, hr.help, headerColumns[2].width)
 		wr.set(s, 4, row, hr.key, stFixed)
 		switch hr.key {
-		case yearKey:
-			wr.set(s, 2, row, wr.year, stInput)
-			wr.validate(s, cellName(2, row), prompt{hr.label, hr.help}, "Năm báo cáo", "Ghi năm, ví dụ 2021.", func(dv *excelize.DataValidation) error {
-				return dv.SetRange(1900, 2999, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
-			})
-			continue
+		case periodKey:
+			wr.set(s, 2, row, wr.period.Code(), stText)
 		case "ngay":
 			v := number("")
 			if !h.Date.IsZero() {

@@ -17,8 +17,8 @@ import (
 // note with XML characters. Figures gives what it states, worked out by hand.
 type Province struct {
 	Catalogue *model.Catalogue
-	Year      *model.Year
-	Prev      *model.Year
+	Year      *model.Figures
+	Prev      *model.Figures
 	Figures   map[string]Figures
 	Estimate  bool
 }
@@ -49,14 +49,14 @@ func NewProvince() *Province {
 		{Code: "KHAC", Name: "Hội nghị trực tuyến", Unit: "cuộc", Kind: model.Quantity},
 	}
 	cat := model.NewCatalogue("chi-tieu.yaml", groups, inds)
-	cur := &model.Year{Year: 2024, Source: "2024.yaml", Header: model.Header{
+	cur := &model.Figures{Period: model.YearPeriod(2024), Source: "2024.yaml", Header: model.Header{
 		SuperiorBody: "UBND TỈNH BẮC KẠN", Body: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", Number: "7", Symbol: "BC-STTTT",
 		Place: "Bắc Kạn", Date: time.Date(2025, 1, 8, 0, 0, 0, 0, time.UTC), Recipients: []string{"Bộ Thông tin và Truyền thông"},
 		Basis: "Thực hiện Công văn số 1/BTTTT-VP", Authority: "GIÁM ĐỐC", Title: "GIÁM ĐỐC", Signer: "Trần Thị Bình",
 		Distribution: []string{"Như trên", "Lưu: VT"},
 	}}
-	prev := &model.Year{Year: 2023, Source: "2023.yaml"}
-	entry := func(y *model.Year, code, actual, plan string, estimate bool, note string) {
+	prev := &model.Figures{Period: model.YearPeriod(2023), Source: "2023.yaml"}
+	entry := func(y *model.Figures, code, actual, plan string, estimate bool, note string) {
 		e := &model.Entry{Code: code, Estimate: estimate, Note: note}
 		if actual != "" {
 			e.Actual = d(actual)
@@ -113,11 +113,11 @@ func NewProvince() *Province {
 
 // Large is a catalogue of n indicators in groups of 50, of every kind, with
 // this year's and last year's figures and plans, for benchmarks.
-func Large(n int) (*model.Catalogue, *model.Year, *model.Year) {
+func Large(n int) (*model.Catalogue, *model.Figures, *model.Figures) {
 	var groups []model.Group
 	var inds []*model.Indicator
-	cur := &model.Year{Year: 2024, Source: "2024.yaml", Header: model.Header{Number: "12", Symbol: "BC-STTTT", Date: time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC)}}
-	prev := &model.Year{Year: 2023, Source: "2023.yaml"}
+	cur := &model.Figures{Period: model.YearPeriod(2024), Source: "2024.yaml", Header: model.Header{Number: "12", Symbol: "BC-STTTT", Date: time.Date(2024, 12, 20, 0, 0, 0, 0, time.UTC)}}
+	prev := &model.Figures{Period: model.YearPeriod(2023), Source: "2023.yaml"}
 	for i := range n {
 		if i%50 == 0 {
 			groups = append(groups, model.Group{Code: fmt.Sprintf("N%d", i/50), Name: fmt.Sprintf("Nhóm chỉ tiêu số %d", i/50+1)})

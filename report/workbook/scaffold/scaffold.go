@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -27,12 +26,12 @@ import (
 // GuideName is the guide's file name in the data folder.
 const GuideName = "LUU-Y.txt"
 
-// Options says where and for which year to create the folder.
+// Options says where and for which period to create the folder.
 type Options struct {
-	Dir   string    // the working folder; its data/ subfolder receives the files
-	Year  int       // the report year; the workbook of Year-1 is created too
-	Force bool      // overwrite files that exist
-	Now   time.Time // the time the workbooks say they were created; zero for the clock's
+	Dir    string       // the working folder; its data/ subfolder receives the files
+	Period model.Period // the reporting period; the workbook of the same period last year is created too
+	Force  bool         // overwrite files that exist
+	Now    time.Time    // the time the workbooks say they were created; zero for the clock's
 }
 
 // Skip is a file that was not written, and why.
@@ -80,12 +79,12 @@ func Create(opt Options) (*Result, error) {
 	if findings.Errors() > 0 {
 		return res, fmt.Errorf("danh mục chỉ tiêu có lỗi, chưa tạo được bảng tính:\n%s", findings)
 	}
-	for _, year := range []int{opt.Year - 1, opt.Year} {
-		if err := c.workbook(ws, cat, year); err != nil {
+	for _, p := range []model.Period{opt.Period.SamePeriodLastYear(), opt.Period} {
+		if err := c.workbook(ws, cat, p); err != nil {
 			return res, err
 		}
 	}
-	err = c.file(GuideName, func() ([]byte, error) { return []byte(Guide(opt.Year)), nil })
+	err = c.file(GuideName, func() ([]byte, error) { return []byte(Guide(opt.Period)), nil })
 	return res, err
 }
 
@@ -114,54 +113,56 @@ func (c *creator) file(name string, content func() ([]byte, error)) error {
 	return nil
 }
 
-// workbook writes the input workbook of a year, with the header facts of the
-// year before when there are any. A year already given in another format is
-// left alone even with force, since two inputs for one year is an error.
-func (c *creator) workbook(ws *input.Workspace, cat *model.Catalogue, year int) error {
-	name := strconv.Itoa(year) + ".xlsx"
-	if other, err := ws.YearFile(year); err == nil && !strings.EqualFold(other, name) {
-		c.res.Skipped = append(c.res.Skipped, Skip{filepath.Join(c.dir, name), "năm " + strconv.Itoa(year) + " đã có tệp số liệu " + other})
+// workbook writes the input workbook of a period, with the header facts of the
+// same period last year when there are any. A period already given in another
+// format is left alone even with force, since two inputs for one period is an error.
+func (c *creator) workbook(ws *input.Workspace, cat *model.Catalogue, p model.Period) error {
+	name := p.Code() + ".xlsx"
+	if other, err := ws.File(p); err == nil && !strings.EqualFold(other, name) {
+		c.res.Skipped = append(c.res.Skipped, Skip{filepath.Join(c.dir, name), p.Name() + " đã có tệp số liệu " + other})
 		return nil
 	}
 	return c.file(name, func() ([]byte, error) {
 		var buf bytes.Buffer
-		err := workbook.Write(&buf, cat, year, previousHeader(ws, cat, year), c.now)
+		err := workbook.Write(&buf, cat, p, previousHeader(ws, cat, p), c.now)
 		return buf.Bytes(), err
 	})
 }
 
-// previousHeader returns the header facts of the year before, without what
-// changes every year (number, date, the request answered), or nil.
-func previousHeader(ws *input.Workspace, cat *model.Catalogue, year int) *model.Year {
-	if !ws.HasYear(year - 1) {
+// previousHeader returns the header facts of the same period last year,
+// without what changes every time (number, date, the request answered), or nil.
+func previousHeader(ws *input.Workspace, cat *model.Catalogue, p model.Period) *model.Figures {
+	last := p.SamePeriodLastYear()
+	if !ws.Has(last) {
 		return nil
 	}
-	prev, _, err := ws.Year(year-1, cat)
+	prev, _, err := ws.Figures(last, cat)
 	if err != nil || prev == nil {
 		return nil
 	}
 	h := prev.Header
 	h.Number, h.Basis, h.Date = "", "", time.Time{}
-	return &model.Year{Year: year, Header: h}
+	return &model.Figures{Period: p, Header: h}
 }
 
 // Guide is the text of LUU-Y.txt.
-func Guide(year int) string {
+func Guide(p model.Period) string {
+	last := p.SamePeriodLastYear()
 	lines := []string{
-		fmt.Sprintf("THƯ MỤC SỐ LIỆU BÁO CÁO KẾT QUẢ CÔNG TÁC NĂM %d", year),
+		"THƯ MỤC SỐ LIỆU BÁO CÁO KẾT QUẢ CÔNG TÁC " + strings.ToUpper(p.Name()),
 		"",
 		fmt.Sprintf("%-24s %s", "data/"+input.CatalogueFile, "danh mục chỉ tiêu (mã, tên, đơn vị, công thức, mục tiêu); sửa khi danh mục thay đổi"),
-		fmt.Sprintf("%-24s bảng tính số liệu năm %d cần điền", fmt.Sprintf("data/%d.xlsx", year), year),
-		fmt.Sprintf("%-24s số liệu năm %d, để so sánh với cùng kỳ năm trước", fmt.Sprintf("data/%d.xlsx", year-1), year-1),
+		fmt.Sprintf("%-24s bảng tính số liệu %s cần điền", "data/"+p.Code()+".xlsx", p.Name()),
+		fmt.Sprintf("%-24s số liệu %s, để so sánh với cùng kỳ năm trước", "data/"+last.Code()+".xlsx", last.Name()),
 		fmt.Sprintf("%-24s %s", "data/"+templates.DefaultName, "mẫu báo cáo; có thể sửa câu chữ, giữ nguyên các trường {{ … }}"),
 		"",
 		"Các bước (chạy lệnh trong thư mục chứa thư mục data):",
-		fmt.Sprintf("1. Điền bảng tính data/%d.xlsx, và data/%d.xlsx nếu cần so sánh với năm trước.", year, year-1),
-		fmt.Sprintf("2. Kiểm tra số liệu: baocao validate %d", year),
-		fmt.Sprintf("3. Lập báo cáo: baocao generate %d", year),
+		fmt.Sprintf("1. Điền bảng tính data/%s.xlsx, và data/%s.xlsx nếu cần so sánh với cùng kỳ năm trước.", p.Code(), last.Code()),
+		"2. Kiểm tra số liệu: baocao validate " + p.Code(),
+		"3. Lập báo cáo: baocao generate " + p.Code(),
 		"",
 	}
-	return strings.Join(append(lines, workbook.Notes(year)...), "\n") + "\n"
+	return strings.Join(append(lines, workbook.Notes(p)...), "\n") + "\n"
 }
 
 // pathError words the common file-system errors in Vietnamese.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/workbook/scaffold"
 	"github.com/baocao/baocao/templates"
 	"github.com/xuri/excelize/v2"
@@ -26,7 +27,7 @@ func names(paths []string) string {
 
 func TestCreate(t *testing.T) {
 	dir := t.TempDir()
-	res, err := scaffold.Create(scaffold.Options{Dir: dir, Year: 2022})
+	res, err := scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestCreate(t *testing.T) {
 	same("chi-tieu.yaml", cat)
 	docx, _ := templates.DefaultDocx()
 	same("mau-bao-cao.docx", docx)
-	same("LUU-Y.txt", []byte(scaffold.Guide(2022)))
+	same("LUU-Y.txt", []byte(scaffold.Guide(model.YearPeriod(2022))))
 
 	// The folder works as a workspace: both years read without a finding.
 	ws, err := input.Open(filepath.Join(dir, "data"))
@@ -53,8 +54,8 @@ func TestCreate(t *testing.T) {
 	}
 	c, _, _ := ws.Catalogue()
 	for _, year := range []int{2021, 2022} {
-		y, fs, err := ws.Year(year, c)
-		if err != nil || len(fs) > 0 || y.Year != year || len(y.Entries) != 0 {
+		y, fs, err := ws.Figures(model.YearPeriod(year), c)
+		if err != nil || len(fs) > 0 || y.Period.Year != year || len(y.Entries) != 0 {
 			t.Errorf("%d: %v %v %+v", year, err, fs, y)
 		}
 	}
@@ -63,18 +64,18 @@ func TestCreate(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "data", "LUU-Y.txt"), []byte("của tôi"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err = scaffold.Create(scaffold.Options{Dir: dir, Year: 2022})
+	res, err = scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022)})
 	if err != nil || len(res.Created) != 0 || len(res.Skipped) != 5 || !strings.Contains(res.Skipped[0].Reason, "--force") {
 		t.Fatalf("second run: %v %+v", err, res)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "data", "LUU-Y.txt")); string(b) != "của tôi" {
 		t.Error("LUU-Y.txt overwritten")
 	}
-	res, err = scaffold.Create(scaffold.Options{Dir: dir, Year: 2022, Force: true})
+	res, err = scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022), Force: true})
 	if err != nil || len(res.Created) != 5 {
 		t.Fatalf("forced run: %v %+v", err, res)
 	}
-	same("LUU-Y.txt", []byte(scaffold.Guide(2022)))
+	same("LUU-Y.txt", []byte(scaffold.Guide(model.YearPeriod(2022))))
 }
 
 // TestCreateNextYear makes the next year's workbook in a folder that holds the
@@ -92,7 +93,7 @@ func TestCreateNextYear(t *testing.T) {
 		}
 	}
 	now := time.Date(2022, 1, 10, 9, 0, 0, 0, time.UTC)
-	res, err := scaffold.Create(scaffold.Options{Dir: dir, Year: 2022, Force: true, Now: now})
+	res, err := scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022), Force: true, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func TestCreateNextYear(t *testing.T) {
 	}
 	ws, _ := input.Open(dataDir)
 	cat, _, _ := ws.Catalogue()
-	y, fs, err := ws.Year(2022, cat)
+	y, fs, err := ws.Figures(model.YearPeriod(2022), cat)
 	if err != nil || len(fs) > 0 {
 		t.Fatal(err, fs)
 	}
@@ -128,7 +129,7 @@ func TestCreateErrors(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := scaffold.Create(scaffold.Options{Dir: file, Year: 2022}); err == nil || !strings.Contains(err.Error(), "không tạo được thư mục") {
+	if _, err := scaffold.Create(scaffold.Options{Dir: file, Period: model.YearPeriod(2022)}); err == nil || !strings.Contains(err.Error(), "không tạo được thư mục") {
 		t.Errorf("folder over a file: %v", err)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
@@ -137,7 +138,7 @@ func TestCreateErrors(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "data", "chi-tieu.yaml"), []byte("chi_tieu: [ {ma: a b}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := scaffold.Create(scaffold.Options{Dir: dir, Year: 2022})
+	res, err := scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022)})
 	if err == nil || !strings.Contains(err.Error(), "danh mục chỉ tiêu có lỗi") || len(res.Created) != 1 {
 		t.Errorf("broken catalogue: %v %+v", err, res)
 	}
