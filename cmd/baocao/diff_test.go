@@ -166,14 +166,16 @@ func TestDiffFilesAndSeries(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	header := cells(strings.Split(out, "\n")[0])
-	if strings.Join(header, "|") != "Mã, chỉ tiêu|Đơn vị|2019|2020|2021|Chênh lệch 2020/2019|Tăng, giảm 2020/2019|Chênh lệch 2021/2020|Tăng, giảm 2021/2020|Kế hoạch 2021|Đạt KH|!" {
+	// Too wide for one line of headings, the series folds them at their spaces.
+	lines := strings.Split(out, "\n")
+	header := strings.Join(cells(lines[0]), "|") + " / " + strings.Join(cells(lines[1]), "|")
+	if header != "Mã, chỉ tiêu|Đơn vị|2019|2020|2021|Chênh lệch|Tăng, giảm|Chênh lệch|Tăng, giảm|Kế hoạch|Đạt KH|! / 2020/2019|2020/2019|2021/2020|2021/2020|2021" {
 		t.Errorf("columns in year order: %q", header)
 	}
 	if got := strings.Join(diffLine(t, out, "DT_BUU_CHINH"), "|"); !strings.HasPrefix(got, "DT_BUU_CHINH|tỷ đồng|100|120|130|+20|tăng 20%|+10|tăng 8,3%|") {
 		t.Errorf("series: %s", got)
 	}
-	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); !strings.Contains(got, "|0|1.597|1.150|+1.597|năm 2019 bằng 0,|-447|giảm 28%|") {
+	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); !strings.Contains(got, "|0|1.597|1.150|+1.597|năm 2019|-447|giảm 28%|") {
 		t.Errorf("zero base: %s", got)
 	}
 	if strings.Contains(out, "NaN") {
