@@ -213,7 +213,7 @@ func (t *Table) periodLegend() string {
 		}
 		needed = needed || c.Period.Kind != 0 && c.Period.Kind != model.FullYear
 	}
-	if !needed {
+	if !needed || len(parts) == 0 {
 		return ""
 	}
 	return strings.Join(parts, "; ") + "."
