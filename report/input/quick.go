@@ -136,17 +136,9 @@ func (q *quick) content() []*yaml.Node {
 // pair reads "key: value" from src[i:end] into mapping m, the value being a
 // scalar or a flow mapping.
 func (q *quick) pair(m *yaml.Node, i, end, line int) bool {
-	k := i
-	for i < end && isKeyStart(q.src[i]) {
-		i++
-	}
-	if i == k || i-k > maxQuickKey || i+1 >= end || q.src[i] != ':' || q.src[i+1] != ' ' {
+	i, key, ok := q.key(i, end, line)
+	if !ok {
 		return false
-	}
-	key := q.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: q.src[k:i], Line: line})
-	i += 2
-	for i < end && q.src[i] == ' ' {
-		i++
 	}
 	var v *yaml.Node
 	if i < end && q.src[i] == '{' {
@@ -165,6 +157,21 @@ func (q *quick) pair(m *yaml.Node, i, end, line int) bool {
 	return true
 }
 
+// key reads "key: " at src[i:end], giving where its value starts.
+func (q *quick) key(i, end, line int) (int, *yaml.Node, bool) {
+	k := i
+	for i < end && isKeyStart(q.src[i]) {
+		i++
+	}
+	if i == k || i-k > maxQuickKey || i+1 >= end || q.src[i] != ':' || q.src[i+1] != ' ' {
+		return 0, nil, false
+	}
+	key := q.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: q.src[k:i], Line: line})
+	for i += 2; i < end && q.src[i] == ' '; i++ {
+	}
+	return i, key, true
+}
+
 // flowMapping reads "{key: value, …}", all of src[i:end].
 func (q *quick) flowMapping(i, end, line int) (*yaml.Node, bool) {
 	m := q.node(yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Line: line})
@@ -174,19 +181,11 @@ func (q *quick) flowMapping(i, end, line int) (*yaml.Node, bool) {
 		for i < end && q.src[i] == ' ' {
 			i++
 		}
-		k := i
-		for i < end && isKeyStart(q.src[i]) {
-			i++
-		}
-		if i == k || i-k > maxQuickKey || i+1 >= end || q.src[i] != ':' || q.src[i+1] != ' ' {
+		at, key, ok := q.key(i, end, line)
+		if !ok {
 			return nil, false
 		}
-		key := q.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: q.src[k:i], Line: line})
-		i += 2
-		for i < end && q.src[i] == ' ' {
-			i++
-		}
-		j, v, ok := q.scalar(i, end, true, line)
+		j, v, ok := q.scalar(at, end, true, line)
 		if !ok {
 			return nil, false
 		}
