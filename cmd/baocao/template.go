@@ -4,11 +4,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/report/validate"
+	"github.com/baocao/baocao/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -16,6 +19,7 @@ type templateCheckOptions struct {
 	*streams
 	data, format string
 	path         string
+	period       string // --ky: the period whose kind the template is for
 }
 
 // newTemplateCmd groups the commands about report templates.
@@ -43,9 +47,14 @@ danh mục mẫu có sẵn), không cần số liệu năm nào, và liệt kê 
 - cảnh báo (unguarded): thẻ in số liệu của một chỉ tiêu mà không đặt trong
   {{ if co_so_lieu "MÃ" }}: khi chỉ tiêu đó chưa có số liệu, báo cáo sẽ không lập được.
 
+Mẫu được thử với số liệu giả định của một kỳ thuộc loại kỳ mà mẫu dùng cho (--ky); mặc định
+theo tên tệp mẫu trong thư mục số liệu (mau-bao-cao.docx: năm; mau-bao-cao-so-ket.docx: 6 tháng;
+mau-bao-cao-thang-quy.docx: tháng, quý), tên khác: năm.
+
 Mã thoát: 0 không có lỗi; 1 có lỗi; 2 không chạy được lệnh (ví dụ không đọc được tệp).`,
 		Example: `  baocao template check mau-bao-cao.docx
-  baocao template check mau-moi.docx --data ./data --format json`,
+  baocao template check mau-moi.docx --data ./data --format json
+  baocao template check mau-9-thang.docx --ky 2022-9T`,
 		Args: exactArgs(1, "đúng một tệp mẫu .docx, ví dụ: baocao template check mau-bao-cao.docx"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.path = args[0]
@@ -54,6 +63,7 @@ Mã thoát: 0 không có lỗi; 1 có lỗi; 2 không chạy được lệnh (v�
 	}
 	cmd.Flags().String("data", "", "thư mục số liệu có danh mục chi-tieu.yaml (mặc định: data/, hoặc danh mục mẫu có sẵn)")
 	cmd.Flags().StringVar(&opts.format, "format", "", "cách trình bày kết quả: text (bảng, mặc định) hoặc json")
+	cmd.Flags().StringVar(&opts.period, "ky", "", "kỳ báo cáo mà mẫu dùng cho, ví dụ 2022 hoặc 2022-6T (mặc định: theo tên tệp mẫu, hoặc năm)")
 	cmd.PreRun = func(c *cobra.Command, _ []string) { opts.data, _ = c.Flags().GetString("data") }
 	return cmd
 }
@@ -61,6 +71,10 @@ Mã thoát: 0 không có lỗi; 1 có lỗi; 2 không chạy được lệnh (v�
 func runTemplateCheck(opts *templateCheckOptions) error {
 	if opts.format != "" && opts.format != "text" && opts.format != "json" {
 		return fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format text hoặc --format json", opts.format)
+	}
+	kind, err := templateKind(opts)
+	if err != nil {
+		return err
 	}
 	docx, err := os.ReadFile(opts.path)
 	if err != nil {
@@ -76,7 +90,7 @@ func runTemplateCheck(opts *templateCheckOptions) error {
 	}
 	findings := catFindings
 	if catFindings.Errors() == 0 {
-		findings = append(findings, render.Check(filepath.ToSlash(opts.path), docx, cat)...)
+		findings = append(findings, render.Check(filepath.ToSlash(opts.path), docx, cat, kind)...)
 	}
 	fmt.Fprintf(opts.err, "Đã kiểm tra mẫu %s theo danh mục %s.\n", opts.path, ws.Path(input.CatalogueFile))
 	if opts.format == "json" {
@@ -91,4 +105,19 @@ func runTemplateCheck(opts *templateCheckOptions) error {
 		return silentExit(exitProblems)
 	}
 	return nil
+}
+
+// templateKind is the kind of period the template is checked for: --ky's, or
+// the kind whose template takes the file's name in a workspace, or a year.
+func templateKind(opts *templateCheckOptions) (model.PeriodKind, error) {
+	if opts.period != "" {
+		p, err := model.ParsePeriod(opts.period)
+		return p.Kind, err
+	}
+	for _, k := range []model.PeriodKind{model.FullYear, model.SixMonths, model.NineMonths, model.Quarter, model.Month} {
+		if name, _ := templates.ForKind(k); strings.EqualFold(name, filepath.Base(opts.path)) {
+			return k, nil
+		}
+	}
+	return model.FullYear, nil
 }
