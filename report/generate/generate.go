@@ -266,10 +266,10 @@ func writeReport(out, backup string, docx []byte) error {
 	return atomicfile.Ledger{}.Replace(out, backup, docx, time.Time{})
 }
 
-// Template opens the workspace's template for validate; nil when it cannot be
-// read or has errors (generate reports those).
-func Template(ws *input.Workspace, cat *model.Catalogue) validate.Template {
-	name, tpl, err := ws.Template(model.FullYear)
+// Template opens the workspace's template of a kind of period for validate;
+// nil when it cannot be read or has errors (generate reports those).
+func Template(ws *input.Workspace, cat *model.Catalogue, kind model.PeriodKind) validate.Template {
+	name, tpl, err := ws.Template(kind)
 	if err != nil {
 		return nil
 	}
