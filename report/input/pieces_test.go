@@ -179,3 +179,14 @@ func FuzzQuickPiece(f *testing.F) {
 		sameNodes(t, q, p)
 	})
 }
+
+func TestKeySet(t *testing.T) {
+	var s keySet
+	for round, want := range []bool{true, false} {
+		for i := range 20 {
+			if got := s.add(fmt.Sprint("K", i)); got != want {
+				t.Fatalf("round %d, key %d: new %v", round, i, got)
+			}
+		}
+	}
+}
