@@ -7,8 +7,10 @@ import (
 
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/report/validate"
+	"github.com/baocao/baocao/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -16,6 +18,8 @@ type templateCheckOptions struct {
 	*streams
 	data, format string
 	path         string
+	// period, without path: check the template generate takes for its kind.
+	period model.Period
 }
 
 // newTemplateCmd groups the commands about report templates.
@@ -32,8 +36,9 @@ func newTemplateCmd(s *streams) *cobra.Command {
 
 func newTemplateCheckCmd(s *streams) *cobra.Command {
 	opts := &templateCheckOptions{streams: s}
+	var periodFlag string
 	cmd := &cobra.Command{
-		Use:   "check MẪU.docx",
+		Use:   "check [MẪU.docx]",
 		Short: "Kiểm tra một mẫu báo cáo theo danh mục chỉ tiêu, không cần số liệu",
 		Long: `Kiểm tra mẫu báo cáo .docx theo danh mục chỉ tiêu (chi-tieu.yaml của thư mục số liệu, hoặc
 danh mục mẫu có sẵn), không cần số liệu năm nào, và liệt kê mọi vấn đề kèm vị trí (đoạn văn):
@@ -43,15 +48,39 @@ danh mục mẫu có sẵn), không cần số liệu năm nào, và liệt kê 
 - cảnh báo (unguarded): thẻ in số liệu của một chỉ tiêu mà không đặt trong
   {{ if co_so_lieu "MÃ" }}: khi chỉ tiêu đó chưa có số liệu, báo cáo sẽ không lập được.
 
+Thay cho tệp mẫu, --ky KỲ kiểm tra mẫu mà «baocao generate KỲ» sẽ dùng: mẫu riêng của loại kỳ đó
+trong thư mục số liệu (mau-bao-cao.docx cho năm, mau-bao-cao-so-ket.docx cho 6 tháng và 9 tháng,
+mau-bao-cao-thang-quy.docx cho tháng và quý), nếu không có thì mẫu có sẵn trong chương trình.
+
 Mã thoát: 0 không có lỗi; 1 có lỗi; 2 không chạy được lệnh (ví dụ không đọc được tệp).`,
 		Example: `  baocao template check mau-bao-cao.docx
-  baocao template check mau-moi.docx --data ./data --format json`,
-		Args: exactArgs(1, "đúng một tệp mẫu .docx, ví dụ: baocao template check mau-bao-cao.docx"),
+  baocao template check mau-moi.docx --data ./data --format json
+  baocao template check --ky 2022-6T`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return fmt.Errorf("lệnh %s cần một tệp mẫu .docx hoặc --ky; xem «%s --help»", cmd.Name(), cmd.CommandPath())
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.path = args[0]
+			switch {
+			case len(args) == 1 && periodFlag != "":
+				return fmt.Errorf("chỉ nêu một tệp mẫu hoặc --ky, không cả hai")
+			case len(args) == 1:
+				opts.path = args[0]
+			case periodFlag == "":
+				return fmt.Errorf("lệnh %s cần một tệp mẫu .docx (ví dụ: baocao template check mau-bao-cao.docx) hoặc --ky KỲ (ví dụ: --ky 2022-6T); xem «%s --help»", cmd.Name(), cmd.CommandPath())
+			default:
+				p, err := model.ParsePeriod(periodFlag)
+				if err != nil {
+					return err
+				}
+				opts.period = p
+			}
 			return runTemplateCheck(opts)
 		},
 	}
+	cmd.Flags().StringVar(&periodFlag, "ky", "", "kiểm tra mẫu dùng cho kỳ báo cáo này (2022, 2022-6T, 2022-9T, 2022-Q1…Q4, 2022-T01…T12) thay cho một tệp mẫu")
 	cmd.Flags().String("data", "", "thư mục số liệu có danh mục chi-tieu.yaml (mặc định: data/, hoặc danh mục mẫu có sẵn)")
 	cmd.Flags().StringVar(&opts.format, "format", "", "cách trình bày kết quả: text (bảng, mặc định) hoặc json")
 	cmd.PreRun = func(c *cobra.Command, _ []string) { opts.data, _ = c.Flags().GetString("data") }
@@ -62,11 +91,11 @@ func runTemplateCheck(opts *templateCheckOptions) error {
 	if opts.format != "" && opts.format != "text" && opts.format != "json" {
 		return fmt.Errorf("định dạng «%s» không hợp lệ; dùng --format text hoặc --format json", opts.format)
 	}
-	docx, err := os.ReadFile(opts.path)
-	if err != nil {
-		return fmt.Errorf("không đọc được tệp mẫu %s: %w", opts.path, fileerr.Describe(err))
-	}
 	ws, err := openWorkspace(opts.streams, opts.data)
+	if err != nil {
+		return err
+	}
+	name, docx, err := checkedTemplate(opts, ws)
 	if err != nil {
 		return err
 	}
@@ -76,9 +105,9 @@ func runTemplateCheck(opts *templateCheckOptions) error {
 	}
 	findings := catFindings
 	if catFindings.Errors() == 0 {
-		findings = append(findings, render.Check(filepath.ToSlash(opts.path), docx, cat)...)
+		findings = append(findings, render.Check(filepath.ToSlash(name), docx, cat)...)
 	}
-	fmt.Fprintf(opts.err, "Đã kiểm tra mẫu %s theo danh mục %s.\n", opts.path, ws.Path(input.CatalogueFile))
+	fmt.Fprintf(opts.err, "Đã kiểm tra mẫu %s theo danh mục %s.\n", name, ws.Path(input.CatalogueFile))
 	if opts.format == "json" {
 		err = validate.WriteJSON(opts.out, findings)
 	} else {
@@ -91,4 +120,25 @@ func runTemplateCheck(opts *templateCheckOptions) error {
 		return silentExit(exitProblems)
 	}
 	return nil
+}
+
+// checkedTemplate reads the template to check: the file named, or the one
+// generate takes for the period's kind. name places its findings.
+func checkedTemplate(opts *templateCheckOptions, ws *input.Workspace) (name string, docx []byte, err error) {
+	if opts.path != "" {
+		docx, err := os.ReadFile(opts.path)
+		if err != nil {
+			return "", nil, fmt.Errorf("không đọc được tệp mẫu %s: %w", opts.path, fileerr.Describe(err))
+		}
+		return opts.path, docx, nil
+	}
+	name, docx, err = ws.Template(opts.period.Kind)
+	if err != nil {
+		return "", nil, err
+	}
+	if name == input.DefaultTemplateName {
+		file, _ := templates.ForKind(opts.period.Kind)
+		name = file + " " + name
+	}
+	return name, docx, nil
 }
