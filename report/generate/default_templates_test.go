@@ -59,17 +59,21 @@ func fixtureFigure(t *testing.T, period, code string) *big.Rat {
 	return v.Rat()
 }
 
-// growthText words (cur − prev) / prev × 100 at one decimal, half-up, without
-// its sign: "13,5%", "8%".
-func growthText(cur, prev *big.Rat) string {
-	r := new(big.Rat).Quo(new(big.Rat).Sub(cur, prev), prev)
-	r.Abs(r.Mul(r, big.NewRat(1000, 1)))
+// percentText words a ratio as a percentage at one decimal, half-up, a
+// zero decimal dropped: "13,5%", "75%".
+func percentText(r *big.Rat) string {
+	r = new(big.Rat).Abs(new(big.Rat).Mul(r, big.NewRat(1000, 1)))
 	r.Add(r, big.NewRat(1, 2))
 	tenths := new(big.Int).Quo(r.Num(), r.Denom()).Int64()
 	if tenths%10 == 0 {
 		return fmt.Sprintf("%d%%", tenths/10)
 	}
 	return fmt.Sprintf("%d,%d%%", tenths/10, tenths%10)
+}
+
+// growthText words the change from prev to cur without its sign: "13,5%".
+func growthText(cur, prev *big.Rat) string {
+	return percentText(new(big.Rat).Quo(new(big.Rat).Sub(cur, prev), prev))
 }
 
 // Each period's report comes from its kind's default template and states its
@@ -111,6 +115,27 @@ func TestPeriodDefaultTemplates(t *testing.T) {
 			sentence, _, _ = strings.Cut(sentence, ". ")
 			if !strings.Contains(sentence, periodtest.Actual[c.code]["DT_BUU_CHINH"]+" tỷ đồng") {
 				t.Errorf("revenue sentence %q lacks the figure %s", sentence, periodtest.Actual[c.code]["DT_BUU_CHINH"])
+			}
+			// Against the year's plan, from the year's file where the
+			// period's has none; the whole-year estimate where given.
+			plan := new(big.Rat)
+			plan.SetString(strings.ReplaceAll(periodtest.Plan["2022"]["DT_BUU_CHINH"], ".", ""))
+			if !strings.Contains(sentence, "đạt "+percentText(new(big.Rat).Quo(fixtureFigure(t, c.code, "DT_BUU_CHINH"), plan))+" Kế hoạch năm 2022") {
+				t.Errorf("revenue sentence %q lacks its attainment of the year's plan", sentence)
+			}
+			if est, ok := periodtest.YearEstimate[c.code]["DT_BUU_CHINH"]; ok {
+				e, _ := new(big.Rat).SetString(est)
+				want := "; ước cả năm đạt " + percentText(new(big.Rat).Quo(e, plan)) + " Kế hoạch năm 2022 (" + est + " tỷ đồng)"
+				if !strings.Contains(sentence, want) {
+					t.Errorf("revenue sentence %q lacks %q", sentence, want)
+				}
+			} else if strings.Contains(sentence, "ước cả năm") {
+				t.Errorf("revenue sentence %q states an estimate the input lacks", sentence)
+			}
+			// Months into the year, a plan is not missed yet: none of the
+			// fixture's figures settles a miss.
+			if strings.Contains(text, "không đạt Kế hoạch") {
+				t.Errorf("the report says a plan is missed before the year's end")
 			}
 			last := p.SamePeriodLastYear()
 			if _, ok := periodtest.Actual[last.Code()]; ok {
