@@ -329,7 +329,9 @@ func (c *checker) rangePipe(p *parse.PipeNode) reflect.Type {
 	if p == nil {
 		return nil
 	}
-	key, elem := c.rangeTypes(c.commands(p))
+	list := c.commands(p)
+	c.tg.list = list
+	key, elem := c.rangeTypes(list)
 	types := []reflect.Type{elem}
 	if len(p.Decl) == 2 {
 		types = []reflect.Type{key, elem}

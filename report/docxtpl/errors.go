@@ -3,14 +3,15 @@ package docxtpl
 import (
 	"path"
 
-	"github.com/baocao/baocao/report/docxpkg"
-	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/baocao/baocao/report/docxpkg"
+	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
 )
 
 // Error is one problem in a template, located at a paragraph of a part.
@@ -133,7 +134,7 @@ func (l ErrorList) tidy(parts []string) ErrorList {
 	seen := map[key]bool{}
 	out := l[:0]
 	for _, e := range l {
-		e.Msg = shortenMessage(e.Msg)
+		e.Msg = vnformat.ShortenQuoted(e.Msg, maxQuotedRunes, maxMessageRunes)
 		k := key{e.Part, e.Paragraph, e.Msg}
 		if !seen[k] {
 			seen[k] = true
@@ -149,41 +150,6 @@ const (
 	maxQuotedRunes  = 80
 	maxMessageRunes = 400
 )
-
-// shortenMessage shortens what a message quotes «…», and the message
-// itself, when they are long.
-func shortenMessage(msg string) string {
-	if utf8.RuneCountInString(msg) <= maxQuotedRunes {
-		return msg
-	}
-	var b strings.Builder
-	for {
-		open := strings.Index(msg, "«")
-		if open < 0 {
-			break
-		}
-		end := strings.Index(msg[open:], "»")
-		if end < 0 {
-			break
-		}
-		quoted := msg[open+len("«") : open+end]
-		b.WriteString(msg[:open+len("«")])
-		b.WriteString(cutRunes(quoted, maxQuotedRunes))
-		b.WriteString("»")
-		msg = msg[open+end+len("»"):]
-	}
-	b.WriteString(msg)
-	return cutRunes(b.String(), maxMessageRunes)
-}
-
-// cutRunes shortens s to n runes with "…" when it is longer.
-func cutRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	runes := []rune(s)
-	return string(runes[:n-1]) + "…"
-}
 
 // excerptRunes is about how much of a paragraph an error quotes.
 const excerptRunes = 60

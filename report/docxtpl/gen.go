@@ -104,6 +104,7 @@ type spot struct {
 	off  int
 	para *para
 	at   int
+	tag  *tag // nil for a location marker
 }
 
 // edit replaces xml[start:end] with text in the generated source.
@@ -114,7 +115,7 @@ type edit struct {
 }
 
 func (e *edit) tag(tg *tag) {
-	e.spots = append(e.spots, spot{e.text.Len(), tg.para, tg.start})
+	e.spots = append(e.spots, spot{e.text.Len(), tg.para, tg.start, tg})
 	e.text.WriteString(tg.src)
 }
 
@@ -130,7 +131,7 @@ func (e *edit) controls(pt *part, p *para) {
 }
 
 func (e *edit) loc(pt *part, p *para) {
-	e.spots = append(e.spots, spot{e.text.Len(), p, 0})
+	e.spots = append(e.spots, spot{e.text.Len(), p, 0, nil})
 	// The newline starts a new source line, so that parse errors, which
 	// give only a line, can be placed.
 	e.text.WriteString("{{" + locFunc + " " + strconv.Itoa(pt.index) + " " + strconv.Itoa(p.n) + "\n}}")

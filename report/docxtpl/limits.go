@@ -1,7 +1,6 @@
 package docxtpl
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/baocao/baocao/report/vnformat"
@@ -37,23 +36,45 @@ func (x *execution) iterate() (string, error) {
 	return "", nil
 }
 
-// limitedWriter is where an execution writes: it refuses to go beyond
-// MaxOutputSize in all parts together.
-type limitedWriter struct {
-	x   *execution
-	cp  *compiled
-	buf *bytes.Buffer
-}
+// limitedWriter is where text/template writes: a text node that starts a
+// paragraph moves the location (see rewriter.locMarker).
+type limitedWriter struct{ x *execution }
 
 func (w limitedWriter) Write(p []byte) (int, error) {
+	cp := w.x.cp
 	if len(p) > 0 {
-		if para, ok := w.cp.textMarks[&p[0]]; ok {
-			w.x.problems.moveTo(w.cp.part.name, para)
+		if para, ok := cp.textMarks[&p[0]]; ok {
+			w.x.problems.moveTo(cp.part.name, para)
 		}
 	}
-	if w.x.written+w.buf.Len()+len(p) > MaxOutputSize {
-		return 0, &limitError{fmt.Sprintf("nội dung điền ra vượt giới hạn %d MiB (một báo cáo thường dưới 1 MiB); "+
+	if err := w.x.write(p); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// write adds p to the output, refusing to go beyond MaxOutputSize in all
+// parts together.
+func (x *execution) write(p []byte) error {
+	if err := x.room(len(p)); err != nil {
+		return err
+	}
+	x.out.Write(p)
+	return nil
+}
+
+func (x *execution) writeString(s string) error {
+	if err := x.room(len(s)); err != nil {
+		return err
+	}
+	x.out.WriteString(s)
+	return nil
+}
+
+func (x *execution) room(n int) error {
+	if x.written+x.out.Len()+n > MaxOutputSize {
+		return &limitError{fmt.Sprintf("nội dung điền ra vượt giới hạn %d MiB (một báo cáo thường dưới 1 MiB); "+
 			"có thể một vòng lặp in quá nhiều lần hoặc in một giá trị quá dài", MaxOutputSize>>20)}
 	}
-	return w.buf.Write(p)
+	return nil
 }

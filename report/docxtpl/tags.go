@@ -2,6 +2,7 @@ package docxtpl
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -46,6 +47,9 @@ type tag struct {
 	kind       tagKind
 	pipe       *parse.PipeNode // the pipeline to check, nil if none
 	key        position        // where its output goes, see position
+	// list is, for a {{range}}, the type of the value it ranges over when
+	// the checker knows it.
+	list reflect.Type
 }
 
 // classify finds a tag's kind from its first word.

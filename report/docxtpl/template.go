@@ -55,6 +55,7 @@ type compiled struct {
 	// textMarks maps the first byte of a text node to the paragraph that
 	// rendering enters when the node is written (see rewriter.locMarker).
 	textMarks map[*byte]*para
+	sites     []*nativeSite // loops that may run natively, by number
 }
 
 // Parse reads a .docx template and checks it. The error is an ErrorList with
@@ -102,6 +103,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		needPFunc:    func(string) string { return "" },
 		tableEndFunc: func(string) string { return "" },
 		iterFunc:     func() string { return "" },
+		nativeFunc:   func(int, any, any, any, ...any) bool { return false },
 	}
 	for i, cp := range t.parts {
 		t.tags += len(all[i])
@@ -118,6 +120,9 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		cp.textMarks = map[*byte]*para{}
 		(&rewriter{pt: cp.part, spots: cp.spots, texts: cp.textMarks}).rewrite(tm.Tree.Root)
 		cp.tmpl = tm
+		if nativeLoops {
+			cp.nativize(tm.Tree.Root, nil)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs.tidy(t.names)
@@ -209,6 +214,7 @@ func (p *Problems) errors() ErrorList {
 type execution struct {
 	t          *Template
 	problems   *Problems
+	cp         *compiled // the part being rendered
 	out        *bytes.Buffer
 	marks      []int // output offsets where the open guarded elements start
 	iterations int   // of all loops so far, see MaxIterations
@@ -304,7 +310,8 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 		problems = NewProblems()
 	}
 	x := &execution{t: t, problems: problems}
-	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd, iterFunc: x.iterate}
+	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd,
+		iterFunc: x.iterate, nativeFunc: x.native}
 	outs := map[string]string{}
 	var errs ErrorList
 	for _, cp := range t.parts {
@@ -318,9 +325,9 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 		tm.Funcs(funcs)
 		var buf bytes.Buffer
 		buf.Grow(len(cp.src) + len(cp.src)/4)
-		x.out, x.marks = &buf, x.marks[:0]
+		x.cp, x.out, x.marks = cp, &buf, x.marks[:0]
 		problems.moveTo(cp.part.name, nil)
-		if err := tm.Execute(limitedWriter{x, cp, &buf}, data); err != nil {
+		if err := tm.Execute(limitedWriter{x}, data); err != nil {
 			errs = append(errs, x.execError(cp, err))
 			var limit *limitError
 			if errors.As(err, &limit) {
@@ -361,6 +368,9 @@ func wellFormed(xml string) error {
 
 // execError locates and translates an error of text/template's Execute.
 func (x *execution) execError(cp *compiled, err error) *Error {
+	if native := (*nativeError)(nil); errors.As(err, &native) {
+		err = native.err // as text/template would have returned it
+	}
 	var e *Error
 	if off := sourceOffset(cp.src, err.Error()); off >= 0 {
 		e = cp.errorAt(off, "")
@@ -505,8 +515,15 @@ func (e *missingValueError) Error() string {
 // printProblem), and makes it XML character data of the w:t it sits in,
 // with line breaks and tabs as Word elements.
 func escape(expr, w string, v any) (string, error) {
+	s, err := printed(expr, v)
+	return xmlText(s, w), err
+}
+
+// printed formats the value of the tag {{expr}} as text/template would,
+// refusing a missing one and one that is not a printable value.
+func printed(expr string, v any) (string, error) {
 	if s, ok := v.(string); ok { // most values: printed as they are, without fmt and reflection
-		return xmlText(s, w), nil
+		return s, nil
 	}
 	if v == nil {
 		return "", &missingValueError{expr}
@@ -524,7 +541,7 @@ func escape(expr, w string, v any) (string, error) {
 	if msg := printProblem(rv.Type(), expr); msg != "" {
 		return "", errors.New(msg)
 	}
-	return xmlText(fmt.Sprint(rv.Interface()), w), nil
+	return fmt.Sprint(rv.Interface()), nil
 }
 
 // xmlText escapes s as the content of a w:t element.
@@ -532,34 +549,42 @@ func xmlText(s, w string) string {
 	if plainText(s) {
 		return s
 	}
-	var b strings.Builder
-	reopen := `<` + w + `t xml:space="preserve">`
+	return string(appendXMLText(nil, s, w))
+}
+
+// appendXMLText appends s escaped as the content of a w:t element, with line
+// breaks and tabs as Word elements.
+func appendXMLText(b []byte, s, w string) []byte {
+	closeT := func(b []byte, elem string) []byte {
+		b = append(append(append(append(b, "</"...), w...), "t><"...), w...)
+		return append(append(append(append(b, elem...), "/><"...), w...), `t xml:space="preserve">`...)
+	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
 		case r == '&':
-			b.WriteString("&amp;")
+			b = append(b, "&amp;"...)
 		case r == '<':
-			b.WriteString("&lt;")
+			b = append(b, "&lt;"...)
 		case r == '>':
-			b.WriteString("&gt;")
+			b = append(b, "&gt;"...)
 		case r == '\r' || r == '\n':
 			if r == '\r' && strings.HasPrefix(s[i:], "\n") {
 				i++
 			}
-			b.WriteString("</" + w + "t><" + w + "br/>" + reopen)
+			b = closeT(b, "br")
 		case r == '\t':
-			b.WriteString("</" + w + "t><" + w + "tab/>" + reopen)
+			b = closeT(b, "tab")
 		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
+			b = utf8.AppendRune(b, utf8.RuneError)
 		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
 			// Not allowed in XML 1.0.
 		default:
-			b.WriteRune(r)
+			b = append(b, s[i-size:i]...)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // plainText reports whether s is valid UTF-8 that xmlText leaves as it is:

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/textwidth"
@@ -108,7 +107,7 @@ func WriteJSON(w io.Writer, fs model.Findings) error {
 			sev = "error"
 		}
 		rep.Findings = append(rep.Findings, JSONFinding{Severity: sev, Code: f.Code, File: f.Pos.File, Line: f.Pos.Line,
-			Sheet: f.Pos.Sheet, Cell: f.Pos.Cell, Message: shorten(f.Msg), Fix: shorten(f.Fix)})
+			Sheet: f.Pos.Sheet, Cell: f.Pos.Cell, Message: vnformat.ShortenQuoted(f.Msg, maxQuoted, maxMessage), Fix: vnformat.ShortenQuoted(f.Fix, maxQuoted, maxMessage)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -223,52 +222,8 @@ func clean(s string) string {
 			return '\uFFFD'
 		}
 		return r
-	}, shorten(s))
-}
-
-// shorten cuts each value quoted «…» longer than maxQuoted characters to its
-// start and "…".
-func shorten(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	var b strings.Builder
-	for {
-		open := strings.Index(s, "«")
-		if open < 0 {
-			break
-		}
-		end := strings.Index(s[open:], "»")
-		if end < 0 {
-			break
-		}
-		quoted := s[open+len("«") : open+end]
-		b.WriteString(s[:open+len("«")])
-		quoted = cut(quoted, maxQuoted)
-		b.WriteString(quoted + "»")
-		s = s[open+end+len("»"):]
-	}
-	b.WriteString(s)
-	return cut(b.String(), maxMessage)
+	}, vnformat.ShortenQuoted(s, maxQuoted, maxMessage))
 }
 
 // maxMessage bounds a whole message, whatever is left unquoted in it.
 const maxMessage = 2000
-
-// cut shortens s to n characters, the last one "…".
-func cut(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	count := 0
-	for i := range s {
-		if count == n-1 {
-			if utf8.RuneCountInString(s[i:]) > 1 {
-				return s[:i] + "…"
-			}
-			return s
-		}
-		count++
-	}
-	return s
-}

@@ -64,11 +64,52 @@ func (e *ParseError) Error() string {
 // Shorten keeps a text quoted in a message readable: invalid UTF-8 replaced,
 // and cut to its first max characters and "…" when longer.
 func Shorten(s string, max int) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if utf8.RuneCountInString(s) <= max {
+	return Cut(strings.ToValidUTF8(s, "\uFFFD"), max+1)
+}
+
+// Cut shortens s to n characters, the last one "…", when it is longer; it
+// reads no further than the cut, so that cutting a megabyte stays cheap.
+func Cut(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	return string([]rune(s)[:max]) + "…"
+	count := 0
+	for i := range s {
+		if count == n-1 {
+			if utf8.RuneCountInString(s[i:]) > 1 {
+				return s[:i] + "…"
+			}
+			return s
+		}
+		count++
+	}
+	return s
+}
+
+// ShortenQuoted keeps a message readable however long the values it quotes:
+// each value quoted «…» is cut to maxQuoted characters, then the whole
+// message to maxMessage.
+func ShortenQuoted(msg string, maxQuoted, maxMessage int) string {
+	if len(msg) <= maxQuoted {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		open := strings.Index(msg, "«")
+		if open < 0 {
+			break
+		}
+		end := strings.Index(msg[open:], "»")
+		if end < 0 {
+			break
+		}
+		b.WriteString(msg[:open+len("«")])
+		b.WriteString(Cut(msg[open+len("«"):open+end], maxQuoted))
+		b.WriteString("»")
+		msg = msg[open+end+len("»"):]
+	}
+	b.WriteString(msg)
+	return Cut(b.String(), maxMessage)
 }
 
 // groupSpace reports whether r may separate groups of thousands: a space, a

@@ -195,3 +195,20 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+func TestShortenQuoted(t *testing.T) {
+	long := strings.Repeat("ă", 100)
+	got := ShortenQuoted("mã «"+long+"» không có; «ngắn» giữ nguyên", 10, 1000)
+	if want := "mã «ăăăăăăăăă…» không có; «ngắn» giữ nguyên"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := ShortenQuoted(strings.Repeat("a", 50)+"«x»", 10, 20); got != strings.Repeat("a", 19)+"…" {
+		t.Errorf("whole message: %q", got)
+	}
+	if got := Cut("ăâê", 3); got != "ăâê" {
+		t.Errorf("Cut kept %q", got)
+	}
+	if got := Shorten("ăâêô", 2); got != "ăâ…" {
+		t.Errorf("Shorten = %q", got)
+	}
+}
