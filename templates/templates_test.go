@@ -32,27 +32,29 @@ func TestForKind(t *testing.T) {
 }
 
 // Every default template packs into a package that reads back, has no shared
-// passage left unexpanded, and checks clean against the sample catalogue:
-// no error, and no figure printed without a guard.
+// passage left unexpanded, and checks clean against the sample catalogue for
+// each kind of period it serves: no error, and no figure printed without a
+// guard.
 func TestDefaultsCheckClean(t *testing.T) {
 	cat, findings, err := input.Sample().Catalogue()
 	if err != nil || len(findings) > 0 {
 		t.Fatal(err, findings)
 	}
-	for _, d := range templates.All() {
-		b, err := d.Docx()
+	for _, kind := range []model.PeriodKind{model.FullYear, model.SixMonths, model.NineMonths, model.Quarter, model.Month} {
+		name, docx := templates.ForKind(kind)
+		b, err := docx()
 		if err != nil {
-			t.Fatal(d.Name, err)
+			t.Fatal(name, err)
 		}
 		pkg, err := docxpkg.Open(b)
 		if err != nil {
-			t.Fatalf("%s: %v", d.Name, err)
+			t.Fatalf("%s: %v", name, err)
 		}
 		if strings.Contains(pkg.Part("word/document.xml"), "<?baocao") {
-			t.Errorf("%s: a passage is left unexpanded", d.Name)
+			t.Errorf("%s: a passage is left unexpanded", name)
 		}
-		for _, f := range render.Check(d.Name, b, cat) {
-			t.Errorf("%s: %s", d.Name, f.Msg)
+		for _, f := range render.Check(name, b, cat, kind) {
+			t.Errorf("%s as the template of kind %d: %s", name, kind, f.Msg)
 		}
 	}
 }

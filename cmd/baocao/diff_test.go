@@ -15,7 +15,9 @@ import (
 
 	"github.com/baocao/baocao/report/diff"
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/vnformat"
 	"github.com/baocao/baocao/report/workbook"
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -166,14 +168,16 @@ func TestDiffFilesAndSeries(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	header := cells(strings.Split(out, "\n")[0])
-	if strings.Join(header, "|") != "Mã, chỉ tiêu|Đơn vị|2019|2020|2021|Chênh lệch 2020/2019|Tăng, giảm 2020/2019|Chênh lệch 2021/2020|Tăng, giảm 2021/2020|Kế hoạch 2021|Đạt KH|!" {
+	// Too wide for one line of headings, the series folds them at their spaces.
+	lines := strings.Split(out, "\n")
+	header := strings.Join(cells(lines[0]), "|") + " / " + strings.Join(cells(lines[1]), "|")
+	if header != "Mã, chỉ tiêu|Đơn vị|2019|2020|2021|Chênh lệch|Tăng, giảm|Chênh lệch|Tăng, giảm|Kế hoạch|Đạt KH|! / 2020/2019|2020/2019|2021/2020|2021/2020|2021" {
 		t.Errorf("columns in year order: %q", header)
 	}
 	if got := strings.Join(diffLine(t, out, "DT_BUU_CHINH"), "|"); !strings.HasPrefix(got, "DT_BUU_CHINH|tỷ đồng|100|120|130|+20|tăng 20%|+10|tăng 8,3%|") {
 		t.Errorf("series: %s", got)
 	}
-	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); !strings.Contains(got, "|0|1.597|1.150|+1.597|năm 2019 bằng 0,|-447|giảm 28%|") {
+	if got := strings.Join(diffLine(t, out, "DT_VIEN_THONG"), "|"); !strings.Contains(got, "|0|1.597|1.150|+1.597|năm 2019|-447|giảm 28%|") {
 		t.Errorf("zero base: %s", got)
 	}
 	if strings.Contains(out, "NaN") {
@@ -247,7 +251,7 @@ func TestDiffRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"diff", "2021"}, "cần ít nhất hai năm"},
+		{[]string{"diff", "2021"}, "cần ít nhất hai kỳ"},
 		{[]string{"diff", "2020", "2021", "--format", "xlsx"}, "cần tệp kết quả"},
 		{[]string{"diff", "2020", "2021", "--format", "pdf"}, "định dạng «pdf» không hợp lệ"},
 		{[]string{"diff", "2020", "2021", "-o", "so-sanh.pdf"}, "đuôi .txt, .csv"},
@@ -286,11 +290,12 @@ func TestDiffRefusals(t *testing.T) {
 
 func TestDiffHelp(t *testing.T) {
 	code, out, _ := runCLI(t, "--help")
-	if code != 0 || !strings.Contains(out, "diff") || !strings.Contains(out, "So sánh số liệu các năm") {
+	if code != 0 || !strings.Contains(out, "diff") || !strings.Contains(out, "So sánh số liệu các kỳ") {
 		t.Errorf("diff is listed in the help:\n%s", out)
 	}
 	code, out, _ = runCLI(t, "diff", "--help")
-	for _, want := range []string{"--only-changed", "--threshold", "--group", "--exit-code", "baocao-diff/1"} {
+	for _, want := range []string{"--only-changed", "--threshold", "--group", "--exit-code", "baocao-diff/1", model.PeriodForms,
+		"baocao diff 2021-6T 2022-6T", "baocao diff 2022-Q1 2022-Q2 2022-Q3"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("diff help lacks %q", want)
 		}
@@ -329,5 +334,107 @@ func TestDiffKeepsAnEditedOutput(t *testing.T) {
 	}
 	if !kept {
 		t.Errorf("the edited file was not kept beside the new one: %v", backups)
+	}
+}
+
+// periodFigures are the figures of TestDiffPeriods, by period code; a zero in
+// the first quarter leaves its change without a percentage.
+var periodFigures = map[string]map[string]string{
+	"2021-6T": {"DT_VIEN_THONG": "702", "TB_TRA_SAU": "71.250"},
+	"2022-6T": {"DT_VIEN_THONG": "815", "TB_TRA_SAU": "69.900"},
+	"2022-Q1": {"DT_VIEN_THONG": "390", "DON_THU": "0"},
+	"2022-Q2": {"DT_VIEN_THONG": "425", "DON_THU": "6"},
+}
+
+// TestDiffPeriods compares periods other than years, in a workspace of the
+// sample's catalogue and figures made here: the same six months of two years,
+// two quarters in every format, and the refusals of periods of different
+// kinds (exit 2: the command line is at fault, not the inputs) and of
+// unknown codes.
+func TestDiffPeriods(t *testing.T) {
+	dataDir := sampleWorkspace(t, nil)
+	for period, figures := range periodFigures {
+		content := "ky: " + period + "\nchi_tieu:\n"
+		for code, v := range figures {
+			content += "  " + code + ": \"" + v + "\"\n"
+		}
+		writeFile(t, filepath.Join(dataDir, period+".yaml"), content)
+	}
+	number := func(period, code string) decimal.Decimal {
+		v, _, err := vnformat.ParseNumber(periodFigures[period][code])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	code, out, errOut := runCLI(t, "diff", "--data", dataDir, "2022-6T", "2021-6T")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if h := cells(strings.Split(out, "\n")[0]); len(h) < 4 || h[2] != "2021-6T" || h[3] != "2022-6T" {
+		t.Errorf("columns in time order: %q", h)
+	}
+	for _, code := range []string{"DT_VIEN_THONG", "TB_TRA_SAU"} {
+		old, cur := number("2021-6T", code), number("2022-6T", code)
+		d := cur.Sub(old)
+		pct := d.Abs().Mul(decimal.NewFromInt(100)).DivRound(old, 10).Round(1)
+		words, sign := "tăng ", "+"
+		if d.Sign() < 0 {
+			words, sign = "giảm ", ""
+		}
+		want := periodFigures["2021-6T"][code] + "|" + periodFigures["2022-6T"][code] + "|" + sign + vnformat.Number(d, 0) + "|" +
+			words + strings.Replace(pct.String(), ".", ",", 1) + "%"
+		if got := strings.Join(diffLine(t, out, code)[2:], "|"); got != want {
+			t.Errorf("six months, %s:\n got %s\nwant %s", code, got, want)
+		}
+	}
+	if !strings.Contains(out, "\n2021-6T: 6 tháng đầu năm 2021; 2022-6T: 6 tháng đầu năm 2022.\n") {
+		t.Errorf("legend of the codes:\n%s", out)
+	}
+
+	dir := t.TempDir()
+	for _, ext := range []string{"md", "csv", "json", "xlsx"} {
+		path := filepath.Join(dir, "quy."+ext)
+		if code, _, errOut := runCLI(t, "diff", "--data", dataDir, "quý II năm 2022", "2022-q1", "-o", path); code != 0 {
+			t.Fatalf("%s: exit %d: %s", ext, code, errOut)
+		}
+	}
+	md, _ := os.ReadFile(filepath.Join(dir, "quy.md"))
+	if !strings.HasPrefix(string(md), "# So sánh số liệu quý I và quý II năm 2022\n") || !strings.Contains(string(md), "| 2022-Q1 | 2022-Q2 |") ||
+		!strings.Contains(string(md), "| DON_THU | Đơn thư tiếp nhận | đơn thư | 0 | 6 | +6 | quý I năm 2022 bằng 0, không tính được tỷ lệ |") {
+		t.Errorf("markdown:\n%s", md)
+	}
+	csvBytes, _ := os.ReadFile(filepath.Join(dir, "quy.csv"))
+	if !strings.Contains(string(csvBytes), ",2022-Q1,2022-Q2,Chênh lệch 2022-Q2/Q1,") {
+		t.Errorf("csv header: %s", strings.SplitN(string(csvBytes), "\n", 2)[0])
+	}
+	var doc struct {
+		Columns []struct{ Period, Name string }
+	}
+	js, _ := os.ReadFile(filepath.Join(dir, "quy.json"))
+	if err := json.Unmarshal(js, &doc); err != nil || len(doc.Columns) != 2 || doc.Columns[0].Period != "2022-Q1" || doc.Columns[1].Name != "quý II năm 2022" {
+		t.Errorf("json columns %+v %v", doc.Columns, err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "quy.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if e, _ := f.GetCellValue(diff.SheetTable, "E1"); e != "2022-Q1" {
+		t.Errorf("workbook E1 = %q", e)
+	}
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"2022-Q1", "2022-6T"}, "không so sánh được các kỳ khác loại: 2022-Q1 (quý I năm 2022), 2022-6T (6 tháng đầu năm 2022)."},
+		{[]string{"2022-T05", "2022"}, "không so sánh được các kỳ khác loại: 2022-T05 (tháng 5 năm 2022), 2022 (năm 2022)."},
+		{[]string{"2022-Q1", "2022-X1"}, "các dạng hợp lệ: " + model.PeriodForms},
+	} {
+		code, out, errOut := runCLI(t, append([]string{"diff", "--data", dataDir}, c.args...)...)
+		if code != 2 || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("%q: exit %d, out %q, err %q; want exit 2 and %q", c.args, code, out, errOut, c.want)
+		}
 	}
 }

@@ -10,11 +10,12 @@ import (
 	"github.com/baocao/baocao/report/model"
 )
 
-// Figure is one indicator's computed figures for the report year. A nil value
-// means "not available": Missing (or PreviousMissing) says why in Vietnamese.
+// Figure is one indicator's computed figures for the report's period. A nil
+// value means "not available": Missing (or PreviousMissing) says why in Vietnamese.
 type Figure struct {
 	Indicator *model.Indicator
 	Entry     *model.Entry // nil for derived indicators and for indicators not entered
+	Period    model.Period // the period of Value
 
 	Value    *big.Rat
 	Missing  string
@@ -25,7 +26,12 @@ type Figure struct {
 	Compared        model.Period
 	PreviousMissing string
 
+	// Plan is the plan of the year the period belongs to: the period's input's
+	// ke_hoach, else the year's input's.
 	Plan *big.Rat
+	// YearEstimate is the estimate for the whole year (uoc_ca_nam) given with a
+	// period shorter than a year; nil otherwise.
+	YearEstimate *big.Rat
 
 	Ranking     *model.Ranking // for indicators of kind Rank: this year's place and how many were ranked
 	PrevRanking *model.Ranking
@@ -57,6 +63,15 @@ func (f *Figure) Attainment() *big.Rat {
 	return percentOf(f.Value, f.Plan)
 }
 
+// YearEstimateAttainment is the whole-year estimate / plan × 100, or nil
+// without an estimate or a (non-zero) plan.
+func (f *Figure) YearEstimateAttainment() *big.Rat {
+	if f.YearEstimate == nil || f.Plan == nil {
+		return nil
+	}
+	return percentOf(f.YearEstimate, f.Plan)
+}
+
 // lowerIsBetter reports whether a smaller value is good news: a place in a
 // ranking, or an indicator declared so (violations, fines).
 func (f *Figure) lowerIsBetter() bool {
@@ -70,11 +85,42 @@ func (f *Figure) PlanMet() (met, ok bool) {
 	if f.Value == nil || f.Plan == nil {
 		return false, false
 	}
-	c := f.Value.Cmp(f.Plan)
-	if f.lowerIsBetter() {
-		return c <= 0, true
+	return meets(f.Value, f.Plan, f.lowerIsBetter()), true
+}
+
+// meets reports whether v reaches plan, or where lower is better stays within it.
+func meets(v, plan *big.Rat, lowerIsBetter bool) bool {
+	c := v.Cmp(plan)
+	if lowerIsBetter {
+		return c <= 0
 	}
-	return c >= 0, true
+	return c >= 0
+}
+
+// YearEstimateMeetsPlan reports whether the whole-year estimate meets the
+// plan, as PlanMet does for the value; ok is false without either.
+func (f *Figure) YearEstimateMeetsPlan() (met, ok bool) {
+	if f.YearEstimate == nil || f.Plan == nil {
+		return false, false
+	}
+	return meets(f.YearEstimate, f.Plan, f.lowerIsBetter()), true
+}
+
+// PlanOutcome reports whether the year's plan is met as far as the figures of
+// the period settle it. For a year it is PlanMet. A shorter period settles it
+// only for an indicator summed over its period, which can only grow through
+// the year: one that has reached its plan has met it, and one where lower is
+// better that has passed its ceiling has missed it; otherwise ok is false, the
+// year is not over.
+func (f *Figure) PlanOutcome() (met, ok bool) {
+	met, ok = f.PlanMet()
+	if !ok || !f.Period.ShorterThanYear() {
+		return met, ok
+	}
+	if f.Indicator.Cumulative && met != f.lowerIsBetter() {
+		return met, true
+	}
+	return false, false
 }
 
 // TargetMet reports whether the target is met; ok is false when there is no
@@ -113,7 +159,7 @@ func (f *Figure) Improved() (improved, ok bool) {
 	return (ch.Sign() > 0) != f.lowerIsBetter(), true
 }
 
-// Report is the computed content of one year's report.
+// Report is the computed content of one period's report.
 type Report struct {
 	Catalogue *model.Catalogue
 	Current   *model.Figures
@@ -127,10 +173,12 @@ type Report struct {
 // Figure returns the figure for code, or nil when the catalogue lacks it.
 func (r *Report) Figure(code string) *Figure { return r.byCode[code] }
 
-// Compute works out every figure of year, comparing with prev when given.
-// Problems found on the way (a formula that cannot be evaluated, a same-period
-// value that disagrees with last year's input) are returned as findings; the
-// figures concerned are marked missing rather than guessed.
+// Compute works out every figure of year, comparing with prev when given; a
+// period shorter than a year takes the plans its input lacks from the year's
+// figures linked as year.WholeYear. Problems found on the way (a formula that
+// cannot be evaluated, a same-period value or a plan that disagrees with the
+// other input, a whole-year estimate the figures contradict) are returned as
+// findings; the figures concerned are marked missing rather than guessed.
 func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	r := &Report{Catalogue: cat, Current: year, Prev: prev, byCode: make(map[string]*Figure, len(cat.Indicators))}
 	cur := newEvaluator(cat, year)
@@ -139,7 +187,7 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		last = newEvaluator(cat, prev)
 	}
 	for _, ind := range cat.Indicators {
-		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Compared: year.Period.SamePeriodLastYear()}
+		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: year.Period.SamePeriodLastYear()}
 		f.Value, f.Missing = cur.value(ind.Code)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
@@ -149,10 +197,9 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		}
 		if f.Entry != nil {
 			f.Estimate = f.Entry.Estimate
-			if f.Entry.Plan != nil {
-				f.Plan = Rat(*f.Entry.Plan)
-			}
 		}
+		r.plan(f)
+		r.yearEstimate(f)
 		r.previous(f, last)
 		r.Figures = append(r.Figures, f)
 		r.byCode[ind.Code] = f
@@ -188,6 +235,63 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 	default:
 		f.PreviousMissing = "số liệu " + f.Compared.Name() + " không có chỉ tiêu này"
 	}
+}
+
+// plan takes the plan of the period's input, else of the year's; when both
+// give one and they differ, a warning.
+func (r *Report) plan(f *Figure) {
+	var own, ofYear *model.Entry
+	if f.Entry != nil && f.Entry.Plan != nil {
+		own = f.Entry
+	}
+	if y := r.Current.WholeYear; y != nil && f.Period.ShorterThanYear() {
+		if e := y.Entry(f.Indicator.Code); e != nil && e.Plan != nil {
+			ofYear = e
+		}
+	}
+	switch {
+	case own != nil:
+		f.Plan = Rat(*own.Plan)
+		if ofYear != nil && !own.Plan.Equal(*ofYear.Plan) {
+			r.Findings = append(r.Findings, model.Finding{
+				Severity: model.Warning, Code: "plan-mismatch", Pos: own.PlanPos,
+				Fix: "ghi cùng một kế hoạch năm ở cả hai tệp",
+				Msg: fmt.Sprintf("chỉ tiêu %s: kế hoạch %s khác kế hoạch trong %s (%s); báo cáo dùng số trong số liệu %s",
+					f.Indicator.Code, own.Plan, r.Current.WholeYear.Source, ofYear.Plan, f.Period.Name()),
+			})
+		}
+	case ofYear != nil:
+		f.Plan = Rat(*ofYear.Plan)
+	}
+}
+
+// yearEstimate takes the whole-year estimate of a shorter period. A year's
+// own input has no use for one; an estimate below what an indicator summed
+// over the year has already reached contradicts the figures and is refused.
+func (r *Report) yearEstimate(f *Figure) {
+	e := f.Entry
+	if e == nil || e.YearEstimate == nil {
+		return
+	}
+	if !f.Period.ShorterThanYear() {
+		r.Findings = append(r.Findings, model.Finding{
+			Severity: model.Warning, Code: "year-estimate-unused", Pos: e.YearEstimatePos, Fix: "bỏ uoc_ca_nam khỏi số liệu năm",
+			Msg: fmt.Sprintf("chỉ tiêu %s: ước cả năm (uoc_ca_nam) chỉ dùng cho kỳ ngắn hơn năm; số liệu %s không dùng số này",
+				f.Indicator.Code, f.Period.Name()),
+		})
+		return
+	}
+	est := Rat(*e.YearEstimate)
+	if f.Indicator.Cumulative && f.Value != nil && est.Cmp(f.Value) < 0 {
+		r.Findings = append(r.Findings, model.Finding{
+			Severity: model.Error, Code: "year-estimate-below", Pos: e.YearEstimatePos,
+			Fix: "sửa số ước cả năm (không nhỏ hơn số thực hiện của kỳ)",
+			Msg: fmt.Sprintf("chỉ tiêu %s (lũy kế): ước cả năm %s nhỏ hơn số thực hiện %s (%s)",
+				f.Indicator.Code, e.YearEstimate, f.Period.Name(), ratString(f.Value)),
+		})
+		return
+	}
+	f.YearEstimate = est
 }
 
 // InputPlace is where the value of code is entered, or would be: its cell or

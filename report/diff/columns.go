@@ -2,9 +2,11 @@ package diff
 
 import (
 	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/model"
 )
 
 // The outputs share one description of their columns, so that a column means
@@ -51,11 +53,27 @@ func percentCell(text string, pct *big.Rat) cell {
 	return cell{text: text, num: frac.Quo(frac, big.NewRat(100, 1)), kind: numPercent, decimals: PercentDecimals}
 }
 
+// pairLabel heads change j: "2021/2020", "2022-6T/2021-6T"; the year is
+// not repeated within one year: "2022-Q2/Q1".
 func (t *Table) pairLabel(j int) string {
-	return t.Columns[j+1].Label + "/" + t.Columns[j].Label
+	to, from := t.Columns[j+1], t.Columns[j]
+	earlier := from.Label
+	if from.Period.Kind != 0 && from.Label == from.Period.Code() && to.Label == to.Period.Code() && from.Period.Year == to.Period.Year {
+		earlier = strings.TrimPrefix(earlier, strconv.Itoa(from.Period.Year)+"-")
+	}
+	return to.Label + "/" + earlier
 }
 
 func (t *Table) newest() Column { return t.Columns[len(t.Columns)-1] }
+
+// planLabel is the year whose plan the newest column is measured against:
+// "2022" for 2022 and for 2022-6T alike; the label of a file of unknown period.
+func (t *Table) planLabel() string {
+	if p := t.newest().Period; p.Kind != 0 {
+		return p.TheYear().Code()
+	}
+	return t.newest().Label
+}
 
 func colCode() column {
 	return column{header: "Mã", pair: -1, cell: func(r *Row) cell { return textCell(r.Code) }}
@@ -90,7 +108,7 @@ func colWords(header string, j int) column {
 }
 
 func colPlan(t *Table) column {
-	return column{header: "Kế hoạch " + t.newest().Label, numeric: true, pair: -1, cell: func(r *Row) cell {
+	return column{header: "Kế hoạch " + t.planLabel(), numeric: true, pair: -1, cell: func(r *Row) cell {
 		return cell{text: r.PlanText(), num: r.Plan, decimals: r.Decimals}
 	}}
 }
@@ -123,10 +141,10 @@ func (t *Table) sheetColumns() []column {
 				return c
 			}},
 			colWords("Tăng, giảm "+label, j),
-			column{header: "Trạng thái " + label, pair: j, cell: func(r *Row) cell { return textCell(r.Changes[j].Status.Text()) }},
+			column{header: "Trạng thái " + label, pair: j, cell: func(r *Row) cell { return textCell(r.Changes[j].Status.Text(t.Previous())) }},
 		)
 	}
-	return append(cols, colPlan(t), colAttainment("Đạt kế hoạch "+t.newest().Label+" (%)"),
+	return append(cols, colPlan(t), colAttainment("Đạt kế hoạch "+t.planLabel()+" (%)"),
 		column{header: "Cần xem lại", pair: -1, cell: func(r *Row) cell { return textCell(flagText(r, "có")) }},
 		colNotes())
 }
@@ -179,5 +197,24 @@ func (t *Table) flagLegend() string {
 	if t.Threshold != nil {
 		limit = percentText(t.Threshold)
 	}
-	return flagMark + ": biến động từ " + limit + " trở lên so với năm trước, hoặc năm trước bằng 0: nên kiểm tra lại số liệu."
+	before := t.earlier()
+	return flagMark + ": biến động từ " + limit + " trở lên so với " + before + ", hoặc " + before + " bằng 0: nên kiểm tra lại số liệu."
+}
+
+// periodLegend names the periods that the reading outputs head with their
+// codes ("2022-Q1: quý I năm 2022; 2022-Q2: quý II năm 2022."); "" when the
+// codes say it themselves, as years do.
+func (t *Table) periodLegend() string {
+	var parts []string
+	needed := false
+	for _, c := range t.Columns {
+		if c.Name != c.Label {
+			parts = append(parts, c.Label+": "+c.Name)
+		}
+		needed = needed || c.Period.Kind != 0 && c.Period.Kind != model.FullYear
+	}
+	if !needed || len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + "."
 }

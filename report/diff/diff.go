@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,8 +41,10 @@ const (
 	Absent      Status = "absent"       // no value in either column (only inside a series)
 )
 
-// Text is the status in Vietnamese, as a column of the sheet outputs shows it.
-func (s Status) Text() string {
+// Text is the status in Vietnamese, as a column of the sheet outputs shows it;
+// previous names the earlier column of a change ("năm trước", "kỳ trước", see
+// Table.Previous).
+func (s Status) Text(previous string) string {
 	switch s {
 	case Up:
 		return "tăng"
@@ -54,7 +57,7 @@ func (s Status) Text() string {
 	case Removed:
 		return "bỏ"
 	case NoBase:
-		return "năm trước bằng 0"
+		return previous + " bằng 0"
 	case UnitChanged:
 		return "đổi đơn vị"
 	}
@@ -80,20 +83,17 @@ type Options struct {
 	Catalogues map[*model.Figures]*model.Catalogue
 }
 
-// Column is one compared input.
+// Column is one compared input. Tables head it with its short Label; titles,
+// legends and sentences name it by Name.
 type Column struct {
 	Period model.Period
-	Label  string // the period's code, "2021"; the file name when two inputs are of the same period
+	// Label is the period's code, "2021", "2022-Q1"; the file name when two
+	// inputs are of the same period or the period is unknown.
+	Label string
+	// Name is the column in a sentence: "năm 2021", "quý I năm 2022"; the Label
+	// when that is a file name.
+	Name   string
 	Source string
-}
-
-// phrase names the column in a sentence: "năm 2021", "6 tháng đầu năm 2022",
-// or the label of a file.
-func (c Column) phrase() string {
-	if c.Period.Kind != 0 && c.Label == c.Period.Code() {
-		return c.Period.Name()
-	}
-	return c.Label
 }
 
 // Table is a comparison: columns in year order, rows grouped and ordered as in
@@ -183,6 +183,7 @@ func Compare(cat *model.Catalogue, years []*model.Figures, opt Options) *Table {
 	years = slices.Clone(years)
 	slices.SortStableFunc(years, func(a, b *model.Figures) int { return a.Period.Compare(b.Period) })
 	t := &Table{Columns: columns(years), Threshold: opt.Threshold}
+	t.Summary.previous = t.Previous()
 	cats := make([]*model.Catalogue, len(years))
 	for i, y := range years {
 		cats[i] = cat
@@ -225,12 +226,63 @@ func columns(years []*model.Figures) []Column {
 	}
 	cols := make([]Column, len(years))
 	for i, y := range years {
-		cols[i] = Column{Period: y.Period, Label: y.Period.Code(), Source: y.Source}
+		cols[i] = Column{Period: y.Period, Label: y.Period.Code(), Name: y.Period.Name(), Source: y.Source}
 		if count[y.Period] > 1 || y.Period.Kind == 0 {
 			cols[i].Label = baseName(y.Source)
+			cols[i].Name = cols[i].Label
 		}
 	}
 	return cols
+}
+
+// Previous names the earlier column of any change, as a status or a count
+// says it ("kỳ trước bằng 0"): "năm trước" when the columns are years,
+// "kỳ trước" when they are shorter periods.
+func (t *Table) Previous() string {
+	for _, c := range t.Columns {
+		if c.Period.Kind != 0 && c.Period.Kind != model.FullYear {
+			return "kỳ trước"
+		}
+	}
+	return "năm trước"
+}
+
+// earlier names what the changes are measured from in a legend: the earlier
+// column itself when there are two ("quý I năm 2022"), else Previous.
+func (t *Table) earlier() string {
+	if len(t.Columns) == 2 {
+		return t.Columns[0].Name
+	}
+	return t.Previous()
+}
+
+// Title names the comparison: "So sánh số liệu năm 2020 và năm 2021",
+// "So sánh số liệu quý I, quý II và quý III năm 2022".
+func (t *Table) Title() string { return "So sánh số liệu " + t.names() }
+
+// names lists the columns' names as a sentence does. Shorter periods of one
+// year share it: "quý I, quý II và quý III năm 2022".
+func (t *Table) names() string {
+	names := make([]string, len(t.Columns))
+	year, shared := 0, len(t.Columns) > 1
+	for i, c := range t.Columns {
+		names[i] = c.Name
+		p := c.Period
+		if p.Kind == 0 || p.Kind == model.FullYear || c.Name != p.Name() || i > 0 && p.Year != year {
+			shared = false
+		}
+		year = p.Year
+	}
+	if shared {
+		for i, c := range t.Columns {
+			names[i] = c.Period.NameWithoutYear()
+		}
+		names[len(names)-1] = t.Columns[len(names)-1].Period.Name()
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " và " + names[len(names)-1]
 }
 
 func baseName(p string) string {
@@ -343,7 +395,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 			r.Rankings[i] = f.Ranking
 		}
 		if f.Value == nil && f.Indicator.Derived() && inputsPresent(rep, f.Indicator) {
-			r.Notes = append(r.Notes, fmt.Sprintf("%s: %s", t.Columns[i].phrase(), f.Missing))
+			r.Notes = append(r.Notes, fmt.Sprintf("%s: %s", t.Columns[i].Name, f.Missing))
 		}
 		if i == n-1 {
 			r.Plan = f.Plan
@@ -482,7 +534,7 @@ func transitions(ss []string, cols []Column) string {
 		if out != "" {
 			out += " → "
 		}
-		out += fmt.Sprintf("«%s» (%s)", s, cols[i].phrase())
+		out += fmt.Sprintf("«%s» (%s)", s, cols[i].Name)
 		prev = s
 	}
 	return out
@@ -518,6 +570,8 @@ type Summary struct {
 	NoBase      int
 	UnitChanged int
 	Flagged     int // rows with some change beyond the threshold
+
+	previous string // Table.Previous, naming NoBase
 }
 
 func (s *Summary) add(r *Row) {
@@ -554,7 +608,7 @@ func (s Summary) String() string {
 	for _, p := range []struct {
 		n    int
 		what string
-	}{{s.Added, "mới"}, {s.Removed, "bỏ"}, {s.NoBase, "năm trước bằng 0"}, {s.UnitChanged, "đổi đơn vị"}} {
+	}{{s.Added, "mới"}, {s.Removed, "bỏ"}, {s.NoBase, NoBase.Text(s.previous)}, {s.UnitChanged, "đổi đơn vị"}} {
 		if p.n > 0 {
 			out += fmt.Sprintf(", %d %s", p.n, p.what)
 		}

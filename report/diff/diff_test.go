@@ -260,6 +260,14 @@ func TestSameYearTwice(t *testing.T) {
 	if got := texts(row(t, tb, "A")); got != "4 → 3 | -1 | giảm 25% | down" {
 		t.Errorf("A: %q", got)
 	}
+	// Two files of one quarter: labelled and named by their files, no legend of codes.
+	q := model.Period{Kind: model.Quarter, Year: 2022, N: 2}
+	qa := &model.Figures{Period: q, Source: "data/2022-Q2.yaml", Entries: []*model.Entry{entry("A", "4")}}
+	qb := &model.Figures{Period: q, Source: "sua/2022-Q2-sua.yaml", Entries: []*model.Entry{entry("A", "0")}}
+	tb = Compare(cat, []*model.Figures{qa, qb}, Options{})
+	if c := tb.Columns[1]; c.Label != "2022-Q2-sua.yaml" || c.Name != c.Label || tb.periodLegend() != "" || tb.Title() != "So sánh số liệu 2022-Q2.yaml và 2022-Q2-sua.yaml" {
+		t.Errorf("files of one quarter: %+v, legend %q, title %q", c, tb.periodLegend(), tb.Title())
+	}
 	empty := &model.Figures{Period: model.YearPeriod(2021), Source: "data/2021.yaml"}
 	tb = Compare(cat, []*model.Figures{empty, b}, Options{})
 	if w, _ := row(t, tb, "A").ChangeText(0); w != "mới (2021.yaml không có số liệu)" {

@@ -159,7 +159,7 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{
-		"# So sánh số liệu 2020 – 2021\n",
+		"# So sánh số liệu năm 2020 và năm 2021\n",
 		"\n## Bưu chính, Viễn thông\n\n| Mã | Chỉ tiêu | Đơn vị | 2020 | 2021 | Chênh lệch | Tăng, giảm | Kế hoạch 2021 | Đạt KH |\n| --- | --- | --- | ---: | ---: | ---: | --- | ---: | ---: |\n",
 		"| DT_BUU_CHINH | Doanh thu \\| bưu chính \\* | tỷ đồng | 120 | 130 | +10 | tăng 8,3% | 110 | 118,2% |\n",
 		"| DT_VIEN_THONG | Doanh thu viễn thông, Internet | tỷ đồng | 1.597 | 1.150 | -447 | giảm 28% | 1.691 | 68% |\n",
@@ -254,7 +254,7 @@ func TestWriteTextFlagsAndEmpty(t *testing.T) {
 	var buf bytes.Buffer
 	WriteText(&buf, Compare(cat, years, Options{Threshold: dec10()}), false)
 	out := buf.String()
-	if !strings.Contains(out, "\n"+flagMark+": biến động từ 10% trở lên so với năm trước, hoặc năm trước bằng 0: nên kiểm tra lại số liệu.\n") || !strings.Contains(out, "; 3 chỉ tiêu biến động vượt ngưỡng cần xem lại\n") {
+	if !strings.Contains(out, "\n"+flagMark+": biến động từ 10% trở lên so với năm 2020, hoặc năm 2020 bằng 0: nên kiểm tra lại số liệu.\n") || !strings.Contains(out, "; 3 chỉ tiêu biến động vượt ngưỡng cần xem lại\n") {
 		t.Errorf("flag legend and count:\n%s", out)
 	}
 	buf.Reset()
@@ -366,7 +366,7 @@ func TestWriteXLSX(t *testing.T) {
 
 	// The chart sheet charts the indicators in tỷ đồng with values in both years.
 	chartData, _ := f.GetRows(SheetChart, excelize.Options{RawCellValue: true})
-	wantData := [][]string{{"Chỉ tiêu", "2020", "2021"},
+	wantData := [][]string{{"Chỉ tiêu", "năm 2020", "năm 2021"},
 		{"Doanh thu bưu chính, chuyển phát", "120", "130"},
 		{"Doanh thu viễn thông, Internet", "1597", "1150"},
 		{"Doanh thu hoạt động in", "158", "180"}}
@@ -394,7 +394,7 @@ func TestWriteXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	bar := chart.BarChart
-	if bar.BarDir.Val != "col" || bar.Grouping.Val != "clustered" || len(bar.Series) != 2 || chart.Title != "So sánh 2020, 2021 (đơn vị: tỷ đồng)" {
+	if bar.BarDir.Val != "col" || bar.Grouping.Val != "clustered" || len(bar.Series) != 2 || chart.Title != "So sánh năm 2020 và năm 2021 (đơn vị: tỷ đồng)" {
 		t.Fatalf("not a clustered column chart of two years: %+v", chart)
 	}
 	for i, c := range []string{"B", "C"} {

@@ -14,7 +14,9 @@ const JSONFormat = "baocao-diff/1"
 //
 //	{
 //	  "format": "baocao-diff/1",
-//	  "columns": [{"year": 2020, "label": "2020", "source": "data/2020.yaml"}, …],
+//	  "title": "So sánh số liệu năm 2020 và năm 2021",
+//	  "columns": [{"period": "2020", "year": 2020, "label": "2020", "name": "năm 2020",
+//	               "source": "data/2020.yaml"}, …],  // period "2022-Q1", name "quý I năm 2022"…
 //	  "threshold": 50 | null,        // --threshold; null: each indicator's own limit
 //	  "summary": {"indicators": 46, "up": 3, "down": 2, "same": 0, "added": 41,
 //	              "removed": 0, "no_base": 0, "unit_changed": 0, "flagged": 0,
@@ -40,9 +42,9 @@ const JSONFormat = "baocao-diff/1"
 // at 6. For a ranking, "up" is a better (smaller) place and delta is the change
 // of the place number.
 func WriteJSON(w io.Writer, t *Table) error {
-	doc := jsonDoc{Format: JSONFormat, Threshold: number(t.Threshold), Rows: []jsonRow{}}
+	doc := jsonDoc{Format: JSONFormat, Title: t.Title(), Threshold: number(t.Threshold), Rows: []jsonRow{}}
 	for _, c := range t.Columns {
-		doc.Columns = append(doc.Columns, jsonColumn{Period: c.Period.Code(), Year: c.Period.Year, Label: c.Label, Source: c.Source})
+		doc.Columns = append(doc.Columns, jsonColumn{Period: c.Period.Code(), Year: c.Period.Year, Label: c.Label, Name: c.Name, Source: c.Source})
 	}
 	s := t.Summary
 	doc.Summary = jsonSummary{s.Indicators, s.Up, s.Down, s.Same, s.Added, s.Removed, s.NoBase, s.UnitChanged, s.Flagged, t.Differs(), s.String()}
@@ -81,6 +83,7 @@ func number(r *big.Rat) *json.Number {
 
 type jsonDoc struct {
 	Format    string       `json:"format"`
+	Title     string       `json:"title"`
 	Columns   []jsonColumn `json:"columns"`
 	Threshold *json.Number `json:"threshold"`
 	Summary   jsonSummary  `json:"summary"`
@@ -88,9 +91,10 @@ type jsonDoc struct {
 }
 
 type jsonColumn struct {
-	Period string `json:"period"` // "2021", "2022-6T"
+	Period string `json:"period"` // "2021", "2022-6T"; "" when unknown
 	Year   int    `json:"year"`
-	Label  string `json:"label"`
+	Label  string `json:"label"` // the column's heading and the changes' from and to
+	Name   string `json:"name"`  // "năm 2021", "6 tháng đầu năm 2022"
 	Source string `json:"source"`
 }
 

@@ -41,6 +41,8 @@ type Loader struct {
 	Findings model.Findings
 	// Inputs are the files read, so that an output is never written over one.
 	Inputs []string
+	// Named holds, for each input Load returns, the argument that named it.
+	Named []string
 
 	ws   *input.Workspace
 	cats map[string]*model.Catalogue // by folder
@@ -63,6 +65,7 @@ func (l *Loader) Load(args []string) ([]*model.Figures, map[*model.Figures]*mode
 		if y != nil {
 			years = append(years, y)
 			cats[y] = cat
+			l.Named = append(l.Named, arg)
 		}
 	}
 	for i, a := range l.Inputs {

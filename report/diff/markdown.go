@@ -6,12 +6,12 @@ import (
 	"strings"
 )
 
-// WriteMarkdown writes the comparison as Markdown: a title, one table per
-// catalogue group (numbers right-aligned, names in full), the flag legend and
-// the summary line.
+// WriteMarkdown writes the comparison as Markdown: a title naming the periods,
+// one table per catalogue group (numbers right-aligned, names in full, periods
+// by their codes), the legends of the codes and the flag, and the summary line.
 func WriteMarkdown(w io.Writer, t *Table) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("# So sánh số liệu " + mdEscape(t.labels(" – ")) + "\n")
+	bw.WriteString("# " + mdEscape(t.Title()) + "\n")
 	cols := t.readingColumns()
 	header := make([]string, len(cols))
 	rule := make([]string, len(cols))
@@ -41,6 +41,9 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 		bw.WriteString("\nKhông có chỉ tiêu nào để hiển thị.\n")
 	}
 	bw.WriteString("\n")
+	if l := t.periodLegend(); l != "" {
+		bw.WriteString(mdEscape(l) + "\n\n")
+	}
 	if t.Summary.Flagged > 0 {
 		bw.WriteString(mdEscape(t.flagLegend()) + "\n\n")
 	}

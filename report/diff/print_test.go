@@ -39,7 +39,7 @@ func TestWorkbookPrintsAndDescribesItself(t *testing.T) {
 				t.Errorf("%s: page layout %+v %v", sheet, pl, err)
 			}
 			hf, err := f.GetHeaderFooter(sheet)
-			if err != nil || hf == nil || !strings.Contains(hf.OddHeader, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG – So sánh số liệu 2020 – 2021") || !strings.Contains(hf.OddFooter, "&P") {
+			if err != nil || hf == nil || !strings.Contains(hf.OddHeader, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG – So sánh số liệu năm 2020 và năm 2021") || !strings.Contains(hf.OddFooter, "&P") {
 				t.Errorf("%s: page header and footer %+v %v", sheet, hf, err)
 			}
 			titles := ""
@@ -63,7 +63,7 @@ func TestWorkbookPrintsAndDescribesItself(t *testing.T) {
 			}
 		}
 		p, err := f.GetDocProps()
-		if err != nil || p.Creator != "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" || !strings.HasPrefix(p.Created, "2022-03-04T05:06:07") || p.Title != "So sánh số liệu 2020 – 2021" {
+		if err != nil || p.Creator != "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" || !strings.HasPrefix(p.Created, "2022-03-04T05:06:07") || p.Title != "So sánh số liệu năm 2020 và năm 2021" {
 			t.Errorf("properties %+v %v", p, err)
 		}
 	}

@@ -71,6 +71,15 @@ func Run(req Request) (*Result, error) {
 		}
 		opt.OnlyFlagged = req.OnlyChanged
 	}
+	var named []namedPeriod
+	for _, arg := range req.Args {
+		if p, ok, err := input.PeriodArg(arg); ok && err == nil {
+			named = append(named, namedPeriod{arg, p})
+		}
+	}
+	if err := checkKinds(named); err != nil { // before reading: no file can mend it
+		return nil, err
+	}
 	l := &Loader{OpenWorkspace: req.OpenWorkspace}
 	years, cats, err := l.Load(req.Args)
 	if err != nil {
@@ -78,6 +87,13 @@ func Run(req Request) (*Result, error) {
 	}
 	if l.Findings.Errors() > 0 {
 		return nil, &ProblemsError{l.Findings}
+	}
+	named = named[:0]
+	for i, y := range years {
+		named = append(named, namedPeriod{l.Named[i], y.Period})
+	}
+	if err := checkKinds(named); err != nil { // files named by path, with their ky:
+		return nil, err
 	}
 	if err := CheckGroup(req.Group, cats); err != nil {
 		return nil, err
@@ -106,6 +122,53 @@ func Run(req Request) (*Result, error) {
 		t.Author = n.Header.Body
 	}
 	return &Result{Table: t, Format: format, Warnings: l.Findings, Backup: backup}, nil
+}
+
+// namedPeriod is a compared period and how the command line named it: its
+// code, or the file that holds it.
+type namedPeriod struct {
+	arg string
+	p   model.Period
+}
+
+// checkKinds refuses to compare periods of different kinds: a month's figures
+// set beside a year's, or a quarter's beside six months', tell nothing of a
+// change. The command line is at fault, not the inputs, so this is a refusal
+// to run (exit 2) rather than a finding. Inputs of unknown period are not
+// checked (the reader has refused them already).
+func checkKinds(named []namedPeriod) error {
+	var first *namedPeriod
+	mixed := false
+	for i, n := range named {
+		switch {
+		case n.p.Kind == 0:
+		case first == nil:
+			first = &named[i]
+		case n.p.Kind != first.p.Kind:
+			mixed = true
+		}
+	}
+	if !mixed {
+		return nil
+	}
+	var list []string
+	for _, n := range named {
+		if n.p.Kind == 0 {
+			continue
+		}
+		if n.arg == n.p.Code() {
+			list = append(list, n.arg+" ("+n.p.Name()+")")
+		} else {
+			list = append(list, n.arg+" ("+n.p.Code()+", "+n.p.Name()+")")
+		}
+	}
+	p := first.p
+	example := "baocao diff " + p.Previous().Code() + " " + p.Code()
+	if same := p.SamePeriodLastYear(); same != p.Previous() {
+		example += ", hoặc với cùng kỳ năm trước: baocao diff " + same.Code() + " " + p.Code()
+	}
+	return fmt.Errorf("không so sánh được các kỳ khác loại: %s. Các kỳ so sánh phải cùng loại: cùng là năm, 6 tháng, 9 tháng, quý hoặc tháng; ví dụ: %s",
+		strings.Join(list, ", "), example)
 }
 
 // newest is the input of the latest period (the last given among equals), whose

@@ -45,9 +45,11 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	widths := make([]int, len(cols))
 	minimum := make([]int, len(cols))
 	foldable := make([]bool, len(cols))
+	heading := make([]int, len(cols)) // the width of each heading on one line
+	cellMin := make([]int, len(cols)) // the narrowest each column's cells fold to
 	for c, col := range cols {
-		widths[c] = textwidth.Width(col.header)
-		minimum[c] = widths[c] // headings stay on one line
+		heading[c] = textwidth.Width(col.header)
+		widths[c] = heading[c]
 		foldable[c] = (!col.numeric || col.fold) && col.header != flagMark
 	}
 	for i, r := range t.Rows {
@@ -57,13 +59,13 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 			cl.text = norm.NFC.String(cl.text)
 			grid[i][c] = cl
 			widths[c] = max(widths[c], textwidth.Width(cl.text))
-			minimum[c] = max(minimum[c], textwidth.LongestWord(cl.text))
+			cellMin[c] = max(cellMin[c], textwidth.LongestWord(cl.text))
 			if !foldable[c] {
-				minimum[c] = widths[c]
+				cellMin[c] = max(cellMin[c], textwidth.Width(cl.text))
 			}
 		}
 		widths[0] = max(widths[0], textwidth.Width(r.Code))
-		minimum[0] = max(minimum[0], textwidth.Width(r.Code))
+		cellMin[0] = max(cellMin[0], textwidth.Width(r.Code))
 	}
 	for c := range cols {
 		floor := minFoldWidth
@@ -73,10 +75,20 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		case cols[c].fold:
 			floor = 0 // as narrow as its numbers: "118,2%" over "(vượt giới hạn)"
 		}
-		minimum[c] = max(minimum[c], min(widths[c], floor))
+		cellMin[c] = max(cellMin[c], min(widths[c], floor))
+		minimum[c] = max(cellMin[c], heading[c]) // headings stay on one line…
 	}
 	widths[0] = min(widths[0], max(maxNameWidth, minimum[0]))
 	textwidth.Fit(widths, minimum, foldable, 2)
+	// …unless the table is still too wide (a series of periods): then they
+	// fold at their spaces, "Chênh lệch" over "2022-Q2/2022-Q1", and the
+	// number columns narrow to their numbers.
+	narrowable := make([]bool, len(cols))
+	for c, col := range cols {
+		narrowable[c] = col.header != flagMark
+		minimum[c] = max(cellMin[c], textwidth.LongestField(col.header))
+	}
+	textwidth.Fit(widths, minimum, narrowable, 2)
 	// row writes one table row, its text cells folded onto as many lines as
 	// needed, the first cell after its lead line (the code) when there is one.
 	row := func(lead string, cells []string, paint func(c int) string) {
@@ -84,7 +96,10 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		height := 1
 		for c, s := range cells {
 			folded[c] = []string{s}
-			if foldable[c] {
+			switch {
+			case lead == "" && textwidth.Width(s) > widths[c]: // a heading
+				folded[c] = textwidth.WrapAtSpaces(s, widths[c])
+			case foldable[c]:
 				folded[c] = textwidth.Wrap(s, widths[c])
 			}
 			if c == 0 && lead != "" {
@@ -161,6 +176,9 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		bw.WriteString("(không có chỉ tiêu nào để hiển thị)\n")
 	}
 	bw.WriteString("\n")
+	if l := t.periodLegend(); l != "" {
+		bw.WriteString(l + "\n")
+	}
 	if t.Summary.Flagged > 0 {
 		bw.WriteString(t.flagLegend() + "\n")
 	}

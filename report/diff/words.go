@@ -58,9 +58,9 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 	from, to := r.cols[c.From], r.cols[c.To]
 	switch c.Status {
 	case Added:
-		return fmt.Sprintf("mới (%s không có số liệu)", from.phrase()), 0
+		return fmt.Sprintf("mới (%s không có số liệu)", from.Name), 0
 	case Removed:
-		return fmt.Sprintf("bỏ (%s không có số liệu)", to.phrase()), 0
+		return fmt.Sprintf("bỏ (%s không có số liệu)", to.Name), 0
 	case UnitChanged:
 		return "đổi đơn vị, không so sánh", 0
 	case Absent:
@@ -68,7 +68,7 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 	}
 	words, sign, ok := vnformat.IndicatorChange(r.Kind.Measure(), c.from, c.to, PercentDecimals)
 	if !ok {
-		return fmt.Sprintf("%s bằng 0, không tính được tỷ lệ", from.phrase()), c.Delta.Sign()
+		return fmt.Sprintf("%s bằng 0, không tính được tỷ lệ", from.Name), c.Delta.Sign()
 	}
 	return words, sign
 }

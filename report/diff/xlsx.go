@@ -43,7 +43,7 @@ func WriteXLSX(w io.Writer, t *Table) error {
 	if err := f.SetSheetName("Sheet1", SheetTable); err != nil {
 		return err
 	}
-	title := "So sánh số liệu " + t.labels(" – ")
+	title := t.Title()
 	header := title
 	if t.Author != "" {
 		header = t.Author + " – " + title
@@ -275,7 +275,7 @@ func (x *xlsxBook) chart(t *Table, pageHeader string) {
 	x.set(sheet, 1, 1, textCell("Chỉ tiêu"), 0)
 	x.do(func() error { return x.f.SetColWidth(sheet, "A", "A", 45) })
 	for i, c := range t.Columns {
-		x.set(sheet, i+2, 1, textCell(c.Label), 0)
+		x.set(sheet, i+2, 1, textCell(c.Name), 0) // the chart's legend
 	}
 	last, _ := excelize.ColumnNumberToName(len(t.Columns) + 1)
 	x.do(func() error { return x.f.SetCellStyle(sheet, "A1", last+"1", header) })
@@ -300,7 +300,7 @@ func (x *xlsxBook) chart(t *Table, pageHeader string) {
 		})
 	}
 	unit := rows[0].Unit
-	title := "So sánh " + t.labels(", ")
+	title := "So sánh " + t.names()
 	if unit != "" {
 		title += " (đơn vị: " + unit + ")"
 	}
@@ -316,13 +316,4 @@ func (x *xlsxBook) chart(t *Table, pageHeader string) {
 			YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		})
 	})
-}
-
-// labels joins the column labels: "2020 – 2021".
-func (t *Table) labels(sep string) string {
-	out := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		out[i] = c.Label
-	}
-	return strings.Join(out, sep)
 }

@@ -142,5 +142,9 @@
 // paragraphs replaced by their tags and a location marker
 // ({{__baocao_loc PART PARA}}) before each paragraph with tags. After
 // parsing, an escaping command is appended to every printing action of the
-// parse tree, as html/template does.
+// parse tree, as html/template does. A {{range}} over a list whose body is
+// made of text, fields, variables, {{if}}/{{with}} on them and such loops
+// runs natively (see native.go): its names are resolved once for the types
+// met instead of by reflection at every iteration, with the same output and
+// the same errors; any other loop is text/template's.
 package docxtpl

@@ -140,12 +140,12 @@ func (cp *compiled) errorAt(off int, msg string) *Error {
 	return e
 }
 
-var errPlace = regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)?`)
+var errPlace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)?`) })
 
 // sourceOffset finds the place a text/template error names ("NAME:LINE:" or
 // "NAME:LINE:COL:") in the source; -1 if it names none.
 func sourceOffset(src, msg string) int {
-	m := errPlace.FindStringSubmatch(msg)
+	m := errPlace().FindStringSubmatch(msg)
 	if m == nil {
 		return -1
 	}
@@ -215,7 +215,7 @@ type execution struct {
 	t          *Template
 	problems   *Problems
 	cp         *compiled // the part being rendered
-	out        *bytes.Buffer
+	out        *output
 	marks      []int // output offsets where the open guarded elements start
 	iterations int   // of all loops so far, see MaxIterations
 	written    int   // bytes of the parts done, see MaxOutputSize
@@ -243,20 +243,20 @@ func (x *execution) mark() string {
 	return ""
 }
 
-// popMark returns the output since the matching mark.
-func (x *execution) popMark() ([]byte, int) {
+// popMark returns the offset of the matching mark.
+func (x *execution) popMark() int {
 	if len(x.marks) == 0 {
-		return nil, x.out.Len()
+		return x.out.Len()
 	}
 	start := x.marks[len(x.marks)-1]
 	x.marks = x.marks[:len(x.marks)-1]
-	return x.out.Bytes()[start:], start
+	return start
 }
 
 // needParagraph keeps a table cell, text box, header or footer valid: Word
 // needs at least one paragraph in it.
 func (x *execution) needParagraph(w string) string {
-	if out, _ := x.popMark(); !hasElement(out, w+"p") {
+	if !x.out.hasElementSince(x.popMark(), w+"p") {
 		return "<" + w + "p/>"
 	}
 	return ""
@@ -265,7 +265,7 @@ func (x *execution) needParagraph(w string) string {
 // tableEnd removes a table left without rows (its rows were all control
 // tags and the structures repeated them zero times): Word needs a row.
 func (x *execution) tableEnd(w string) string {
-	if out, start := x.popMark(); !hasElement(out, w+"tr") {
+	if start := x.popMark(); !x.out.hasElementSince(start, w+"tr") {
 		x.out.Truncate(start)
 	}
 	return ""
@@ -323,9 +323,8 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 			return nil, err
 		}
 		tm.Funcs(funcs)
-		var buf bytes.Buffer
-		buf.Grow(len(cp.src) + len(cp.src)/4)
-		x.cp, x.out, x.marks = cp, &buf, x.marks[:0]
+		buf := newOutput(len(cp.src) + len(cp.src)/4)
+		x.cp, x.out, x.marks = cp, buf, x.marks[:0]
 		problems.moveTo(cp.part.name, nil)
 		if err := tm.Execute(limitedWriter{x}, data); err != nil {
 			errs = append(errs, x.execError(cp, err))
@@ -450,7 +449,9 @@ var execMessages = sync.OnceValue(func() []translation {
 	}
 })
 
-var execContext = regexp.MustCompile(`(?s)^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
+var execContext = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
+})
 
 // execContextOf is the expression an execution error names, "{{…}}"; ""
 // if none.
@@ -460,7 +461,7 @@ func execContextOf(msg string) string {
 }
 
 func splitExecError(msg string) (ctx, detail string) {
-	m := execContext.FindStringSubmatch(msg)
+	m := execContext().FindStringSubmatch(msg)
 	if m == nil {
 		return "", msg
 	}

@@ -92,8 +92,10 @@ func templateFindings(template, code string, err error) model.Findings {
 type ExistsError = atomicfile.ExistsError
 
 // Load reads the catalogue, the period's figures and, when present, those of
-// the same period last year. The error is for inputs that cannot be read at
-// all; findings are content problems.
+// the same period last year; for a period shorter than a year, also the
+// year's figures when present, linked as the period's WholeYear (their plans
+// are the period's). The error is for inputs that cannot be read at all;
+// findings are content problems.
 func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Figures, *model.Figures, model.Findings, error) {
 	cat, findings, err := ws.Catalogue()
 	if err != nil {
@@ -102,31 +104,38 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 	if findings.Errors() > 0 {
 		return cat, nil, nil, findings, nil
 	}
-	// The two periods are read at once: each is a file of its own and reading
-	// is most of the time spent on a large workspace.
+	// The periods are read at once: each is a file of its own and reading is
+	// most of the time spent on a large workspace.
 	type read struct {
 		y   *model.Figures
 		fs  model.Findings
 		err error
 	}
-	before := make(chan read, 1)
-	if last := period.SamePeriodLastYear(); ws.Has(last) {
+	start := func(p model.Period, wanted bool) <-chan read {
+		ch := make(chan read, 1)
+		if !wanted || !ws.Has(p) {
+			ch <- read{}
+			return ch
+		}
 		go func() {
-			y, fs, err := ws.Figures(last, cat)
-			before <- read{y, fs, err}
+			y, fs, err := ws.Figures(p, cat)
+			ch <- read{y, fs, err}
 		}()
-	} else {
-		before <- read{}
+		return ch
 	}
+	before := start(period.SamePeriodLastYear(), true)
+	year := start(period.TheYear(), period.ShorterThanYear())
 	cur, fs, err := ws.Figures(period, cat)
-	p := <-before
-	if err != nil {
-		return nil, nil, nil, nil, err
+	p, y := <-before, <-year
+	for _, e := range []error{err, p.err, y.err} {
+		if e != nil {
+			return nil, nil, nil, nil, e
+		}
 	}
-	if p.err != nil {
-		return nil, nil, nil, nil, p.err
+	if cur != nil {
+		cur.WholeYear = y.y
 	}
-	return cat, cur, p.y, append(append(findings, fs...), p.fs...), nil
+	return cat, cur, p.y, append(append(append(findings, fs...), p.fs...), y.fs...), nil
 }
 
 // Run generates the report. A *ProblemsError means the inputs or the template
@@ -257,10 +266,10 @@ func writeReport(out, backup string, docx []byte) error {
 	return atomicfile.Ledger{}.Replace(out, backup, docx, time.Time{})
 }
 
-// Template opens the workspace's template for validate; nil when it cannot be
-// read or has errors (generate reports those).
-func Template(ws *input.Workspace, cat *model.Catalogue) validate.Template {
-	name, tpl, err := ws.Template(model.FullYear)
+// Template opens the workspace's template of a kind of period for validate;
+// nil when it cannot be read or has errors (generate reports those).
+func Template(ws *input.Workspace, cat *model.Catalogue, kind model.PeriodKind) validate.Template {
+	name, tpl, err := ws.Template(kind)
 	if err != nil {
 		return nil
 	}

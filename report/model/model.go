@@ -172,6 +172,10 @@ type Figures struct {
 	// empty row), with the cell where the value belongs: a value found missing is
 	// reported there.
 	Blanks map[string]Pos
+	// WholeYear is, for a period shorter than a year, the figures of the year it
+	// belongs to when they were read: a plan the period's input lacks is the
+	// year's (compute); nil otherwise.
+	WholeYear *Figures
 
 	byCode map[string]*Entry
 }

@@ -344,3 +344,53 @@ func StatedPeriod(s string, want Period) (Period, *Finding) {
 	}
 	return p, nil
 }
+
+// Code names the kind for templates (the view field .LoaiKy): "nam", "6T",
+// "9T", "quy", "thang".
+func (k PeriodKind) Code() string {
+	switch k {
+	case Month:
+		return "thang"
+	case Quarter:
+		return "quy"
+	case SixMonths:
+		return "6T"
+	case NineMonths:
+		return "9T"
+	case FullYear:
+		return "nam"
+	}
+	return ""
+}
+
+// FollowingName names what comes after the period, whose tasks the report
+// sets: "6 tháng cuối năm 2022" after the first six months, "3 tháng cuối năm
+// 2022" after nine, the next quarter or month ("quý I năm 2023" after quý IV),
+// the next year after a year; "" for the zero Period.
+func (p Period) FollowingName() string {
+	switch p.Kind {
+	case SixMonths:
+		return "6 tháng cuối năm " + strconv.Itoa(p.Year)
+	case NineMonths:
+		return "3 tháng cuối năm " + strconv.Itoa(p.Year)
+	case Month, Quarter:
+		return p.following().Name()
+	}
+	return p.NextYear().Name()
+}
+
+// following is the period of the same kind just after a month or quarter.
+func (p Period) following() Period {
+	last := 12
+	if p.Kind == Quarter {
+		last = 4
+	}
+	if p.N == last {
+		return Period{Kind: p.Kind, Year: p.Year + 1, N: 1}
+	}
+	return Period{Kind: p.Kind, Year: p.Year, N: p.N + 1}
+}
+
+// ShorterThanYear reports whether the period is part of a year: its plan is
+// the year's, and its figures may come with an estimate for the whole year.
+func (p Period) ShorterThanYear() bool { return p.Kind != 0 && p.Kind != FullYear }

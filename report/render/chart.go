@@ -10,6 +10,7 @@ import (
 	"github.com/baocao/baocao/report/chart"
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
 	"github.com/shopspring/decimal"
 )
 
@@ -97,25 +98,26 @@ func (d *Report) chart(tag string, codes []string) (*chart.Chart, bool) {
 		c.Categories = append(c.Categories, v.Ten())
 		c.Decimals = max(c.Decimals, v.ind().Decimals)
 	}
-	year, prev := d.Nam(), d.NamTruoc()
+	// "Năm 2021", "6 tháng đầu năm 2022": the periods compared, and the year's plan.
+	cur, prev, planName := d.period().Name(), d.period().SamePeriodLastYear().Name(), "Kế hoạch "+d.planYear()
 	last := pick(func(f *compute.Figure) *big.Rat { return f.Previous })
 	plan := pick(func(f *compute.Figure) *big.Rat { return f.Plan })
 	if last != nil {
-		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("Năm %d", prev), Values: last})
+		c.Series = append(c.Series, chart.Series{Name: vnformat.Capitalize(prev), Values: last})
 	}
-	c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("Năm %d", year), Values: pick(func(f *compute.Figure) *big.Rat { return f.Value })})
+	c.Series = append(c.Series, chart.Series{Name: vnformat.Capitalize(cur), Values: pick(func(f *compute.Figure) *big.Rat { return f.Value })})
 	if plan != nil {
-		c.Series = append(c.Series, chart.Series{Name: fmt.Sprintf("Kế hoạch năm %d", year), Values: plan})
+		c.Series = append(c.Series, chart.Series{Name: planName, Values: plan})
 	}
 	switch {
 	case last != nil && plan != nil:
-		c.Title = fmt.Sprintf("Kết quả năm %d so với năm %d và Kế hoạch năm %d", year, prev, year)
+		c.Title = fmt.Sprintf("Kết quả %s so với %s và %s", cur, prev, planName)
 	case last != nil:
-		c.Title = fmt.Sprintf("Kết quả năm %d so với năm %d", year, prev)
+		c.Title = fmt.Sprintf("Kết quả %s so với %s", cur, prev)
 	case plan != nil:
-		c.Title = fmt.Sprintf("Kết quả năm %d so với Kế hoạch năm %d", year, year)
+		c.Title = fmt.Sprintf("Kết quả %s so với %s", cur, planName)
 	default:
-		c.Title = fmt.Sprintf("Kết quả năm %d", year)
+		c.Title = "Kết quả " + cur
 	}
 	return c, true
 }

@@ -10,22 +10,23 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Check checks a template against the catalogue without any year's figures
-// and returns every problem, each located at its paragraph: the mistakes of
+// Check checks a template for reports of a kind of period against the
+// catalogue without any period's figures (a specimen of that kind stands for
+// them) and returns every problem, each located at its paragraph: the mistakes of
 // its tags (errors), what filling it would stop on even with every figure there
 // (errors), and what it prints without a guard, which stops the report when
 // that figure is missing (warnings, code "unguarded"). name is the template's
 // file name, for the findings' place.
-func Check(name string, docx []byte, cat *model.Catalogue) model.Findings {
+func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind) model.Findings {
 	at := model.Pos{File: name}
 	r, err := New(docx, cat)
 	if err != nil {
 		return located(at, model.Error, "template-error", err)
 	}
-	_, err = r.Render(specimen(cat, true))
+	_, err = r.Render(specimen(cat, kind, true))
 	full := located(at, model.Error, "template-value", err)
 	r.checking = true
-	_, err = r.Render(specimen(cat, false))
+	_, err = r.Render(specimen(cat, kind, false))
 	seen := map[string]bool{}
 	for _, f := range full {
 		seen[f.Msg] = true
@@ -55,12 +56,21 @@ func located(at model.Pos, sev model.Severity, code string, err error) model.Fin
 	return fs
 }
 
-// specimen is a report year made up for checking a template: every header
-// fact, a narrative item in every part and, when full, every indicator with a
-// value, a plan and last year's value (a ranking 1/2); without, none at all.
-func specimen(cat *model.Catalogue, full bool) *compute.Report {
+// specimen is a report of a period of the kind made up for checking a
+// template (a year when kind is 0): every header fact, a narrative item in
+// every part and, when full, every indicator with a value, a plan, last year's
+// value and, for a period shorter than a year, a whole-year estimate (a
+// ranking 1/2); without, none at all.
+func specimen(cat *model.Catalogue, kind model.PeriodKind, full bool) *compute.Report {
 	const source = "(số liệu mẫu để kiểm tra)"
-	y := &model.Figures{Period: model.YearPeriod(2000), Source: source, Header: model.Header{FieldPos: map[string]model.Pos{}}}
+	period := model.YearPeriod(2000)
+	if kind != 0 {
+		period.Kind = kind
+	}
+	if kind == model.Month || kind == model.Quarter {
+		period.N = 1
+	}
+	y := &model.Figures{Period: period, Source: source, Header: model.Header{FieldPos: map[string]model.Pos{}}}
 	for _, key := range model.HeaderKeys {
 		y.Header.Set(key, "…")
 	}
@@ -68,7 +78,7 @@ func specimen(cat *model.Catalogue, full bool) *compute.Report {
 	for _, part := range model.NarrativeParts {
 		y.Narrative = append(y.Narrative, model.NarrativeItem{Part: part, Heading: "…", Text: "…"})
 	}
-	prev := &model.Figures{Period: model.YearPeriod(1999), Source: source}
+	prev := &model.Figures{Period: period.SamePeriodLastYear(), Source: source}
 	if full {
 		for _, ind := range cat.Indicators {
 			switch {
@@ -79,7 +89,12 @@ func specimen(cat *model.Catalogue, full bool) *compute.Report {
 				// Rates and quantities alike: within 0–100, never 0, so that
 				// every formula divides.
 				v, p, last := decimal.NewFromInt(50), decimal.NewFromInt(40), decimal.NewFromInt(45)
-				y.Entries = append(y.Entries, &model.Entry{Code: ind.Code, Actual: &v, Plan: &p})
+				e := &model.Entry{Code: ind.Code, Actual: &v, Plan: &p}
+				if period.ShorterThanYear() {
+					whole := decimal.NewFromInt(60)
+					e.YearEstimate = &whole
+				}
+				y.Entries = append(y.Entries, e)
 				prev.Entries = append(prev.Entries, &model.Entry{Code: ind.Code, Actual: &last})
 			}
 		}

@@ -155,10 +155,12 @@ func (d *Report) XepHang() []*ChiTieu {
 	return d.filter(func(f *compute.Figure) bool { return f.Ranking != nil })
 }
 
-// ChuaDatKeHoach lists the indicators below their plan.
+// ChuaDatKeHoach lists the indicators below their plan; for a period shorter
+// than a year, those whose figures already settle that the year's plan is
+// missed (compute.Figure.PlanOutcome).
 func (d *Report) ChuaDatKeHoach() []*ChiTieu {
 	return d.filter(func(f *compute.Figure) bool {
-		met, ok := f.PlanMet()
+		met, ok := f.PlanOutcome()
 		return ok && !met
 	})
 }
@@ -183,9 +185,10 @@ func (d *Report) GiamSoVoiCungKy() []*ChiTieu {
 }
 
 // verdicts counts the indicators judged against a plan or a target: met (every
-// plan and target met), judged (with a value) and unknown (a plan or target
-// but no value).
-func (d *Report) verdicts() (met, judged, unknown int) {
+// plan and target met), judged (with a value), unknown (a plan or target but
+// no value) and open (before the year's end, a plan the figures do not settle
+// yet, and no target missed).
+func (d *Report) verdicts() (met, judged, unknown, open int) {
 	for _, f := range d.r.Figures {
 		if f.Plan == nil && f.Indicator.Target == nil {
 			continue
@@ -194,44 +197,51 @@ func (d *Report) verdicts() (met, judged, unknown int) {
 			unknown++
 			continue
 		}
-		judged++
-		planMet, hasPlan := f.PlanMet()
+		planMet, settled := f.PlanOutcome()
 		targetMet, hasTarget := f.TargetMet()
-		if (!hasPlan || planMet) && (!hasTarget || targetMet) {
+		if f.Plan != nil && !settled && (!hasTarget || targetMet) {
+			open++
+			continue
+		}
+		judged++
+		if (f.Plan == nil || planMet) && (!hasTarget || targetMet) {
 			met++
 		}
 	}
-	return met, judged, unknown
+	return met, judged, unknown, open
 }
 
 // CoDanhGia reports whether any indicator with a plan or a target has a value.
 func (d *Report) CoDanhGia() bool {
-	_, judged, _ := d.verdicts()
+	_, judged, _, _ := d.verdicts()
 	return judged > 0
 }
 
 // DeuDat reports whether every indicator with a plan or a target has a value
 // and meets them all: only then may a report say "đều đạt".
 func (d *Report) DeuDat() bool {
-	met, judged, unknown := d.verdicts()
-	return judged > 0 && met == judged && unknown == 0
+	met, judged, unknown, open := d.verdicts()
+	return judged > 0 && met == judged && unknown == 0 && open == 0
 }
 
 // DanhGiaChung words how the indicators with a plan or a target fared, as
 // the data says: "đều đạt và vượt chỉ tiêu, kế hoạch đề ra" only when DeuDat;
 // otherwise "cơ bản đạt …" (at least half met) or "chưa đạt …", with the count.
 func (d *Report) DanhGiaChung() string {
-	met, judged, unknown := d.verdicts()
+	met, judged, unknown, open := d.verdicts()
 	switch {
 	case judged == 0:
 		d.problems.Add("chưa có chỉ tiêu nào có kế hoạch hoặc mục tiêu và có số liệu để đánh giá chung; đặt câu này trong {{ if .CoDanhGia }}…{{ end }}")
 		return "…"
-	case met == judged && unknown == 0:
+	case met == judged && unknown == 0 && open == 0:
 		return "đều đạt và vượt chỉ tiêu, kế hoạch đề ra"
 	}
 	count := fmt.Sprintf("%d/%d chỉ tiêu đạt", met, judged)
 	if unknown > 0 {
 		count += fmt.Sprintf("; %d chỉ tiêu chưa có số liệu", unknown)
+	}
+	if open > 0 {
+		count += fmt.Sprintf("; %d chỉ tiêu đang thực hiện kế hoạch %s", open, d.period().TheYear().Name())
 	}
 	if met*2 >= judged {
 		return "cơ bản đạt chỉ tiêu, kế hoạch đề ra (" + count + ")"
@@ -676,7 +686,7 @@ func (c *ChiTieu) plan() bool {
 		return false
 	}
 	if c.f.Plan == nil {
-		year := fmt.Sprintf(" năm %d", c.d.Nam())
+		year := " " + c.d.planYear()
 		if c.d.checking { // the specimen's year is made up
 			year = ""
 		}
@@ -718,6 +728,7 @@ func (c *ChiTieu) DaDatKeHoach() bool {
 
 // DatKeHoach: "đạt 118,2% Kế hoạch năm 2021"; where lower is better, "trong
 // giới hạn Kế hoạch năm 2021 (không quá 25 vụ)" or "vượt 20% so với giới hạn …".
+// The plan of a shorter period is the year's: "đạt 48,2% Kế hoạch năm 2022".
 func (c *ChiTieu) DatKeHoach() string { return c.datKeHoach(PercentDecimals) }
 
 func (c *ChiTieu) datKeHoach(decimals int) string {
@@ -728,10 +739,17 @@ func (c *ChiTieu) datKeHoach(decimals int) string {
 		c.d.missingValue(c.f)
 		return "…"
 	}
-	a := c.f.Attainment()
+	met, _ := c.f.PlanMet()
+	return c.againstPlan(c.f.Attainment(), met, decimals)
+}
+
+// againstPlan words an attainment a of the plan, met or not as the exact
+// figures say.
+func (c *ChiTieu) againstPlan(a *big.Rat, met bool, decimals int) string {
+	plan := "Kế hoạch " + c.d.planYear()
 	if c.ind().LowerIsBetter {
-		limit := fmt.Sprintf("giới hạn Kế hoạch năm %d (không quá %s)", c.d.Nam(), withUnit(formatRat(c.f.Plan, c.ind().Decimals), c.ind().Unit))
-		switch met, _ := c.f.PlanMet(); {
+		limit := fmt.Sprintf("giới hạn %s (không quá %s)", plan, withUnit(formatRat(c.f.Plan, c.ind().Decimals), c.ind().Unit))
+		switch {
 		case met:
 			return "trong " + limit
 		case a == nil: // a ceiling of 0, exceeded: no percentage to state
@@ -740,11 +758,10 @@ func (c *ChiTieu) datKeHoach(decimals int) string {
 		return fmt.Sprintf("vượt %s so với %s", c.overPlan(a, decimals), limit)
 	}
 	if a == nil {
-		return fmt.Sprintf("không tính được tỷ lệ so với Kế hoạch năm %d do kế hoạch bằng 0", c.d.Nam())
+		return "không tính được tỷ lệ so với " + plan + " do kế hoạch bằng 0"
 	}
-	met, _ := c.f.PlanMet()
 	d := compute.AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return (v.Cmp(hundred) >= 0) == met })
-	return fmt.Sprintf("đạt %s Kế hoạch năm %d", vnformat.PercentTrim(compute.Round(a, d), d), c.d.Nam())
+	return fmt.Sprintf("đạt %s %s", vnformat.PercentTrim(compute.Round(a, d), d), plan)
 }
 
 var hundred = big.NewRat(100, 1)
@@ -765,7 +782,7 @@ func (c *ChiTieu) VuotKeHoach() string {
 	if a == nil || c.ind().LowerIsBetter || a.Cmp(hundred) <= 0 {
 		return c.DatKeHoach()
 	}
-	return fmt.Sprintf("vượt %s Kế hoạch năm %d", c.overPlan(a, PercentDecimals), c.d.Nam())
+	return fmt.Sprintf("vượt %s Kế hoạch %s", c.overPlan(a, PercentDecimals), c.d.planYear())
 }
 
 func (c *ChiTieu) target() *model.Target {

@@ -86,13 +86,29 @@ func LongestWord(s string) int {
 	return n
 }
 
+// LongestField is the width of the widest run of s without a space: the
+// narrowest WrapAtSpaces can fold s to.
+func LongestField(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		n = max(n, Width(f))
+	}
+	return n
+}
+
 // Wrap folds s into lines of at most w columns, between words and never
 // before a number; a unit wider than w (a long path) has a line of its own,
 // whole: never cut, never spread over two lines.
-func Wrap(s string, w int) []string {
+func Wrap(s string, w int) []string { return fold(words(s), w) }
+
+// WrapAtSpaces folds s like Wrap but at any space, before a number too: for
+// a table's headings, "Chênh lệch" over "2022-Q2/2022-Q1".
+func WrapAtSpaces(s string, w int) []string { return fold(strings.Fields(s), w) }
+
+func fold(units []string, w int) []string {
 	var lines []string
 	line, lineWidth := "", 0
-	for _, word := range words(s) {
+	for _, word := range units {
 		ww := Width(word)
 		switch {
 		case line == "":
