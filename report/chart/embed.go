@@ -28,9 +28,10 @@ func NewMarkers() Markers {
 }
 
 // Marker is the text printed in place of chart i (0-based).
-func (m Markers) Marker(i int) string {
-	return "[[baocao-bieu-do-" + m.nonce + "-" + strconv.Itoa(i) + "]]"
-}
+func (m Markers) Marker(i int) string { return m.prefix() + strconv.Itoa(i) + "]]" }
+
+// prefix is the start of every marker.
+func (m Markers) prefix() string { return "[[baocao-bieu-do-" + m.nonce + "-" }
 
 // Parts of the package that charts add to.
 const (
@@ -180,10 +181,12 @@ type paragraph struct {
 func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 	out := make([]*paragraph, n)
 	w := docxpkg.WordPrefix(doc)
+	// The names compared with every element, made once.
+	pName, tName, tabName, pPrName, prefix := w+"p", w+"t", w+"tab", w+"pPr", m.prefix()
 	tk := docxpkg.NewTokenizer(doc)
 	var (
-		cur   *paragraph
-		depth int // paragraphs open: a text box's paragraphs sit in another
+		cur   paragraph // the body paragraph being read
+		depth int       // paragraphs open: a text box's paragraphs sit in another
 		inT   bool
 		text  strings.Builder
 	)
@@ -198,17 +201,17 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 		switch tok.Kind {
 		case docxpkg.StartTag:
 			switch tok.Name {
-			case w + "p":
+			case pName:
 				depth++
 				if depth == 1 {
-					cur = &paragraph{start: tok.Start, open: doc[tok.Start:tok.End], cellWidth: cellWidth(doc, w, tk.Open())}
+					cur = paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
 					text.Reset()
 				}
-			case w + "t":
+			case tName:
 				inT = depth == 1
 			}
 		case docxpkg.EmptyTag:
-			if tok.Name == w+"tab" && depth == 1 {
+			if tok.Name == tabName && depth == 1 {
 				text.WriteString("\t")
 			}
 		case docxpkg.CharData:
@@ -217,19 +220,21 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 			}
 		case docxpkg.EndTag:
 			switch {
-			case tok.Name == w+"t":
+			case tok.Name == tName:
 				inT = false
-			case tok.Name == w+"pPr" && depth == 1 && parentIs(tk, w+"p"):
+			case tok.Name == pPrName && depth == 1 && parentIs(tk, pName):
 				cur.props = doc[tok.Begin:tok.End]
-			case tok.Name == w+"p":
+			case tok.Name == pName:
 				depth--
-				if depth > 0 {
+				if depth > 0 || !strings.Contains(text.String(), prefix) {
 					continue
 				}
-				cur.end, cur.text = tok.End, text.String()
+				// Only a marker's paragraph needs its text and cell kept.
+				p := cur
+				p.end, p.text, p.cellWidth = tok.End, text.String(), cellWidth(doc, w, tk.Open())
 				for i := range n {
-					if out[i] == nil && strings.Contains(cur.text, m.Marker(i)) {
-						out[i] = cur
+					if out[i] == nil && strings.Contains(p.text, m.Marker(i)) {
+						out[i] = &p
 					}
 				}
 			}

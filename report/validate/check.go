@@ -87,6 +87,7 @@ func Check(cat *model.Catalogue, cur, prev *model.Figures, opt Options) model.Fi
 	c.parts(true)
 	c.enteredDerived()
 	c.changes()
+	c.beforeWindowEnd()
 	c.findings = append(c.findings, c.rep.Findings...)
 	return Sort(c.findings)
 }
@@ -566,7 +567,7 @@ func (c *checker) changes() {
 	}
 	if len(same) >= copiedMin && len(same)*100 >= copiedPercent*comparable {
 		c.add(model.Warning, "prev-year-copied", c.file, "kiểm tra cột số thực hiện "+c.cur.Period.Name(),
-			"%d trên %d chỉ tiêu có số thực hiện %s trùng đúng số %s (%s…): có thể đã chép nhầm số năm trước vào cột thực hiện",
+			"%d trên %d chỉ tiêu có số thực hiện %s trùng đúng số %s (%s…): có thể đã chép nhầm số cùng kỳ năm trước vào cột thực hiện",
 			len(same), comparable, c.cur.Period.Name(), c.cur.Period.SamePeriodLastYear().Name(), codesOf(same[:3]))
 		return
 	}
@@ -575,7 +576,7 @@ func (c *checker) changes() {
 			continue // a rate may well stay the same, e.g. 100%
 		}
 		e := c.cur.Entry(ind.Code)
-		c.add(model.Warning, "same-as-last-year", at(e.ActualPos, e.Pos), "kiểm tra có chép nhầm số năm trước không",
+		c.add(model.Warning, "same-as-last-year", at(e.ActualPos, e.Pos), "kiểm tra có chép nhầm số cùng kỳ năm trước không",
 			"chỉ tiêu %s: số thực hiện %s (%s) trùng đúng số %s", name(ind), c.cur.Period.Name(), showRat(c.rep.Figure(ind.Code).Value), c.cur.Period.SamePeriodLastYear().Name())
 	}
 }
@@ -643,11 +644,56 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 	change := vnformat.Change(compute.Round(fig.Growth(), 1), 1)
 	if ind.Kind.Measure() == vnformat.Points { // a rate changes in points; the limit is still relative
 		points, _ := vnformat.IndicatorDelta(vnformat.Points, fig.Change(), ind.Decimals, ind.Unit)
-		change = points + ", tức " + change + " so với số năm trước"
+		change = points + ", tức " + change + " so với số cùng kỳ"
 	}
 	c.add(model.Warning, "implausible-change", at(e.ActualPos, e.Pos), fix,
 		"chỉ tiêu %s: %s so với %s %s, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
 		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Period.SamePeriodLastYear().Name(), change, show(c.limit(ind)))
+}
+
+// windowListed is how many codes a beforeWindowEnd warning names.
+const windowListed = 5
+
+// beforeWindowEnd warns, once for the file, when the report is dated before
+// its period's data window closes (Decree 09: the 14th of the last month) and
+// no figure is marked as an estimate: the figures cannot all be final yet. A
+// file marking some figures has chosen which are estimates (a count known on
+// the day need not read "ước đạt"): a warning on the others could only be
+// silenced by misstating them.
+func (c *checker) beforeWindowEnd() {
+	date := c.cur.Header.Date
+	if date.IsZero() || c.cur.Period.Kind == 0 {
+		return
+	}
+	_, end := c.cur.Period.Window(c.cat.Window)
+	if !date.Before(end) {
+		return
+	}
+	var codes []string
+	for _, e := range c.cur.Entries {
+		if e.Estimate {
+			return
+		}
+		ind, ok := c.cat.Lookup(e.Code)
+		if ok && !ind.Derived() && e.Actual != nil && !c.bad[e.Code] {
+			codes = append(codes, e.Code)
+		}
+	}
+	if len(codes) == 0 {
+		return
+	}
+	listed := strings.Join(codes[:min(len(codes), windowListed)], ", ")
+	if len(codes) > windowListed {
+		listed += "…"
+	}
+	pos := c.file
+	if p, ok := c.cur.Header.FieldPos["ngay"]; ok {
+		pos = p
+	}
+	c.add(model.Warning, "before-window-end", pos,
+		"đánh dấu các số ước tính đến hết kỳ: uoc: true trong tệp YAML, «có» ở cột «Ước tính» của bảng tính; hoặc thay bằng số chính thức khi đã hết ngày "+vnformat.NumericDate(end),
+		"báo cáo đề ngày %s, trước khi hết thời gian chốt số liệu %s (ngày %s), nhưng không số thực hiện nào ghi là số ước (%d số: %s)",
+		vnformat.NumericDate(date), c.cur.Period.Name(), vnformat.NumericDate(end), len(codes), listed)
 }
 
 // at returns p, or fallback when p was not recorded.

@@ -24,16 +24,21 @@ type validation struct {
 	periods  map[model.Period]*read      // the workspace's periods, each read once
 	findings model.Findings
 	checked  []string
-	latest   model.Period // when set, only this period's report is to be generated
+	// latest holds, when the whole workspace is checked, the latest period of
+	// each kind: only its report is to be generated, the others are there to
+	// compare with. Empty when the periods were named.
+	latest map[model.PeriodKind]model.Period
+	// named lists the workspace's periods checked, for the checks across periods.
+	named []model.Period
 
-	openTemplate func(*model.Catalogue) Template
-	template     Template // nil when the template cannot be used
+	openTemplate func(*model.Catalogue, model.PeriodKind) Template
+	templates    map[model.PeriodKind]Template // by kind, opened on need; nil when unusable
 }
 
 // Template is what validate asks of the report template, so that validate
 // passes exactly when generate would.
 type Template interface {
-	// Indicators lists the indicators the template names: a report year must have them.
+	// Indicators lists the indicators the template names: a report's period must have them.
 	Indicators() []string
 	// Problems fills the template in memory and returns what stops it, such as a
 	// header fact the template prints but the input lacks.
@@ -42,12 +47,14 @@ type Template interface {
 
 // Workspace validates the inputs that args name — periods of the workspace or
 // file paths; none means every period of the workspace — each against the same
-// period of the year before. template opens the report template against the workspace's
-// catalogue (nil, or a nil result: no template checks). It returns the findings
-// and the files checked; the error is for inputs that cannot be found or read
-// at all.
-func Workspace(ws *input.Workspace, args []string, template func(*model.Catalogue) Template) (model.Findings, []string, error) {
-	v := &validation{ws: ws, periods: map[model.Period]*read{}, cats: map[string]*model.Catalogue{}, openTemplate: template}
+// period of the year before, and the cumulative figures of the workspace's
+// periods of one year against each other. template opens the report template
+// of a kind of period against the workspace's catalogue (nil, or a nil result:
+// no template checks). It returns the findings and the files checked; the
+// error is for inputs that cannot be found or read at all.
+func Workspace(ws *input.Workspace, args []string, template func(*model.Catalogue, model.PeriodKind) Template) (model.Findings, []string, error) {
+	v := &validation{ws: ws, periods: map[model.Period]*read{}, cats: map[string]*model.Catalogue{}, openTemplate: template,
+		templates: map[model.PeriodKind]Template{}}
 	err := v.run(args)
 	return v.findings, v.checked, err
 }
@@ -63,9 +70,6 @@ func (v *validation) run(args []string) error {
 	if fs.Errors() > 0 {
 		return nil // the years cannot be read against a catalogue with errors
 	}
-	if v.openTemplate != nil {
-		v.template = v.openTemplate(cat)
-	}
 	if len(args) == 0 {
 		periods, err := v.workspacePeriods()
 		if err != nil {
@@ -75,8 +79,11 @@ func (v *validation) run(args []string) error {
 			args = append(args, p.Code())
 		}
 		// Earlier periods may be there only to compare with: the template's
-		// needs are those of the latest period's report.
-		v.latest = periods[len(periods)-1]
+		// needs are those of the latest period's report of each kind.
+		v.latest = map[model.PeriodKind]model.Period{}
+		for _, p := range periods {
+			v.latest[p.Kind] = p
+		}
 	}
 	for _, arg := range args {
 		if p, ok, err := input.PeriodArg(arg); ok {
@@ -92,7 +99,21 @@ func (v *validation) run(args []string) error {
 			return err
 		}
 	}
-	return nil
+	return v.cumulative()
+}
+
+// template is the report template of a kind of period, or nil when there are
+// no template checks or it cannot be used.
+func (v *validation) template(kind model.PeriodKind) Template {
+	if v.openTemplate == nil || kind == 0 {
+		return nil
+	}
+	t, ok := v.templates[kind]
+	if !ok {
+		t = v.openTemplate(v.cat, kind)
+		v.templates[kind] = t
+	}
+	return t
 }
 
 // workspacePeriods lists the periods the workspace has an input for, in order.
@@ -141,6 +162,7 @@ func (v *validation) period(p model.Period) error {
 		return err
 	}
 	file, _ := v.ws.File(p)
+	v.named = append(v.named, p)
 	v.check(v.ws.Path(file), v.cat, cur, prev)
 	return nil
 }
@@ -225,16 +247,20 @@ func (v *validation) check(name string, cat *model.Catalogue, cur, prev *read) {
 	if cur.year == nil {
 		return
 	}
-	report := v.template != nil && cat == v.cat && cur.year.Period.Kind != 0 && (v.latest.Kind == 0 || cur.year.Period == v.latest)
+	p := cur.year.Period
+	var tpl Template
+	if latest, ok := v.latest[p.Kind]; cat == v.cat && (v.latest == nil || (ok && p == latest)) {
+		tpl = v.template(p.Kind)
+	}
 	var required []string
-	if report {
-		required = v.template.Indicators()
+	if tpl != nil {
+		required = tpl.Indicators()
 	}
 	rep := compute.Compute(cat, cur.year, last)
 	found := Check(cat, cur.year, last, Options{Reported: reported, Required: required, Report: rep})
 	v.findings = append(v.findings, found...)
 	// What is left can only show when the template is filled: do it in memory.
-	if report && found.Errors() == 0 && model.Findings(reported).Errors() == 0 {
-		v.findings = append(v.findings, v.template.Problems(rep)...)
+	if tpl != nil && found.Errors() == 0 && model.Findings(reported).Errors() == 0 {
+		v.findings = append(v.findings, tpl.Problems(rep)...)
 	}
 }
