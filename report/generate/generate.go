@@ -133,14 +133,37 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 // Run generates the report. A *ProblemsError means the inputs or the template
 // need fixing; any other error means the command could not run.
 func Run(opt Options) (*Result, error) {
+	// The steps before rendering are independent reads: the template is read
+	// while the figures are, and parsed while the outputs are checked. Their
+	// errors are still reported in this order.
+	type read struct {
+		name string
+		docx []byte
+		err  error
+	}
+	template := make(chan read, 1)
+	go func() {
+		name, docx, err := readTemplate(opt)
+		template <- read{name, docx, err}
+	}()
 	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Period)
 	if err != nil {
 		return nil, err
 	}
-	tplName, tplBytes, err := readTemplate(opt)
-	if err != nil {
-		return nil, err
+	tpl := <-template
+	if tpl.err != nil {
+		return nil, tpl.err
 	}
+	tplName := tpl.name
+	type parsed struct {
+		r   *render.Renderer
+		err error
+	}
+	parsing := make(chan parsed, 1)
+	go func() {
+		r, err := render.New(tpl.docx, cat)
+		parsing <- parsed{r, err}
+	}()
 	out, pdfOut, err := outputs(opt)
 	if err != nil {
 		return nil, err
@@ -171,7 +194,8 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	problems := &ProblemsError{}
-	renderer, err := render.New(tplBytes, cat)
+	p := <-parsing
+	renderer, err := p.r, p.err
 	var required []string
 	if err != nil {
 		problems.Findings = append(problems.Findings, templateFindings(tplName, "template", err)...)
