@@ -29,10 +29,12 @@ type generateOptions struct {
 func newGenerateCmd(s *streams) *cobra.Command {
 	opts := &generateOptions{streams: s}
 	cmd := &cobra.Command{
-		Use:   "generate NĂM",
-		Short: "Lập báo cáo năm thành tệp .docx",
-		Long: `Đọc danh mục chỉ tiêu và số liệu của năm báo cáo (và năm trước, nếu có, để so sánh),
-kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo.
+		Use:   "generate KỲ",
+		Short: "Lập báo cáo năm (hoặc 6 tháng, 9 tháng, quý, tháng) thành tệp .docx",
+		Long: `Đọc danh mục chỉ tiêu và số liệu của kỳ báo cáo (và cùng kỳ năm trước, nếu có, để so sánh),
+kiểm tra, tính tỷ lệ tăng, giảm và tỷ lệ đạt kế hoạch, rồi điền vào mẫu báo cáo của loại kỳ đó.
+Kỳ: 2022 (năm), 2022-6T, 2022-9T, 2022-Q1 … 2022-Q4, 2022-T01 … 2022-T12. Kỳ ngắn hơn năm được so với
+kế hoạch năm: ke_hoach của tệp kỳ, nếu không có thì của tệp năm (ví dụ 2022.yaml) trong thư mục số liệu.
 Khi số liệu hoặc mẫu có lỗi, chương trình liệt kê mọi lỗi kèm vị trí và không ghi tệp nào.
 Câu nói về một chỉ tiêu chưa có số liệu (trong mẫu đặt trong {{ if co_so_lieu "MÃ" }}) được bỏ
 khỏi báo cáo, kèm cảnh báo «omitted» chỉ ô cần điền; với --strict, đó là lỗi.
@@ -44,6 +46,7 @@ nó lập ra mà chưa ai sửa. Với tệp khác, hãy ghi ra tên khác (-o),
 Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ tệp .docx; tệp .docx vẫn
 được ghi cùng tên bên cạnh, trừ khi dùng --chi-pdf.`,
 		Example: `  baocao generate 2021
+  baocao generate 2022-6T
   baocao generate 2021 --data ./data --template ./mau-bao-cao.docx -o out/bao-cao-2021.docx
   baocao generate 2021 --force
   baocao generate 2021 -o bao-cao-2021.pdf
@@ -62,8 +65,8 @@ Bản PDF (-o tên.pdf, --pdf hoặc --chi-pdf) do LibreOffice chuyển từ t�
 			return runGenerate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.template, "template", "", "tệp mẫu .docx (mặc định: mau-bao-cao.docx trong thư mục số liệu, hoặc mẫu có sẵn)")
-	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "tệp báo cáo cần ghi, .docx hoặc .pdf (mặc định: Bao-cao-NĂM.docx, cạnh thư mục data)")
+	cmd.Flags().StringVar(&opts.template, "template", "", "tệp mẫu .docx (mặc định: mẫu của loại kỳ trong thư mục số liệu, như mau-bao-cao.docx của báo cáo năm, hoặc mẫu có sẵn)")
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "tệp báo cáo cần ghi, .docx hoặc .pdf (mặc định: Bao-cao-2021.docx, Bao-cao-6-thang-2022.docx… theo kỳ, cạnh thư mục data)")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "coi việc bỏ câu vì chỉ tiêu chưa có số liệu là lỗi (không lập báo cáo)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "ghi đè cả báo cáo đã sửa bằng Word hoặc tệp không do baocao lập (tệp cũ được giữ lại, tên có thêm ngày giờ)")
 	cmd.Flags().BoolVar(&opts.pdf.PDF, "pdf", false, "ghi thêm bản PDF cùng tên bên cạnh tệp .docx (cần LibreOffice)")

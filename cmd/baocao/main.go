@@ -33,6 +33,7 @@ type silentExit int
 func (e silentExit) Error() string { return fmt.Sprintf("mã thoát %d", int(e)) }
 
 func main() {
+	delayFirstCollection()
 	if explainDoubleClick(os.Args[1:], os.Stdin, os.Stdout) {
 		os.Exit(exitFailure)
 	}

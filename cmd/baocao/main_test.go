@@ -202,7 +202,7 @@ func TestVersionAndHelpAreVietnamese(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 	code, out, _ = runCLI(t, "--help")
-	for _, want := range []string{"Cách dùng:", "Các lệnh:", "generate", "Lập báo cáo năm"} {
+	for _, want := range []string{"Cách dùng:", "Các lệnh:", "generate", "Lập báo cáo năm (hoặc 6 tháng"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("help lacks %q:\n%s", want, out)
 		}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,10 +19,14 @@ import (
 )
 
 // buildBinary builds baocao into a temporary folder.
-func buildBinary(b *testing.B) string {
+func buildBinary(b *testing.B) string { return buildProgram(b, ".") }
+
+// buildProgram builds the program in pkg, relative to this package's folder,
+// into a temporary folder.
+func buildProgram(b *testing.B, pkg string) string {
 	b.Helper()
-	bin := filepath.Join(b.TempDir(), "baocao")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	bin := filepath.Join(b.TempDir(), filepath.Base(filepath.Join(packageDir, pkg)))
+	build := exec.Command("go", "build", "-o", bin, pkg)
 	build.Dir = packageDir
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
@@ -35,16 +40,7 @@ func buildBinary(b *testing.B) string {
 // count the benchmark's own memory, which the child shares until exec.
 func runProcess(b *testing.B, bin, dir string, args ...string) {
 	b.Helper()
-	run := func(argv ...string) string {
-		cmd := exec.Command(argv[0], argv[1:]...)
-		cmd.Dir = dir
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			b.Fatalf("baocao %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
-		}
-		return stderr.String()
-	}
+	run := func(argv ...string) string { return runOnce(b, dir, argv...) }
 	if timer, err := exec.LookPath("/usr/bin/time"); err == nil {
 		out := run(append([]string{timer, "-f", "max-rss-KiB %M", bin}, args...)...)
 		lines := strings.Split(strings.TrimSpace(out), "\n")
@@ -62,12 +58,60 @@ func runProcess(b *testing.B, bin, dir string, args ...string) {
 	}
 }
 
+// runOnce runs a program in dir and returns its diagnostics.
+func runOnce(b *testing.B, dir string, argv ...string) string {
+	b.Helper()
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("%s: %v\n%s", strings.Join(argv, " "), err, stderr.String())
+	}
+	return stderr.String()
+}
+
 // BenchmarkGenerateProcess measures the whole `baocao generate 2021` process
 // from outside, as a user runs it: start, read the embedded sample, write the
 // report, exit.
 func BenchmarkGenerateProcess(b *testing.B) {
 	bin := buildBinary(b)
 	runProcess(b, bin, b.TempDir(), "generate", "2021") // no data/ folder: the embedded sample
+}
+
+// BenchmarkFloorProcess measures, the same way, the least a generator of
+// this report must do (testdata/floor): a Go process that unzips every part
+// of the sample report and zips them again, then writes the file.
+func BenchmarkFloorProcess(b *testing.B) {
+	dir := b.TempDir()
+	runOnce(b, dir, buildBinary(b), "generate", "2021")
+	runProcess(b, buildProgram(b, "./testdata/floor"), dir, "Bao-cao-2021.docx", "lai.docx")
+}
+
+// BenchmarkGenerateOverFloor runs the floor and `baocao generate 2021` one
+// after the other, so that both meet the same load, and reports the median of
+// each (ms) and their ratio (x-floor); ns/op is the pair's.
+func BenchmarkGenerateOverFloor(b *testing.B) {
+	bin, floor, dir := buildBinary(b), buildProgram(b, "./testdata/floor"), b.TempDir()
+	runOnce(b, dir, bin, "generate", "2021")
+	var gen, flo []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		runOnce(b, dir, floor, "Bao-cao-2021.docx", "lai.docx")
+		mid := time.Now()
+		runOnce(b, dir, bin, "generate", "2021")
+		flo, gen = append(flo, mid.Sub(start)), append(gen, time.Since(mid))
+	}
+	g, f := median(gen), median(flo)
+	b.ReportMetric(float64(g.Microseconds())/1000, "generate-ms")
+	b.ReportMetric(float64(f.Microseconds())/1000, "floor-ms")
+	b.ReportMetric(float64(g)/float64(f), "x-floor")
+}
+
+func median(d []time.Duration) time.Duration {
+	d = slices.Clone(d)
+	slices.Sort(d)
+	return d[len(d)/2]
 }
 
 // BenchmarkValidateProcess100k measures `baocao validate 2021` on a workspace

@@ -81,3 +81,26 @@ func TestTemplateCheck(t *testing.T) {
 		t.Errorf("missing file: exit %d, %s", code, errOut)
 	}
 }
+
+// A template is checked for the kind of period it serves: --ky, else its
+// name in a workspace, else a year.
+func TestTemplateCheckKind(t *testing.T) {
+	dir := sampleWorkspace(t, nil)
+	body := docxtest.Build(docxtest.Files{Body: docxtest.P(`{{ .Ky }}: {{ with chi_tieu "DT_BUU_CHINH" }}{{ if .CoSoLieu }}{{ .UocCaNam }}{{ end }}{{ end }}`)})
+	path := filepath.Join(t.TempDir(), "mau-6-thang.docx")
+	if err := os.WriteFile(path, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// As a year's template: printing a whole-year estimate fails whatever the figures.
+	if code, out, _ := runCLI(t, "template", "check", path, "--data", dir); code != 1 || !strings.Contains(out, "uoc_ca_nam") {
+		t.Errorf("as a year's: exit %d\n%s", code, out)
+	}
+	// As a six months' template: only a warning that it lacks its guard.
+	code, out, errOut := runCLI(t, "template", "check", path, "--data", dir, "--ky", "2022-6T")
+	if code != 0 || !strings.Contains(out, ".CoUocCaNam") || !strings.Contains(out, "1 cảnh báo") {
+		t.Errorf("as six months': exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := runCLI(t, "template", "check", path, "--data", dir, "--ky", "2022-Q5"); code != 2 || !strings.Contains(errOut, "không có quý 5") {
+		t.Errorf("a wrong period: exit %d %s", code, errOut)
+	}
+}

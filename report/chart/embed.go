@@ -28,9 +28,10 @@ func NewMarkers() Markers {
 }
 
 // Marker is the text printed in place of chart i (0-based).
-func (m Markers) Marker(i int) string {
-	return "[[baocao-bieu-do-" + m.nonce + "-" + strconv.Itoa(i) + "]]"
-}
+func (m Markers) Marker(i int) string { return m.prefix() + strconv.Itoa(i) + "]]" }
+
+// prefix is the start of every marker.
+func (m Markers) prefix() string { return "[[baocao-bieu-do-" + m.nonce + "-" }
 
 // Parts of the package that charts add to.
 const (
@@ -182,8 +183,8 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 	w := docxpkg.WordPrefix(doc)
 	tk := docxpkg.NewTokenizer(doc)
 	var (
-		cur   *paragraph
-		depth int // paragraphs open: a text box's paragraphs sit in another
+		cur   paragraph // the body paragraph being read
+		depth int       // paragraphs open: a text box's paragraphs sit in another
 		inT   bool
 		text  strings.Builder
 	)
@@ -201,7 +202,7 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 			case w + "p":
 				depth++
 				if depth == 1 {
-					cur = &paragraph{start: tok.Start, open: doc[tok.Start:tok.End], cellWidth: cellWidth(doc, w, tk.Open())}
+					cur = paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
 					text.Reset()
 				}
 			case w + "t":
@@ -223,13 +224,15 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 				cur.props = doc[tok.Begin:tok.End]
 			case tok.Name == w+"p":
 				depth--
-				if depth > 0 {
+				if depth > 0 || !strings.Contains(text.String(), m.prefix()) {
 					continue
 				}
-				cur.end, cur.text = tok.End, text.String()
+				// Only a marker's paragraph needs its text and cell kept.
+				p := cur
+				p.end, p.text, p.cellWidth = tok.End, text.String(), cellWidth(doc, w, tk.Open())
 				for i := range n {
-					if out[i] == nil && strings.Contains(cur.text, m.Marker(i)) {
-						out[i] = cur
+					if out[i] == nil && strings.Contains(p.text, m.Marker(i)) {
+						out[i] = &p
 					}
 				}
 			}

@@ -44,8 +44,9 @@ type Loader struct {
 	// Named holds, for each input Load returns, the argument that named it.
 	Named []string
 
-	ws   *input.Workspace
-	cats map[string]*model.Catalogue // by folder
+	ws     *input.Workspace
+	cats   map[string]*model.Catalogue // by folder
+	fromWS map[*model.Figures]bool     // the inputs named by period code
 }
 
 // Load reads each argument, a year of the workspace or a file path. The error
@@ -96,6 +97,12 @@ func (l *Loader) input(arg string) (*model.Figures, *model.Catalogue, error) {
 		}
 		y, found, err := ws.Figures(period, cat)
 		l.Findings = append(l.Findings, found...)
+		if y != nil {
+			if l.fromWS == nil {
+				l.fromWS = map[*model.Figures]bool{}
+			}
+			l.fromWS[y] = true
+		}
 		return y, cat, err
 	}
 	cat, err := l.catalogueFor(arg)
@@ -159,4 +166,26 @@ func (l *Loader) catalogue(ws *input.Workspace) (*model.Catalogue, error) {
 	}
 	l.cats[key] = cat
 	return cat, nil
+}
+
+// LinkYear gives an input of the workspace shorter than a year the figures of
+// its year, when the workspace has them, as its WholeYear: the plans are the
+// year's, as in the period's report ("đạt 48,2% Kế hoạch năm 2022"). A file
+// named by path is left alone: the workspace's year may not be its year.
+func (l *Loader) LinkYear(y *model.Figures, cat *model.Catalogue) error {
+	whole := y.Period.TheYear()
+	if !l.fromWS[y] || !y.Period.ShorterThanYear() || y.WholeYear != nil || !l.ws.Has(whole) {
+		return nil
+	}
+	if !l.ws.Embedded {
+		name, err := l.ws.File(whole)
+		if err != nil {
+			return err
+		}
+		l.Inputs = append(l.Inputs, filepath.Join(filepath.FromSlash(l.ws.Dir), name))
+	}
+	w, found, err := l.ws.Figures(whole, cat)
+	l.Findings = append(l.Findings, found...)
+	y.WholeYear = w
+	return err
 }

@@ -85,6 +85,11 @@ func Run(req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n := newest(years); n != nil {
+		if err := l.LinkYear(n, cats[n]); err != nil {
+			return nil, err
+		}
+	}
 	if l.Findings.Errors() > 0 {
 		return nil, &ProblemsError{l.Findings}
 	}

@@ -34,6 +34,14 @@ func isInternal(name string) bool { return strings.HasPrefix(name, "__baocao_") 
 func collectTags(pt *part, budget int) (_ []*tag, _ ErrorList, over bool) {
 	var tags []*tag
 	var errs ErrorList
+	// A template repeats its tags ({{ end }}, {{ .Nam }}…): each text is
+	// classified and parsed once, its pipeline shared (nothing changes it).
+	type parsed struct {
+		kind tagKind
+		pipe *parse.PipeNode
+		msg  string
+	}
+	seen := map[string]parsed{}
 	for _, p := range pt.paras {
 		spans, unclosed := findTags(p.text)
 		if unclosed >= 0 {
@@ -49,12 +57,18 @@ func collectTags(pt *part, budget int) (_ []*tag, _ ErrorList, over bool) {
 		last := 0
 		for _, sp := range spans {
 			tg := &tag{para: p, start: sp.start, end: sp.end, src: lowerKeywords(normalizeTag(p.text[sp.start:sp.end]))}
-			kind, msg := classify(tg.src)
-			tg.kind = kind
-			if msg == "" {
-				msg = parseTag(tg)
+			r, ok := seen[tg.src]
+			if !ok {
+				r.kind, r.msg = classify(tg.src)
+				tg.kind = r.kind
+				if r.msg == "" {
+					r.msg = parseTag(tg)
+				}
+				r.kind, r.pipe = tg.kind, tg.pipe
+				seen[tg.src] = r
 			}
-			if msg != "" {
+			tg.kind, tg.pipe = r.kind, r.pipe
+			if msg := r.msg; msg != "" {
 				errs = append(errs, tagError(pt, tg, msg))
 			}
 			p.tags = append(p.tags, tg)

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"sync"
 )
 
 var (
@@ -94,7 +95,9 @@ func exampleField(t reflect.Type) string {
 	return ""
 }
 
-var simpleSelector = regexp.MustCompile(`^(?:\$[\pL\pN_]*)?(?:\.[\pL\pN_]+)*$`)
+// simpleSelector is compiled on first use, by a message: its letter classes
+// are slow to compile for every run.
+var simpleSelector = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\$[\pL\pN_]*)?(?:\.[\pL\pN_]+)*$`) })
 
 // selector is expr written so that a field name can follow it: "." gives
 // ".Ten", ".Sub" ".Sub.Ten", a call "(f x).Ten".
@@ -102,7 +105,7 @@ func selector(expr string) string {
 	switch {
 	case expr == ".":
 		return ""
-	case simpleSelector.MatchString(expr):
+	case simpleSelector().MatchString(expr):
 		return expr
 	}
 	return "(" + expr + ")"

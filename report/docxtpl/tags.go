@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"text/template/parse"
+	"unicode"
+	"unicode/utf8"
 )
 
 type tagKind uint8
@@ -133,7 +135,30 @@ func leadingWord(s string) (string, string) {
 	return s[:i], s[i:]
 }
 
-var varRe = regexp.MustCompile(`\$[\pL_][\pL\pN_]*`)
+// variables returns the variables a tag names ($x, $tên), in order: what
+// the regular expression \$[\pL_][\pL\pN_]* finds, without compiling its
+// letter classes in every run.
+func variables(src string) []string {
+	var vars []string
+	for i := 0; i < len(src); i++ {
+		if src[i] != '$' {
+			continue
+		}
+		end := i + 1
+		for end < len(src) {
+			r, size := utf8.DecodeRuneInString(src[end:])
+			if r != '_' && !unicode.IsLetter(r) && (end == i+1 || !unicode.IsNumber(r)) {
+				break
+			}
+			end += size
+		}
+		if end > i+1 {
+			vars = append(vars, src[i:end])
+			i = end - 1
+		}
+	}
+	return vars
+}
 
 // parseTag parses one tag on its own to find syntax errors and its
 // pipeline. Structure and names are checked later, over the whole part, so
@@ -155,7 +180,7 @@ func parseTag(tg *tag) string {
 		before, after = "{{range 1}}", "{{end}}"
 	}
 	var decls strings.Builder
-	for _, v := range varRe.FindAllString(tg.src, -1) {
+	for _, v := range variables(tg.src) {
 		decls.WriteString("{{" + v + " := 0}}")
 	}
 	tr := parse.New("tag")

@@ -140,12 +140,12 @@ func (cp *compiled) errorAt(off int, msg string) *Error {
 	return e
 }
 
-var errPlace = regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)?`)
+var errPlace = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: [^:]*:(\d+):(?:(\d+):)?`) })
 
 // sourceOffset finds the place a text/template error names ("NAME:LINE:" or
 // "NAME:LINE:COL:") in the source; -1 if it names none.
 func sourceOffset(src, msg string) int {
-	m := errPlace.FindStringSubmatch(msg)
+	m := errPlace().FindStringSubmatch(msg)
 	if m == nil {
 		return -1
 	}
@@ -449,7 +449,9 @@ var execMessages = sync.OnceValue(func() []translation {
 	}
 })
 
-var execContext = regexp.MustCompile(`(?s)^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
+var execContext = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)^template: .*? executing ".*?" at <(.*?)>: (.*)$`)
+})
 
 // execContextOf is the expression an execution error names, "{{…}}"; ""
 // if none.
@@ -459,7 +461,7 @@ func execContextOf(msg string) string {
 }
 
 func splitExecError(msg string) (ctx, detail string) {
-	m := execContext.FindStringSubmatch(msg)
+	m := execContext().FindStringSubmatch(msg)
 	if m == nil {
 		return "", msg
 	}

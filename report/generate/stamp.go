@@ -132,9 +132,12 @@ func contentHash(docx []byte) (string, error) {
 type contentHasher struct {
 	h     hash.Hash
 	total int64
+	buf   []byte // for every part: io.Copy would take a new one for each
 }
 
-func newContentHasher() *contentHasher { return &contentHasher{h: sha256.New()} }
+func newContentHasher() *contentHasher {
+	return &contentHasher{h: sha256.New(), buf: make([]byte, 32<<10)}
+}
 
 func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
 	if name == stampPart {
@@ -144,7 +147,7 @@ func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
 	binary.LittleEndian.PutUint64(n[:], size)
 	io.WriteString(c.h, name)
 	c.h.Write(n[:])
-	read, err := io.Copy(c.h, io.LimitReader(content, maxStampedContent-c.total+1))
+	read, err := io.CopyBuffer(c.h, io.LimitReader(content, maxStampedContent-c.total+1), c.buf)
 	if c.total += read; err != nil || c.total > maxStampedContent {
 		return fmt.Errorf("nội dung quá lớn hoặc bị hỏng")
 	}

@@ -23,18 +23,27 @@ func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind
 	if err != nil {
 		return located(at, model.Error, "template-error", err)
 	}
-	_, err = r.Render(specimen(cat, kind, true))
-	full := located(at, model.Error, "template-value", err)
-	r.checking = true
-	_, err = r.Render(specimen(cat, kind, false))
+	_, err = r.Render(specimen(cat, kind, true, true))
+	fs := located(at, model.Error, "template-value", err)
 	seen := map[string]bool{}
-	for _, f := range full {
+	for _, f := range fs {
 		seen[f.Msg] = true
 	}
-	fs := full
-	for _, f := range located(at, model.Warning, "unguarded", err) {
-		if !seen[f.Msg] {
-			fs = append(fs, f)
+	r.checking = true
+	// Without any figure; and, for a period shorter than a year, with every
+	// figure but no whole-year estimate, which an input gives or not apart
+	// from the figures themselves.
+	bare := []*compute.Report{specimen(cat, kind, false, false)}
+	if kind != model.FullYear && kind != 0 {
+		bare = append(bare, specimen(cat, kind, true, false))
+	}
+	for _, rep := range bare {
+		_, err = r.Render(rep)
+		for _, f := range located(at, model.Warning, "unguarded", err) {
+			if !seen[f.Msg] {
+				seen[f.Msg] = true
+				fs = append(fs, f)
+			}
 		}
 	}
 	return fs
@@ -58,10 +67,10 @@ func located(at model.Pos, sev model.Severity, code string, err error) model.Fin
 
 // specimen is a report of a period of the kind made up for checking a
 // template (a year when kind is 0): every header fact, a narrative item in
-// every part and, when full, every indicator with a value, a plan, last year's
-// value and, for a period shorter than a year, a whole-year estimate (a
-// ranking 1/2); without, none at all.
-func specimen(cat *model.Catalogue, kind model.PeriodKind, full bool) *compute.Report {
+// every part and, when full, every indicator with a value, a plan and last
+// year's value (a ranking 1/2), and with estimates, for a period shorter than
+// a year, a whole-year estimate; without full, no figure at all.
+func specimen(cat *model.Catalogue, kind model.PeriodKind, full, estimates bool) *compute.Report {
 	const source = "(số liệu mẫu để kiểm tra)"
 	period := model.YearPeriod(2000)
 	if kind != 0 {
@@ -90,7 +99,7 @@ func specimen(cat *model.Catalogue, kind model.PeriodKind, full bool) *compute.R
 				// every formula divides.
 				v, p, last := decimal.NewFromInt(50), decimal.NewFromInt(40), decimal.NewFromInt(45)
 				e := &model.Entry{Code: ind.Code, Actual: &v, Plan: &p}
-				if period.ShorterThanYear() {
+				if estimates && period.ShorterThanYear() {
 					whole := decimal.NewFromInt(60)
 					e.YearEstimate = &whole
 				}
