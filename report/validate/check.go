@@ -592,7 +592,7 @@ func codesOf(inds []*model.Indicator) string {
 // planMissing warns when last year's input had a plan for the indicator and this
 // year's has none: the report would silently drop the plan comparison.
 func (c *checker) planMissing(ind *model.Indicator, e *model.Entry) {
-	if c.prev == nil || e.Plan != nil {
+	if c.prev == nil || e.Plan != nil || c.rep.Figure(ind.Code).Plan != nil { // a shorter period's plan may be the year's file's
 		return
 	}
 	last := c.prev.Entry(ind.Code)
