@@ -91,11 +91,10 @@ func templateFindings(template, code string, err error) model.Findings {
 // was changed after baocao wrote it.
 type ExistsError = atomicfile.ExistsError
 
-// Load reads the catalogue, the period's figures and, when present, those of
-// the same period last year; for a period shorter than a year, also the
-// year's figures when present, linked as the period's WholeYear (their plans
-// are the period's). The error is for inputs that cannot be read at all;
-// findings are content problems.
+// Load reads the catalogue, the period's figures (with, for a period shorter
+// than a year, the year's linked for its plans: input.Workspace.FiguresWithYear)
+// and, when present, those of the same period last year. The error is for
+// inputs that cannot be read at all; findings are content problems.
 func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Figures, *model.Figures, model.Findings, error) {
 	cat, findings, err := ws.Catalogue()
 	if err != nil {
@@ -111,44 +110,60 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 		fs  model.Findings
 		err error
 	}
-	start := func(p model.Period, wanted bool) <-chan read {
-		ch := make(chan read, 1)
-		if !wanted || !ws.Has(p) {
-			ch <- read{}
-			return ch
-		}
+	before := make(chan read, 1)
+	if last := period.SamePeriodLastYear(); ws.Has(last) {
 		go func() {
-			y, fs, err := ws.Figures(p, cat)
-			ch <- read{y, fs, err}
+			y, fs, err := ws.Figures(last, cat)
+			before <- read{y, fs, err}
 		}()
-		return ch
+	} else {
+		before <- read{}
 	}
-	before := start(period.SamePeriodLastYear(), true)
-	year := start(period.TheYear(), period.ShorterThanYear())
-	cur, fs, err := ws.Figures(period, cat)
-	p, y := <-before, <-year
-	for _, e := range []error{err, p.err, y.err} {
-		if e != nil {
-			return nil, nil, nil, nil, e
-		}
+	cur, fs, err := ws.FiguresWithYear(period, cat)
+	p := <-before
+	if err != nil {
+		return nil, nil, nil, nil, err
 	}
-	if cur != nil {
-		cur.WholeYear = y.y
+	if p.err != nil {
+		return nil, nil, nil, nil, p.err
 	}
-	return cat, cur, p.y, append(append(append(findings, fs...), p.fs...), y.fs...), nil
+	return cat, cur, p.y, append(append(findings, fs...), p.fs...), nil
 }
 
 // Run generates the report. A *ProblemsError means the inputs or the template
 // need fixing; any other error means the command could not run.
 func Run(opt Options) (*Result, error) {
+	// The steps before rendering are independent reads: the template is read
+	// while the figures are, and parsed while the outputs are checked. Their
+	// errors are still reported in this order.
+	type read struct {
+		name string
+		docx []byte
+		err  error
+	}
+	template := make(chan read, 1)
+	go func() {
+		name, docx, err := readTemplate(opt)
+		template <- read{name, docx, err}
+	}()
 	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Period)
 	if err != nil {
 		return nil, err
 	}
-	tplName, tplBytes, err := readTemplate(opt)
-	if err != nil {
-		return nil, err
+	tpl := <-template
+	if tpl.err != nil {
+		return nil, tpl.err
 	}
+	tplName := tpl.name
+	type parsed struct {
+		r   *render.Renderer
+		err error
+	}
+	parsing := make(chan parsed, 1)
+	go func() {
+		r, err := render.New(tpl.docx, cat)
+		parsing <- parsed{r, err}
+	}()
 	out, pdfOut, err := outputs(opt)
 	if err != nil {
 		return nil, err
@@ -179,7 +194,8 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	problems := &ProblemsError{}
-	renderer, err := render.New(tplBytes, cat)
+	p := <-parsing
+	renderer, err := p.r, p.err
 	var required []string
 	if err != nil {
 		problems.Findings = append(problems.Findings, templateFindings(tplName, "template", err)...)

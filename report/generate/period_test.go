@@ -14,6 +14,7 @@ import (
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/internal/periodtest"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/officetest"
 	"github.com/baocao/baocao/templates"
 )
 
@@ -118,8 +119,8 @@ var periodCases = []periodCase{
 
 // generatePeriod writes the report of one of the fixture's periods with the
 // period template, placed where the workspace takes the template of the
-// period's kind, and returns the report's lines read back from the .docx.
-func generatePeriod(t *testing.T, dir string, p model.Period) (*Result, []string) {
+// period's kind, and returns the report's lines read back from the .docx, and its bytes.
+func generatePeriod(t *testing.T, dir string, p model.Period) (*Result, []string, []byte) {
 	t.Helper()
 	dataDir := filepath.Join(dir, "data")
 	name, _ := templates.ForKind(p.Kind)
@@ -134,11 +135,11 @@ func generatePeriod(t *testing.T, dir string, p model.Period) (*Result, []string
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	res, text, _ := runText(t, Options{Workspace: ws, Period: p, Output: out})
+	res, text, docx := runText(t, Options{Workspace: ws, Period: p, Output: out})
 	if res.Template != filepath.Join(dataDir, name) {
 		t.Errorf("%s: template %s, want the workspace's %s", p.Code(), res.Template, name)
 	}
-	return res, strings.Split(text, "\n")
+	return res, strings.Split(text, "\n"), docx
 }
 
 func lineStarting(lines []string, prefix string) string {
@@ -162,7 +163,7 @@ func TestEveryPeriodReport(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, lines := generatePeriod(t, dir, p)
+			res, lines, _ := generatePeriod(t, dir, p)
 			for _, f := range res.Warnings {
 				if strings.HasPrefix(f.Code, "plan-") || strings.HasPrefix(f.Code, "year-estimate") {
 					t.Errorf("warning: %v", f)
@@ -325,5 +326,24 @@ func checkVerdict(t *testing.T, p model.Period, line string) {
 	want := fmt.Sprintf("%d chỉ tiêu đang thực hiện kế hoạch năm %d", open, p.Year)
 	if open == 0 || !strings.Contains(line, want) || strings.Contains(line, "đều đạt") {
 		t.Errorf("verdict %q, want it to count %q", line, want)
+	}
+}
+
+// What LibreOffice reads from a six months' report is what the tables say.
+func TestSixMonthsReportInLibreOffice(t *testing.T) {
+	dir := t.TempDir()
+	periodtest.Write(t, dir)
+	c := periodCases[3]
+	p, err := model.ParsePeriod(c.code)
+	if err != nil || p.Kind != model.SixMonths || p.Year != 2022 {
+		t.Fatalf("case %+v: %v", c, err)
+	}
+	_, _, docx := generatePeriod(t, dir, p)
+	lines := strings.Split(strings.ReplaceAll(officetest.Text(t, docx), "\r\n", "\n"), "\n")
+	if want := "Ky=6 tháng đầu năm 2022|MaKy=2022-6T|"; !strings.HasPrefix(lines[0], want) {
+		t.Errorf("LibreOffice reads %q", lines[0])
+	}
+	for _, code := range periodIndicators {
+		checkPeriodIndicator(t, p, c, code, lineStarting(lines, code+": "))
 	}
 }

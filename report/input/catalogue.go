@@ -20,23 +20,32 @@ var (
 	indicatorKeys = []string{"ma", "ten", "don_vi", "nhom", "loai", "thap_phan", "chieu", "cong_thuc", "muc_tieu", "thuoc", "nguong_bien_dong", "bat_buoc", "theo_ky"}
 )
 
+// catalogueBig are the catalogue's lists read in pieces.
+var catalogueBig = map[string]yaml.Kind{"nhom": yaml.SequenceNode, "chi_tieu": yaml.SequenceNode}
+
 // ParseCatalogue reads the indicator catalogue (chi-tieu.yaml). Findings of
 // severity Error mean the catalogue cannot be used.
 func ParseCatalogue(file string, data []byte) (*model.Catalogue, model.Findings) {
-	r := &yamlReader{file: file}
-	root := r.document(data)
-	if root == nil {
-		return nil, r.findings
+	if cat, fs, ok := parseCatalogue(file, data, true); ok {
+		return cat, fs
 	}
+	cat, fs, _ := parseCatalogue(file, data, false)
+	return cat, fs
+}
+
+// parseCatalogue is ParseCatalogue reading in pieces or whole; ok is false
+// when the pieces could not be read.
+func parseCatalogue(file string, data []byte, inPieces bool) (*model.Catalogue, model.Findings, bool) {
+	r := &yamlReader{file: file}
 	var groups []model.Group
 	var inds []*model.Indicator
 	window := model.Decree09
-	r.pairs(root, "danh mục", catalogueKeys, func(key string, _, v *yaml.Node) {
+	found, ok := r.read(data, inPieces, "danh mục", catalogueKeys, catalogueBig, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "nhom":
-			groups = r.groups(v)
+			groups = append(groups, r.groups(v)...)
 		case "chi_tieu":
-			inds = r.indicators(v)
+			inds = append(inds, r.indicators(v)...)
 		case "chot_so_lieu":
 			s, _ := r.scalar(v, key)
 			rule, ok := model.ParseWindowRule(s)
@@ -47,10 +56,13 @@ func ParseCatalogue(file string, data []byte) (*model.Catalogue, model.Findings)
 			window = rule
 		}
 	})
+	if !ok || !found {
+		return nil, r.findings, ok
+	}
 	r.checkCatalogue(groups, inds)
 	cat := model.NewCatalogue(file, groups, inds)
 	cat.Window = window
-	return cat, r.findings
+	return cat, r.findings, true
 }
 
 func (r *yamlReader) groups(seq *yaml.Node) []model.Group {
@@ -258,6 +270,9 @@ func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
 // referencePos remembers where a field naming other entries was read, for the
 // checks across entries; only while the catalogue is read.
 func (r *yamlReader) referencePos(ind *model.Indicator, key string, p model.Pos) {
+	if p == ind.Pos { // on the indicator's line, as in "- {ma: …, thuoc: …}"
+		return
+	}
 	if r.refs == nil {
 		r.refs = map[refKey]model.Pos{}
 	}

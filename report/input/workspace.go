@@ -210,6 +210,36 @@ func (w *Workspace) Figures(p model.Period, cat *model.Catalogue) (*model.Figure
 	return y, findings, nil
 }
 
+// FiguresWithYear reads a period's input as Figures does and, for a period
+// shorter than a year, the year's input too when the workspace has it, linked
+// as the period's WholeYear: the plans the period's input lacks are the
+// year's (compute). The two are read at once; the findings are both inputs'.
+func (w *Workspace) FiguresWithYear(p model.Period, cat *model.Catalogue) (*model.Figures, model.Findings, error) {
+	if !p.ShorterThanYear() || !w.Has(p.TheYear()) {
+		return w.Figures(p, cat)
+	}
+	type read struct {
+		y   *model.Figures
+		fs  model.Findings
+		err error
+	}
+	year := make(chan read, 1)
+	go func() {
+		y, fs, err := w.Figures(p.TheYear(), cat)
+		year <- read{y, fs, err}
+	}()
+	cur, fs, err := w.Figures(p, cat)
+	y := <-year
+	if err != nil {
+		return nil, nil, err
+	}
+	if y.err != nil {
+		return nil, nil, y.err
+	}
+	cur.WholeYear = y.y
+	return cur, append(fs, y.fs...), nil
+}
+
 // DefaultTemplateName is how the template embedded in the program is named in messages.
 const DefaultTemplateName = "(mẫu báo cáo có sẵn)"
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,9 +21,66 @@ type yamlReader struct {
 	findings model.Findings
 	refs     map[refKey]model.Pos // catalogue fields that name other entries
 	unknown  int                  // unknown indicator codes met
+
+	// While a file is read in pieces (pieces.go): the lines before the piece
+	// being read, its root, and the keys met in the earlier pieces of the
+	// collection it is part of.
+	offset    int
+	piece     *yaml.Node
+	pieceKeys *keySet
 }
 
-func (r *yamlReader) pos(n *yaml.Node) model.Pos { return model.Pos{File: r.file, Line: n.Line} }
+// keySet holds the keys met in a mapping: in a slice while they are few,
+// as in every entry, so that reading one costs no map.
+type keySet struct {
+	few  []string
+	many map[string]bool
+}
+
+// add adds key and reports whether it was new.
+func (s *keySet) add(key string) bool {
+	if s.many != nil {
+		if s.many[key] {
+			return false
+		}
+		s.many[key] = true
+		return true
+	}
+	if slices.Contains(s.few, key) {
+		return false
+	}
+	if len(s.few) < 16 {
+		s.few = append(s.few, key)
+		return true
+	}
+	s.many = make(map[string]bool, 2*len(s.few))
+	for _, k := range s.few {
+		s.many[k] = true
+	}
+	s.many[key] = true
+	return true
+}
+
+func (r *yamlReader) pos(n *yaml.Node) model.Pos {
+	return model.Pos{File: r.file, Line: n.Line + r.offset}
+}
+
+// read reads a file's top-level mapping, calling fn for each key as pairs
+// does: in pieces when asked and the file allows it (see readPieces), else
+// whole. ok is false when the pieces could not be read: nothing read counts
+// then and the file is to be read again whole. found is false when the file
+// has no top-level mapping (the findings say why).
+func (r *yamlReader) read(data []byte, inPieces bool, where string, known []string, big map[string]yaml.Kind, fn func(key string, k, v *yaml.Node)) (found, ok bool) {
+	if inPieces {
+		return true, r.readPieces(data, where, known, big, fn)
+	}
+	root := r.document(data)
+	if root == nil {
+		return false, true
+	}
+	r.pairs(root, where, known, fn)
+	return true, true
+}
 
 func (r *yamlReader) add(sev model.Severity, code string, n *yaml.Node, fix, format string, args ...any) {
 	r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: r.pos(n), Msg: fmt.Sprintf(format, args...), Fix: fix})
@@ -137,25 +195,34 @@ func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(k
 		r.add(model.Error, "yaml-syntax", m, "", "%s phải là một bảng khóa: giá trị, không phải %s", where, kindName(m))
 		return
 	}
-	seen := map[string]bool{}
+	seen := &keySet{}
+	if m == r.piece { // keys of the earlier pieces count
+		seen = r.pieceKeys
+	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		key := text(k.Value)
-		if seen[key] {
-			r.add(model.Error, "duplicate-key", k, "", "%s: khóa «%s» xuất hiện hai lần", where, key)
-			continue
+		if r.pair(seen, where, known, k) {
+			fn(text(k.Value), k, v)
 		}
-		seen[key] = true
-		if known != nil && !contains(known, key) {
-			fix := ""
-			if near := suggest.Nearest(key, known); near != "" {
-				fix = fmt.Sprintf("có phải ý là «%s»?", near)
-			}
-			r.add(model.Warning, "unknown-field", k, fix, "%s: khóa «%s» không được dùng, bỏ qua", where, key)
-			continue
-		}
-		fn(key, k, v)
 	}
+}
+
+// pair reports a key met before or outside known; it tells whether the key is to be read.
+func (r *yamlReader) pair(seen *keySet, where string, known []string, k *yaml.Node) bool {
+	key := text(k.Value)
+	if !seen.add(key) {
+		r.add(model.Error, "duplicate-key", k, "", "%s: khóa «%s» xuất hiện hai lần", where, key)
+		return false
+	}
+	if known != nil && !contains(known, key) {
+		fix := ""
+		if near := suggest.Nearest(key, known); near != "" {
+			fix = fmt.Sprintf("có phải ý là «%s»?", near)
+		}
+		r.add(model.Warning, "unknown-field", k, fix, "%s: khóa «%s» không được dùng, bỏ qua", where, key)
+		return false
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {

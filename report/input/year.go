@@ -17,16 +17,25 @@ var (
 	rankingKeys   = []string{"thu_hang", "tong_so"}
 )
 
+// figuresBig are the collections of a period's file read in pieces.
+var figuresBig = map[string]yaml.Kind{"chi_tieu": yaml.MappingNode, "xep_hang": yaml.MappingNode, "noi_dung": yaml.SequenceNode}
+
 // ParseFigures reads one period's input in YAML. want, when not the zero
 // Period, is the period the file name promises; cat resolves indicator codes.
 func ParseFigures(file string, data []byte, want model.Period, cat *model.Catalogue) (*model.Figures, model.Findings) {
+	if y, fs, ok := parseFigures(file, data, want, cat, true); ok {
+		return y, fs
+	}
+	y, fs, _ := parseFigures(file, data, want, cat, false)
+	return y, fs
+}
+
+// parseFigures is ParseFigures reading in pieces or whole; ok is false when
+// the pieces could not be read.
+func parseFigures(file string, data []byte, want model.Period, cat *model.Catalogue, inPieces bool) (*model.Figures, model.Findings, bool) {
 	r := &yamlReader{file: file}
 	y := &model.Figures{Period: want, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}
-	root := r.document(data)
-	if root == nil {
-		return y, r.findings
-	}
-	r.pairs(root, "tệp số liệu", figuresKeys, func(key string, k, v *yaml.Node) {
+	_, ok := r.read(data, inPieces, "tệp số liệu", figuresKeys, figuresBig, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "ky", "nam":
 			s, _ := r.scalar(v, key)
@@ -49,7 +58,7 @@ func ParseFigures(file string, data []byte, want model.Period, cat *model.Catalo
 			r.narrative(v, y)
 		}
 	})
-	return y, r.findings
+	return y, r.findings, ok
 }
 
 func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
@@ -86,11 +95,13 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 
 func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {
 	r.pairs(m, "chi_tieu", nil, func(code string, k, v *yaml.Node) {
-		if _, ok := cat.Lookup(code); !ok {
+		ind, ok := cat.Lookup(code)
+		if !ok {
 			r.unknownCode(cat, code, k)
 			return
 		}
-		e := &model.Entry{Code: code, Pos: r.pos(k), ActualPos: r.pos(v)}
+		// The catalogue's string, the same: the file's text may then go.
+		e := &model.Entry{Code: ind.Code, Pos: r.pos(k), ActualPos: r.pos(v)}
 		if v.Kind == yaml.ScalarNode {
 			e.Actual = r.number(v, code)
 		} else {

@@ -1,0 +1,251 @@
+package input
+
+import (
+	"bytes"
+	"io"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A YAML input is read in pieces when it can be: the parser builds a node tree
+// of the whole document, and the tree of a ministry's 100 000 indicators takes
+// hundreds of megabytes, against a few for its pieces. Every top-level key is
+// parsed on its own, and the collections that grow with the number of
+// indicators (the big keys of each kind of file) a few thousand lines at a
+// time. A file is read in pieces only where its top level is plain (one key
+// per line at column 0, as the clerk's and generated files are); anything else,
+// and any piece the parser refuses, makes the caller read the file whole, so
+// that syntax errors and their lines are exactly the parser's.
+
+// pieceSize is the size from which a big collection is cut at its next item.
+var pieceSize = 64 << 10
+
+// section is one top-level key of a file and its value: the bytes from the
+// key's line to the next key's.
+type section struct {
+	key        string
+	line       int // of the key, from 1
+	start, end int
+	inline     bool // the key's line holds more than the key: the value, or a comment
+}
+
+// readPieces reads data as pairs reads the top-level mapping, calling fn once
+// for each top-level key, or, for a key of big whose value is a block
+// collection of that kind, once for each piece of it. It returns false, having
+// called fn or not, when the file must be read whole instead.
+func (r *yamlReader) readPieces(data []byte, where string, known []string, big map[string]yaml.Kind, fn func(key string, k, v *yaml.Node)) bool {
+	if !plainBreaks(data) {
+		return false
+	}
+	sections, ok := topLevel(data)
+	if !ok {
+		return false
+	}
+	seen := &keySet{}
+	defer func() { r.offset, r.piece, r.pieceKeys = 0, nil, nil }()
+	for _, s := range sections {
+		r.offset, r.piece = 0, nil
+		k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s.key, Line: s.line, Column: 1}
+		use := r.pair(seen, where, known, k)
+		if kind, isBig := big[s.key]; isBig && !s.inline {
+			if done, ok := r.readCollection(data, s, kind, func(v *yaml.Node) {
+				if use {
+					k.Line = s.line - r.offset // pos adds the piece's offset back
+					fn(s.key, k, v)
+				}
+			}); done || !ok {
+				if !ok {
+					return false
+				}
+				continue
+			}
+		}
+		root, ok := parsePiece(data[s.start:s.end])
+		if !ok || root.Kind != yaml.MappingNode || len(root.Content) != 2 {
+			return false
+		}
+		r.offset = s.line - 1
+		if use {
+			fn(s.key, root.Content[0], root.Content[1])
+		}
+	}
+	return true
+}
+
+// readCollection reads the value of section s in pieces when it is a block
+// collection of the kind given, calling fn with the root of each. done is
+// false when the value is not such a collection (it is then to be read as a
+// whole section); ok is false when a piece cannot be parsed on its own.
+func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn func(*yaml.Node)) (done, ok bool) {
+	body := data[s.start:s.end]
+	first := bytes.IndexByte(body, '\n') + 1
+	if first == 0 {
+		return false, true
+	}
+	// The items' indentation is the first content line's.
+	indent := -1
+	for l := range lines(body[first:]) {
+		if t := bytes.TrimLeft(l.text, " "); len(t) > 0 && t[0] != '#' {
+			indent = len(l.text) - len(t)
+			if !isItem(l.text, indent, kind) {
+				return false, true
+			}
+			break
+		}
+	}
+	if indent < 0 {
+		return false, true
+	}
+	r.pieceKeys = &keySet{}
+	var q quick // its nodes serve one piece after the other
+	pieceStart, pieceLine := first, s.line+1
+	flush := func(end int) bool {
+		root, ok := q.piece(body[pieceStart:end], kind)
+		if !ok {
+			root, ok = parsePiece(body[pieceStart:end])
+		}
+		if !ok || root.Kind != kind {
+			return false
+		}
+		r.offset, r.piece = pieceLine-1, root
+		fn(root)
+		return true
+	}
+	no, items := s.line+1, 0 // items in the piece so far
+	for l := range lines(body[first:]) {
+		if t := bytes.TrimLeft(l.text, " "); len(t) > 0 && t[0] != '#' && len(l.text)-len(t) < indent {
+			return true, false // out of the collection: the parser's error, read whole
+		}
+		at := first + l.start
+		if isItem(l.text, indent, kind) {
+			if items > 0 && at-pieceStart >= pieceSize {
+				if !flush(at) {
+					return true, false
+				}
+				pieceStart, pieceLine, items = at, no, 0
+			}
+			items++
+		}
+		no++
+	}
+	return true, flush(len(body))
+}
+
+// isItem tells a line that starts an item of a block collection of the kind
+// at the indentation given: "- …" in a sequence, a plain key in a mapping.
+func isItem(l []byte, indent int, kind yaml.Kind) bool {
+	if len(l) <= indent || len(bytes.TrimLeft(l[:indent], " ")) > 0 {
+		return false
+	}
+	t := l[indent:]
+	if kind == yaml.SequenceNode {
+		return t[0] == '-' && (len(t) == 1 || t[1] == ' ')
+	}
+	return isKeyStart(t[0])
+}
+
+func isKeyStart(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// topLevel splits data into its top-level keys; ok is false when a line at
+// column 0 is anything but a plain key, a comment or a sequence item.
+func topLevel(data []byte) ([]section, bool) {
+	var out []section
+	start := 0
+	if bytes.HasPrefix(data, []byte("\ufeff")) {
+		start = 3
+	}
+	no := 1
+	for l := range lines(data[start:]) {
+		t := l.text
+		switch {
+		case len(bytes.TrimLeft(t, " ")) == 0 || t[0] == '#':
+		case t[0] == ' ' || t[0] == '-' && (len(t) == 1 || t[1] == ' '):
+			if len(out) == 0 {
+				return nil, false
+			}
+		default:
+			key, rest, ok := plainKey(t)
+			if !ok {
+				return nil, false
+			}
+			at := start + l.start
+			if len(out) > 0 {
+				out[len(out)-1].end = at
+			}
+			out = append(out, section{key: key, line: no, start: at, inline: len(bytes.TrimLeft(rest, " ")) > 0})
+		}
+		no++
+	}
+	if len(out) == 0 {
+		return nil, false
+	}
+	out[len(out)-1].end = len(data)
+	return out, true
+}
+
+// plainKey reads "key:" or "key: rest" where key is a plain word.
+func plainKey(l []byte) (string, []byte, bool) {
+	if c := l[0]; c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+		for i := 1; i < len(l); i++ {
+			switch c := l[i]; {
+			case isKeyStart(c):
+			case c == ':' && (i+1 == len(l) || l[i+1] == ' '):
+				return string(l[:i]), l[i+1:], true
+			default:
+				return "", nil, false
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// plainBreaks reports whether lines end only in "\n" or "\r\n": the parser
+// also breaks lines at a lone "\r" and at U+0085, U+2028 and U+2029, which
+// would put the pieces' line numbers out.
+func plainBreaks(data []byte) bool {
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 == len(data) || data[i+1] != '\n' {
+			return false
+		}
+		j := bytes.IndexByte(data[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return !bytes.Contains(data, []byte("\u0085")) && !bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte("\u2029"))
+}
+
+type line struct {
+	text  []byte // without its line break
+	start int    // offset in the data
+}
+
+// lines yields the lines of data.
+func lines(data []byte) func(yield func(line) bool) {
+	return func(yield func(line) bool) {
+		for start := 0; start < len(data); {
+			end, next := len(data), len(data)
+			if i := bytes.IndexByte(data[start:], '\n'); i >= 0 {
+				end, next = start+i, start+i+1
+			}
+			if !yield(line{text: bytes.TrimSuffix(data[start:end], []byte("\r")), start: start}) {
+				return
+			}
+			start = next
+		}
+	}
+}
+
+// parsePiece parses one piece of a file, which must be one document; ok is
+// false on any error.
+func parsePiece(b []byte) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	var doc, more yaml.Node
+	if err := dec.Decode(&doc); err != nil || len(doc.Content) == 0 || dec.Decode(&more) != io.EOF {
+		return nil, false
+	}
+	return doc.Content[0], true
+}
