@@ -181,6 +181,8 @@ type paragraph struct {
 func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 	out := make([]*paragraph, n)
 	w := docxpkg.WordPrefix(doc)
+	// The names compared with every element, made once.
+	pName, tName, tabName, pPrName, prefix := w+"p", w+"t", w+"tab", w+"pPr", m.prefix()
 	tk := docxpkg.NewTokenizer(doc)
 	var (
 		cur   paragraph // the body paragraph being read
@@ -199,17 +201,17 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 		switch tok.Kind {
 		case docxpkg.StartTag:
 			switch tok.Name {
-			case w + "p":
+			case pName:
 				depth++
 				if depth == 1 {
 					cur = paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
 					text.Reset()
 				}
-			case w + "t":
+			case tName:
 				inT = depth == 1
 			}
 		case docxpkg.EmptyTag:
-			if tok.Name == w+"tab" && depth == 1 {
+			if tok.Name == tabName && depth == 1 {
 				text.WriteString("\t")
 			}
 		case docxpkg.CharData:
@@ -218,13 +220,13 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 			}
 		case docxpkg.EndTag:
 			switch {
-			case tok.Name == w+"t":
+			case tok.Name == tName:
 				inT = false
-			case tok.Name == w+"pPr" && depth == 1 && parentIs(tk, w+"p"):
+			case tok.Name == pPrName && depth == 1 && parentIs(tk, pName):
 				cur.props = doc[tok.Begin:tok.End]
-			case tok.Name == w+"p":
+			case tok.Name == pName:
 				depth--
-				if depth > 0 || !strings.Contains(text.String(), m.prefix()) {
+				if depth > 0 || !strings.Contains(text.String(), prefix) {
 					continue
 				}
 				// Only a marker's paragraph needs its text and cell kept.

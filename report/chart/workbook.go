@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/baocao/baocao/report/docxpkg"
 )
 
 // Workbook returns the embedded workbook: the names in column A, one column
@@ -18,7 +16,7 @@ import (
 // excelize took most of the time a chart adds to a report.
 func (c *Chart) Workbook() ([]byte, error) {
 	var buf bytes.Buffer
-	zw := docxpkg.NewZipWriter(&buf)
+	zw := zip.NewWriter(&buf)
 	for _, part := range [][2]string{
 		{"[Content_Types].xml", workbookTypes},
 		{"_rels/.rels", workbookPackageRels},
@@ -27,7 +25,10 @@ func (c *Chart) Workbook() ([]byte, error) {
 		{"xl/styles.xml", c.styles()},
 		{"xl/worksheets/sheet1.xml", c.sheet()},
 	} {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: part[0], Method: zip.Deflate, Modified: zipTime})
+		// Stored: the workbook is itself a part of the report, which is
+		// compressed whole; compressing each of its small parts cost more
+		// than the rest of the workbook.
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: part[0], Method: zip.Store, Modified: zipTime})
 		if err != nil {
 			return nil, err
 		}

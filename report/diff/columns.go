@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao/report/compute"
-	"github.com/baocao/baocao/report/model"
 )
 
 // The outputs share one description of their columns, so that a column means
@@ -211,7 +210,7 @@ func (t *Table) periodLegend() string {
 		if c.Name != c.Label {
 			parts = append(parts, c.Label+": "+c.Name)
 		}
-		needed = needed || c.Period.Kind != 0 && c.Period.Kind != model.FullYear
+		needed = needed || c.Period.ShorterThanYear()
 	}
 	if !needed || len(parts) == 0 {
 		return ""

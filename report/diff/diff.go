@@ -1,4 +1,5 @@
-// Package diff compares the figures of two or more years, indicator by
+// Package diff compares the figures of two or more periods of one kind (years,
+// the same six months of two years, a series of quarters…), indicator by
 // indicator, with the report's own exact arithmetic (values are computed by
 // package compute, so derived indicators come out exactly as in the report) and
 // its wording of changes ("tăng 8,3%", "giảm 28%", "tương đương"). It renders
@@ -96,7 +97,7 @@ type Column struct {
 	Source string
 }
 
-// Table is a comparison: columns in year order, rows grouped and ordered as in
+// Table is a comparison: columns in time order, rows grouped and ordered as in
 // the catalogue of the newest input.
 type Table struct {
 	Columns []Column
@@ -171,8 +172,9 @@ func (c Change) Percent() *big.Rat {
 	return f.Growth()
 }
 
-// Compare compares the years, which it orders by year (stably, so two inputs of
-// the same year keep their order). Values come from compute.Compute on each
+// Compare compares the periods' figures, which it orders by time
+// (model.Period.Compare, stably, so two inputs of the same period keep their
+// order); Run has refused periods of different kinds. Values come from compute.Compute on each
 // year with its catalogue (cat, or opt.Catalogues[year]). Indicators with no value
 // in any year are left out. With fewer than two years there is nothing to
 // compare: the rows have no changes.
@@ -240,7 +242,7 @@ func columns(years []*model.Figures) []Column {
 // "kỳ trước" when they are shorter periods.
 func (t *Table) Previous() string {
 	for _, c := range t.Columns {
-		if c.Period.Kind != 0 && c.Period.Kind != model.FullYear {
+		if c.Period.ShorterThanYear() {
 			return "kỳ trước"
 		}
 	}
@@ -268,7 +270,7 @@ func (t *Table) names() string {
 	for i, c := range t.Columns {
 		names[i] = c.Name
 		p := c.Period
-		if p.Kind == 0 || p.Kind == model.FullYear || c.Name != p.Name() || i > 0 && p.Year != year {
+		if !p.ShorterThanYear() || c.Name != p.Name() || i > 0 && p.Year != year {
 			shared = false
 		}
 		year = p.Year

@@ -107,13 +107,19 @@ func scanPart(index int, name, xml string) (*part, error) {
 			return nil, err
 		}
 		open := tk.Open()
+		// The name within Word's namespace, compared below: building w+"p"
+		// and the others for every element took half the scan.
+		local, inW := strings.CutPrefix(tok.Name, w)
+		if !inW {
+			local = ""
+		}
 		switch tok.Kind {
 		case docxpkg.StartTag, docxpkg.EmptyTag:
 			if cur != nil {
 				cur.complex = true
 			}
-			switch tok.Name {
-			case w + "p":
+			switch local {
+			case "p":
 				p := &para{n: len(pt.paras) + 1, start: tok.Start, openEnd: tok.End, parent: -1}
 				depth := len(open) - 1 // the paragraph's own index in open
 				if tok.Kind == docxpkg.EmptyTag {
@@ -143,16 +149,16 @@ func scanPart(index int, name, xml string) (*part, error) {
 				if tok.Kind == docxpkg.StartTag {
 					stack = append(stack, p)
 				}
-			case w + "del", w + "moveFrom":
+			case "del", "moveFrom":
 				if tok.Kind == docxpkg.StartTag && del == nil && len(stack) > 0 && !strings.HasSuffix(open[len(open)-2].Name, "Pr") {
 					delP = stack[len(stack)-1]
 					del = &revision{start: tok.Start, before: len(delP.texts)}
 				}
-			case w + "t":
+			case "t":
 				if tok.Kind == docxpkg.StartTag && del == nil && len(stack) > 0 && len(open) >= 2 && open[len(open)-2].Name == w+"r" {
 					cur = &wtext{tagStart: tok.Start, tagEnd: tok.End, cStart: tok.End, path: elementPath(open, stack[len(stack)-1].start)}
 				}
-			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "footnote", w + "endnote", w + "tbl":
+			case "tc", "txbxContent", "hdr", "ftr", "footnote", "endnote", "tbl":
 				if tok.Kind == docxpkg.StartTag {
 					b := &box{start: tok.Start, openEnd: tok.End}
 					if tok.Name == w+"tbl" {
@@ -161,7 +167,7 @@ func scanPart(index int, name, xml string) (*part, error) {
 						pt.holders[tok.Start] = b
 					}
 				}
-			case w + "tr":
+			case "tr":
 				if tok.Kind == docxpkg.StartTag {
 					r := &row{start: tok.Start, table: -1}
 					if len(open) >= 2 {
@@ -170,7 +176,7 @@ func scanPart(index int, name, xml string) (*part, error) {
 					rows[tok.Start] = r
 					pt.rows = append(pt.rows, r)
 				}
-			case w + "sectPr":
+			case "sectPr":
 				if len(stack) > 0 {
 					stack[len(stack)-1].sectPr = true
 				}
@@ -180,8 +186,8 @@ func scanPart(index int, name, xml string) (*part, error) {
 				cur.complex = true
 			}
 		case docxpkg.EndTag:
-			switch tok.Name {
-			case w + "t":
+			switch local {
+			case "t":
 				if cur != nil {
 					cur.cEnd = tok.Start
 					if !cur.complex && len(stack) > 0 {
@@ -191,19 +197,19 @@ func scanPart(index int, name, xml string) (*part, error) {
 					}
 					cur = nil
 				}
-			case w + "p":
+			case "p":
 				p := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
 				p.end = tok.End
-			case w + "tc", w + "txbxContent", w + "hdr", w + "ftr", w + "footnote", w + "endnote", w + "tbl":
+			case "tc", "txbxContent", "hdr", "ftr", "footnote", "endnote", "tbl":
 				b := pt.holders[tok.Begin]
 				if tok.Name == w+"tbl" {
 					b = pt.tables[tok.Begin]
 				}
 				b.closeStart, b.end = tok.Start, tok.End
-			case w + "tr":
+			case "tr":
 				rows[tok.Begin].end = tok.End
-			case w + "del", w + "moveFrom":
+			case "del", "moveFrom":
 				if del != nil && tok.Begin == del.start {
 					del.end = tok.End
 					del.tag = strings.Contains(charData(xml[del.start:del.end]), "{{")

@@ -133,14 +133,37 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 // Run generates the report. A *ProblemsError means the inputs or the template
 // need fixing; any other error means the command could not run.
 func Run(opt Options) (*Result, error) {
+	// The steps before rendering are independent reads: the template is read
+	// while the figures are, and parsed while the outputs are checked. Their
+	// errors are still reported in this order.
+	type read struct {
+		name string
+		docx []byte
+		err  error
+	}
+	template := make(chan read, 1)
+	go func() {
+		name, docx, err := readTemplate(opt)
+		template <- read{name, docx, err}
+	}()
 	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Period)
 	if err != nil {
 		return nil, err
 	}
-	tplName, tplBytes, err := readTemplate(opt)
-	if err != nil {
-		return nil, err
+	tpl := <-template
+	if tpl.err != nil {
+		return nil, tpl.err
 	}
+	tplName := tpl.name
+	type parsed struct {
+		r   *render.Renderer
+		err error
+	}
+	parsing := make(chan parsed, 1)
+	go func() {
+		r, err := render.New(tpl.docx, cat)
+		parsing <- parsed{r, err}
+	}()
 	out, pdfOut, err := outputs(opt)
 	if err != nil {
 		return nil, err
@@ -171,7 +194,8 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	problems := &ProblemsError{}
-	renderer, err := render.New(tplBytes, cat)
+	p := <-parsing
+	renderer, err := p.r, p.err
 	var required []string
 	if err != nil {
 		problems.Findings = append(problems.Findings, templateFindings(tplName, "template", err)...)
@@ -199,6 +223,7 @@ func Run(opt Options) (*Result, error) {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
+	findings = append(findings, periodUnnamed(tplName, renderer, rep)...)
 	findings = validate.Sort(append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 	if findings.Errors() > 0 {
 		problems.Findings = findings
@@ -285,7 +310,7 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	if err != nil {
 		return append(templateFindings(t.name, "template-value", err), fs...)
 	}
-	return append(emptyParts(t.r, rep), fs...)
+	return append(append(emptyParts(t.r, rep), periodUnnamed(t.name, t.r, rep)...), fs...)
 }
 
 func readTemplate(opt Options) (string, []byte, error) {
@@ -310,6 +335,19 @@ func checkOutput(out string, opt Options) error {
 		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
 	}
 	return nil
+}
+
+// periodUnnamed refuses a template that never names the period for a report
+// of a period shorter than a year: an annual template would call six months'
+// figures the year's ("cả năm 2022 đạt 59 tỷ đồng").
+func periodUnnamed(template string, r *render.Renderer, rep *compute.Report) model.Findings {
+	p := rep.Current.Period
+	if !p.ShorterThanYear() || r.NamesPeriod() {
+		return nil
+	}
+	return model.Findings{{Severity: model.Error, Code: "template-period", Pos: model.Pos{File: template},
+		Msg: fmt.Sprintf("mẫu không nêu kỳ báo cáo ở chỗ nào ({{ .Ky }}, {{ .KyTrongNam }}, {{ .LoaiKy }}…): đây là mẫu báo cáo năm, sẽ gọi số liệu %s là số liệu cả năm", p.Name()),
+		Fix: "dùng mẫu báo cáo của loại kỳ này (--template), hoặc nêu kỳ trong mẫu bằng các trường của kỳ báo cáo ({{ .Ky }}…)"}}
 }
 
 // emptyParts warns of the sectioned narrative parts the template asked for that
