@@ -93,8 +93,9 @@ type ExistsError = atomicfile.ExistsError
 
 // Load reads the catalogue, the period's figures (with, for a period shorter
 // than a year, the year's linked for its plans: input.Workspace.FiguresWithYear)
-// and, when present, those of the same period last year. The error is for
-// inputs that cannot be read at all; findings are content problems.
+// and, when present, those of the same period last year, both completed with
+// what their year's other periods give (input.Workspace.Derive). The error is
+// for inputs that cannot be read at all; findings are content problems.
 func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Figures, *model.Figures, model.Findings, error) {
 	cat, findings, err := ws.Catalogue()
 	if err != nil {
@@ -114,12 +115,22 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 	if last := period.SamePeriodLastYear(); ws.Has(last) {
 		go func() {
 			y, fs, err := ws.Figures(last, cat)
+			if err == nil {
+				var derived model.Findings
+				derived, err = ws.Derive(y, cat)
+				fs = append(fs, derived...)
+			}
 			before <- read{y, fs, err}
 		}()
 	} else {
 		before <- read{}
 	}
 	cur, fs, err := ws.FiguresWithYear(period, cat)
+	if err == nil {
+		var derived model.Findings
+		derived, err = ws.Derive(cur, cat)
+		fs = append(fs, derived...)
+	}
 	p := <-before
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -223,6 +234,7 @@ func Run(opt Options) (*Result, error) {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
+	findings = append(findings, periodUnnamed(tplName, renderer, rep)...)
 	findings = validate.Sort(append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 	if findings.Errors() > 0 {
 		problems.Findings = findings
@@ -309,7 +321,7 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	if err != nil {
 		return append(templateFindings(t.name, "template-value", err), fs...)
 	}
-	return append(emptyParts(t.r, rep), fs...)
+	return append(append(emptyParts(t.r, rep), periodUnnamed(t.name, t.r, rep)...), fs...)
 }
 
 func readTemplate(opt Options) (string, []byte, error) {
@@ -334,6 +346,19 @@ func checkOutput(out string, opt Options) error {
 		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
 	}
 	return nil
+}
+
+// periodUnnamed refuses a template that never names the period for a report
+// of a period shorter than a year: an annual template would call six months'
+// figures the year's ("cả năm 2022 đạt 59 tỷ đồng").
+func periodUnnamed(template string, r *render.Renderer, rep *compute.Report) model.Findings {
+	p := rep.Current.Period
+	if !p.ShorterThanYear() || r.NamesPeriod() {
+		return nil
+	}
+	return model.Findings{{Severity: model.Error, Code: "template-period", Pos: model.Pos{File: template},
+		Msg: fmt.Sprintf("mẫu không nêu kỳ báo cáo ở chỗ nào ({{ .Ky }}, {{ .KyTrongNam }}, {{ .LoaiKy }}…): đây là mẫu báo cáo năm, sẽ gọi số liệu %s là số liệu cả năm", p.Name()),
+		Fix: "dùng mẫu báo cáo của loại kỳ này (--template), hoặc nêu kỳ trong mẫu bằng các trường của kỳ báo cáo ({{ .Ky }}…)"}}
 }
 
 // emptyParts warns of the sectioned narrative parts the template asked for that
