@@ -88,7 +88,7 @@ func TestPeriodDefaultTemplates(t *testing.T) {
 			if name, _ := templates.ForKind(p.Kind); name != c.template {
 				t.Fatalf("template of %s: %s, want %s", c.code, name, c.template)
 			}
-			res, text, _ := generateFixturePeriod(t, dataDir, c.code)
+			res, text, docx := generateFixturePeriod(t, dataDir, c.code)
 			if res.Template != input.DefaultTemplateName {
 				t.Errorf("template %s, want the embedded default", res.Template)
 			}
@@ -139,7 +139,23 @@ func TestPeriodDefaultTemplates(t *testing.T) {
 				t.Errorf("the report says a plan is missed before the year's end")
 			}
 			last := p.SamePeriodLastYear()
-			if _, ok := periodtest.Actual[last.Code()]; ok {
+			_, hasLast := periodtest.Actual[last.Code()]
+			// The six and nine months' report charts the revenues against
+			// the same period last year, where the fixture has it, and the
+			// year's plan.
+			chartXML := string(zipParts(t, docx)["word/charts/chart1.xml"])
+			if c.template == templates.SoKetName {
+				title := "Kết quả " + p.Name() + " so với Kế hoạch năm 2022"
+				if hasLast {
+					title = "Kết quả " + p.Name() + " so với " + last.Name() + " và Kế hoạch năm 2022"
+				}
+				if !strings.Contains(chartXML, "<a:t>"+title+"</a:t>") {
+					t.Errorf("no chart titled %q", title)
+				}
+			} else if chartXML != "" {
+				t.Errorf("a chart in the short report")
+			}
+			if hasLast {
 				cur, prev := fixtureFigure(t, c.code, "DT_BUU_CHINH"), fixtureFigure(t, last.Code(), "DT_BUU_CHINH")
 				change := fmt.Sprintf("tăng %s so với cùng kỳ năm %d", growthText(cur, prev), last.Year)
 				if !strings.Contains(sentence, change) {
