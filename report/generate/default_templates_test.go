@@ -3,6 +3,7 @@ package generate
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,6 +47,18 @@ func generateFixturePeriod(t *testing.T, dataDir, code string) (*Result, string,
 	}
 	res, text, b := runText(t, Options{Workspace: ws, Period: p, Output: filepath.Join(t.TempDir(), DefaultOutput(p))})
 	return res, strings.Join(strings.Fields(text), " "), b
+}
+
+// percentText words a ratio as a percentage at one decimal, half-up, a
+// zero decimal dropped: "13,5%", "75%".
+func percentText(r *big.Rat) string {
+	r = new(big.Rat).Abs(new(big.Rat).Mul(r, big.NewRat(1000, 1)))
+	r.Add(r, big.NewRat(1, 2))
+	tenths := new(big.Int).Quo(r.Num(), r.Denom()).Int64()
+	if tenths%10 == 0 {
+		return fmt.Sprintf("%d%%", tenths/10)
+	}
+	return fmt.Sprintf("%d,%d%%", tenths/10, tenths%10)
 }
 
 // Each period's report comes from its kind's default template and states its
@@ -92,11 +105,11 @@ func TestPeriodDefaultTemplates(t *testing.T) {
 			// period's has none; the whole-year estimate where given.
 			plan, _ := fixtureNumber(t, periodtest.Plan, "2022", "DT_BUU_CHINH")
 			cur, _ := fixtureNumber(t, periodtest.Actual, c.code, "DT_BUU_CHINH")
-			if !strings.Contains(sentence, "đạt "+attainment(cur, plan)+" Kế hoạch năm 2022") {
+			if !strings.Contains(sentence, "đạt "+percentText(ratio(cur, plan))+" Kế hoạch năm 2022") {
 				t.Errorf("revenue sentence %q lacks its attainment of the year's plan", sentence)
 			}
 			if est, ok := fixtureNumber(t, periodtest.YearEstimate, c.code, "DT_BUU_CHINH"); ok {
-				want := "; ước cả năm đạt " + attainment(est, plan) + " Kế hoạch năm 2022 (" + thousands(est) + " tỷ đồng)"
+				want := "; ước cả năm đạt " + percentText(ratio(est, plan)) + " Kế hoạch năm 2022 (" + thousands(est) + " tỷ đồng)"
 				if !strings.Contains(sentence, want) {
 					t.Errorf("revenue sentence %q lacks %q", sentence, want)
 				}
