@@ -1,14 +1,23 @@
-// Package templates embeds the default report template. Its parts are kept as
-// XML text in bao-cao-nam/ so that every change to the layout is reviewable;
-// DefaultDocx packs them into a .docx when one is needed.
+// Package templates embeds the default report templates, one for each group of
+// period kinds. Their parts are kept as XML text so that every change to the
+// layout is reviewable, and packed into a .docx when one is needed:
+//   - chung/ holds the parts every template shares (styles, page headers,
+//     settings, relationships); a template's own folder holds the rest (its
+//     document and properties) and may replace a shared part of the same name;
+//   - doan/ holds passages of document.xml the templates share (the national
+//     heading, the closing with "Nơi nhận" and the signature, the appendix's
+//     landscape section): a line <?baocao chen NAME?> in a document is replaced
+//     by the passage doan/NAME.
 package templates
 
 import (
 	"archive/zip"
 	"bytes"
 	"embed"
+	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sync"
 	"time"
 
@@ -16,48 +25,115 @@ import (
 	"github.com/baocao/baocao/report/model"
 )
 
-// DefaultName is the file name the default template takes in a workspace.
-const DefaultName = "mau-bao-cao.docx"
+// The file names the default templates take in a workspace.
+const (
+	DefaultName  = "mau-bao-cao.docx"           // the year
+	SoKetName    = "mau-bao-cao-so-ket.docx"    // six and nine months
+	ThangQuyName = "mau-bao-cao-thang-quy.docx" // months and quarters
+)
 
-//go:embed all:bao-cao-nam
+//go:embed all:chung all:doan all:bao-cao-nam all:bao-cao-so-ket all:bao-cao-thang-quy
 var parts embed.FS
 
-const root = "bao-cao-nam"
+// Default is one default template.
+type Default struct {
+	Name   string // the file name it takes in a workspace
+	dir    string
+	packed func() ([]byte, error)
+}
 
-var packed = sync.OnceValues(pack)
+// Docx returns the template as .docx bytes, packed once. The caller must not modify them.
+func (d *Default) Docx() ([]byte, error) { return d.packed() }
 
-// DefaultDocx returns the default template as .docx bytes. The caller must not modify them.
-func DefaultDocx() ([]byte, error) { return packed() }
+func newDefault(name, dir string) *Default {
+	return &Default{Name: name, dir: dir, packed: sync.OnceValues(func() ([]byte, error) { return pack(dir) })}
+}
+
+var (
+	annual   = newDefault(DefaultName, "bao-cao-nam")
+	soKet    = newDefault(SoKetName, "bao-cao-so-ket")
+	thangQuy = newDefault(ThangQuyName, "bao-cao-thang-quy")
+)
+
+// All lists the default templates: the year's, the six and nine months', the
+// months and quarters'.
+func All() []*Default { return []*Default{annual, soKet, thangQuy} }
+
+// DefaultDocx returns the year's template as .docx bytes. The caller must not modify them.
+func DefaultDocx() ([]byte, error) { return annual.Docx() }
 
 // ForKind gives the default template of a period's kind: the file name it takes
 // in a workspace and its content.
 func ForKind(k model.PeriodKind) (name string, docx func() ([]byte, error)) {
-	return DefaultName, DefaultDocx
+	d := forKind(k)
+	return d.Name, d.Docx
 }
 
-func pack() ([]byte, error) {
+func forKind(k model.PeriodKind) *Default {
+	switch k {
+	case model.SixMonths, model.NineMonths:
+		return soKet
+	case model.Month, model.Quarter:
+		return thangQuy
+	}
+	return annual
+}
+
+const (
+	common   = "chung"
+	passages = "doan"
+)
+
+// include opens a line of document.xml that takes a shared passage: the
+// line "<?baocao chen NAME?>", indented, is replaced by the passage.
+const include = "<?baocao chen "
+
+func pack(dir string) ([]byte, error) {
+	// Each part's folder: the template's own, else the shared one.
+	from := map[string]string{}
+	for _, root := range []string{common, dir} {
+		err := fs.WalkDir(parts, root, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				from[p[len(root)+1:]] = root
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	names := make([]string, 0, len(from))
+	for name := range from {
+		names = append(names, name)
+	}
+	// [Content_Types].xml must come first for some readers; the rest in a
+	// fixed order, so that the packed bytes are the same from build to build.
+	slices.SortFunc(names, func(a, b string) int {
+		switch {
+		case a == b:
+			return 0
+		case a == "[Content_Types].xml":
+			return -1
+		case b == "[Content_Types].xml":
+			return 1
+		case a < b:
+			return -1
+		}
+		return 1
+	})
 	var buf bytes.Buffer
 	// The template is opened once it is packed: the fast level of the
 	// report's own writer costs a tenth of the default's.
 	zw := docxpkg.NewZipWriter(&buf)
-	// [Content_Types].xml must come first for some readers.
-	names := []string{"[Content_Types].xml"}
-	err := fs.WalkDir(parts, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if name := p[len(root)+1:]; name != names[0] {
-			names = append(names, name)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	for _, name := range names {
-		data, err := parts.ReadFile(path.Join(root, name))
+		data, err := parts.ReadFile(path.Join(from[name], name))
 		if err != nil {
 			return nil, err
+		}
+		if name == "word/document.xml" {
+			if data, err = withPassages(data); err != nil {
+				return nil, fmt.Errorf("%s/%s: %w", dir, name, err)
+			}
 		}
 		// A fixed, valid time keeps the packed template the same from build to build.
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
@@ -72,4 +148,31 @@ func pack() ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// withPassages replaces each include line of a document by its passage.
+// A plain scan: a regular expression took milliseconds over the document.
+func withPassages(doc []byte) ([]byte, error) {
+	var out bytes.Buffer
+	for {
+		at := bytes.Index(doc, []byte(include))
+		if at < 0 {
+			out.Write(doc)
+			return out.Bytes(), nil
+		}
+		start := bytes.LastIndexByte(doc[:at], '\n') + 1
+		rest := doc[at+len(include):]
+		name, after, ok := bytes.Cut(rest, []byte("?>"))
+		line, next, _ := bytes.Cut(after, []byte("\n"))
+		if !ok || len(bytes.TrimSpace(doc[start:at])) > 0 || len(bytes.TrimSpace(line)) > 0 {
+			return nil, fmt.Errorf("%s…?> phải đứng riêng một dòng", include)
+		}
+		passage, err := parts.ReadFile(path.Join(passages, string(bytes.TrimSpace(name))))
+		if err != nil {
+			return nil, err
+		}
+		out.Write(doc[:start])
+		out.Write(passage)
+		doc = next
+	}
 }

@@ -33,14 +33,16 @@ func newInitCmd(s *streams) *cobra.Command {
 		Short: "Tạo thư mục làm việc: danh mục chỉ tiêu, bảng tính số liệu cần điền, mẫu báo cáo",
 		Long: `Tạo thư mục làm việc (mặc định: thư mục hiện tại) với thư mục con data/ gồm:
   chi-tieu.yaml       danh mục chỉ tiêu
-  NĂM.xlsx            bảng tính số liệu năm báo cáo cần điền (và của năm trước, nếu chưa có)
-  mau-bao-cao.docx    bản sao mẫu báo cáo để sửa
+  KỲ.xlsx             bảng tính số liệu của kỳ báo cáo cần điền (2022.xlsx, 2022-6T.xlsx,
+                      2022-Q3.xlsx, 2022-T05.xlsx), và của cùng kỳ năm trước nếu chưa có
+  mau-bao-cao….docx   bản sao mẫu báo cáo của loại kỳ đó để sửa
   LUU-Y.txt           hướng dẫn điền số liệu
 Không ghi đè tệp đã có, trừ khi dùng --force. Với --force, bảng tính đã có số liệu, danh mục
 và mẫu đã sửa được giữ lại trước khi ghi đè, tên có thêm ngày giờ
 (2021.ban-cu-2026-12-07-083015.xlsx). Sau đó chạy các lệnh trong thư mục làm việc.`,
 		Example: `  baocao init ./bao-cao-2022
   baocao init --nam 2021
+  baocao init --ky 2022-6T
   baocao init . --force`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
@@ -104,8 +106,8 @@ func runInit(opts *initOptions) error {
 	if filepath.Clean(opts.dir) != "." {
 		where = " trong thư mục " + shellQuote(opts.dir)
 	}
-	fmt.Fprintf(opts.err, "Đã tạo %d tệp. Điền số liệu vào %s, rồi chạy%s: baocao validate %s và baocao generate %[4]s.\n",
-		len(res.Created), periodInput(filepath.Join(opts.dir, input.DataFolder), period), where, period.Code())
+	fmt.Fprintf(opts.err, "Đã tạo %d tệp. Điền số liệu %s vào %s, rồi chạy%s: baocao validate %s và baocao generate %[5]s.\n",
+		len(res.Created), period.Name(), periodInput(filepath.Join(opts.dir, input.DataFolder), period), where, period.Code())
 	return nil
 }
 
@@ -123,11 +125,12 @@ func backUpBeforeInit(dataDir string, period model.Period, opts *initOptions) ([
 		kept = append(kept, [2]string{path, backup})
 		return nil
 	}
+	template, docx := templates.ForKind(period.Kind)
 	defaults := map[string]func() ([]byte, error){
-		input.CatalogueFile:   func() ([]byte, error) { return fs.ReadFile(data.FS, input.CatalogueFile) },
-		templates.DefaultName: templates.DefaultDocx,
+		input.CatalogueFile: func() ([]byte, error) { return fs.ReadFile(data.FS, input.CatalogueFile) },
+		template:            docx,
 	}
-	for _, name := range []string{input.CatalogueFile, templates.DefaultName} {
+	for _, name := range []string{input.CatalogueFile, template} {
 		path := filepath.Join(dataDir, name)
 		own, err := os.ReadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -168,7 +171,7 @@ func hasEntries(path string, cat *model.Catalogue) bool {
 		return true
 	}
 	for _, e := range y.Entries {
-		if e.Actual != nil || e.Plan != nil || e.SamePeriod != nil || e.Note != "" {
+		if e.Actual != nil || e.Plan != nil || e.YearEstimate != nil || e.SamePeriod != nil || e.Note != "" {
 			return true
 		}
 	}

@@ -203,7 +203,7 @@ func TestInitHintNamesYearInput(t *testing.T) {
 	if code != 0 || strings.Contains(out, "2021.xlsx") || !strings.Contains(errOut, "Bỏ qua "+slash+"/2021.xlsx: năm 2021 đã có tệp số liệu 2021.yaml\n") {
 		t.Fatalf("code %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
-	want := "Đã tạo 4 tệp. Điền số liệu vào " + slash + "/2021.yaml, rồi chạy trong thư mục " + filepath.ToSlash(dir) + ": baocao validate 2021 và baocao generate 2021.\n"
+	want := "Đã tạo 4 tệp. Điền số liệu năm 2021 vào " + slash + "/2021.yaml, rồi chạy trong thư mục " + filepath.ToSlash(dir) + ": baocao validate 2021 và baocao generate 2021.\n"
 	if !strings.HasSuffix(errOut, want) {
 		t.Errorf("hint:\n got %s\nwant %s", errOut, want)
 	}
@@ -214,7 +214,7 @@ func TestInitHintNamesYearInput(t *testing.T) {
 	// Without it, the hint names the workbook init made.
 	dir = t.TempDir()
 	_, _, errOut = runCLI(t, "init", dir, "--nam", "2021")
-	if !strings.Contains(errOut, "Đã tạo 5 tệp. Điền số liệu vào "+filepath.ToSlash(filepath.Join(dir, "data", "2021.xlsx"))+", ") {
+	if !strings.Contains(errOut, "Đã tạo 5 tệp. Điền số liệu năm 2021 vào "+filepath.ToSlash(filepath.Join(dir, "data", "2021.xlsx"))+", ") {
 		t.Errorf("hint: %s", errOut)
 	}
 }

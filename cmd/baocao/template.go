@@ -19,7 +19,7 @@ type templateCheckOptions struct {
 	*streams
 	data, format string
 	path         string
-	period       string // --ky: the period whose kind the template is for
+	period       string // --ky: the period whose kind the template is for; without path, its template is checked
 }
 
 // newTemplateCmd groups the commands about report templates.
@@ -37,7 +37,7 @@ func newTemplateCmd(s *streams) *cobra.Command {
 func newTemplateCheckCmd(s *streams) *cobra.Command {
 	opts := &templateCheckOptions{streams: s}
 	cmd := &cobra.Command{
-		Use:   "check MẪU.docx",
+		Use:   "check [MẪU.docx] [--ky KỲ]",
 		Short: "Kiểm tra một mẫu báo cáo theo danh mục chỉ tiêu, không cần số liệu",
 		Long: `Kiểm tra mẫu báo cáo .docx theo danh mục chỉ tiêu (chi-tieu.yaml của thư mục số liệu, hoặc
 danh mục mẫu có sẵn), không cần số liệu năm nào, và liệt kê mọi vấn đề kèm vị trí (đoạn văn):
@@ -51,13 +51,26 @@ Mẫu được thử với số liệu giả định của một kỳ thuộc lo
 theo tên tệp mẫu trong thư mục số liệu (mau-bao-cao.docx: năm; mau-bao-cao-so-ket.docx: 6 tháng;
 mau-bao-cao-thang-quy.docx: tháng, quý), tên khác: năm.
 
+Không nêu tệp mẫu, --ky KỲ kiểm tra mẫu mà «baocao generate KỲ» sẽ dùng: tệp mẫu của loại kỳ đó
+trong thư mục số liệu (tên như trên), nếu không có thì mẫu có sẵn trong chương trình.
+
 Mã thoát: 0 không có lỗi; 1 có lỗi; 2 không chạy được lệnh (ví dụ không đọc được tệp).`,
 		Example: `  baocao template check mau-bao-cao.docx
   baocao template check mau-moi.docx --data ./data --format json
-  baocao template check mau-9-thang.docx --ky 2022-9T`,
-		Args: exactArgs(1, "đúng một tệp mẫu .docx, ví dụ: baocao template check mau-bao-cao.docx"),
+  baocao template check mau-9-thang.docx --ky 2022-9T
+  baocao template check --ky 2022-6T`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return fmt.Errorf("lệnh %s cần một tệp mẫu .docx, hoặc --ky KỲ; xem «%s --help»", cmd.Name(), cmd.CommandPath())
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.path = args[0]
+			if len(args) == 1 {
+				opts.path = args[0]
+			} else if opts.period == "" {
+				return fmt.Errorf("lệnh %s cần một tệp mẫu .docx (ví dụ: baocao template check mau-bao-cao.docx) hoặc --ky KỲ (ví dụ: --ky 2022-6T); xem «%s --help»", cmd.Name(), cmd.CommandPath())
+			}
 			return runTemplateCheck(opts)
 		},
 	}
@@ -76,11 +89,11 @@ func runTemplateCheck(opts *templateCheckOptions) error {
 	if err != nil {
 		return err
 	}
-	docx, err := os.ReadFile(opts.path)
-	if err != nil {
-		return fmt.Errorf("không đọc được tệp mẫu %s: %w", opts.path, fileerr.Describe(err))
-	}
 	ws, err := openWorkspace(opts.streams, opts.data)
+	if err != nil {
+		return err
+	}
+	name, docx, err := checkedTemplate(opts, ws, kind)
 	if err != nil {
 		return err
 	}
@@ -90,9 +103,9 @@ func runTemplateCheck(opts *templateCheckOptions) error {
 	}
 	findings := catFindings
 	if catFindings.Errors() == 0 {
-		findings = append(findings, render.Check(filepath.ToSlash(opts.path), docx, cat, kind)...)
+		findings = append(findings, render.Check(filepath.ToSlash(name), docx, cat, kind)...)
 	}
-	fmt.Fprintf(opts.err, "Đã kiểm tra mẫu %s theo danh mục %s.\n", opts.path, ws.Path(input.CatalogueFile))
+	fmt.Fprintf(opts.err, "Đã kiểm tra mẫu %s theo danh mục %s.\n", name, ws.Path(input.CatalogueFile))
 	if opts.format == "json" {
 		err = validate.WriteJSON(opts.out, findings)
 	} else {
@@ -120,4 +133,25 @@ func templateKind(opts *templateCheckOptions) (model.PeriodKind, error) {
 		}
 	}
 	return model.FullYear, nil
+}
+
+// checkedTemplate reads the template to check: the file named, or the one
+// generate takes for the kind of period. name places its findings.
+func checkedTemplate(opts *templateCheckOptions, ws *input.Workspace, kind model.PeriodKind) (name string, docx []byte, err error) {
+	if opts.path != "" {
+		docx, err := os.ReadFile(opts.path)
+		if err != nil {
+			return "", nil, fmt.Errorf("không đọc được tệp mẫu %s: %w", opts.path, fileerr.Describe(err))
+		}
+		return opts.path, docx, nil
+	}
+	name, docx, err = ws.Template(kind)
+	if err != nil {
+		return "", nil, err
+	}
+	if name == input.DefaultTemplateName {
+		file, _ := templates.ForKind(kind)
+		name = file + " " + name
+	}
+	return name, docx, nil
 }

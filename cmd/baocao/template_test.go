@@ -82,6 +82,33 @@ func TestTemplateCheck(t *testing.T) {
 	}
 }
 
+// template check --ky checks the template generate takes for the period's
+// kind: the embedded default of the kind, or the workspace's own file.
+func TestTemplateCheckOfAPeriod(t *testing.T) {
+	dir := sampleWorkspace(t, nil)
+	for ky, file := range map[string]string{"2022": "mau-bao-cao.docx", "2022-6T": "mau-bao-cao-so-ket.docx", "2022-9T": "mau-bao-cao-so-ket.docx",
+		"2022-Q3": "mau-bao-cao-thang-quy.docx", "2022-T05": "mau-bao-cao-thang-quy.docx"} {
+		code, out, errOut := runCLI(t, "template", "check", "--ky", ky, "--data", dir)
+		if code != 0 || !strings.Contains(errOut, "mẫu "+file+" (mẫu báo cáo có sẵn)") || !strings.Contains(out, "Không có lỗi") {
+			t.Errorf("--ky %s: exit %d\n%s%s", ky, code, out, errOut)
+		}
+	}
+	own := filepath.Join(dir, "mau-bao-cao-so-ket.docx")
+	writeFile(t, own, string(docxtest.Build(docxtest.Files{Body: docxtest.P(`{{ (chi_tieu "DT_BUU_CHIN").GiaTri }}`)})))
+	code, out, errOut := runCLI(t, "template", "check", "--ky", "2022-6T", "--data", dir)
+	if code != 1 || !strings.Contains(errOut, own) || !strings.Contains(out, "DT_BUU_CHINH") {
+		t.Errorf("the workspace's own six-month template: exit %d\n%s%s", code, out, errOut)
+	}
+	if code, _, _ := runCLI(t, "template", "check", "--ky", "2022-Q1", "--data", dir); code != 0 {
+		t.Errorf("the quarter's template is not the six months' own: exit %d", code)
+	}
+	for _, args := range [][]string{{"template", "check"}, {"template", "check", own, own}, {"template", "check", "--ky", "2022-6X"}} {
+		if code, _, errOut := runCLI(t, append(args, "--data", dir)...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d %s", args, code, errOut)
+		}
+	}
+}
+
 // A template is checked for the kind of period it serves: --ky, else its
 // name in a workspace, else a year.
 func TestTemplateCheckKind(t *testing.T) {

@@ -330,13 +330,17 @@ func (c *ncompiler) action(n *parse.ActionNode, dot ntype) (nstep, bool) {
 		if err != nil {
 			return err
 		}
-		var value any
-		if v.IsValid() {
-			value = v.Interface()
-		}
-		text, err := printed(expr.Text, value)
-		if err != nil {
-			return c.errorf(esc, "error calling %s: %w", escFunc, err)
+		var text string
+		if v.Kind() == reflect.String && v.Type() == typString { // as printed does, without boxing the value
+			text = v.String()
+		} else {
+			var value any
+			if v.IsValid() {
+				value = v.Interface()
+			}
+			if text, err = printed(expr.Text, value); err != nil {
+				return c.errorf(esc, "error calling %s: %w", escFunc, err)
+			}
 		}
 		if plainText(text) {
 			return s.x.writeString(text)

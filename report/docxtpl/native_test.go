@@ -124,8 +124,6 @@ func TestNativeLoopsAsTextTemplate(t *testing.T) {
 		{"output size", P("{{range .Names}}") + P("{{$.Title}}") + P("{{end}}"), nil, true},
 		{"range over a map", P("{{range .Items}}{{range .Tags}}{{.}}{{end}}{{end}}"), []int{1, 2}, true},
 	}
-	funcs := template.FuncMap{"upper": strings.ToUpper, "names": func(r *nRoot) []string { return r.Names }}
-	opt := Options{Funcs: funcs, Root: reflect.TypeFor[*nRoot]()}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			data := func(p *Problems) *nRoot {
@@ -141,45 +139,83 @@ func TestNativeLoopsAsTextTemplate(t *testing.T) {
 				}
 				return d
 			}
-			docx := docxtest.Build(docxtest.Files{Body: tc.body})
-			run := func(native bool) (string, string, bool) {
-				defer func(was bool) { nativeLoops = was }(nativeLoops)
-				nativeLoops = native
-				tp, err := Parse(docx, opt)
-				if err != nil {
-					t.Fatalf("Parse: %v", err)
-				}
-				p := NewProblems()
-				out, err := tp.Execute(data(p), p)
-				ran := false
-				for _, cp := range tp.parts {
-					for _, s := range cp.sites {
-						for _, prog := range s.progs {
-							ran = ran || prog.run != nil
-						}
-					}
-				}
-				if err != nil {
-					return "", err.Error(), ran
-				}
-				pkg, err := docxpkg.Open(out)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return pkg.Part(docxpkg.DocumentPart), "", ran
-			}
-			wantOut, wantErr, _ := run(false)
-			gotOut, gotErr, ran := run(true)
-			if gotOut != wantOut {
-				t.Errorf("output differs:\nnative: %s\ntext/template: %s", gotOut, wantOut)
-			}
-			if gotErr != wantErr {
-				t.Errorf("error differs:\nnative: %s\ntext/template: %s", gotErr, wantErr)
+			ran, ok := compareNative(t, docxtest.Build(docxtest.Files{Body: tc.body}), data)
+			if !ok {
+				t.Fatal("the template does not parse")
 			}
 			if ran != tc.native {
 				t.Errorf("ran natively: %v, want %v", ran, tc.native)
 			}
-			t.Logf("%s%s", wantErr, docxpkg.Paragraphs(wantOut))
 		})
 	}
+}
+
+var nativeOptions = Options{
+	Funcs: template.FuncMap{"upper": strings.ToUpper, "names": func(r *nRoot) []string { return r.Names }},
+	Root:  reflect.TypeFor[*nRoot](),
+}
+
+// compareNative renders docx with native loops and without, and reports
+// any difference; ran tells whether a loop ran natively, ok whether the
+// template parses.
+func compareNative(t *testing.T, docx []byte, data func(*Problems) *nRoot) (ran, ok bool) {
+	t.Helper()
+	run := func(native bool) (string, string, bool, bool) {
+		defer func(was bool) { nativeLoops = was }(nativeLoops)
+		nativeLoops = native
+		tp, err := Parse(docx, nativeOptions)
+		if err != nil {
+			return "", "", false, false
+		}
+		p := NewProblems()
+		out, err := tp.Execute(data(p), p)
+		ran := false
+		for _, cp := range tp.parts {
+			for _, s := range cp.sites {
+				for _, prog := range s.progs {
+					ran = ran || prog.run != nil
+				}
+			}
+		}
+		if err != nil {
+			return "", err.Error(), ran, true
+		}
+		pkg, err := docxpkg.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pkg.Part(docxpkg.DocumentPart), "", ran, true
+	}
+	wantOut, wantErr, _, ok := run(false)
+	gotOut, gotErr, ran, _ := run(true)
+	if gotOut != wantOut {
+		t.Errorf("output differs:\nnative: %s\ntext/template: %s", gotOut, wantOut)
+	}
+	if gotErr != wantErr {
+		t.Errorf("error differs:\nnative: %s\ntext/template: %s", gotErr, wantErr)
+	}
+	return ran, ok
+}
+
+// FuzzNativeAsTextTemplate compares native loops with text/template on
+// fuzzed bodies.
+func FuzzNativeAsTextTemplate(f *testing.F) {
+	P := docxtest.P
+	for _, s := range []string{
+		P("{{range .Items}}") + P("{{.Ten}} {{.Ma}} {{.Val}} {{.Even}}") + P("{{end}}"),
+		P("{{range $i, $x := .Items}}{{$i}} {{$x.Sub.Ten}}{{if $x.Even}}{{break}}{{end}}{{end}}"),
+		P("{{range .Groups}}") + P("{{range .Items}}{{with .Sub}}{{.Ma}}{{else}}-{{end}}{{end}}") + P("{{else}}") + P("{{.Title}}") + P("{{end}}"),
+		docxtest.Table([]string{P("{{range .Items}}")}, []string{P("{{.Text}}"), P("{{.Checked}}")}, []string{P("{{end}}")}),
+		P("{{range .Values}}{{.ByValue}}{{.Nothing}}{{end}}"),
+		P("{{range .Items}}{{if .Even}}a{{else if .Number}}{{.Number}}{{end}}{{$m := .Boom}}{{end}}"),
+	} {
+		f.Add(s, 7)
+	}
+	f.Fuzz(func(t *testing.T, body string, n int) {
+		vals := make([]int, uint(n)%20)
+		for i := range vals {
+			vals[i] = (n*7 + i*5) % 17
+		}
+		compareNative(t, docxtest.Build(docxtest.Files{Body: body}), func(p *Problems) *nRoot { return nData(p, vals...) })
+	})
 }

@@ -223,6 +223,7 @@ func Run(opt Options) (*Result, error) {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
 	findings = append(findings, emptyParts(renderer, rep)...)
+	findings = append(findings, periodUnnamed(tplName, renderer, rep)...)
 	findings = validate.Sort(append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 	if findings.Errors() > 0 {
 		problems.Findings = findings
@@ -309,7 +310,7 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	if err != nil {
 		return append(templateFindings(t.name, "template-value", err), fs...)
 	}
-	return append(emptyParts(t.r, rep), fs...)
+	return append(append(emptyParts(t.r, rep), periodUnnamed(t.name, t.r, rep)...), fs...)
 }
 
 func readTemplate(opt Options) (string, []byte, error) {
@@ -334,6 +335,19 @@ func checkOutput(out string, opt Options) error {
 		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
 	}
 	return nil
+}
+
+// periodUnnamed refuses a template that never names the period for a report
+// of a period shorter than a year: an annual template would call six months'
+// figures the year's ("cả năm 2022 đạt 59 tỷ đồng").
+func periodUnnamed(template string, r *render.Renderer, rep *compute.Report) model.Findings {
+	p := rep.Current.Period
+	if !p.ShorterThanYear() || r.NamesPeriod() {
+		return nil
+	}
+	return model.Findings{{Severity: model.Error, Code: "template-period", Pos: model.Pos{File: template},
+		Msg: fmt.Sprintf("mẫu không nêu kỳ báo cáo ở chỗ nào ({{ .Ky }}, {{ .KyTrongNam }}, {{ .LoaiKy }}…): đây là mẫu báo cáo năm, sẽ gọi số liệu %s là số liệu cả năm", p.Name()),
+		Fix: "dùng mẫu báo cáo của loại kỳ này (--template), hoặc nêu kỳ trong mẫu bằng các trường của kỳ báo cáo ({{ .Ky }}…)"}}
 }
 
 // emptyParts warns of the sectioned narrative parts the template asked for that

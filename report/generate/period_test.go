@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"os"
@@ -345,5 +346,34 @@ func TestSixMonthsReportInLibreOffice(t *testing.T) {
 	}
 	for _, code := range periodIndicators {
 		checkPeriodIndicator(t, p, c, code, lineStarting(lines, code+": "))
+	}
+}
+
+// A template that never names the period is an annual one: for six months it
+// would call the figures the year's, so no report is written. The same
+// template serves a year.
+func TestAnnualTemplateRefusedForShorterPeriod(t *testing.T) {
+	dir := t.TempDir()
+	ws, err := input.Open(periodtest.Write(t, dir, "2021", "2022-6T", "2022"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl := filepath.Join(dir, "mau-nam.docx")
+	annual := docxtest.Build(docxtest.Files{Body: docxtest.P(`Kết quả năm {{ .Nam }}: {{ with chi_tieu "DT_BUU_CHINH" }}{{ .GiaTriDonVi }}{{ end }}.`)})
+	if err := os.WriteFile(tpl, annual, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.docx")
+	_, err = Run(Options{Workspace: ws, Period: model.Period{Kind: model.SixMonths, Year: 2022}, Template: tpl, Output: out})
+	var problems *ProblemsError
+	if !errors.As(err, &problems) || !strings.Contains(problems.Error(), "mẫu không nêu kỳ báo cáo") ||
+		!strings.Contains(problems.Error(), "6 tháng đầu năm 2022") {
+		t.Fatalf("err %v", err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a report was written")
+	}
+	if _, err := Run(Options{Workspace: ws, Period: model.YearPeriod(2022), Template: tpl, Output: out}); err != nil {
+		t.Errorf("the year: %v", err)
 	}
 }

@@ -89,3 +89,17 @@ func TestCheckByKind(t *testing.T) {
 		t.Errorf("a year's template printing an estimate: %v", fs)
 	}
 }
+
+// The data window follows the catalogue's chot_so_lieu.
+func TestDataWindowByCatalogue(t *testing.T) {
+	for rule, want := range map[model.WindowRule]string{
+		model.Decree09: "Số liệu tính từ ngày 15/12/2021 đến ngày 14/6/2022",
+		model.Calendar: "Số liệu tính từ ngày 01/01/2022 đến ngày 30/6/2022", // Decree 30: days below 10, months 1 and 2 with a zero,
+	} {
+		rep := sixMonthsReport()
+		rep.Catalogue.Window = rule
+		if got := newReport(rep, nil).ThoiGianSoLieu(); got != want {
+			t.Errorf("rule %v: %q, want %q", rule, got, want)
+		}
+	}
+}

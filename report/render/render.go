@@ -25,9 +25,11 @@ type Renderer struct {
 	mentioned  []string
 	emptyParts []string
 	omitted    []string
-	checking   bool // Check: a missing value is a tag without a guard
-	markers    chart.Markers
-	charts     []*chart.Chart // asked for by bieu_do in the current Render
+	// namesPeriod: the template asked for a field naming the period (period.go).
+	namesPeriod bool
+	checking    bool // Check: a missing value is a tag without a guard
+	markers     chart.Markers
+	charts      []*chart.Chart // asked for by bieu_do in the current Render
 }
 
 // New parses a .docx template and checks it against the catalogue: every tag,
@@ -85,7 +87,9 @@ func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) 
 	r.cur = newReport(rep, problems)
 	r.cur.checking = r.checking
 	r.charts = nil
-	defer func() { r.emptyParts, r.omitted, r.cur = r.cur.emptyParts, r.cur.omitted, nil }()
+	defer func() {
+		r.emptyParts, r.omitted, r.namesPeriod, r.cur = r.cur.emptyParts, r.cur.omitted, r.cur.namesPeriod, nil
+	}()
 	pkg, err := r.tpl.ExecutePackage(r.cur, problems)
 	if err != nil {
 		return nil, err
@@ -99,6 +103,11 @@ func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) 
 // Omitted lists, after Render, the indicators whose sentences a guard
 // (co_so_lieu, .CoSoLieu) left out because they have no value this year.
 func (r *Renderer) Omitted() []string { return r.omitted }
+
+// NamesPeriod reports, after Render, whether the template asked for a field
+// naming the period (.Ky, .KyTrongNam, .MaKy, .CungKy, .LoaiKy, .KySau): one
+// that never does can only word a year, with .Nam.
+func (r *Renderer) NamesPeriod() bool { return r.namesPeriod }
 
 // EmptyParts lists, after Render, the sectioned narrative parts the template
 // asked for that had no item (e.g. "nhiem_vu"): worth a warning.

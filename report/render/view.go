@@ -34,6 +34,8 @@ type Report struct {
 	// omitted are the indicators whose sentence a guard (co_so_lieu,
 	// .CoSoLieu) left out for want of a value, in order of first omission.
 	omitted []string
+	// namesPeriod records that a field naming the period was asked for.
+	namesPeriod bool
 	// checking words a missing value as a template without a guard (Check).
 	checking bool
 	table    *tableView // the appendix, built on first use (table.go)

@@ -165,7 +165,7 @@ func (c *checker) readReported() {
 // or anywhere in its row of a workbook (a formula without a value in the
 // estimate column leaves the figure unread: "missing" would be the wrong advice).
 func (c *checker) spoilt(e *model.Entry) bool {
-	for _, p := range []model.Pos{e.Pos, e.ActualPos, e.PlanPos, e.SamePeriodPos} {
+	for _, p := range []model.Pos{e.Pos, e.ActualPos, e.PlanPos, e.SamePeriodPos, e.YearEstimatePos} {
 		if p != (model.Pos{}) && c.reported[p] {
 			return true
 		}
@@ -266,7 +266,7 @@ func (c *checker) entered() {
 			what string
 			d    *decimal.Decimal
 			pos  model.Pos
-		}{{"số thực hiện", e.Actual, e.ActualPos}, {"kế hoạch", e.Plan, e.PlanPos}, {"số cùng kỳ", e.SamePeriod, e.SamePeriodPos}} {
+		}{{"số thực hiện", e.Actual, e.ActualPos}, {"kế hoạch", e.Plan, e.PlanPos}, {"số cùng kỳ", e.SamePeriod, e.SamePeriodPos}, {"ước cả năm", e.YearEstimate, e.YearEstimatePos}} {
 			if v.d == nil {
 				continue
 			}
@@ -592,7 +592,7 @@ func codesOf(inds []*model.Indicator) string {
 // planMissing warns when last year's input had a plan for the indicator and this
 // year's has none: the report would silently drop the plan comparison.
 func (c *checker) planMissing(ind *model.Indicator, e *model.Entry) {
-	if c.prev == nil || e.Plan != nil {
+	if c.prev == nil || e.Plan != nil || c.rep.Figure(ind.Code).Plan != nil { // a shorter period's plan may be the year's file's
 		return
 	}
 	last := c.prev.Entry(ind.Code)

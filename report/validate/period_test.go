@@ -277,3 +277,26 @@ func TestMixedKindsWithTemplates(t *testing.T) {
 		t.Errorf("no template check ran:\n%v", fs)
 	}
 }
+
+// A shorter period's plan is the year's, read from the year's file as
+// generate reads it: a plan there is no plan missing.
+func TestPlanFromTheYearsFile(t *testing.T) {
+	const ind = "DT_BUU_CHINH"
+	if periodtest.Plan["2022"][ind] == "" || periodtest.Plan["2022-6T"][ind] != "" {
+		t.Fatalf("the fixture's plans of %s have changed", ind)
+	}
+	withPlanLastYear := func(files map[string]string) {
+		files["2021-6T"] = strings.Replace(files["2021-6T"], ind+`: {thuc_hien: "`+periodtest.Actual["2021-6T"][ind]+`"`, ind+`: {ke_hoach: "100", thuc_hien: "`+periodtest.Actual["2021-6T"][ind]+`"`, 1)
+	}
+	_, fs := periodWorkspace(t, withPlanLastYear, nil, "2022-6T")
+	if got := withCode(fs, "plan-missing"); len(got) > 0 {
+		t.Errorf("the year's plan is not seen: %v", got)
+	}
+	_, fs = periodWorkspace(t, func(files map[string]string) {
+		withPlanLastYear(files)
+		files["2022"] = ""
+	}, nil, "2022-6T")
+	if got := withCode(fs, "plan-missing"); len(got) != 1 || !strings.Contains(got[0].Msg, ind) {
+		t.Errorf("without the year's file, want the plan missing: %v", got)
+	}
+}

@@ -161,9 +161,19 @@ func (v *validation) period(p model.Period) error {
 	if err != nil {
 		return err
 	}
+	// A shorter period's plans may be in its year's file, as generate reads them.
+	var whole *read
+	if p.ShorterThanYear() && v.ws.Has(p.TheYear()) {
+		if whole, err = v.load(p.TheYear()); err != nil {
+			return err
+		}
+		if cur.year != nil {
+			cur.year.WholeYear = whole.year
+		}
+	}
 	file, _ := v.ws.File(p)
 	v.named = append(v.named, p)
-	v.check(v.ws.Path(file), v.cat, cur, prev)
+	v.check(v.ws.Path(file), v.cat, cur, prev, whole)
 	return nil
 }
 
@@ -189,7 +199,7 @@ func (v *validation) file(path string) error {
 			return err
 		}
 	}
-	v.check(path, cat, cur, prev)
+	v.check(path, cat, cur, prev, nil)
 	return nil
 }
 
@@ -230,17 +240,23 @@ func (v *validation) sibling(path string, p model.Period, cat *model.Catalogue) 
 	return &read{year: y, findings: fs}, nil
 }
 
-// check adds a year's findings: the readers' (last year's too, since they make
-// the comparison unreliable, as generate says) and the content checks.
-func (v *validation) check(name string, cat *model.Catalogue, cur, prev *read) {
+// check adds a period's findings: the readers' (those of the same period last
+// year and of the whole year too, since they make the comparison and the plans
+// unreliable, as generate says) and the content checks. prev and whole may be nil.
+func (v *validation) check(name string, cat *model.Catalogue, cur, prev, whole *read) {
 	v.checked = append(v.checked, name)
 	reported := slices.Clone(cur.findings)
 	var last *model.Figures
 	if prev != nil {
-		reported = append(reported, prev.findings...)
 		last = prev.year
-		if last != nil && !slices.Contains(v.checked, last.Source) {
-			v.checked = append(v.checked, last.Source)
+	}
+	for _, r := range []*read{prev, whole} {
+		if r == nil {
+			continue
+		}
+		reported = append(reported, r.findings...)
+		if r.year != nil && !slices.Contains(v.checked, r.year.Source) {
+			v.checked = append(v.checked, r.year.Source)
 		}
 	}
 	v.findings = append(v.findings, reported...)

@@ -1,5 +1,13 @@
 package workbook
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/baocao/baocao/report/model"
+)
+
 // The layout of the input workbook, shared by Write and Read so that what is
 // written is what is read. Read finds sheets and columns by their folded titles,
 // so users may reorder, rename slightly (case, diacritics) or add columns.
@@ -40,6 +48,7 @@ const (
 	colActual   = "actual"
 	colEstimate = "estimate"
 	colPlan     = "plan"
+	colYearEst  = "year-estimate"
 	colSame     = "same"
 	colNote     = "note"
 	colRank     = "rank"
@@ -53,16 +62,44 @@ const (
 	colKey      = "key"
 )
 
+// entryColumns are the columns of the «Chỉ tiêu» sheet that Read knows; a
+// workbook has those entryColumnsFor its period gives.
 var entryColumns = []column{
 	{colCode, "Mã", 20, "Mã chỉ tiêu trong danh mục (chi-tieu.yaml). Không sửa: chương trình nhận chỉ tiêu theo mã.", []string{"ma chi tieu"}, ""},
 	{colGroup, "Nhóm", 22, "Nhóm chỉ tiêu, chỉ để tham khảo.", []string{"nhom chi tieu"}, ""},
 	{colName, "Chỉ tiêu", 55, "Tên chỉ tiêu, chỉ để tham khảo.", []string{"ten chi tieu"}, ""},
 	{colUnit, "Đơn vị", 14, "Đơn vị tính. Số liệu nhập đúng theo đơn vị này (ví dụ: tỷ đồng).", []string{"don vi tinh", "dvt"}, ""},
-	{colActual, "Thực hiện", 16, "Số thực hiện năm báo cáo. Nhập dạng số (không gõ dấu chấm ngăn hàng nghìn dưới dạng chữ). Tỷ lệ nhập theo % từ 0 đến 100. Dòng «tự tính» do chương trình tính.", []string{"so thuc hien", "ket qua"}, "Số thực hiện năm báo cáo, đúng đơn vị tính ở cột «Đơn vị». Nhập dạng số, không gõ dấu ngăn cách hàng nghìn."},
-	{colEstimate, "Ước tính", 11, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết năm); để trống nếu là số chính thức.", []string{"uoc", "uoc thuc hien", "so uoc"}, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết năm); để trống nếu là số chính thức."},
+	{colActual, "Thực hiện", 16, "Số thực hiện của kỳ báo cáo. Nhập dạng số (không gõ dấu chấm ngăn hàng nghìn dưới dạng chữ). Tỷ lệ nhập theo % từ 0 đến 100. Dòng «tự tính» do chương trình tính.", []string{"so thuc hien", "ket qua"}, "Số thực hiện của kỳ báo cáo, đúng đơn vị tính ở cột «Đơn vị». Nhập dạng số, không gõ dấu ngăn cách hàng nghìn."},
+	{colEstimate, "Ước tính", 11, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết kỳ, hoặc chưa hết thời gian chốt số liệu); để trống nếu là số chính thức.", []string{"uoc", "uoc thuc hien", "so uoc"}, "Chọn «có» nếu số thực hiện là số ước tính (chưa hết kỳ, hoặc chưa hết thời gian chốt số liệu); để trống nếu là số chính thức."},
 	{colPlan, "Kế hoạch", 16, "Kế hoạch (chỉ tiêu giao) của năm báo cáo, nếu có.", []string{"ke hoach nam", "chi tieu ke hoach"}, "Kế hoạch (chỉ tiêu giao) của năm báo cáo, cùng đơn vị tính; để trống nếu không có."},
+	{colYearEst, "Ước cả năm", 16, "Ước thực hiện cả năm, nếu có; báo cáo nêu ước cả năm đạt bao nhiêu phần trăm kế hoạch năm.", []string{"uoc thuc hien ca nam"}, "Ước thực hiện cả năm, cùng đơn vị tính; để trống nếu chưa ước."},
 	{colSame, "Cùng kỳ năm trước", 18, "Số cùng kỳ năm trước. Chỉ cần nhập khi không có tệp số liệu năm trước.", []string{"cung ky", "nam truoc"}, "Số cùng kỳ năm trước, cùng đơn vị tính. Chỉ cần nhập khi không có tệp số liệu năm trước."},
 	{colNote, "Ghi chú", 30, "Ghi chú về số liệu, ví dụ «10 tháng đầu năm».", nil, "Ghi chú về số liệu, ví dụ «10 tháng đầu năm»."},
+}
+
+// entryColumnsFor is the «Chỉ tiêu» sheet's layout in the workbook of a
+// period: a period shorter than a year has the whole year's estimate
+// (uoc_ca_nam), and its plan column says that the plan is the year's.
+func entryColumnsFor(p model.Period) []column {
+	cols := slices.Clone(entryColumns)
+	if p.Kind == model.FullYear || p.Kind == 0 {
+		return slices.DeleteFunc(cols, func(c column) bool { return c.key == colYearEst })
+	}
+	year := p.TheYear().Name()
+	for i, c := range cols {
+		switch c.key {
+		case colActual:
+			cols[i].help = strings.Replace(c.help, "của kỳ báo cáo", p.Name()+" (lũy kế từ đầu kỳ, hoặc số tại cuối kỳ, theo danh mục)", 1)
+			cols[i].prompt = strings.Replace(c.prompt, "của kỳ báo cáo", p.Name(), 1)
+		case colPlan:
+			cols[i].help = fmt.Sprintf("Kế hoạch (chỉ tiêu giao) cả %s, không phải kế hoạch riêng của %s; để trống nếu tệp số liệu %[1]s đã có.", year, p.Name())
+			cols[i].prompt = fmt.Sprintf("Kế hoạch cả %s (không phải của riêng %s), cùng đơn vị tính; để trống nếu tệp %[1]s đã có.", year, p.NameWithoutYear())
+		case colYearEst:
+			cols[i].help = fmt.Sprintf("Ước thực hiện cả %s, nếu có; báo cáo nêu ước cả năm đạt bao nhiêu phần trăm kế hoạch %[1]s.", year)
+			cols[i].prompt = fmt.Sprintf("Ước thực hiện cả %s, cùng đơn vị tính; để trống nếu chưa ước.", year)
+		}
+	}
+	return cols
 }
 
 var rankingColumns = []column{

@@ -278,7 +278,7 @@ func isDerivedMark(c cell) bool {
 
 var foldedDerivedMark = fold(derivedMark)
 
-var entryValueCols = []string{colActual, colEstimate, colPlan, colSame, colNote}
+var entryValueCols = []string{colActual, colEstimate, colPlan, colYearEst, colSame, colNote}
 
 func (r *reader) entries(ref sheetRef) {
 	seen := map[string]string{} // code → cell of its first row
@@ -326,12 +326,14 @@ func (r *reader) entries(ref sheetRef) {
 		if rw.hidden {
 			r.hiddenRow(t, rw.num)
 		}
-		e := &model.Entry{Code: code, Pos: codePos, ActualPos: t.pos(r, colActual, rw.num), PlanPos: t.pos(r, colPlan, rw.num), SamePeriodPos: t.pos(r, colSame, rw.num)}
+		e := &model.Entry{Code: code, Pos: codePos, ActualPos: t.pos(r, colActual, rw.num), PlanPos: t.pos(r, colPlan, rw.num),
+			YearEstimatePos: t.pos(r, colYearEst, rw.num), SamePeriodPos: t.pos(r, colSame, rw.num)}
 		if c := t.cell(rw, colActual); !(derived && isDerivedMark(c)) {
 			e.Actual = r.number(sheet, c, rw.num, code+": Thực hiện")
 		}
 		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, code+": Ước tính")
 		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, code+": Kế hoạch")
+		e.YearEstimate = r.number(sheet, t.cell(rw, colYearEst), rw.num, code+": Ước cả năm")
 		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, code+": Cùng kỳ năm trước")
 		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num, code+": Ghi chú")
 		r.y.Entries = append(r.y.Entries, e)

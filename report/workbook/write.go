@@ -272,27 +272,48 @@ func (wr *writer) notes() {
 // Notes is the guide to filling the workbook of a period, one paragraph a
 // line, shown on the «Lưu ý» sheet and in the workspace's LUU-Y.txt.
 func Notes(period model.Period) []string {
-	parts := make([]string, len(model.NarrativeParts))
-	for i, p := range model.NarrativeParts {
-		parts[i] = fmt.Sprintf("      – %s (mã %s)", partLabels[p], p)
+	year := period.TheYear()
+	short := period.Kind != model.FullYear && period.Kind != 0
+	columns := "Thực hiện, Ước tính, Kế hoạch, Cùng kỳ năm trước, Ghi chú"
+	if short {
+		columns = "Thực hiện, Ước tính, Kế hoạch, Ước cả năm, Cùng kỳ năm trước, Ghi chú"
 	}
-	return append([]string{
-		"LƯU Ý KHI ĐIỀN SỐ LIỆU " + strings.ToUpper(period.Name()),
-		fmt.Sprintf("1. Trang «%s»: điền cột «Giá trị» cho từng mục. «Kỳ báo cáo» phải là %s.", SheetHeader, period.Code()),
-		fmt.Sprintf("2. Trang «%s»: mỗi dòng là một chỉ tiêu của danh mục. Chỉ điền các cột Thực hiện, Ước tính, Kế hoạch, Cùng kỳ năm trước, Ghi chú; không sửa cột Mã, vì chương trình nhận chỉ tiêu theo mã.", SheetEntries),
-		"3. Nhập số liệu dạng số, đúng đơn vị tính ghi ở cột Đơn vị (ví dụ tỷ đồng), không gõ dấu ngăn cách hàng nghìn. Ô số liệu tự hiện dấu ngăn cách hàng nghìn và làm tròn đến số chữ số thập phân báo cáo trình bày (số đã nhập vẫn giữ nguyên, xem ở thanh công thức). Không nhập số dưới dạng chữ: ô có dấu tam giác xanh ở góc hoặc số nằm lệch trái là số đang ở dạng chữ.",
-		"4. Tỷ lệ (đơn vị %) nhập số phần trăm từ 0 đến 100, ví dụ 95,5 (không nhập 0,955).",
-		fmt.Sprintf("5. Dòng tô xám ghi «%s» do chương trình tính từ các chỉ tiêu khác; không cần điền.", derivedMark),
-		"6. Cột «Ước tính»: chọn «có» nếu số thực hiện là số ước tính đến hết kỳ; để trống nếu là số chính thức.",
-		"7. Cột «Cùng kỳ năm trước»: chỉ cần điền khi không có tệp số liệu của cùng kỳ năm trước trong thư mục data.",
-		"8. Có thể dùng công thức; ô công thức bị lỗi (#DIV/0!, #REF!, #N/A…) sẽ bị báo lỗi kèm vị trí ô.",
-		fmt.Sprintf("9. Trang «%s»: ghi thứ hạng và tổng số tỉnh, thành phố được xếp hạng (ví dụ 11 và 63).", SheetRankings),
-		fmt.Sprintf("10. Trang «%s»: mỗi dòng là một ý của báo cáo; cột «Phần» chọn trong danh sách một trong các phần dưới đây (gõ mã phần cũng được). Dòng «VÍ DỤ» có sẵn không được đọc: ghi đè hoặc xóa dòng đó.", SheetNarrative),
-	}, append(parts,
-		"11. Các cột mã và tên được khóa để tránh sửa nhầm (không đặt mật khẩu). Cần thêm cột riêng thì bỏ khóa trang (Xem lại → Bỏ bảo vệ Trang tính; bản tiếng Anh: Review → Unprotect Sheet); có thể thêm cột, đổi thứ tự cột vì chương trình tìm cột theo tiêu đề.",
-		fmt.Sprintf("12. Không đổi tên các trang. Trang ẩn «%s» chứa danh sách chọn, không cần sửa. Lưu tệp dạng .xlsx (không lưu thành .xls).", SheetLists),
-		fmt.Sprintf("13. Kiểm tra số liệu: baocao validate %s; lập báo cáo: baocao generate %[1]s.", period.Code()),
-	)...)
+	items := []string{
+		fmt.Sprintf("Trang «%s»: điền cột «Giá trị» cho từng mục. «Kỳ báo cáo» phải là %s.", SheetHeader, period.Code()),
+		fmt.Sprintf("Trang «%s»: mỗi dòng là một chỉ tiêu của danh mục. Chỉ điền các cột %s; không sửa cột Mã, vì chương trình nhận chỉ tiêu theo mã.", SheetEntries, columns),
+		"Nhập số liệu dạng số, đúng đơn vị tính ghi ở cột Đơn vị (ví dụ tỷ đồng), không gõ dấu ngăn cách hàng nghìn. Ô số liệu tự hiện dấu ngăn cách hàng nghìn và làm tròn đến số chữ số thập phân báo cáo trình bày (số đã nhập vẫn giữ nguyên, xem ở thanh công thức). Không nhập số dưới dạng chữ: ô có dấu tam giác xanh ở góc hoặc số nằm lệch trái là số đang ở dạng chữ.",
+		"Tỷ lệ (đơn vị %) nhập số phần trăm từ 0 đến 100, ví dụ 95,5 (không nhập 0,955).",
+		fmt.Sprintf("Dòng tô xám ghi «%s» do chương trình tính từ các chỉ tiêu khác; không cần điền.", derivedMark),
+		"Cột «Ước tính»: chọn «có» nếu số thực hiện là số ước tính đến hết kỳ; để trống nếu là số chính thức.",
+	}
+	if short {
+		items = append(items,
+			fmt.Sprintf("Cột «Thực hiện»: chỉ tiêu cộng dồn (như doanh thu, số hồ sơ) ghi số lũy kế %s; chỉ tiêu tính tại thời điểm (như số thuê bao) ghi số tại cuối kỳ.", period.Name()),
+			fmt.Sprintf("Cột «Kế hoạch»: kế hoạch cả %s (không phải kế hoạch riêng của %s); để trống nếu đã ghi trong tệp số liệu %[1]s (%s.xlsx hoặc %[3]s.yaml).", year.Name(), period.NameWithoutYear(), year.Code()),
+			fmt.Sprintf("Cột «Ước cả năm»: ước thực hiện cả %s, nếu có; báo cáo nêu ước cả năm đạt bao nhiêu phần trăm kế hoạch %[1]s.", year.Name()))
+	}
+	items = append(items,
+		"Cột «Cùng kỳ năm trước»: chỉ cần điền khi không có tệp số liệu của cùng kỳ năm trước trong thư mục data.",
+		"Có thể dùng công thức; ô công thức bị lỗi (#DIV/0!, #REF!, #N/A…) sẽ bị báo lỗi kèm vị trí ô.",
+		fmt.Sprintf("Trang «%s»: ghi thứ hạng và tổng số tỉnh, thành phố được xếp hạng (ví dụ 11 và 63).", SheetRankings),
+		fmt.Sprintf("Trang «%s»: mỗi dòng là một ý của báo cáo; cột «Phần» chọn trong danh sách một trong các phần dưới đây (gõ mã phần cũng được). Dòng «VÍ DỤ» có sẵn không được đọc: ghi đè hoặc xóa dòng đó.", SheetNarrative),
+	)
+	lines := []string{"LƯU Ý KHI ĐIỀN SỐ LIỆU " + strings.ToUpper(period.Name())}
+	for i, it := range items {
+		lines = append(lines, fmt.Sprintf("%d. %s", i+1, it))
+	}
+	for _, p := range model.NarrativeParts {
+		lines = append(lines, fmt.Sprintf("      – %s (mã %s)", partLabels[p], p))
+	}
+	for _, it := range []string{
+		"Các cột mã và tên được khóa để tránh sửa nhầm (không đặt mật khẩu). Cần thêm cột riêng thì bỏ khóa trang (Xem lại → Bỏ bảo vệ Trang tính; bản tiếng Anh: Review → Unprotect Sheet); có thể thêm cột, đổi thứ tự cột vì chương trình tìm cột theo tiêu đề.",
+		fmt.Sprintf("Không đổi tên các trang. Trang ẩn «%s» chứa danh sách chọn, không cần sửa. Lưu tệp dạng .xlsx (không lưu thành .xls).", SheetLists),
+		fmt.Sprintf("Kiểm tra số liệu: baocao validate %s; lập báo cáo: baocao generate %[1]s.", period.Code()),
+	} {
+		items = append(items, it)
+		lines = append(lines, fmt.Sprintf("%d. %s", len(items), it))
+	}
+	return lines
 }
 
 func (wr *writer) header() {
@@ -353,8 +374,9 @@ func colIndex(cols []column, key string) int {
 
 func (wr *writer) entries() {
 	s := SheetEntries
-	wr.columns(s, entryColumns)
-	col := func(key string) int { return colIndex(entryColumns, key) }
+	cols := entryColumnsFor(wr.period)
+	wr.columns(s, cols)
+	col := func(key string) int { return colIndex(cols, key) }
 	var quantities, rates []int // rows, for the data validation of their value cells
 	row := 1
 	for _, ind := range wr.cat.Indicators {
@@ -365,21 +387,23 @@ func (wr *writer) entries() {
 		wr.set(s, col(colCode), row, ind.Code, stFixed)
 		wr.set(s, col(colGroup), row, wr.cat.GroupName(ind.Group), stFixed)
 		wr.set(s, col(colName), row, ind.Name, stFixed)
-		wr.fit(s, row, ind.Name, entryColumns[col(colName)-1].width)
+		wr.fit(s, row, ind.Name, cols[col(colName)-1].width)
 		wr.set(s, col(colUnit), row, ind.Unit, stFixed)
 		if ind.Derived() {
 			for _, key := range entryValueCols {
-				wr.set(s, col(key), row, "", stDerived)
+				if col(key) > 0 {
+					wr.set(s, col(key), row, "", stDerived)
+				}
 			}
 			wr.set(s, col(colActual), row, derivedMark, stDerived)
 			wr.check(wr.f.AddComment(s, excelize.Comment{Cell: cellName(col(colActual), row), Author: "baocao",
 				Paragraph: []excelize.RichTextRun{{Text: "Chương trình tự tính: " + ind.Formula}}, Width: 300, Height: 60}))
 			continue
 		}
-		var actual, plan, same number
+		var actual, plan, yearEst, same number
 		estimate, note := "", ""
 		if e := wr.prefill.Entry(ind.Code); e != nil {
-			actual, plan, same = figure(e.Actual), figure(e.Plan), figure(e.SamePeriod)
+			actual, plan, yearEst, same = figure(e.Actual), figure(e.Plan), figure(e.YearEstimate), figure(e.SamePeriod)
 			note = e.Note
 			if e.Estimate {
 				estimate = "có"
@@ -389,6 +413,9 @@ func (wr *writer) entries() {
 		wr.set(s, col(colActual), row, actual, fig)
 		wr.set(s, col(colEstimate), row, estimate, stInput)
 		wr.set(s, col(colPlan), row, plan, fig)
+		if col(colYearEst) > 0 {
+			wr.set(s, col(colYearEst), row, yearEst, fig)
+		}
 		wr.set(s, col(colSame), row, same, fig)
 		wr.set(s, col(colNote), row, note, stInput)
 		if ind.Kind == model.Rate {
@@ -398,8 +425,11 @@ func (wr *writer) entries() {
 		}
 	}
 	// One validation per column and kind, so that each column has its own prompt.
-	for _, key := range []string{colActual, colPlan, colSame} {
-		c := entryColumns[col(key)-1]
+	for _, key := range []string{colActual, colPlan, colYearEst, colSame} {
+		if col(key) == 0 {
+			continue
+		}
+		c := cols[col(key)-1]
 		wr.validate(s, rowRanges(quantities, []int{col(key)}), columnPrompt(c), "Số liệu không hợp lệ", "Nhập một số không âm, đúng đơn vị tính của dòng.", decimalAtLeast(0))
 		ratePrompt := prompt{c.title, c.prompt + " " + ratePrompt}
 		wr.validate(s, rowRanges(rates, []int{col(key)}), ratePrompt, "Tỷ lệ không hợp lệ", "Tỷ lệ nhập số phần trăm từ 0 đến 100, ví dụ 95,5.", func(dv *excelize.DataValidation) error {
@@ -408,10 +438,10 @@ func (wr *writer) entries() {
 	}
 	inputRows := append(quantities, rates...)
 	slices.Sort(inputRows)
-	wr.validate(s, rowRanges(inputRows, []int{col(colEstimate)}), columnPrompt(entryColumns[col(colEstimate)-1]), "Ước tính", "Chọn «có» nếu là số ước tính, hoặc để trống.", func(dv *excelize.DataValidation) error {
+	wr.validate(s, rowRanges(inputRows, []int{col(colEstimate)}), columnPrompt(cols[col(colEstimate)-1]), "Ước tính", "Chọn «có» nếu là số ước tính, hoặc để trống.", func(dv *excelize.DataValidation) error {
 		return dv.SetDropList([]string{"có", "không"})
 	})
-	wr.promptOnly(s, rowRanges(inputRows, []int{col(colNote)}), columnPrompt(entryColumns[col(colNote)-1]))
+	wr.promptOnly(s, rowRanges(inputRows, []int{col(colNote)}), columnPrompt(cols[col(colNote)-1]))
 	wr.protect(s)
 }
 

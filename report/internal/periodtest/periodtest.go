@@ -87,7 +87,8 @@ var Date = map[string]string{
 // Province is the department the inputs are of.
 const Province = "HÀ GIANG"
 
-// Catalogue is the sample catalogue with theo_ky on the indicators above.
+// Catalogue is the sample catalogue with theo_ky on the indicators above
+// (and on no other).
 func Catalogue() string {
 	b, err := fs.ReadFile(data.FS, "chi-tieu.yaml")
 	if err != nil {
@@ -95,6 +96,9 @@ func Catalogue() string {
 	}
 	var out strings.Builder
 	for _, line := range strings.SplitAfter(string(b), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "theo_ky:") {
+			continue // the sample's own; the tables here decide
+		}
 		out.WriteString(line)
 		code, ok := strings.CutPrefix(strings.TrimSpace(line), "- ma: ")
 		switch {

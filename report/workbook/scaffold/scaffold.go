@@ -1,6 +1,6 @@
 // Package scaffold creates a working folder for baocao: the indicator
-// catalogue, an input workbook for the report year and the year before, a copy
-// of the default template to edit, and a short guide, all under DIR/data so
+// catalogue, an input workbook for the reporting period and the same period
+// the year before, a copy of the default template of the period's kind to edit, and a short guide, all under DIR/data so
 // that baocao run in DIR finds them. It never overwrites a file unless told to.
 package scaffold
 
@@ -64,7 +64,7 @@ func Create(opt Options) (*Result, error) {
 	if err := c.file(input.CatalogueFile, func() ([]byte, error) { return catalogue, nil }); err != nil {
 		return res, err
 	}
-	if err := c.file(templates.DefaultName, templates.DefaultDocx); err != nil {
+	if err := c.file(templates.ForKind(opt.Period.Kind)); err != nil {
 		return res, err
 	}
 	// The workbooks list the catalogue in the folder, which may be the user's own.
@@ -148,13 +148,14 @@ func previousHeader(ws *input.Workspace, cat *model.Catalogue, p model.Period) *
 // Guide is the text of LUU-Y.txt.
 func Guide(p model.Period) string {
 	last := p.SamePeriodLastYear()
+	template, _ := templates.ForKind(p.Kind)
 	lines := []string{
 		"THƯ MỤC SỐ LIỆU BÁO CÁO KẾT QUẢ CÔNG TÁC " + strings.ToUpper(p.Name()),
 		"",
 		fmt.Sprintf("%-24s %s", "data/"+input.CatalogueFile, "danh mục chỉ tiêu (mã, tên, đơn vị, công thức, mục tiêu); sửa khi danh mục thay đổi"),
 		fmt.Sprintf("%-24s bảng tính số liệu %s cần điền", "data/"+p.Code()+".xlsx", p.Name()),
 		fmt.Sprintf("%-24s số liệu %s, để so sánh với cùng kỳ năm trước", "data/"+last.Code()+".xlsx", last.Name()),
-		fmt.Sprintf("%-24s %s", "data/"+templates.DefaultName, "mẫu báo cáo; có thể sửa câu chữ, giữ nguyên các trường {{ … }}"),
+		fmt.Sprintf("%-24s %s", "data/"+template, "mẫu báo cáo "+p.Name()+" và các kỳ cùng loại; có thể sửa câu chữ, giữ nguyên các trường {{ … }}"),
 		"",
 		"Các bước (chạy lệnh trong thư mục chứa thư mục data):",
 		fmt.Sprintf("1. Điền bảng tính data/%s.xlsx, và data/%s.xlsx nếu cần so sánh với cùng kỳ năm trước.", p.Code(), last.Code()),
