@@ -93,8 +93,9 @@ type ExistsError = atomicfile.ExistsError
 
 // Load reads the catalogue, the period's figures (with, for a period shorter
 // than a year, the year's linked for its plans: input.Workspace.FiguresWithYear)
-// and, when present, those of the same period last year. The error is for
-// inputs that cannot be read at all; findings are content problems.
+// and, when present, those of the same period last year, both completed with
+// what their year's other periods give (input.Workspace.Derive). The error is
+// for inputs that cannot be read at all; findings are content problems.
 func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Figures, *model.Figures, model.Findings, error) {
 	cat, findings, err := ws.Catalogue()
 	if err != nil {
@@ -114,12 +115,22 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 	if last := period.SamePeriodLastYear(); ws.Has(last) {
 		go func() {
 			y, fs, err := ws.Figures(last, cat)
+			if err == nil {
+				var derived model.Findings
+				derived, err = ws.Derive(y, cat)
+				fs = append(fs, derived...)
+			}
 			before <- read{y, fs, err}
 		}()
 	} else {
 		before <- read{}
 	}
 	cur, fs, err := ws.FiguresWithYear(period, cat)
+	if err == nil {
+		var derived model.Findings
+		derived, err = ws.Derive(cur, cat)
+		fs = append(fs, derived...)
+	}
 	p := <-before
 	if err != nil {
 		return nil, nil, nil, nil, err

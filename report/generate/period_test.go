@@ -40,8 +40,8 @@ func periodTemplate() []byte {
 	return docxtest.Build(docxtest.Files{Body: body})
 }
 
-// fixtureNumber reads one of the fixture's figures as an exact integer (the
-// fixture's figures are whole numbers); ok is false when the table lacks it.
+// fixtureNumber reads one of the fixture's figures (whole numbers) from one
+// of its tables; ok is false when the table lacks it.
 func fixtureNumber(t *testing.T, table map[string]map[string]string, period, code string) (*big.Int, bool) {
 	t.Helper()
 	s, ok := table[period][code]
@@ -55,40 +55,20 @@ func fixtureNumber(t *testing.T, table map[string]map[string]string, period, cod
 	return n, true
 }
 
-// tenths writes num / den × 100 rounded half-up at one decimal, Vietnamese
-// style with a trailing ",0" dropped, and its sign apart: 59/52 − 1 → "13,5%".
-func tenths(num, den *big.Int) (string, int) {
-	sign := num.Sign() * den.Sign()
-	n := new(big.Int).Mul(new(big.Int).Abs(num), big.NewInt(2000))
-	d := new(big.Int).Abs(den)
-	n.Add(n, d)
-	n.Quo(n, new(big.Int).Mul(d, big.NewInt(2))) // ⌊(1000·|num|/|den|) + ½⌋
-	q, r := new(big.Int).QuoRem(n, big.NewInt(10), new(big.Int))
-	s := q.String()
-	if len(s) > 3 {
-		s = s[:len(s)-3] + "." + s[len(s)-3:]
-	}
-	if r.Sign() != 0 {
-		s += "," + r.String()
-	}
-	return s + "%", sign
-}
+// ratio is num / den, for percentText.
+func ratio(num, den *big.Int) *big.Rat { return new(big.Rat).SetFrac(num, den) }
 
 // growth words the change from prev to cur as the report must: "tăng 13,5%".
 func growth(cur, prev *big.Int) string {
-	p, sign := tenths(new(big.Int).Sub(cur, prev), prev)
+	change := new(big.Int).Sub(cur, prev)
+	p := percentText(ratio(change, prev))
 	switch {
 	case p == "0%":
 		return "tương đương"
-	case sign > 0:
+	case change.Sign() > 0:
 		return "tăng " + p
 	}
 	return "giảm " + p
-}
-
-func attainment(value, plan *big.Int) string {
-	p, _ := tenths(value, plan)
-	return p
 }
 
 // thousands writes a whole number with Vietnamese thousands separators.
@@ -231,10 +211,10 @@ func checkPeriodIndicator(t *testing.T, p model.Period, c periodCase, code, line
 			if v.Cmp(plan) <= 0 {
 				return "trong giới hạn " + planName + " (không quá " + thousands(plan) + " tổ chức)"
 			}
-			over, _ := tenths(new(big.Int).Sub(v, plan), plan)
+			over := percentText(ratio(new(big.Int).Sub(v, plan), plan))
 			return "vượt " + over + " so với giới hạn " + planName + " (không quá " + thousands(plan) + " tổ chức)"
 		}
-		return "đạt " + attainment(v, plan) + " " + planName
+		return "đạt " + percentText(ratio(v, plan)) + " " + planName
 	}
 	switch {
 	case !hasPlan:

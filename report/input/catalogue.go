@@ -157,6 +157,7 @@ func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml
 		case "luy_ke":
 			ind.Cumulative = true
 		case "thoi_diem":
+			ind.Level = true
 		default:
 			r.add(model.Error, "bad-over-period", v, "", "theo_ky «%s» không hợp lệ; dùng luy_ke (cộng dồn trong kỳ, như doanh thu) hoặc thoi_diem (số tại thời điểm cuối kỳ, như số thuê bao)", s)
 		}

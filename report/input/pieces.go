@@ -178,7 +178,9 @@ func topLevel(data []byte) ([]section, bool) {
 		}
 		no++
 	}
-	if len(out) == 0 {
+	// The comments before the first key are read by no piece: the parser
+	// refuses controls there as anywhere.
+	if len(out) == 0 || !printable(data[start:out[0].start]) {
 		return nil, false
 	}
 	out[len(out)-1].end = len(data)

@@ -134,12 +134,14 @@ var quickSeeds = []string{
 	"  - {ma: C000001, ten: Chỉ tiêu số 1, don_vi: tỷ đồng}\n  - {ma: C2, ten: \"Bưu chính, Viễn thông\", muc_tieu: '> 50'}\n",
 	"- ma: A\n  ten: Tên một\n  # ghi chú\n\n- ma: B\n  don_vi: '%'\n",
 	"  C000001: 1.234\n  C000002: {thuc_hien: 1.234, ke_hoach: -5, uoc: true}\n  C3: null\n  C4: ~ \n",
+	"  - phan: nhiem_vu\n    muc: Nhiệm vụ\n    y:\n      - \"Một, hai\"\n      - ba\n    # ghi chú\n  - phan: ket_qua\n    y:\n    - bốn\n",
+	"  - phan: a\n    y:\n  - phan: b\n    y:\n      - c\n        d\n    z:\n",
 	"  A: 1,5\n  B: {thuc_hien: 1,5}\n  C: a: b\n  D: x #y\n  E: 'it''s'\n  F: \"a\\tb\"\n",
 	"  A: {a: 1, }\n  B: {a: 1} x\n  C: {a: {b: 1}}\n  D: {a: ?b}\n  E: -x\n  F: [1]\n",
 }
 
 func TestQuickPieceAsParser(t *testing.T) {
-	for _, src := range quickSeeds[:3] {
+	for _, src := range quickSeeds[:4] {
 		kind := yaml.MappingNode
 		if strings.HasPrefix(strings.TrimSpace(src), "-") {
 			kind = yaml.SequenceNode
@@ -176,4 +178,15 @@ func FuzzQuickPiece(f *testing.F) {
 		}
 		sameNodes(t, q, p)
 	})
+}
+
+func TestKeySet(t *testing.T) {
+	var s keySet
+	for round, want := range []bool{true, false} {
+		for i := range 20 {
+			if got := s.add(fmt.Sprint("K", i)); got != want {
+				t.Fatalf("round %d, key %d: new %v", round, i, got)
+			}
+		}
+	}
 }

@@ -32,6 +32,8 @@ func (q *quick) piece(b []byte, kind yaml.Kind) (*yaml.Node, bool) {
 	root := &yaml.Node{Kind: kind}
 	indent := -1
 	var block *yaml.Node // the block mapping of the current sequence item
+	var list *yaml.Node  // a list of scalars in it, as "y:" of noi_dung
+	listIndent := -1     // the indentation of its items, -1 before the first
 	no := 0
 	for l := range lines(b) {
 		no++
@@ -45,9 +47,25 @@ func (q *quick) piece(b []byte, kind yaml.Kind) (*yaml.Node, bool) {
 			root.Line = no
 		}
 		start := l.start + at // offset of t in src
+		item := len(t) >= 3 && t[0] == '-' && t[1] == ' '
+		if list != nil && listIndent < 0 { // the list's first item: none is an empty value
+			if !item || at < indent+2 {
+				return nil, false
+			}
+			list.Line, listIndent = no, at
+		}
+		if list != nil && at == listIndent && item {
+			j, v, ok := q.scalar(start+2, start+len(t), false, no)
+			if !ok || j != start+len(t) {
+				return nil, false
+			}
+			list.Content = append(list.Content, v)
+			continue
+		}
+		list = nil
 		switch {
 		case at == indent && kind == yaml.SequenceNode:
-			if len(t) < 3 || t[0] != '-' || t[1] != ' ' {
+			if !item {
 				return nil, false
 			}
 			block = nil
@@ -68,6 +86,15 @@ func (q *quick) piece(b []byte, kind yaml.Kind) (*yaml.Node, bool) {
 			if !q.pair(root, start, start+len(t), no) {
 				return nil, false
 			}
+		case at == indent+2 && block != nil && t[len(t)-1] == ':' && isKeyStart(t[0]) && len(t) <= maxQuickKey:
+			key := string(t[:len(t)-1])
+			for i := range len(key) {
+				if !isKeyStart(key[i]) {
+					return nil, false
+				}
+			}
+			list, listIndent = q.node(yaml.Node{Kind: yaml.SequenceNode}), -1
+			block.Content = append(block.Content, q.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: no}), list)
 		case at == indent+2 && block != nil:
 			if !q.pair(block, start, start+len(t), no) {
 				return nil, false
@@ -75,6 +102,9 @@ func (q *quick) piece(b []byte, kind yaml.Kind) (*yaml.Node, bool) {
 		default:
 			return nil, false
 		}
+	}
+	if list != nil && listIndent < 0 {
+		return nil, false
 	}
 	return root, indent >= 0 && len(root.Content) > 0
 }

@@ -30,32 +30,32 @@ type yamlReader struct {
 	pieceKeys *keySet
 }
 
-// keySet holds the keys met in a mapping: in a slice while they are few,
-// as in every entry, so that reading one costs no map.
+// keySet holds the keys met in a mapping: in an array while they are few,
+// as in every entry, so that reading one allocates nothing.
 type keySet struct {
-	few  []string
+	few  [8]string
+	n    int
 	many map[string]bool
 }
 
 // add adds key and reports whether it was new.
 func (s *keySet) add(key string) bool {
-	if s.many != nil {
-		if s.many[key] {
+	if s.many == nil {
+		if slices.Contains(s.few[:s.n], key) {
 			return false
 		}
-		s.many[key] = true
-		return true
+		if s.n < len(s.few) {
+			s.few[s.n] = key
+			s.n++
+			return true
+		}
+		s.many = make(map[string]bool, 4*len(s.few))
+		for _, k := range s.few {
+			s.many[k] = true
+		}
 	}
-	if slices.Contains(s.few, key) {
+	if s.many[key] {
 		return false
-	}
-	if len(s.few) < 16 {
-		s.few = append(s.few, key)
-		return true
-	}
-	s.many = make(map[string]bool, 2*len(s.few))
-	for _, k := range s.few {
-		s.many[k] = true
 	}
 	s.many[key] = true
 	return true

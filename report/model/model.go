@@ -86,6 +86,10 @@ type Indicator struct {
 	// never below that of a shorter one; otherwise a figure is a level at the
 	// end of the period (subscribers, enterprises).
 	Cumulative bool
+	// Level marks an indicator the catalogue says is a level (theo_ky:
+	// thoi_diem), not merely not cumulative: only then is a period's figure
+	// taken from another period ending the same month.
+	Level bool
 	// Required makes a missing value an error even where the template guards
 	// the sentence that mentions it (catalogue key bat_buoc).
 	Required bool
@@ -191,6 +195,15 @@ func (y *Figures) Entry(code string) *Entry {
 		}
 	}
 	return y.byCode[code]
+}
+
+// AddEntry adds an entry the input does not give, such as a figure derived
+// from other periods.
+func (y *Figures) AddEntry(e *Entry) {
+	y.Entries = append(y.Entries, e)
+	if _, dup := y.byCode[e.Code]; y.byCode != nil && !dup {
+		y.byCode[e.Code] = e
+	}
 }
 
 // AddBlank records an indicator listed without a figure.

@@ -300,3 +300,72 @@ func TestPlanFromTheYearsFile(t *testing.T) {
 		t.Errorf("without the year's file, want the plan missing: %v", got)
 	}
 }
+
+// A quarter's file without a cumulative figure and a level gets them from the
+// six months and the first quarter (Q2 = 6T − Q1; the level at the end of
+// June is the six months'), says so, and generate reads the same figures.
+func TestDeriveFromOtherPeriods(t *testing.T) {
+	const cum, level = "DT_BUU_CHINH", "TB_TRA_SAU"
+	drop := func(text, ind string) string {
+		var kept []string
+		for _, line := range strings.Split(text, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(line), ind+":") {
+				kept = append(kept, line)
+			}
+		}
+		return strings.Join(kept, "\n")
+	}
+	dir, fs := periodWorkspace(t, func(files map[string]string) {
+		files["2022-Q2"] = drop(drop(files["2022-Q2"], cum), level)
+	}, nil, "2022-Q2")
+	q2 := num(periodtest.Actual["2022-6T"][cum]) - num(periodtest.Actual["2022-Q1"][cum])
+	six, _ := model.ParsePeriod("2022-6T")
+	q1, _ := model.ParsePeriod("2022-Q1")
+	got := withCode(fs, "derived-from-periods")
+	if len(got) != 2 || fs.Errors() > 0 {
+		t.Fatalf("want two derived figures, got:\n%v", fs)
+	}
+	wantCum := fmt.Sprintf("bằng số %s (%s) trừ số %s (%s), tức %d", six.Name(), periodtest.Actual["2022-6T"][cum], q1.Name(), periodtest.Actual["2022-Q1"][cum], q2)
+	wantLevel := fmt.Sprintf("bằng số %s (%s), cùng thời điểm cuối kỳ", six.Name(), periodtest.Actual["2022-6T"][level])
+	for _, f := range got {
+		if f.Pos.File != filepath.Join(dir, "2022-Q2.yaml") || f.Severity != model.Warning ||
+			!(strings.Contains(f.Msg, cum) && strings.Contains(f.Msg, wantCum) || strings.Contains(f.Msg, level) && strings.Contains(f.Msg, wantLevel)) {
+			t.Errorf("got %v\nwant %q or %q", f, wantCum, wantLevel)
+		}
+	}
+	ws, err := input.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := model.ParsePeriod("2022-Q2")
+	_, cur, _, _, err := generate.Load(ws, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := cur.Entry(cum); e == nil || e.Actual == nil || e.Actual.IntPart() != int64(q2) {
+		t.Errorf("generate reads %s as %v, want %d", cum, e, q2)
+	}
+	if e := cur.Entry(level); e == nil || e.Actual == nil || e.Actual.IntPart() != int64(num(periodtest.Actual["2022-6T"][level])) {
+		t.Errorf("generate reads %s as %v", level, e)
+	}
+	// A catalogue silent on theo_ky may predate it: such a figure is not derived.
+	_, fs = periodWorkspace(t, func(files map[string]string) {
+		files["2022-Q2"] = drop(drop(files["2022-Q2"], cum), level)
+		silent := strings.Replace(files["chi-tieu"], "- ma: "+level+"\n    theo_ky: thoi_diem\n", "- ma: "+level+"\n", 1)
+		if silent == files["chi-tieu"] {
+			t.Fatal("the fixture's catalogue does not mark " + level)
+		}
+		files["chi-tieu"] = silent
+	}, nil, "2022-Q2")
+	if got := withCode(fs, "derived-from-periods"); len(got) != 1 || !strings.Contains(got[0].Msg, cum) {
+		t.Errorf("an indicator without theo_ky derived: %v", got)
+	}
+	// The six months themselves, without the figure, are Q1 + Q2.
+	_, fs = periodWorkspace(t, func(files map[string]string) {
+		files["2022-6T"] = drop(files["2022-6T"], cum)
+	}, nil, "2022-6T")
+	sum := num(periodtest.Actual["2022-Q1"][cum]) + num(periodtest.Actual["2022-Q2"][cum])
+	if got := withCode(fs, "derived-from-periods"); len(got) != 1 || !strings.Contains(got[0].Msg, fmt.Sprintf("cộng số quý II năm 2022 (%s), tức %d", periodtest.Actual["2022-Q2"][cum], sum)) {
+		t.Errorf("six months from the quarters: %v", got)
+	}
+}

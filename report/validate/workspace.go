@@ -128,7 +128,9 @@ func (v *validation) workspacePeriods() ([]model.Period, error) {
 	return periods, nil
 }
 
-// load reads a period of the workspace once, however many periods compare with it.
+// load reads a period of the workspace once, however many periods compare
+// with it, with the figures its year's other periods give (Workspace.Derive),
+// as generate reads it.
 func (v *validation) load(p model.Period) (*read, error) {
 	if r, ok := v.periods[p]; ok {
 		return r, nil
@@ -137,7 +139,11 @@ func (v *validation) load(p model.Period) (*read, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &read{year: y, findings: fs}
+	derived, err := v.ws.Derive(y, v.cat)
+	if err != nil {
+		return nil, err
+	}
+	r := &read{year: y, findings: append(fs, derived...)}
 	v.periods[p] = r
 	return r, nil
 }

@@ -1,6 +1,9 @@
 package vnformat
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCleanText(t *testing.T) {
 	cases := map[string]string{
@@ -37,6 +40,15 @@ func TestParseYesNo(t *testing.T) {
 	for _, s := range []string{"chắc", "maybe", "2"} {
 		if _, ok := ParseYesNo(s); ok {
 			t.Errorf("ParseYesNo(%q) accepted", s)
+		}
+	}
+}
+
+// TestHasOddSpace: the byte scan finds what strings.ContainsAny finds.
+func TestHasOddSpace(t *testing.T) {
+	for _, s := range []string{"", "a\u00a0b", "Nam Định", "x\u202f", "\u2007", "a\rb", "\u2008\u20af\u00a1", "\u00a0", "Ở đâu", "\xc2", "\xe2\x80"} {
+		if got, want := hasOddSpace(s), strings.ContainsAny(s, "\u00a0\u202f\u2007\r"); got != want {
+			t.Errorf("%q: %v, want %v", s, got, want)
 		}
 	}
 }

@@ -173,5 +173,9 @@ var partLabels = map[string]string{
 	"ton_tai":     "Tồn tại, hạn chế",
 	"nguyen_nhan": "Nguyên nhân",
 	"de_xuat":     "Đề xuất, kiến nghị",
-	"nhiem_vu":    "Nhiệm vụ trọng tâm năm sau",
+	"nhiem_vu":    "Nhiệm vụ trọng tâm thời gian tới",
 }
+
+// oldPartLabels are labels of workbooks made before periods other than the
+// year, still read: the tasks were then always the next year's.
+var oldPartLabels = map[string]string{"nhiem_vu": "Nhiệm vụ trọng tâm năm sau"}

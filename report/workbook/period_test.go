@@ -122,3 +122,37 @@ func TestPeriodWorkbookWording(t *testing.T) {
 		f.Close()
 	}
 }
+
+// The tasks' part is labelled for any period; the label of workbooks made
+// before, «Nhiệm vụ trọng tâm năm sau», still reads as that part.
+func TestTasksLabel(t *testing.T) {
+	cat, _ := input.ParseCatalogue("data/chi-tieu.yaml", []byte(periodtest.Catalogue()))
+	p, _ := model.ParsePeriod("2022-6T")
+	prefill := &model.Figures{Period: p, Narrative: []model.NarrativeItem{{Part: "nhiem_vu", Text: "Tiếp tục chuyển đổi số."}}}
+	for _, label := range []string{"", "Nhiệm vụ trọng tâm năm sau"} {
+		var buf bytes.Buffer
+		if err := workbook.Write(&buf, cat, p, prefill, testNow); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		written, _ := f.GetCellValue(workbook.SheetNarrative, "A2")
+		if strings.Contains(written, "năm sau") {
+			t.Errorf("a six months' workbook labels the tasks %q", written)
+		}
+		if label != "" {
+			f.SetCellValue(workbook.SheetNarrative, "A2", label)
+			buf.Reset()
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f.Close()
+		got, fs := workbook.Read("data/2022-6T.xlsx", buf.Bytes(), p, cat)
+		if len(fs) > 0 || len(got.Narrative) != 1 || got.Narrative[0].Part != "nhiem_vu" {
+			t.Errorf("label %q: read %+v, findings %v", label, got.Narrative, fs)
+		}
+	}
+}

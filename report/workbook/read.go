@@ -478,7 +478,7 @@ func mergedTops(merges []cellRange, col int) func(row int) int {
 func narrativePart(s string) (string, bool) {
 	f := fold(s)
 	for _, p := range model.NarrativeParts {
-		if f == p || f == fold(partLabels[p]) || strings.HasPrefix(f, p+" ") {
+		if f == p || f == fold(partLabels[p]) || (oldPartLabels[p] != "" && f == fold(oldPartLabels[p])) || strings.HasPrefix(f, p+" ") {
 			return p, true
 		}
 	}

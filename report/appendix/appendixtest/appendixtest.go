@@ -210,7 +210,7 @@ func DocxRows(year int, estimate bool, groups []Group) [][]string {
 		value = "Ước " + strings.ToLower(value[:1]) + value[1:]
 	}
 	out := [][]string{
-		{"STT", "Chỉ tiêu", "Đơn vị tính", fmt.Sprintf("Thực hiện năm %d", year-1), fmt.Sprintf("Kế hoạch năm %d", year), value, "So sánh (%)", "Ghi chú"},
+		{"STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện " + model.YearPeriod(year).SamePeriodLastYear().Name(), fmt.Sprintf("Kế hoạch năm %d", year), value, "So sánh (%)", "Ghi chú"},
 		{"", "", "", "", "", "", "Cùng kỳ", "Kế hoạch", ""},
 	}
 	for _, g := range groups {
