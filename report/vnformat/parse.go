@@ -131,6 +131,53 @@ func groupSpace(r rune) bool {
 // by exactly three digits ("1.15"), several commas, letters and anything else fail
 // with a *ParseError, whose Suggestion gives the likely meaning when there is one.
 func ParseNumber(s string) (decimal.Decimal, ParseNote, error) {
+	if v, note, ok := parsePlain(s); ok {
+		return v, note, nil
+	}
+	return parseNumber(s)
+}
+
+// parsePlain reads what most inputs are, "130", "1.234.567" and their
+// negatives, exactly as parseNumber does, without its allocations; ok is false
+// for anything else.
+func parsePlain(s string) (v decimal.Decimal, note ParseNote, ok bool) {
+	body := strings.TrimPrefix(s, "-")
+	neg := len(body) < len(s)
+	if body == "" || body[0] == '0' && len(body) > 1 {
+		return v, note, false
+	}
+	var n int64
+	digits, group, dots := 0, 0, false
+	for i := 0; i < len(body); i++ {
+		switch c := body[i]; {
+		case '0' <= c && c <= '9':
+			n = n*10 + int64(c-'0')
+			digits++
+			group++
+		case c == '.' && group > 0 && (dots && group == 3 || !dots && group <= 3):
+			dots, group = true, 0
+		default:
+			return v, note, false
+		}
+		if digits > 18 { // beyond int64
+			return v, note, false
+		}
+	}
+	if dots && group != 3 || neg && n == 0 {
+		return v, note, false
+	}
+	if neg {
+		n = -n
+	}
+	v = decimal.NewFromInt(n)
+	if dots {
+		note = ParseNote{Interpreted: true, text: s, body: body, value: v, neg: neg}
+	}
+	return v, note, true
+}
+
+// parseNumber is ParseNumber for every form.
+func parseNumber(s string) (decimal.Decimal, ParseNote, error) {
 	fail := func(reason, suggestion string) (decimal.Decimal, ParseNote, error) {
 		return decimal.Zero, ParseNote{}, &ParseError{Input: s, Reason: reason, Suggestion: suggestion}
 	}

@@ -2,6 +2,7 @@ package vnformat
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -211,4 +212,21 @@ func TestShortenQuoted(t *testing.T) {
 	if got := Shorten("ăâêô", 2); got != "ăâ…" {
 		t.Errorf("Shorten = %q", got)
 	}
+}
+
+// FuzzParsePlain: the quick reading of plain numbers gives what the full one gives.
+func FuzzParsePlain(f *testing.F) {
+	for _, s := range []string{"130", "1.234.567", "-1.150", "0", "-0", "007", "1.15", "12.345.678.901.234.567.890", "999999999999999999", "1234.567", ".123", "1..234", "-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, note, ok := parsePlain(s)
+		if !ok {
+			return
+		}
+		want, wantNote, err := parseNumber(s)
+		if err != nil || !reflect.DeepEqual(v, want) || !reflect.DeepEqual(note, wantNote) || note.Message() != wantNote.Message() {
+			t.Fatalf("%q: %v %+v, want %v %+v %v", s, v, note, want, wantNote, err)
+		}
+	})
 }
