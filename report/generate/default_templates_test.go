@@ -15,7 +15,6 @@ import (
 	"github.com/baocao/baocao/report/internal/periodtest"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/officetest"
-	"github.com/baocao/baocao/report/vnformat"
 	"github.com/baocao/baocao/templates"
 )
 
@@ -50,16 +49,6 @@ func generateFixturePeriod(t *testing.T, dataDir, code string) (*Result, string,
 	return res, strings.Join(strings.Fields(text), " "), b
 }
 
-// fixtureFigure is the fixture's figure of an indicator in a period, exactly.
-func fixtureFigure(t *testing.T, period, code string) *big.Rat {
-	t.Helper()
-	v, _, err := vnformat.ParseNumber(periodtest.Actual[period][code])
-	if err != nil {
-		t.Fatalf("%s %s: %v", period, code, err)
-	}
-	return v.Rat()
-}
-
 // percentText words a ratio as a percentage at one decimal, half-up, a
 // zero decimal dropped: "13,5%", "75%".
 func percentText(r *big.Rat) string {
@@ -70,11 +59,6 @@ func percentText(r *big.Rat) string {
 		return fmt.Sprintf("%d%%", tenths/10)
 	}
 	return fmt.Sprintf("%d,%d%%", tenths/10, tenths%10)
-}
-
-// growthText words the change from prev to cur without its sign: "13,5%".
-func growthText(cur, prev *big.Rat) string {
-	return percentText(new(big.Rat).Quo(new(big.Rat).Sub(cur, prev), prev))
 }
 
 // Each period's report comes from its kind's default template and states its
@@ -119,14 +103,13 @@ func TestPeriodDefaultTemplates(t *testing.T) {
 			}
 			// Against the year's plan, from the year's file where the
 			// period's has none; the whole-year estimate where given.
-			plan := new(big.Rat)
-			plan.SetString(strings.ReplaceAll(periodtest.Plan["2022"]["DT_BUU_CHINH"], ".", ""))
-			if !strings.Contains(sentence, "đạt "+percentText(new(big.Rat).Quo(fixtureFigure(t, c.code, "DT_BUU_CHINH"), plan))+" Kế hoạch năm 2022") {
+			plan, _ := fixtureNumber(t, periodtest.Plan, "2022", "DT_BUU_CHINH")
+			cur, _ := fixtureNumber(t, periodtest.Actual, c.code, "DT_BUU_CHINH")
+			if !strings.Contains(sentence, "đạt "+percentText(ratio(cur, plan))+" Kế hoạch năm 2022") {
 				t.Errorf("revenue sentence %q lacks its attainment of the year's plan", sentence)
 			}
-			if est, ok := periodtest.YearEstimate[c.code]["DT_BUU_CHINH"]; ok {
-				e, _ := new(big.Rat).SetString(est)
-				want := "; ước cả năm đạt " + percentText(new(big.Rat).Quo(e, plan)) + " Kế hoạch năm 2022 (" + est + " tỷ đồng)"
+			if est, ok := fixtureNumber(t, periodtest.YearEstimate, c.code, "DT_BUU_CHINH"); ok {
+				want := "; ước cả năm đạt " + percentText(ratio(est, plan)) + " Kế hoạch năm 2022 (" + thousands(est) + " tỷ đồng)"
 				if !strings.Contains(sentence, want) {
 					t.Errorf("revenue sentence %q lacks %q", sentence, want)
 				}
@@ -156,8 +139,8 @@ func TestPeriodDefaultTemplates(t *testing.T) {
 				t.Errorf("a chart in the short report")
 			}
 			if hasLast {
-				cur, prev := fixtureFigure(t, c.code, "DT_BUU_CHINH"), fixtureFigure(t, last.Code(), "DT_BUU_CHINH")
-				change := fmt.Sprintf("tăng %s so với cùng kỳ năm %d", growthText(cur, prev), last.Year)
+				prev, _ := fixtureNumber(t, periodtest.Actual, last.Code(), "DT_BUU_CHINH")
+				change := fmt.Sprintf("%s so với cùng kỳ năm %d", growth(cur, prev), last.Year)
 				if !strings.Contains(sentence, change) {
 					t.Errorf("revenue sentence %q lacks %q", sentence, change)
 				}

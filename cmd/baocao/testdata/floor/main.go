@@ -31,7 +31,16 @@ func rezip(in, out string) error {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	// One compressor for all parts, as baocao keeps them: each new one is a
+	// megabyte of tables to allocate.
+	fw, err := flate.NewWriter(nil, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		fw.Reset(w)
+		return fw, nil
+	})
 	for _, f := range zr.File {
 		r, err := f.Open()
 		if err != nil {
