@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/baocao/baocao/report/vnformat"
@@ -47,24 +48,30 @@ func YearPeriod(y int) Period { return Period{Kind: FullYear, Year: y} }
 const PeriodForms = "2022 (năm), 2022-6T (6 tháng đầu năm), 2022-9T (9 tháng đầu năm), " +
 	"2022-Q1 … 2022-Q4 (quý), 2022-T01 … 2022-T12 (tháng)"
 
-// periodSpellings are the ways a clerk writes a period, after Unaccent (lower
+// periodSpelling is one way a clerk writes a period, after Unaccent (lower
 // case, no diacritics, single spaces). The number of months, quarter or month
 // and the year may stand either way round.
-var periodSpellings = []struct {
+type periodSpelling struct {
 	re   *regexp.Regexp
 	kind PeriodKind // 0: the kind follows from the number of months (6T, 9T)
-}{
-	{regexp.MustCompile(`^(?:nam )?(?P<y>\d{4})$`), FullYear},
-	{regexp.MustCompile(`^(?P<y>\d{4}) ?[-/ ] ?(?P<n>[69]) ?t(?:hang)?$`), 0},
-	{regexp.MustCompile(`^(?P<n>[69]) ?t(?:hang)?(?: dau nam)?(?: nam)? ?[-/ ]? ?(?P<y>\d{4})$`), 0},
-	{regexp.MustCompile(`^(?P<y>\d{4}) ?[-/ ] ?q(?:uy)? ?(?P<n>\d{1,2}|i{1,3}|iv)$`), Quarter},
-	{regexp.MustCompile(`^q(?:uy)? ?(?P<n>\d{1,2}|i{1,3}|iv)(?: nam)? ?[-/ ]? ?(?P<y>\d{4})$`), Quarter},
-	{regexp.MustCompile(`^(?P<y>\d{4}) ?[-/ ] ?t(?:hang)? ?(?P<n>\d{1,2})$`), Month},
-	{regexp.MustCompile(`^t(?:hang)? ?(?P<n>\d{1,2})(?: nam)? ?[-/ ]? ?(?P<y>\d{4})$`), Month},
-	// 05/2022 and 2022-05: a month written as a date.
-	{regexp.MustCompile(`^(?P<n>\d{1,2}) ?/ ?(?P<y>\d{4})$`), Month},
-	{regexp.MustCompile(`^(?P<y>\d{4}) ?- ?(?P<n>\d{2})$`), Month},
 }
+
+// periodSpellings are compiled on first use: most commands read one period,
+// and every process would otherwise pay for them at start-up.
+var periodSpellings = sync.OnceValue(func() []periodSpelling {
+	return []periodSpelling{
+		{regexp.MustCompile(`^(?:nam )?(?P<y>\d{4})$`), FullYear},
+		{regexp.MustCompile(`^(?P<y>\d{4}) ?[-/ ] ?(?P<n>[69]) ?t(?:hang)?$`), 0},
+		{regexp.MustCompile(`^(?P<n>[69]) ?t(?:hang)?(?: dau nam)?(?: nam)? ?[-/ ]? ?(?P<y>\d{4})$`), 0},
+		{regexp.MustCompile(`^(?P<y>\d{4}) ?[-/ ] ?q(?:uy)? ?(?P<n>\d{1,2}|i{1,3}|iv)$`), Quarter},
+		{regexp.MustCompile(`^q(?:uy)? ?(?P<n>\d{1,2}|i{1,3}|iv)(?: nam)? ?[-/ ]? ?(?P<y>\d{4})$`), Quarter},
+		{regexp.MustCompile(`^(?P<y>\d{4}) ?[-/ ] ?t(?:hang)? ?(?P<n>\d{1,2})$`), Month},
+		{regexp.MustCompile(`^t(?:hang)? ?(?P<n>\d{1,2})(?: nam)? ?[-/ ]? ?(?P<y>\d{4})$`), Month},
+		// 05/2022 and 2022-05: a month written as a date.
+		{regexp.MustCompile(`^(?P<n>\d{1,2}) ?/ ?(?P<y>\d{4})$`), Month},
+		{regexp.MustCompile(`^(?P<y>\d{4}) ?- ?(?P<n>\d{2})$`), Month},
+	}
+})
 
 var romanQuarters = []string{"", "I", "II", "III", "IV"}
 
@@ -74,7 +81,7 @@ var romanQuarters = []string{"", "I", "II", "III", "IV"}
 // list of valid forms.
 func ParsePeriod(s string) (Period, error) {
 	key := vnformat.Unaccent(s)
-	for _, sp := range periodSpellings {
+	for _, sp := range periodSpellings() {
 		m := sp.re.FindStringSubmatch(key)
 		if m == nil {
 			continue
