@@ -95,7 +95,7 @@ func (l *Loader) input(arg string) (*model.Figures, *model.Catalogue, error) {
 		if !ws.Embedded {
 			l.Inputs = append(l.Inputs, filepath.Join(filepath.FromSlash(ws.Dir), name))
 		}
-		y, found, err := ws.Figures(period, cat)
+		y, found, err := ws.Completed(period, cat)
 		l.Findings = append(l.Findings, found...)
 		if y != nil {
 			if l.fromWS == nil {

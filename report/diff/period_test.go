@@ -382,3 +382,40 @@ func TestPeriodKindsRefused(t *testing.T) {
 		t.Errorf("the quarter's plan is the year's: %q", r.PlanText())
 	}
 }
+
+// A quarter's file that lacks a cumulative figure shows the one the year's
+// other periods give exactly (quý II = 6 tháng − quý I), as its report does,
+// with the warning that says how.
+func TestDerivedFigureAsTheReportStatesIt(t *testing.T) {
+	dataDir := periodtest.Write(t, t.TempDir())
+	q2 := filepath.Join(dataDir, "2022-Q2.yaml")
+	b, err := os.ReadFile(q2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(line), "DT_BUU_CHINH:") {
+			kept = append(kept, line)
+		}
+	}
+	if err := os.WriteFile(q2, []byte(strings.Join(kept, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(Request{Args: []string{"2022-Q1", "2022-Q2"}, OpenWorkspace: opener(dataDir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fixtureNumber(t, "2022-6T", "DT_BUU_CHINH").Sub(fixtureNumber(t, "2022-Q1", "DT_BUU_CHINH"))
+	for _, r := range res.Table.Rows {
+		if r.Code != "DT_BUU_CHINH" {
+			continue
+		}
+		if v := r.Values[1]; v == nil || v.RatString() != want.String() {
+			t.Errorf("quý II DT_BUU_CHINH = %v, want %s", v, want)
+		}
+	}
+	if !slices.ContainsFunc(res.Warnings, func(f model.Finding) bool { return f.Code == "derived-from-periods" }) {
+		t.Errorf("no derived-from-periods warning among %v", res.Warnings)
+	}
+}

@@ -114,23 +114,13 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 	before := make(chan read, 1)
 	if last := period.SamePeriodLastYear(); ws.Has(last) {
 		go func() {
-			y, fs, err := ws.Figures(last, cat)
-			if err == nil {
-				var derived model.Findings
-				derived, err = ws.Derive(y, cat)
-				fs = append(fs, derived...)
-			}
+			y, fs, err := ws.Completed(last, cat)
 			before <- read{y, fs, err}
 		}()
 	} else {
 		before <- read{}
 	}
 	cur, fs, err := ws.FiguresWithYear(period, cat)
-	if err == nil {
-		var derived model.Findings
-		derived, err = ws.Derive(cur, cat)
-		fs = append(fs, derived...)
-	}
 	p := <-before
 	if err != nil {
 		return nil, nil, nil, nil, err

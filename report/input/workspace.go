@@ -210,13 +210,28 @@ func (w *Workspace) Figures(p model.Period, cat *model.Catalogue) (*model.Figure
 	return y, findings, nil
 }
 
-// FiguresWithYear reads a period's input as Figures does and, for a period
+// Completed reads a period's input as its report uses it: Figures completed
+// with what the year's other periods give (Derive). generate, validate and diff
+// read the workspace's periods through it, so that they state the same figures.
+func (w *Workspace) Completed(p model.Period, cat *model.Catalogue) (*model.Figures, model.Findings, error) {
+	y, fs, err := w.Figures(p, cat)
+	if err != nil {
+		return nil, nil, err
+	}
+	derived, err := w.Derive(y, cat)
+	if err != nil {
+		return nil, nil, err
+	}
+	return y, append(fs, derived...), nil
+}
+
+// FiguresWithYear reads a period's input as Completed does and, for a period
 // shorter than a year, the year's input too when the workspace has it, linked
 // as the period's WholeYear: the plans the period's input lacks are the
 // year's (compute). The two are read at once; the findings are both inputs'.
 func (w *Workspace) FiguresWithYear(p model.Period, cat *model.Catalogue) (*model.Figures, model.Findings, error) {
 	if !p.ShorterThanYear() || !w.Has(p.TheYear()) {
-		return w.Figures(p, cat)
+		return w.Completed(p, cat)
 	}
 	type read struct {
 		y   *model.Figures
@@ -228,7 +243,7 @@ func (w *Workspace) FiguresWithYear(p model.Period, cat *model.Catalogue) (*mode
 		y, fs, err := w.Figures(p.TheYear(), cat)
 		year <- read{y, fs, err}
 	}()
-	cur, fs, err := w.Figures(p, cat)
+	cur, fs, err := w.Completed(p, cat)
 	y := <-year
 	if err != nil {
 		return nil, nil, err

@@ -129,21 +129,16 @@ func (v *validation) workspacePeriods() ([]model.Period, error) {
 }
 
 // load reads a period of the workspace once, however many periods compare
-// with it, with the figures its year's other periods give (Workspace.Derive),
-// as generate reads it.
+// with it, as generate reads it (Workspace.Completed).
 func (v *validation) load(p model.Period) (*read, error) {
 	if r, ok := v.periods[p]; ok {
 		return r, nil
 	}
-	y, fs, err := v.ws.Figures(p, v.cat)
+	y, fs, err := v.ws.Completed(p, v.cat)
 	if err != nil {
 		return nil, err
 	}
-	derived, err := v.ws.Derive(y, v.cat)
-	if err != nil {
-		return nil, err
-	}
-	r := &read{year: y, findings: append(fs, derived...)}
+	r := &read{year: y, findings: fs}
 	v.periods[p] = r
 	return r, nil
 }
