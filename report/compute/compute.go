@@ -350,7 +350,7 @@ type result struct {
 }
 
 func newEvaluator(cat *model.Catalogue, year *model.Figures) *evaluator {
-	return &evaluator{cat: cat, year: year, done: map[string]result{}, visiting: map[string]bool{}}
+	return &evaluator{cat: cat, year: year, done: make(map[string]result, len(cat.Indicators)), visiting: map[string]bool{}}
 }
 
 func (e *evaluator) value(code string) (*big.Rat, string) {

@@ -142,3 +142,21 @@ func TestRoundHalfUp(t *testing.T) {
 		}
 	}
 }
+
+// TestRatExact checks the conversion of entered decimals on both of its
+// paths (small coefficients, and those beyond a machine word or with a
+// positive exponent) against big.Rat's own reading of the decimal's text.
+func TestRatExact(t *testing.T) {
+	for _, s := range []string{"0", "1", "-1", "1.083", "0.000000000000000001", "-12345.67",
+		"9223372036854775807", "9223372036854775808", "-9223372036854775808.5", "1e25", "1.5e3",
+		"123456789012345678901234567890.123456789", "0.0000000000000000000001", "1000.10"} {
+		d := decimal.RequireFromString(s)
+		want, ok := new(big.Rat).SetString(d.String())
+		if !ok {
+			t.Fatalf("%s: no rational", s)
+		}
+		if got := compute.Rat(d); got.Cmp(want) != 0 {
+			t.Errorf("Rat(%s) = %s, want %s", s, got.RatString(), want.RatString())
+		}
+	}
+}

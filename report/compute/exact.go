@@ -10,16 +10,31 @@ import (
 // All figures are kept as exact rationals: a growth rate such as 1150/1597 has no
 // finite decimal form, and rounding it early could flip the half-up rounding shown.
 
-// Rat converts an entered decimal exactly.
+// Rat converts an entered decimal exactly. Entered figures have a small
+// coefficient and few decimals: those take machine words and a table of
+// powers of ten instead of big-number exponentiation and division.
 func Rat(d decimal.Decimal) *big.Rat {
-	r := new(big.Rat).SetInt(d.Coefficient())
 	exp := d.Exponent()
+	if c := d.Coefficient(); c.IsInt64() && exp > -int32(len(powersOfTen)) && exp <= 0 {
+		return new(big.Rat).SetFrac64(c.Int64(), powersOfTen[-exp])
+	}
+	r := new(big.Rat).SetInt(d.Coefficient())
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(exp))), nil)
 	if exp >= 0 {
 		return r.Mul(r, new(big.Rat).SetInt(scale))
 	}
 	return r.Quo(r, new(big.Rat).SetInt(scale))
 }
+
+// powersOfTen are 10^0 … 10^18, the powers an int64 holds.
+var powersOfTen = func() []int64 {
+	p := make([]int64, 19)
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // Round rounds r half-up (away from zero on a tie) at the given decimals, exactly.
 func Round(r *big.Rat, decimals int) decimal.Decimal { return vnformat.RoundRat(r, decimals) }
