@@ -188,7 +188,7 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	}
 	for _, ind := range cat.Indicators {
 		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: year.Period.SamePeriodLastYear()}
-		f.Value, f.Missing = cur.value(ind.Code)
+		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
 			if prev != nil {
@@ -362,11 +362,27 @@ func (e *evaluator) value(code string) (*big.Rat, string) {
 	return res.v, res.missing
 }
 
+// valueOf is value for an indicator of the catalogue and its entry in the
+// year (nil when none), which the caller has looked up already.
+func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) (*big.Rat, string) {
+	if res, ok := e.done[ind.Code]; ok {
+		return res.v, res.missing
+	}
+	res := e.computeOf(ind, entry)
+	e.done[ind.Code] = res
+	return res.v, res.missing
+}
+
 func (e *evaluator) compute(code string) result {
 	ind, ok := e.cat.Lookup(code)
 	if !ok {
 		return result{missing: e.cat.UnknownCode(code)}
 	}
+	return e.computeOf(ind, e.year.Entry(code))
+}
+
+func (e *evaluator) computeOf(ind *model.Indicator, entry *model.Entry) result {
+	code := ind.Code
 	if ind.Kind == model.Rank {
 		if rk := e.year.Ranking(code); rk != nil {
 			return result{v: big.NewRat(int64(rk.Rank), 1)}
@@ -374,8 +390,8 @@ func (e *evaluator) compute(code string) result {
 		return result{missing: fmt.Sprintf("chưa có thứ hạng %s của chỉ tiêu %s", e.year.Period.Name(), code)}
 	}
 	if !ind.Derived() {
-		if en := e.year.Entry(code); en != nil && en.Actual != nil {
-			return result{v: Rat(*en.Actual)}
+		if entry != nil && entry.Actual != nil {
+			return result{v: Rat(*entry.Actual)}
 		}
 		return result{missing: fmt.Sprintf("chưa có số thực hiện %s của chỉ tiêu %s", e.year.Period.Name(), code)}
 	}

@@ -114,7 +114,8 @@ func colPlan(t *Table) column {
 
 func colAttainment(header string) column {
 	return column{header: header, numeric: true, fold: true, pair: -1, cell: func(r *Row) cell {
-		return percentCell(r.AttainmentText(), r.Attainment())
+		a := r.Attainment() // a division: once
+		return percentCell(r.attainmentText(a), a)
 	}}
 }
 

@@ -53,7 +53,16 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	heading := make([]int, len(cols)) // the width of each heading on one line
 	cellMin := make([]int, len(cols)) // the narrowest each column's cells fold to
 	says := make([]int, len(cols))    // the column stating the direction each column is coloured by
+	floor := make([]int, len(cols))   // how narrow a column folds whatever its cells
 	for c, col := range cols {
+		switch {
+		case c == 0:
+			floor[c] = minNameWidth
+		case col.fold:
+			floor[c] = 0 // as narrow as its numbers: "118,2%" over "(vượt giới hạn)"
+		default:
+			floor[c] = minFoldWidth
+		}
 		heading[c] = textwidth.Width(col.header)
 		widths[c] = heading[c]
 		foldable[c] = (!col.numeric || col.fold) && col.header != flagMark
@@ -74,10 +83,11 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 			w := textwidth.Width(cl.text)
 			cellWidths[i][c] = w
 			widths[c] = max(widths[c], w)
-			if foldable[c] && strings.IndexFunc(cl.text, unicode.IsSpace) >= 0 {
-				cellMin[c] = max(cellMin[c], textwidth.LongestWord(cl.text))
-			} else { // one word, or not folded: the whole cell
+			switch {
+			case !foldable[c] || strings.IndexFunc(cl.text, unicode.IsSpace) < 0: // one word, or not folded: the whole cell
 				cellMin[c] = max(cellMin[c], w)
+			case w > max(cellMin[c], min(w, floor[c])): // its longest word may matter
+				cellMin[c] = max(cellMin[c], textwidth.LongestWord(cl.text))
 			}
 		}
 		codeWidths[i] = textwidth.Width(r.Code)
@@ -85,14 +95,7 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		cellMin[0] = max(cellMin[0], codeWidths[i])
 	}
 	for c := range cols {
-		floor := minFoldWidth
-		switch {
-		case c == 0:
-			floor = minNameWidth
-		case cols[c].fold:
-			floor = 0 // as narrow as its numbers: "118,2%" over "(vượt giới hạn)"
-		}
-		cellMin[c] = max(cellMin[c], min(widths[c], floor))
+		cellMin[c] = max(cellMin[c], min(widths[c], floor[c]))
 		minimum[c] = max(cellMin[c], heading[c]) // headings stay on one line…
 	}
 	widths[0] = min(widths[0], max(maxNameWidth, minimum[0]))
