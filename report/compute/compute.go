@@ -167,7 +167,8 @@ type Report struct {
 	Figures   []*Figure      // in catalogue order
 	Findings  model.Findings
 
-	byCode map[string]*Figure
+	byCode     map[string]*Figure
+	noPrevious string // a figure's PreviousMissing when neither input gives the previous value
 }
 
 // Figure returns the figure for code, or nil when the catalogue lacks it.
@@ -186,8 +187,15 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	if prev != nil {
 		last = newEvaluator(cat, prev)
 	}
+	compared := year.Period.SamePeriodLastYear()
+	// Why a previous value is missing is worded once: the same for every figure.
+	r.noPrevious = "không có số liệu " + compared.Name()
+	if prev != nil {
+		r.noPrevious = "số liệu " + compared.Name() + " không có chỉ tiêu này"
+	}
+	r.Figures = make([]*Figure, 0, len(cat.Indicators))
 	for _, ind := range cat.Indicators {
-		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: year.Period.SamePeriodLastYear()}
+		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: compared}
 		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
@@ -230,10 +238,8 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 		}
 	case stated != nil:
 		f.Previous = stated
-	case last == nil:
-		f.PreviousMissing = "không có số liệu " + f.Compared.Name()
 	default:
-		f.PreviousMissing = "số liệu " + f.Compared.Name() + " không có chỉ tiêu này"
+		f.PreviousMissing = r.noPrevious
 	}
 }
 

@@ -320,7 +320,7 @@ type item struct {
 // newest catalogue's group order. The indicator returned is the newest
 // catalogue's description of the code.
 func ordered(cats []*model.Catalogue) []item {
-	var all []item
+	all := make([]item, 0, len(cats[0].Indicators))
 	for i, ind := range cats[0].Indicators {
 		all = append(all, item{ind, i})
 	}
