@@ -142,3 +142,23 @@ func TestRoundHalfUp(t *testing.T) {
 		}
 	}
 }
+
+// Rat and Attainment are exact, whatever the scale and sign.
+func TestRatIsExact(t *testing.T) {
+	for _, s := range []string{"0", "1150", "-27.99", "0.001", "1234567890123456789012.5", "1e25", "-3e-30", "47.0"} {
+		d := decimal.RequireFromString(s)
+		want, _ := new(big.Rat).SetString(s)
+		if got := compute.Rat(d); got.Cmp(want) != 0 {
+			t.Errorf("Rat(%s) = %v, want %v", s, got, want)
+		}
+	}
+	for _, c := range []struct{ value, plan, want *big.Rat }{
+		{big.NewRat(-1150, 3), big.NewRat(1597, 7), big.NewRat(-1150*7*100, 3*1597)},
+		{big.NewRat(5, 1), big.NewRat(-2, 1), big.NewRat(-250, 1)},
+	} {
+		f := &compute.Figure{Value: c.value, Plan: c.plan}
+		if got := f.Attainment(); got.Cmp(c.want) != 0 {
+			t.Errorf("Attainment(%v of %v) = %v, want %v", c.value, c.plan, got, c.want)
+		}
+	}
+}

@@ -12,13 +12,29 @@ import (
 
 // Rat converts an entered decimal exactly.
 func Rat(d decimal.Decimal) *big.Rat {
-	r := new(big.Rat).SetInt(d.Coefficient())
+	coef := d.Coefficient()
 	exp := d.Exponent()
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(exp))), nil)
 	if exp >= 0 {
-		return r.Mul(r, new(big.Rat).SetInt(scale))
+		return new(big.Rat).SetInt(coef.Mul(coef, pow10(exp)))
 	}
-	return r.Quo(r, new(big.Rat).SetInt(scale))
+	return new(big.Rat).SetFrac(coef, pow10(-exp))
+}
+
+// smallPowers10 holds 10^0..10^19, the scales of report figures, computed once.
+var smallPowers10 = func() (p [20]*big.Int) {
+	for i := range p {
+		p[i] = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(i)), nil)
+	}
+	return p
+}()
+
+// pow10 returns 10^n (1 for n < 0, as big.Int.Exp); the result of a small n
+// is shared and must not be modified.
+func pow10(n int32) *big.Int {
+	if n >= 0 && int(n) < len(smallPowers10) {
+		return smallPowers10[n]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 }
 
 // Round rounds r half-up (away from zero on a tie) at the given decimals, exactly.
@@ -31,22 +47,16 @@ func Exact(r *big.Rat, maxDecimals int) (decimal.Decimal, bool) {
 	return d, Rat(d).Cmp(r) == 0
 }
 
-func abs(n int32) int32 {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-var hundred = big.NewRat(100, 1)
-
-// percentOf returns part / whole × 100, or nil when whole is zero.
+// percentOf returns part / whole × 100, or nil when whole is zero: one fraction
+// (a/b) / (c/d) × 100 = 100ad / bc, reduced once.
 func percentOf(part, whole *big.Rat) *big.Rat {
 	if whole.Sign() == 0 {
 		return nil
 	}
-	r := new(big.Rat).Quo(part, whole)
-	return r.Mul(r, hundred)
+	num := new(big.Int).Mul(part.Num(), whole.Denom())
+	num.Mul(num, smallPowers10[2])
+	den := new(big.Int).Mul(part.Denom(), whole.Num())
+	return new(big.Rat).SetFrac(num, den)
 }
 
 // MaxAgreeingDecimals bounds how far AgreeingDecimals looks; figures that far

@@ -97,9 +97,8 @@ const (
 // rise), or Same. sign is the direction the words state after rounding (0 for
 // Same). ok is false when a quantity has no base to compare with (prev is 0).
 func IndicatorChange(m Measure, prev, cur *big.Rat, decimals int) (words string, sign int, ok bool) {
-	delta := new(big.Rat).Sub(cur, prev)
 	if m != Relative {
-		words, sign = IndicatorDelta(m, delta, decimals, "")
+		words, sign = IndicatorDelta(m, new(big.Rat).Sub(cur, prev), decimals, "")
 		return words, sign, true
 	}
 	if prev.Sign() == 0 {
@@ -108,6 +107,7 @@ func IndicatorChange(m Measure, prev, cur *big.Rat, decimals int) (words string,
 	if f, ok := growthFixed(prev, cur, decimals); ok {
 		return changeWordsFixed(f, "%"), f.sign(), true
 	}
+	delta := new(big.Rat).Sub(cur, prev)
 	pct := new(big.Rat).Quo(delta, prev)
 	pct.Mul(pct, big.NewRat(100, 1))
 	r := RoundRat(pct, int(clampDecimals(decimals)))
