@@ -387,6 +387,9 @@ type ChiTieu struct {
 	deltaDone, attainmentDone bool
 }
 
+// compared reports whether the figure has a change from last year, without working it out.
+func (c *ChiTieu) compared() bool { return c.f != nil && c.f.HasChange() }
+
 // change is the figure's change from last year (compute.Figure.Change), or nil.
 func (c *ChiTieu) change() *big.Rat {
 	if !c.deltaDone {
@@ -582,7 +585,7 @@ func (c *ChiTieu) UocThucHien() string {
 // CoSoSanh reports whether the change from last year can be stated: both
 // values exist and, for a quantity, last year's is not zero.
 func (c *ChiTieu) CoSoSanh() bool {
-	if c.f == nil || c.change() == nil {
+	if !c.compared() {
 		return false
 	}
 	return c.ind().Kind != model.Quantity || c.f.Previous.Sign() != 0
@@ -596,7 +599,7 @@ func (c *ChiTieu) tangGiam(decimals int) string {
 	if c.f == nil {
 		return "…"
 	}
-	if c.change() != nil {
+	if c.compared() {
 		if words, _, ok := vnformat.IndicatorChange(c.ind().Kind.Measure(), c.f.Previous, c.f.Value, decimals); ok {
 			return words
 		}
