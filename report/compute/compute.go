@@ -37,9 +37,12 @@ type Figure struct {
 	PrevRanking *model.Ranking
 }
 
+// HasChange reports whether there is a change from last year: both values exist.
+func (f *Figure) HasChange() bool { return f.Value != nil && f.Previous != nil }
+
 // Change is value − previous, or nil.
 func (f *Figure) Change() *big.Rat {
-	if f.Value == nil || f.Previous == nil {
+	if !f.HasChange() {
 		return nil
 	}
 	return new(big.Rat).Sub(f.Value, f.Previous)

@@ -143,20 +143,24 @@ func TestRoundHalfUp(t *testing.T) {
 	}
 }
 
-// TestRatExact checks the conversion of entered decimals on both of its
-// paths (small coefficients, and those beyond a machine word or with a
-// positive exponent) against big.Rat's own reading of the decimal's text.
-func TestRatExact(t *testing.T) {
-	for _, s := range []string{"0", "1", "-1", "1.083", "0.000000000000000001", "-12345.67",
-		"9223372036854775807", "9223372036854775808", "-9223372036854775808.5", "1e25", "1.5e3",
-		"123456789012345678901234567890.123456789", "0.0000000000000000000001", "1000.10"} {
+// Rat and Attainment are exact, whatever the scale and sign.
+func TestRatIsExact(t *testing.T) {
+	for _, s := range []string{"0", "1150", "-27.99", "0.001", "1234567890123456789012.5", "1e25", "-3e-30", "47.0",
+		"9223372036854775807", "9223372036854775808", "-9223372036854775808.5", "0.000000000000000001", "1000.10",
+		"123456789012345678901234567890.123456789"} {
 		d := decimal.RequireFromString(s)
-		want, ok := new(big.Rat).SetString(d.String())
-		if !ok {
-			t.Fatalf("%s: no rational", s)
-		}
+		want, _ := new(big.Rat).SetString(s)
 		if got := compute.Rat(d); got.Cmp(want) != 0 {
-			t.Errorf("Rat(%s) = %s, want %s", s, got.RatString(), want.RatString())
+			t.Errorf("Rat(%s) = %v, want %v", s, got, want)
+		}
+	}
+	for _, c := range []struct{ value, plan, want *big.Rat }{
+		{big.NewRat(-1150, 3), big.NewRat(1597, 7), big.NewRat(-1150*7*100, 3*1597)},
+		{big.NewRat(5, 1), big.NewRat(-2, 1), big.NewRat(-250, 1)},
+	} {
+		f := &compute.Figure{Value: c.value, Plan: c.plan}
+		if got := f.Attainment(); got.Cmp(c.want) != 0 {
+			t.Errorf("Attainment(%v of %v) = %v, want %v", c.value, c.plan, got, c.want)
 		}
 	}
 }

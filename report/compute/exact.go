@@ -10,31 +10,32 @@ import (
 // All figures are kept as exact rationals: a growth rate such as 1150/1597 has no
 // finite decimal form, and rounding it early could flip the half-up rounding shown.
 
-// Rat converts an entered decimal exactly. Entered figures have a small
-// coefficient and few decimals: those take machine words and a table of
-// powers of ten instead of big-number exponentiation and division.
+// Rat converts an entered decimal exactly.
 func Rat(d decimal.Decimal) *big.Rat {
+	coef := d.Coefficient()
 	exp := d.Exponent()
-	if c := d.Coefficient(); c.IsInt64() && exp > -int32(len(powersOfTen)) && exp <= 0 {
-		return new(big.Rat).SetFrac64(c.Int64(), powersOfTen[-exp])
-	}
-	r := new(big.Rat).SetInt(d.Coefficient())
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(exp))), nil)
 	if exp >= 0 {
-		return r.Mul(r, new(big.Rat).SetInt(scale))
+		return new(big.Rat).SetInt(coef.Mul(coef, pow10(exp)))
 	}
-	return r.Quo(r, new(big.Rat).SetInt(scale))
+	return new(big.Rat).SetFrac(coef, pow10(-exp))
 }
 
-// powersOfTen are 10^0 … 10^18, the powers an int64 holds.
-var powersOfTen = func() []int64 {
-	p := make([]int64, 19)
-	p[0] = 1
-	for i := 1; i < len(p); i++ {
-		p[i] = p[i-1] * 10
+// smallPowers10 holds 10^0..10^19, the scales of report figures, computed once.
+var smallPowers10 = func() (p [20]*big.Int) {
+	for i := range p {
+		p[i] = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(i)), nil)
 	}
 	return p
 }()
+
+// pow10 returns 10^n (1 for n < 0, as big.Int.Exp); the result of a small n
+// is shared and must not be modified.
+func pow10(n int32) *big.Int {
+	if n >= 0 && int(n) < len(smallPowers10) {
+		return smallPowers10[n]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+}
 
 // Round rounds r half-up (away from zero on a tie) at the given decimals, exactly.
 func Round(r *big.Rat, decimals int) decimal.Decimal { return vnformat.RoundRat(r, decimals) }
@@ -46,22 +47,16 @@ func Exact(r *big.Rat, maxDecimals int) (decimal.Decimal, bool) {
 	return d, Rat(d).Cmp(r) == 0
 }
 
-func abs(n int32) int32 {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-var hundred = big.NewRat(100, 1)
-
-// percentOf returns part / whole × 100, or nil when whole is zero.
+// percentOf returns part / whole × 100, or nil when whole is zero: one fraction
+// (a/b) / (c/d) × 100 = 100ad / bc, reduced once.
 func percentOf(part, whole *big.Rat) *big.Rat {
 	if whole.Sign() == 0 {
 		return nil
 	}
-	r := new(big.Rat).Quo(part, whole)
-	return r.Mul(r, hundred)
+	num := new(big.Int).Mul(part.Num(), whole.Denom())
+	num.Mul(num, smallPowers10[2])
+	den := new(big.Int).Mul(part.Denom(), whole.Num())
+	return new(big.Rat).SetFrac(num, den)
 }
 
 // MaxAgreeingDecimals bounds how far AgreeingDecimals looks; figures that far

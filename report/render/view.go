@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/baocao/baocao/report/compute"
@@ -380,6 +381,29 @@ type ChiTieu struct {
 	f    *compute.Figure // nil for an unknown code (already reported)
 	d    *Report
 	code string
+
+	// The figure's change and attainment, worked out once however many tags word them.
+	delta, attainment         *big.Rat
+	deltaDone, attainmentDone bool
+}
+
+// compared reports whether the figure has a change from last year, without working it out.
+func (c *ChiTieu) compared() bool { return c.f != nil && c.f.HasChange() }
+
+// change is the figure's change from last year (compute.Figure.Change), or nil.
+func (c *ChiTieu) change() *big.Rat {
+	if !c.deltaDone {
+		c.delta, c.deltaDone = c.f.Change(), true
+	}
+	return c.delta
+}
+
+// attained is the figure's plan attainment (compute.Figure.Attainment), or nil.
+func (c *ChiTieu) attained() *big.Rat {
+	if !c.attainmentDone {
+		c.attainment, c.attainmentDone = c.f.Attainment(), true
+	}
+	return c.attainment
 }
 
 func (c *ChiTieu) ind() *model.Indicator {
@@ -561,7 +585,7 @@ func (c *ChiTieu) UocThucHien() string {
 // CoSoSanh reports whether the change from last year can be stated: both
 // values exist and, for a quantity, last year's is not zero.
 func (c *ChiTieu) CoSoSanh() bool {
-	if c.f == nil || c.f.Change() == nil {
+	if !c.compared() {
 		return false
 	}
 	return c.ind().Kind != model.Quantity || c.f.Previous.Sign() != 0
@@ -575,7 +599,7 @@ func (c *ChiTieu) tangGiam(decimals int) string {
 	if c.f == nil {
 		return "…"
 	}
-	if c.f.Change() != nil {
+	if c.compared() {
 		if words, _, ok := vnformat.IndicatorChange(c.ind().Kind.Measure(), c.f.Previous, c.f.Value, decimals); ok {
 			return words
 		}
@@ -586,11 +610,11 @@ func (c *ChiTieu) tangGiam(decimals int) string {
 // changeShown reports whether the change from last year reads as a rise or a
 // fall, not "tương đương", both as TangGiam and as ChenhLech word it.
 func (c *ChiTieu) changeShown() bool {
-	if c.f == nil || c.f.Change() == nil {
+	if c.f == nil || c.change() == nil {
 		return false
 	}
 	ind := c.ind()
-	_, deltaSign := vnformat.IndicatorDelta(ind.Kind.Measure(), c.f.Change(), ind.Decimals, ind.Unit)
+	_, deltaSign := vnformat.IndicatorDelta(ind.Kind.Measure(), c.change(), ind.Decimals, ind.Unit)
 	if deltaSign == 0 {
 		return false
 	}
@@ -624,7 +648,7 @@ func (c *ChiTieu) soVoiCungKy(decimals int) string {
 	if c.ind().Kind == model.Rank {
 		return c.tangGiam(decimals) + " so với " + c.f.Compared.Name()
 	}
-	return fmt.Sprintf("%s so với cùng kỳ năm %d", c.tangGiam(decimals), c.f.Compared.Year)
+	return c.tangGiam(decimals) + " so với cùng kỳ năm " + strconv.Itoa(c.f.Compared.Year)
 }
 
 // ChenhLech words the absolute change: "giảm 2.000 thuê bao", for a rate
@@ -633,7 +657,7 @@ func (c *ChiTieu) ChenhLech() string {
 	if c.f == nil {
 		return "…"
 	}
-	ch := c.f.Change()
+	ch := c.change()
 	if ch == nil {
 		return c.noComparison()
 	}
@@ -742,7 +766,7 @@ func (c *ChiTieu) datKeHoach(decimals int) string {
 		return "…"
 	}
 	met, _ := c.f.PlanMet()
-	return c.againstPlan(c.f.Attainment(), met, decimals)
+	return c.againstPlan(c.attained(), met, decimals)
 }
 
 // againstPlan words an attainment a of the plan, met or not as the exact
@@ -750,20 +774,20 @@ func (c *ChiTieu) datKeHoach(decimals int) string {
 func (c *ChiTieu) againstPlan(a *big.Rat, met bool, decimals int) string {
 	plan := "Kế hoạch " + c.d.planYear()
 	if c.ind().LowerIsBetter {
-		limit := fmt.Sprintf("giới hạn %s (không quá %s)", plan, withUnit(formatRat(c.f.Plan, c.ind().Decimals), c.ind().Unit))
+		limit := "giới hạn " + plan + " (không quá " + withUnit(formatRat(c.f.Plan, c.ind().Decimals), c.ind().Unit) + ")"
 		switch {
 		case met:
 			return "trong " + limit
 		case a == nil: // a ceiling of 0, exceeded: no percentage to state
 			return "vượt " + limit
 		}
-		return fmt.Sprintf("vượt %s so với %s", c.overPlan(a, decimals), limit)
+		return "vượt " + c.overPlan(a, decimals) + " so với " + limit
 	}
 	if a == nil {
 		return "không tính được tỷ lệ so với " + plan + " do kế hoạch bằng 0"
 	}
 	d := compute.AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return (v.Cmp(hundred) >= 0) == met })
-	return fmt.Sprintf("đạt %s %s", vnformat.PercentTrim(compute.Round(a, d), d), plan)
+	return "đạt " + vnformat.RatPercentTrim(a, d) + " " + plan
 }
 
 var hundred = big.NewRat(100, 1)
@@ -772,7 +796,7 @@ var hundred = big.NewRat(100, 1)
 func (c *ChiTieu) overPlan(a *big.Rat, decimals int) string {
 	over := new(big.Rat).Sub(a, hundred)
 	d := compute.AgreeingDecimals(over, decimals, func(v *big.Rat) bool { return v.Sign() > 0 })
-	return vnformat.PercentTrim(compute.Round(over, d), d)
+	return vnformat.RatPercentTrim(over, d)
 }
 
 // VuotKeHoach: "vượt 18,2% Kế hoạch năm 2021", or DatKeHoach when not above plan.
@@ -780,7 +804,7 @@ func (c *ChiTieu) VuotKeHoach() string {
 	if !c.plan() || c.f.Value == nil {
 		return c.DatKeHoach()
 	}
-	a := c.f.Attainment()
+	a := c.attained()
 	if a == nil || c.ind().LowerIsBetter || a.Cmp(hundred) <= 0 {
 		return c.DatKeHoach()
 	}
@@ -846,5 +870,5 @@ func (c *ChiTieu) ThuHang() string {
 
 // formatRat writes an exact value rounded half-up once at decimals.
 func formatRat(v *big.Rat, decimals int) string {
-	return vnformat.Number(compute.Round(v, decimals), decimals)
+	return vnformat.RatNumber(v, decimals)
 }

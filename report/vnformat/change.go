@@ -2,8 +2,9 @@ package vnformat
 
 import (
 	"cmp"
-	"fmt"
 	"math/big"
+	"math/bits"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -68,9 +69,9 @@ func changeWords(v decimal.Decimal, decimals int, suffix string) string {
 func PlaceChange(gained int64) string {
 	switch {
 	case gained > 0:
-		return fmt.Sprintf("tăng %d bậc", gained)
+		return "tăng " + strconv.FormatInt(gained, 10) + " bậc"
 	case gained < 0:
-		return fmt.Sprintf("giảm %d bậc", -gained)
+		return "giảm " + strconv.FormatUint(uint64(-gained), 10) + " bậc" // also right for math.MinInt64
 	}
 	return "giữ nguyên thứ hạng"
 }
@@ -96,14 +97,17 @@ const (
 // rise), or Same. sign is the direction the words state after rounding (0 for
 // Same). ok is false when a quantity has no base to compare with (prev is 0).
 func IndicatorChange(m Measure, prev, cur *big.Rat, decimals int) (words string, sign int, ok bool) {
-	delta := new(big.Rat).Sub(cur, prev)
 	if m != Relative {
-		words, sign = IndicatorDelta(m, delta, decimals, "")
+		words, sign = IndicatorDelta(m, new(big.Rat).Sub(cur, prev), decimals, "")
 		return words, sign, true
 	}
 	if prev.Sign() == 0 {
 		return "", 0, false
 	}
+	if f, ok := growthFixed(prev, cur, decimals); ok {
+		return changeWordsFixed(f, "%"), f.sign(), true
+	}
+	delta := new(big.Rat).Sub(cur, prev)
 	pct := new(big.Rat).Quo(delta, prev)
 	pct.Mul(pct, big.NewRat(100, 1))
 	r := RoundRat(pct, int(clampDecimals(decimals)))
@@ -121,9 +125,49 @@ func IndicatorDelta(m Measure, delta *big.Rat, decimals int, unit string) (words
 		gained := -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
 		return PlaceChange(gained), cmp.Compare(gained, 0)
 	case Points:
+		if f, ok := roundRatFixed(delta, int(clampDecimals(decimals))); ok {
+			return changeWordsFixed(f, " điểm phần trăm"), f.sign()
+		}
 		r := RoundRat(delta, int(clampDecimals(decimals)))
 		return PointChange(r, decimals), r.Sign()
 	}
+	if f, ok := roundRatFixed(delta, int(clampDecimals(decimals))); ok {
+		if unit != "" && unit != "%" {
+			unit = " " + unit
+		}
+		return changeWordsFixed(f, unit), f.sign()
+	}
 	r := RoundRat(delta, int(clampDecimals(decimals)))
 	return AmountChange(r, decimals, unit), r.Sign()
+}
+
+// growthFixed is (cur − prev) / prev × 100 rounded half-up at decimals on
+// machine integers: with cur = a/b and prev = c/d, (ad − cb) × 100 / cb. ok is
+// false when a product does not fit, and the big.Rat path decides.
+func growthFixed(prev, cur *big.Rat, decimals int) (fixed, bool) {
+	places := int(clampDecimals(decimals))
+	if !cur.Num().IsInt64() || !cur.Denom().IsUint64() || !prev.Num().IsInt64() || !prev.Denom().IsUint64() {
+		return fixed{}, false
+	}
+	aNeg, a := magnitude(cur.Num().Int64())
+	cNeg, c := magnitude(prev.Num().Int64())
+	b, d := cur.Denom().Uint64(), prev.Denom().Uint64()
+	adHi, ad := bits.Mul64(a, d)
+	cbHi, cb := bits.Mul64(c, b)
+	if adHi != 0 || cbHi != 0 || ad > 1<<62 || cb > 1<<62 {
+		return fixed{}, false
+	}
+	// The numerator ad − cb with its sign, in magnitudes below 2^63.
+	var diffNeg bool
+	var diff uint64
+	switch {
+	case aNeg == cNeg && ad >= cb:
+		diffNeg, diff = aNeg, ad-cb
+	case aNeg == cNeg:
+		diffNeg, diff = !aNeg, cb-ad
+	default:
+		diffNeg, diff = aNeg, ad+cb
+	}
+	q, ok := roundQuo(diff, cb, places+2)
+	return fixed{neg: diffNeg != cNeg, mag: q, places: places}, ok
 }

@@ -1,6 +1,7 @@
 package vnformat
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -116,6 +117,28 @@ func TestCountChange(t *testing.T) {
 	} {
 		if got := CountChange(c.delta, c.unit); got != c.want {
 			t.Errorf("CountChange(%d, %q) = %q, want %q", c.delta, c.unit, got, c.want)
+		}
+	}
+}
+
+// BenchmarkIndicatorWording words the change and the rounded value of 1 000
+// figures as a report's sentences do: growth in percent, a difference with its
+// unit, a rate in points, and the value at the precision shown.
+func BenchmarkIndicatorWording(b *testing.B) {
+	type pair struct{ prev, cur *big.Rat }
+	figures := make([]pair, 1000)
+	for i := range figures {
+		c := int64(1000 + i*7%9000)
+		figures[i] = pair{big.NewRat(c*1000/1083, 1), big.NewRat(c*10+int64(i%10), 10)}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range figures {
+			IndicatorChange(Relative, f.prev, f.cur, 1)
+			delta := new(big.Rat).Sub(f.cur, f.prev)
+			IndicatorDelta(Relative, delta, 1, "tỷ đồng")
+			IndicatorDelta(Points, delta, 2, "%")
+			Number(RoundRat(f.cur, 1), 1)
 		}
 	}
 }

@@ -93,6 +93,16 @@ func LeadingZero(n int64) string {
 // RoundRat rounds an exact value half-up (away from zero on a tie) at the given
 // decimals, exactly: the one rounding a figure gets before it is shown.
 func RoundRat(r *big.Rat, decimals int) decimal.Decimal {
+	if f, ok := roundRatFixed(r, decimals); ok {
+		if q, ok := f.int64(); ok {
+			return decimal.New(q, int32(-decimals))
+		}
+	}
+	return roundRatBig(r, decimals)
+}
+
+// roundRatBig is RoundRat on big integers, for values beyond the machine's.
+func roundRatBig(r *big.Rat, decimals int) decimal.Decimal {
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
 	num := new(big.Int).Mul(r.Num(), scale)
 	den := r.Denom()
