@@ -24,7 +24,7 @@ const (
 // workbook, its number (nil for a text cell).
 type cell struct {
 	text     string
-	num      *big.Rat
+	num      *big.Rat // for numPercent, the exact percentage
 	kind     numKind
 	decimals int
 	dir      int // direction the words state, for colours; set by the words column of a change only
@@ -43,14 +43,20 @@ type column struct {
 
 func textCell(s string) cell { return cell{text: s} }
 
-// percentCell holds a percentage as the report rounds it; the workbook stores
-// it as a fraction (8,3% as 0.083) so that Excel's percent format applies.
+// percentCell holds a percentage; the workbook stores it as the report
+// rounds it, as a fraction (8,3% as 0.083, see percentFraction), so that
+// Excel's percent format applies. The fraction is worked out only there.
 func percentCell(text string, pct *big.Rat) cell {
 	if pct == nil {
 		return textCell(text)
 	}
+	return cell{text: text, num: pct, kind: numPercent, decimals: PercentDecimals}
+}
+
+// percentFraction is a percentage rounded as the report rounds it, divided by 100.
+func percentFraction(pct *big.Rat) *big.Rat {
 	frac := compute.Rat(compute.Round(pct, PercentDecimals))
-	return cell{text: text, num: frac.Quo(frac, big.NewRat(100, 1)), kind: numPercent, decimals: PercentDecimals}
+	return frac.Quo(frac, big.NewRat(100, 1))
 }
 
 // pairLabel heads change j: "2021/2020", "2022-6T/2021-6T"; the year is

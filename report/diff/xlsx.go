@@ -129,8 +129,12 @@ func (x *xlsxBook) set(sheet string, col, row int, c cell, style int) {
 	switch {
 	case x.err != nil:
 	case c.num != nil:
+		v := c.num
+		if c.kind == numPercent {
+			v = percentFraction(v)
+		}
 		// Written from the exact decimal, not through float64.
-		x.do(func() error { return x.f.SetCellDefault(sheet, ref, plain(c.num)) })
+		x.do(func() error { return x.f.SetCellDefault(sheet, ref, plain(v)) })
 		x.do(func() error { return x.f.SetCellStyle(sheet, ref, ref, style) })
 	case c.text != "":
 		x.do(func() error { return x.f.SetCellStr(sheet, ref, c.text) })
