@@ -170,7 +170,8 @@ type Report struct {
 	Figures   []*Figure      // in catalogue order
 	Findings  model.Findings
 
-	byCode map[string]*Figure
+	byCode     map[string]*Figure
+	noPrevious string // a figure's PreviousMissing when neither input gives the previous value
 }
 
 // Figure returns the figure for code, or nil when the catalogue lacks it.
@@ -189,9 +190,16 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	if prev != nil {
 		last = newEvaluator(cat, prev)
 	}
+	compared := year.Period.SamePeriodLastYear()
+	// Why a previous value is missing is worded once: the same for every figure.
+	r.noPrevious = "không có số liệu " + compared.Name()
+	if prev != nil {
+		r.noPrevious = "số liệu " + compared.Name() + " không có chỉ tiêu này"
+	}
+	r.Figures = make([]*Figure, 0, len(cat.Indicators))
 	for _, ind := range cat.Indicators {
-		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: year.Period.SamePeriodLastYear()}
-		f.Value, f.Missing = cur.value(ind.Code)
+		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: compared}
+		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
 			if prev != nil {
@@ -233,10 +241,8 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 		}
 	case stated != nil:
 		f.Previous = stated
-	case last == nil:
-		f.PreviousMissing = "không có số liệu " + f.Compared.Name()
 	default:
-		f.PreviousMissing = "số liệu " + f.Compared.Name() + " không có chỉ tiêu này"
+		f.PreviousMissing = r.noPrevious
 	}
 }
 
@@ -353,7 +359,7 @@ type result struct {
 }
 
 func newEvaluator(cat *model.Catalogue, year *model.Figures) *evaluator {
-	return &evaluator{cat: cat, year: year, done: map[string]result{}, visiting: map[string]bool{}}
+	return &evaluator{cat: cat, year: year, done: make(map[string]result, len(cat.Indicators)), visiting: map[string]bool{}}
 }
 
 func (e *evaluator) value(code string) (*big.Rat, string) {
@@ -365,11 +371,27 @@ func (e *evaluator) value(code string) (*big.Rat, string) {
 	return res.v, res.missing
 }
 
+// valueOf is value for an indicator of the catalogue and its entry in the
+// year (nil when none), which the caller has looked up already.
+func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) (*big.Rat, string) {
+	if res, ok := e.done[ind.Code]; ok {
+		return res.v, res.missing
+	}
+	res := e.computeOf(ind, entry)
+	e.done[ind.Code] = res
+	return res.v, res.missing
+}
+
 func (e *evaluator) compute(code string) result {
 	ind, ok := e.cat.Lookup(code)
 	if !ok {
 		return result{missing: e.cat.UnknownCode(code)}
 	}
+	return e.computeOf(ind, e.year.Entry(code))
+}
+
+func (e *evaluator) computeOf(ind *model.Indicator, entry *model.Entry) result {
+	code := ind.Code
 	if ind.Kind == model.Rank {
 		if rk := e.year.Ranking(code); rk != nil {
 			return result{v: big.NewRat(int64(rk.Rank), 1)}
@@ -377,8 +399,8 @@ func (e *evaluator) compute(code string) result {
 		return result{missing: fmt.Sprintf("chưa có thứ hạng %s của chỉ tiêu %s", e.year.Period.Name(), code)}
 	}
 	if !ind.Derived() {
-		if en := e.year.Entry(code); en != nil && en.Actual != nil {
-			return result{v: Rat(*en.Actual)}
+		if entry != nil && entry.Actual != nil {
+			return result{v: Rat(*entry.Actual)}
 		}
 		return result{missing: fmt.Sprintf("chưa có số thực hiện %s của chỉ tiêu %s", e.year.Period.Name(), code)}
 	}

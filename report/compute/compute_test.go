@@ -145,7 +145,9 @@ func TestRoundHalfUp(t *testing.T) {
 
 // Rat and Attainment are exact, whatever the scale and sign.
 func TestRatIsExact(t *testing.T) {
-	for _, s := range []string{"0", "1150", "-27.99", "0.001", "1234567890123456789012.5", "1e25", "-3e-30", "47.0"} {
+	for _, s := range []string{"0", "1150", "-27.99", "0.001", "1234567890123456789012.5", "1e25", "-3e-30", "47.0",
+		"9223372036854775807", "9223372036854775808", "-9223372036854775808.5", "0.000000000000000001", "1000.10",
+		"123456789012345678901234567890.123456789"} {
 		d := decimal.RequireFromString(s)
 		want, _ := new(big.Rat).SetString(s)
 		if got := compute.Rat(d); got.Cmp(want) != 0 {

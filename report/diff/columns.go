@@ -27,7 +27,7 @@ type cell struct {
 	num      *big.Rat
 	kind     numKind
 	decimals int
-	dir      int // direction the words state, for colours
+	dir      int // direction the words state, for colours; set by the words column of a change only
 }
 
 // column is one column of an output.
@@ -35,7 +35,8 @@ type column struct {
 	header  string
 	numeric bool // right-aligned when read
 	fold    bool // a numeric column whose text may fold between words: "90% (trong giới hạn)"
-	words   bool // states a direction (coloured)
+	words   bool // states a direction (coloured as the words column of its change says)
+	says    bool // the words column of its change: its cells' dir is the change's direction
 	pair    int  // the change it belongs to, or -1
 	cell    func(r *Row) cell
 }
@@ -94,13 +95,12 @@ func colValue(t *Table, i int) column {
 
 func colDelta(header string, j int) column {
 	return column{header: header, numeric: true, words: true, pair: j, cell: func(r *Row) cell {
-		_, dir := r.ChangeText(j)
-		return cell{text: r.DeltaText(j), num: r.Changes[j].Delta, decimals: r.Decimals, dir: dir}
+		return cell{text: r.DeltaText(j), num: r.Changes[j].Delta, decimals: r.Decimals}
 	}}
 }
 
 func colWords(header string, j int) column {
-	return column{header: header, words: true, pair: j, cell: func(r *Row) cell {
+	return column{header: header, words: true, says: true, pair: j, cell: func(r *Row) cell {
 		text, dir := r.ChangeText(j)
 		return cell{text: text, dir: dir}
 	}}
@@ -114,7 +114,8 @@ func colPlan(t *Table) column {
 
 func colAttainment(header string) column {
 	return column{header: header, numeric: true, fold: true, pair: -1, cell: func(r *Row) cell {
-		return percentCell(r.AttainmentText(), r.Attainment())
+		a := r.Attainment() // a division: once
+		return percentCell(r.attainmentText(a), a)
 	}}
 }
 
@@ -135,9 +136,7 @@ func (t *Table) sheetColumns() []column {
 		cols = append(cols,
 			colDelta("Chênh lệch "+label, j),
 			column{header: "Tỷ lệ thay đổi " + label + " (%)", numeric: true, words: true, pair: j, cell: func(r *Row) cell {
-				c := percentCell(r.PercentText(j), r.Changes[j].Percent())
-				_, c.dir = r.ChangeText(j)
-				return c
+				return percentCell(r.PercentText(j), r.Changes[j].Percent())
 			}},
 			colWords("Tăng, giảm "+label, j),
 			column{header: "Trạng thái " + label, pair: j, cell: func(r *Row) cell { return textCell(r.Changes[j].Status.Text(t.Previous())) }},

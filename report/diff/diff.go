@@ -202,11 +202,12 @@ func Compare(cat *model.Catalogue, years []*model.Figures, opt Options) *Table {
 	}
 	wg.Wait()
 	distinct := distinctNewestFirst(cats)
+	var fl flagger
 	for _, it := range ordered(distinct) {
 		if opt.Group != "" && it.ind.Group != opt.Group {
 			continue
 		}
-		r := t.row(it, cats, reps, len(distinct) > 1, opt)
+		r := t.row(it, cats, reps, len(distinct) > 1, opt, &fl)
 		if r == nil {
 			continue
 		}
@@ -320,7 +321,7 @@ type item struct {
 // newest catalogue's group order. The indicator returned is the newest
 // catalogue's description of the code.
 func ordered(cats []*model.Catalogue) []item {
-	var all []item
+	all := make([]item, 0, len(cats[0].Indicators))
 	for i, ind := range cats[0].Indicators {
 		all = append(all, item{ind, i})
 	}
@@ -364,7 +365,7 @@ func ordered(cats []*model.Catalogue) []item {
 // multi says whether the columns were read with different catalogues, which
 // may name or measure the indicator differently; with a single catalogue, each
 // report's figures are in its order and are found by place, not by code.
-func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, multi bool, opt Options) *Row {
+func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, multi bool, opt Options, fl *flagger) *Row {
 	ind := it.ind
 	n := len(reps)
 	r := &Row{Code: ind.Code, Group: ind.Group, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Decimals: ind.Decimals,
@@ -427,7 +428,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 		c := compare(ind, r.Values[j-1], r.Values[j], unitChanged)
 		c.From, c.To, c.Limit = j-1, j, limit
 		if c.Status == Up || c.Status == Down || c.Status == NoBase {
-			c.Flag = beyond(c.Delta, c.from, limit)
+			c.Flag = fl.beyond(c.Delta, c.from, limit)
 		}
 		r.Flag = r.Flag || c.Flag
 		r.Changes = append(r.Changes, c)
@@ -467,20 +468,30 @@ func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool) Change {
 	return c
 }
 
-var hundred = big.NewRat(100, 1)
+var hundred = big.NewInt(100)
+
+// flagger tests changes against their thresholds in integers it reuses: one
+// test per row of a large table, where new rationals for each would be most
+// of the table's allocations.
+type flagger struct{ a, b, c, d big.Int }
 
 // beyond reports whether |delta| is at least limit percent of |base| (always
 // when the base is 0): the test |Percent()| ≥ limit, cross-multiplied so that
-// no division is needed.
-func beyond(delta, base, limit *big.Rat) bool {
+// no division is needed, on numerators and denominators (all denominators are
+// positive): |Δn| × 100 × bd × ld ≥ |bn| × ln × Δd.
+func (f *flagger) beyond(delta, base, limit *big.Rat) bool {
 	if base.Sign() == 0 {
 		return true
 	}
-	change := new(big.Rat).Abs(delta)
-	change.Mul(change, hundred)
-	bound := new(big.Rat).Abs(base)
-	bound.Mul(bound, limit)
-	return change.Cmp(bound) >= 0
+	f.a.Mul(delta.Num(), hundred)
+	f.b.Mul(&f.a, base.Denom())
+	f.a.Mul(&f.b, limit.Denom())
+	f.c.Mul(base.Num(), limit.Num())
+	f.d.Mul(&f.c, delta.Denom())
+	if base.Sign() < 0 {
+		f.d.Neg(&f.d) // |bn| × ln, whatever the sign of ln
+	}
+	return f.a.Abs(&f.a).Cmp(&f.d) >= 0
 }
 
 // inputsPresent reports whether every input of a derived indicator has a value,

@@ -330,3 +330,28 @@ func TestCeilingAttainment(t *testing.T) {
 		}
 	}
 }
+
+// TestBeyond checks the integer test of a change against its threshold with
+// the division it stands for, on signs, fractions and the boundary itself.
+func TestBeyond(t *testing.T) {
+	var fl flagger
+	rats := []string{"-3/2", "-1", "-1/3", "1/7", "1/2", "1", "2", "7/3", "100", "-250/3"}
+	limits := []string{"50", "25/2", "100", "1/3", "200", "-5", "0"}
+	for _, ds := range rats {
+		for _, bs := range rats {
+			for _, ls := range limits {
+				delta, _ := new(big.Rat).SetString(ds)
+				base, _ := new(big.Rat).SetString(bs)
+				limit, _ := new(big.Rat).SetString(ls)
+				pct := new(big.Rat).Quo(delta, base)
+				pct.Mul(pct.Abs(pct), big.NewRat(100, 1))
+				if want := pct.Cmp(limit) >= 0; fl.beyond(delta, base, limit) != want {
+					t.Errorf("beyond(%s, %s, %s) = %v, want %v", ds, bs, ls, !want, want)
+				}
+			}
+		}
+	}
+	if !fl.beyond(big.NewRat(1, 1), new(big.Rat), big.NewRat(50, 1)) {
+		t.Error("a zero base is always beyond")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/baocao/baocao/report/textwidth"
 	"golang.org/x/text/unicode/norm"
@@ -42,40 +43,59 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	cols := t.readingColumns()[1:]
 	cols[0].header = "Mã, chỉ tiêu"
 	grid := make([][]cell, len(t.Rows))
+	// Each cell's width is measured once: the measure is most of the cost of a
+	// large table.
+	cellWidths := make([][]int, len(t.Rows))
+	codeWidths := make([]int, len(t.Rows))
 	widths := make([]int, len(cols))
 	minimum := make([]int, len(cols))
 	foldable := make([]bool, len(cols))
 	heading := make([]int, len(cols)) // the width of each heading on one line
 	cellMin := make([]int, len(cols)) // the narrowest each column's cells fold to
+	says := make([]int, len(cols))    // the column stating the direction each column is coloured by
+	floor := make([]int, len(cols))   // how narrow a column folds whatever its cells
 	for c, col := range cols {
+		switch {
+		case c == 0:
+			floor[c] = minNameWidth
+		case col.fold:
+			floor[c] = 0 // as narrow as its numbers: "118,2%" over "(vượt giới hạn)"
+		default:
+			floor[c] = minFoldWidth
+		}
 		heading[c] = textwidth.Width(col.header)
 		widths[c] = heading[c]
 		foldable[c] = (!col.numeric || col.fold) && col.header != flagMark
+		says[c] = c
+		for d, other := range cols {
+			if col.words && other.says && other.pair == col.pair {
+				says[c] = d
+			}
+		}
 	}
 	for i, r := range t.Rows {
 		grid[i] = make([]cell, len(cols))
+		cellWidths[i] = make([]int, len(cols))
 		for c, col := range cols {
 			cl := col.cell(r)
 			cl.text = norm.NFC.String(cl.text)
 			grid[i][c] = cl
-			widths[c] = max(widths[c], textwidth.Width(cl.text))
-			cellMin[c] = max(cellMin[c], textwidth.LongestWord(cl.text))
-			if !foldable[c] {
-				cellMin[c] = max(cellMin[c], textwidth.Width(cl.text))
+			w := textwidth.Width(cl.text)
+			cellWidths[i][c] = w
+			widths[c] = max(widths[c], w)
+			switch {
+			case !foldable[c] || strings.IndexFunc(cl.text, unicode.IsSpace) < 0: // one word, or not folded: the whole cell
+				cellMin[c] = max(cellMin[c], w)
+			case w > max(cellMin[c], min(w, floor[c])): // its longest word may matter
+				cellMin[c] = max(cellMin[c], textwidth.LongestWord(cl.text))
 			}
 		}
-		widths[0] = max(widths[0], textwidth.Width(r.Code))
-		cellMin[0] = max(cellMin[0], textwidth.Width(r.Code))
+		codeWidths[i] = textwidth.Width(r.Code)
+		widths[0] = max(widths[0], codeWidths[i])
+		cellMin[0] = max(cellMin[0], codeWidths[i])
 	}
 	for c := range cols {
-		floor := minFoldWidth
-		switch {
-		case c == 0:
-			floor = minNameWidth
-		case cols[c].fold:
-			floor = 0 // as narrow as its numbers: "118,2%" over "(vượt giới hạn)"
-		}
-		cellMin[c] = max(cellMin[c], min(widths[c], floor))
+		cellMin[c] = max(cellMin[c], min(widths[c], floor[c]))
 		minimum[c] = max(cellMin[c], heading[c]) // headings stay on one line…
 	}
 	widths[0] = min(widths[0], max(maxNameWidth, minimum[0]))
@@ -91,16 +111,22 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	textwidth.Fit(widths, minimum, narrowable, 2)
 	// row writes one table row, its text cells folded onto as many lines as
 	// needed, the first cell after its lead line (the code) when there is one.
-	row := func(lead string, cells []string, paint func(c int) string) {
+	// measured holds the widths of the lead and the cells, nil for the headings.
+	row := func(lead string, leadWidth int, cells []string, measured []int, paint func(c int) string) {
 		folded := make([][]string, len(cells))
+		whole := make([]bool, len(cells)) // the cell on one line, as measured
 		height := 1
 		for c, s := range cells {
 			folded[c] = []string{s}
 			switch {
-			case lead == "" && textwidth.Width(s) > widths[c]: // a heading
+			case measured == nil && textwidth.Width(s) > widths[c]: // a heading
 				folded[c] = textwidth.WrapAtSpaces(s, widths[c])
+			case measured != nil && measured[c] <= widths[c] && singleSpaced(s):
+				whole[c] = true // Wrap would give it back as it is
 			case foldable[c]:
 				folded[c] = textwidth.Wrap(s, widths[c])
+			default:
+				whole[c] = measured != nil
 			}
 			if c == 0 && lead != "" {
 				folded[c] = append([]string{lead}, folded[c]...)
@@ -110,12 +136,20 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		for l := range height {
 			var b strings.Builder
 			for c := range cells {
-				s := ""
+				s, width := "", 0
 				if l < len(folded[c]) {
 					s = folded[c][l]
+					switch {
+					case c == 0 && lead != "" && l == 0:
+						width = leadWidth
+					case whole[c]:
+						width = measured[c]
+					default:
+						width = textwidth.Width(s)
+					}
 				}
 				last := c == len(cells)-1
-				pad := strings.Repeat(" ", max(0, widths[c]-textwidth.Width(s)))
+				pad := strings.Repeat(" ", max(0, widths[c]-width))
 				if cols[c].numeric {
 					s = pad + s
 				} else if !last {
@@ -139,8 +173,8 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		headers[c] = col.header
 		rules[c] = strings.Repeat("─", widths[c])
 	}
-	row("", headers, none)
-	row("", rules, none)
+	row("", 0, headers, nil, none)
+	row("", 0, rules, nil, none)
 	group := "\x00"
 	for i, r := range t.Rows {
 		if r.Group != group {
@@ -155,7 +189,7 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		for c := range cols {
 			texts[c] = grid[i][c].text
 		}
-		row(r.Code, texts, func(c int) string {
+		row(r.Code, codeWidths[i], texts, cellWidths[i], func(c int) string {
 			if !color {
 				return ""
 			}
@@ -164,9 +198,9 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 				return ansiYellow
 			case !cols[c].words:
 				return ""
-			case grid[i][c].dir > 0:
+			case grid[i][says[c]].dir > 0:
 				return ansiGreen
-			case grid[i][c].dir < 0:
+			case grid[i][says[c]].dir < 0:
 				return ansiRed
 			}
 			return ""
@@ -184,4 +218,18 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 	}
 	bw.WriteString(t.Summary.String() + "\n")
 	return bw.Flush()
+}
+
+// singleSpaced reports whether s is its words joined by single spaces, as
+// textwidth.Wrap joins them: no other white space, none at either end, none
+// doubled. Such a text that fits its column is its own folding.
+func singleSpaced(s string) bool {
+	prev := ' ' // as if a space came before: s must not begin with one
+	for _, r := range s {
+		if unicode.IsSpace(r) && (r != ' ' || prev == ' ') {
+			return false
+		}
+		prev = r
+	}
+	return prev != ' ' || s == ""
 }

@@ -94,8 +94,10 @@ func (r *Row) PlanText() string {
 // AttainmentText is the newest value as a percentage of the plan: "118,2%",
 // "68%"; of a ceiling, whether it is kept: "90% (trong giới hạn)"; why there
 // is none when a plan exists.
-func (r *Row) AttainmentText() string {
-	a := r.Attainment()
+func (r *Row) AttainmentText() string { return r.attainmentText(r.Attainment()) }
+
+// attainmentText is AttainmentText of a, the row's Attainment.
+func (r *Row) attainmentText(a *big.Rat) string {
 	switch {
 	case a != nil && r.Ceiling:
 		verdict := " (trong giới hạn)"
