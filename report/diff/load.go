@@ -173,8 +173,11 @@ func (l *Loader) catalogue(ws *input.Workspace) (*model.Catalogue, error) {
 // year's, as in the period's report ("đạt 48,2% Kế hoạch năm 2022"). A file
 // named by path is left alone: the workspace's year may not be its year.
 func (l *Loader) LinkYear(y *model.Figures, cat *model.Catalogue) error {
-	whole := y.Period.TheYear()
-	if !l.fromWS[y] || !y.Period.ShorterThanYear() || y.WholeYear != nil || !l.ws.Has(whole) {
+	if !l.fromWS[y] || y.WholeYear != nil {
+		return nil
+	}
+	whole, ok := l.ws.PlanYear(y.Period)
+	if !ok {
 		return nil
 	}
 	if !l.ws.Embedded {

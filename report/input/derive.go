@@ -40,7 +40,7 @@ func (w *Workspace) Derive(fig *model.Figures, cat *model.Catalogue) (model.Find
 		if q.Year != fig.Period.Year || q == fig.Period {
 			continue
 		}
-		y, _, err := w.Figures(q, cat)
+		y, _, err := w.asEntered(q, cat)
 		if err != nil {
 			return nil, err
 		}

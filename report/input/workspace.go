@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/fileerr"
@@ -39,6 +40,47 @@ type Workspace struct {
 	Root string
 	// Above tells that the data folder was found in a folder above the current one.
 	Above bool
+
+	// entered keeps each period's input as read, for the readers that only
+	// look at it (Derive, the year linked for its plans): a command reading
+	// every period of a year would otherwise read each file once per period.
+	mu      sync.Mutex
+	entered map[enteredKey]*enteredRead
+}
+
+type enteredKey struct {
+	p   model.Period
+	cat *model.Catalogue
+}
+
+type enteredRead struct {
+	once sync.Once
+	y    *model.Figures
+	fs   model.Findings
+	err  error
+}
+
+// asEntered reads a period's input once per workspace and catalogue and shares
+// it: callers must not change it. Its entries are indexed before it is shared,
+// since indexing on first use is not safe in two goroutines at once.
+func (w *Workspace) asEntered(p model.Period, cat *model.Catalogue) (*model.Figures, model.Findings, error) {
+	w.mu.Lock()
+	if w.entered == nil {
+		w.entered = map[enteredKey]*enteredRead{}
+	}
+	r, ok := w.entered[enteredKey{p, cat}]
+	if !ok {
+		r = &enteredRead{}
+		w.entered[enteredKey{p, cat}] = r
+	}
+	w.mu.Unlock()
+	r.once.Do(func() {
+		r.y, r.fs, r.err = w.Figures(p, cat)
+		if r.y != nil {
+			r.y.Entry("")
+		}
+	})
+	return r.y, r.fs, r.err
 }
 
 // ErrNoWorkspace is returned when an explicitly named folder does not exist.
@@ -225,12 +267,21 @@ func (w *Workspace) Completed(p model.Period, cat *model.Catalogue) (*model.Figu
 	return y, append(fs, derived...), nil
 }
 
+// PlanYear is the year whose input holds a period's plans, linked to it as
+// its WholeYear: its year, for a period shorter than a year when the workspace
+// has that year's input. The one rule for generate, validate and diff.
+func (w *Workspace) PlanYear(p model.Period) (model.Period, bool) {
+	year := p.TheYear()
+	return year, p.ShorterThanYear() && w.Has(year)
+}
+
 // FiguresWithYear reads a period's input as Completed does and, for a period
 // shorter than a year, the year's input too when the workspace has it, linked
 // as the period's WholeYear: the plans the period's input lacks are the
 // year's (compute). The two are read at once; the findings are both inputs'.
 func (w *Workspace) FiguresWithYear(p model.Period, cat *model.Catalogue) (*model.Figures, model.Findings, error) {
-	if !p.ShorterThanYear() || !w.Has(p.TheYear()) {
+	whole, ok := w.PlanYear(p)
+	if !ok {
 		return w.Completed(p, cat)
 	}
 	type read struct {
@@ -240,7 +291,7 @@ func (w *Workspace) FiguresWithYear(p model.Period, cat *model.Catalogue) (*mode
 	}
 	year := make(chan read, 1)
 	go func() {
-		y, fs, err := w.Figures(p.TheYear(), cat)
+		y, fs, err := w.asEntered(whole, cat)
 		year <- read{y, fs, err}
 	}()
 	cur, fs, err := w.Completed(p, cat)

@@ -164,8 +164,8 @@ func (v *validation) period(p model.Period) error {
 	}
 	// A shorter period's plans may be in its year's file, as generate reads them.
 	var whole *read
-	if p.ShorterThanYear() && v.ws.Has(p.TheYear()) {
-		if whole, err = v.load(p.TheYear()); err != nil {
+	if year, ok := v.ws.PlanYear(p); ok {
+		if whole, err = v.load(year); err != nil {
 			return err
 		}
 		if cur.year != nil {
