@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -215,6 +216,7 @@ func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {
 			r.add(model.Error, "unknown-part", sec, fix, "phần «%s» không có; dùng một trong: %s", part, strings.Join(model.NarrativeParts, ", "))
 			continue
 		}
+		y.Narrative = slices.Grow(y.Narrative, len(items))
 		for _, it := range items {
 			if s, ok := r.scalar(it, "ý"); ok && s != "" {
 				y.Narrative = append(y.Narrative, model.NarrativeItem{Part: part, Heading: heading, Text: s, Pos: r.pos(it)})
