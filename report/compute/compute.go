@@ -51,11 +51,13 @@ func (f *Figure) Change() *big.Rat {
 // Growth is the change in percent of last year's value, or nil when there is no
 // base to compare with (no previous value, or a zero one).
 func (f *Figure) Growth() *big.Rat {
-	ch := f.Change()
-	if ch == nil {
+	if !f.HasChange() {
 		return nil
 	}
-	return percentOf(ch, f.Previous)
+	if g, ok := smallGrowth(f.Value, f.Previous); ok {
+		return g
+	}
+	return percentOf(f.Change(), f.Previous)
 }
 
 // Attainment is value / plan × 100, or nil without a (non-zero) plan.

@@ -211,6 +211,39 @@ func percentOf(part, whole *big.Rat) *big.Rat {
 	return new(big.Rat).SetFrac(num, den)
 }
 
+// smallGrowth is (v − prev) / prev × 100 = (ad − cb)·100 / bc for v = a/b and
+// prev = c/d, in 64 bits when it fits (ok false otherwise); nil for a zero prev.
+func smallGrowth(v, prev *big.Rat) (*big.Rat, bool) {
+	a, b, ok1 := small(v)
+	c, d, ok2 := small(prev)
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	if c == 0 {
+		return nil, true
+	}
+	ad, ok1 := mul62(a, d)
+	cb, ok2 := mul62(c, b)
+	den, ok3 := mul3(b, abs64(c), 1)
+	if !ok1 || !ok2 || !ok3 {
+		return nil, false
+	}
+	num, ok := mul62(ad-cb, 100) // |ad − cb| < 2^63: no overflow
+	if !ok {
+		return nil, false
+	}
+	return fraction(num*int64(sign(c)), den), true
+}
+
+// mul62 is x·y when its magnitude is below 2^62.
+func mul62(x int64, y uint64) (int64, bool) {
+	hi, lo := bits.Mul64(abs64(x), y)
+	if hi != 0 || lo >= 1<<62 {
+		return 0, false
+	}
+	return int64(lo) * sign64(x), true
+}
+
 // mul3 is x·y·z when it fits in 64 bits.
 func mul3(x, y, z uint64) (uint64, bool) {
 	hi, lo := bits.Mul64(x, y)
