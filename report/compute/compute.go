@@ -200,9 +200,10 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	}
 	r.Figures = make([]*Figure, 0, len(cat.Indicators))
 	figures := make([]Figure, len(cat.Indicators)) // one allocation, not one a figure
+	next := 0                                      // inputs list their entries in about catalogue order
 	for i, ind := range cat.Indicators {
 		f := &figures[i]
-		*f = Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: compared}
+		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &next), Period: year.Period, Compared: compared}
 		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
@@ -231,7 +232,7 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 	}
 	var fromFile *big.Rat
 	if last != nil {
-		fromFile, _ = last.valueOf(f.Indicator, last.year.Entry(f.Indicator.Code))
+		fromFile, _ = last.valueOf(f.Indicator, last.year.EntryFrom(f.Indicator.Code, &last.next))
 	}
 	switch {
 	case fromFile != nil:
@@ -355,6 +356,7 @@ type evaluator struct {
 	year     *model.Figures
 	done     map[string]result
 	visiting map[string]bool
+	next     int // for EntryFrom, while the catalogue is gone through in order
 }
 
 type result struct {

@@ -80,8 +80,8 @@ func readChecked(st fs.FileInfo, open func() (io.ReadCloser, error), shown strin
 }
 
 // readAll is io.ReadAll into a buffer of the size stated, with room to see
-// the end: io.ReadAll grows from 512 bytes, copying a 20 MB year file about
-// twenty times over.
+// the end: io.ReadAll grows its buffer step by step from 512 bytes, copying
+// a 20 MB year file several times over.
 func readAll(r io.Reader, size int64) ([]byte, error) {
 	b := make([]byte, 0, max(size, 0)+512)
 	for {

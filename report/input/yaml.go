@@ -22,6 +22,7 @@ type yamlReader struct {
 	refs     map[refKey]model.Pos // catalogue fields that name other entries
 	unknown  int                  // unknown indicator codes met
 	slab     []model.Entry        // see newEntry
+	next     int                  // the catalogue's indicator after the last entry read
 
 	// While a file is read in pieces (pieces.go): the lines before the piece
 	// being read, its root, and the keys met in the earlier pieces of the

@@ -96,7 +96,7 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 
 func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {
 	r.pairs(m, "chi_tieu", nil, func(code string, k, v *yaml.Node) {
-		ind, ok := cat.Lookup(code)
+		ind, ok := cat.LookupFrom(code, &r.next)
 		if !ok {
 			r.unknownCode(cat, code, k)
 			return

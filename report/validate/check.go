@@ -202,7 +202,7 @@ func (c *checker) nameOf(code string) string {
 func (c *checker) duplicates() {
 	for _, e := range c.cur.Entries {
 		// The figures' index keeps the first entry of a code.
-		if first := c.cur.Entry(e.Code); first != e {
+		if first := c.cur.Entry(e.Code); first != nil && first != e {
 			c.add(model.Error, "duplicate-indicator", e.Pos, "xóa một trong hai dòng",
 				"chỉ tiêu %s đã có ở %s; mỗi chỉ tiêu chỉ được ghi một lần", c.nameOf(e.Code), first.Pos)
 			c.bad[e.Code] = true
@@ -320,8 +320,9 @@ func (c *checker) previousInRange() {
 	if c.prev == nil {
 		return
 	}
+	next := 0
 	for _, e := range c.prev.Entries {
-		if ind, ok := c.cat.Lookup(e.Code); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos, e.Pos)) {
+		if ind, ok := c.cat.LookupFrom(e.Code, &next); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos, e.Pos)) {
 			c.bad[e.Code] = true
 		}
 	}
@@ -628,8 +629,9 @@ func (c *checker) limitRat(ind *model.Indicator) *big.Rat {
 func (c *checker) indicators() []*model.Indicator {
 	if c.entryInds == nil {
 		c.entryInds = make([]*model.Indicator, len(c.cur.Entries))
+		next := 0
 		for i, e := range c.cur.Entries {
-			c.entryInds[i], _ = c.cat.Lookup(e.Code)
+			c.entryInds[i], _ = c.cat.LookupFrom(e.Code, &next)
 		}
 	}
 	return c.entryInds
