@@ -197,15 +197,17 @@ func (c *checker) nameOf(code string) string {
 // duplicates reports codes given twice. Both readers refuse a repeat themselves;
 // this covers a year put together otherwise, so that no value is silently dropped.
 func (c *checker) duplicates() {
-	first := map[string]model.Pos{}
+	// The first entry of each code, not its place: a Pos per entry would be
+	// most of the memory of a check of 100 000 indicators.
+	first := make(map[string]*model.Entry, len(c.cur.Entries))
 	for _, e := range c.cur.Entries {
-		if p, dup := first[e.Code]; dup {
+		if f, dup := first[e.Code]; dup {
 			c.add(model.Error, "duplicate-indicator", e.Pos, "xóa một trong hai dòng",
-				"chỉ tiêu %s đã có ở %s; mỗi chỉ tiêu chỉ được ghi một lần", c.nameOf(e.Code), p)
+				"chỉ tiêu %s đã có ở %s; mỗi chỉ tiêu chỉ được ghi một lần", c.nameOf(e.Code), f.Pos)
 			c.bad[e.Code] = true
 			continue
 		}
-		first[e.Code] = e.Pos
+		first[e.Code] = e
 	}
 	ranked := map[string]model.Pos{}
 	for _, r := range c.cur.Rankings {

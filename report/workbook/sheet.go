@@ -302,13 +302,19 @@ func parseRange(s string) (cellRange, bool) {
 
 // cellName writes column 28, row 12 as "AB12".
 func cellName(col, row int) string {
-	var b [8]byte
-	i := len(b)
+	var b [24]byte
+	return string(appendCellName(b[:0], col, row))
+}
+
+// appendCellName appends the name of a cell to b.
+func appendCellName(b []byte, col, row int) []byte {
+	var letters [8]byte
+	i := len(letters)
 	for col > 0 {
 		col--
 		i--
-		b[i] = byte('A' + col%26)
+		letters[i] = byte('A' + col%26)
 		col /= 26
 	}
-	return string(b[i:]) + strconv.Itoa(row)
+	return strconv.AppendInt(append(b, letters[i:]...), int64(row), 10)
 }
