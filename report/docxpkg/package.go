@@ -48,6 +48,7 @@ type Package struct {
 	names   []string          // template parts, see TemplateParts
 	xml     []string          // every XML part, in archive order
 	parts   map[string]string // headers, footers and parts set by SetPart
+	chunked map[string]Chunks // parts set by SetPartChunks, until Part joins one
 	changed map[string]bool   // parts to write from memory instead of copying
 	added   []string          // parts set by SetPart that the archive lacks
 }
@@ -57,6 +58,7 @@ type Package struct {
 func (p *Package) Clone() *Package {
 	c := *p
 	c.parts = maps.Clone(p.parts)
+	c.chunked = maps.Clone(p.chunked)
 	c.changed = maps.Clone(p.changed)
 	c.added = slices.Clone(p.added)
 	return &c
@@ -386,6 +388,9 @@ func (p *Package) Part(name string) string {
 	if name == DocumentPart && !p.changed[name] {
 		return p.doc.GetContent()
 	}
+	if c, ok := p.chunked[name]; ok {
+		p.SetPart(name, c.String())
+	}
 	return p.parts[name]
 }
 
@@ -438,11 +443,38 @@ func decodeText(data []byte) string {
 // at the end of the archive (it then also needs a content type and a
 // relationship, which are the caller's business).
 func (p *Package) SetPart(name, xml string) {
-	if _, ok := p.parts[name]; !ok && !p.has(name) && !slices.Contains(p.added, name) {
+	p.setChanged(name)
+	delete(p.chunked, name)
+	p.parts[name] = xml
+}
+
+// SetPartChunks is SetPart for XML in pieces, which Write and Contents use
+// as they are.
+func (p *Package) SetPartChunks(name string, xml Chunks) {
+	p.setChanged(name)
+	delete(p.parts, name)
+	if p.chunked == nil {
+		p.chunked = map[string]Chunks{}
+	}
+	p.chunked[name] = xml
+}
+
+func (p *Package) setChanged(name string) {
+	if !p.changed[name] && !p.has(name) && !slices.Contains(p.added, name) {
 		p.added = append(p.added, name)
 	}
-	p.parts[name] = xml
 	p.changed[name] = true
+}
+
+// content returns a changed part's XML for reading, and its length.
+func (p *Package) content(name string) (io.Reader, uint64) {
+	if c, ok := p.chunked[name]; ok {
+		return c.Reader(), uint64(c.Len())
+	}
+	s := p.Part(name)
+	// Hidden behind a plain Reader, a strings.Reader is copied through a
+	// small buffer: its WriteTo would make a copy of the whole part.
+	return struct{ io.Reader }{strings.NewReader(s)}, uint64(len(s))
 }
 
 func (p *Package) has(name string) bool {
@@ -476,27 +508,31 @@ func (p *Package) Write(w io.Writer) error {
 	return nil
 }
 
-// Contents calls fn with the name and the uncompressed content of each part
-// Write would write, in the same order, so that what is about to be written
-// can be hashed without writing and reading it back.
-func (p *Package) Contents(fn func(name, content string) error) error {
+// Contents calls fn with the name, the uncompressed size and content of
+// each part Write would write, in the same order, so that what is about to
+// be written can be hashed without writing and reading it back.
+func (p *Package) Contents(fn func(name string, size uint64, content io.Reader) error) error {
 	for _, f := range p.files {
-		var content string
 		if p.changed[f.Name] {
-			content = p.Part(f.Name)
-		} else {
-			data, err := readRaw(f)
-			if err != nil {
+			content, size := p.content(f.Name)
+			if err := fn(f.Name, size, content); err != nil {
 				return err
 			}
-			content = string(data)
+			continue
 		}
-		if err := fn(f.Name, content); err != nil {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("không mở được phần %s (%v)", f.Name, err)
+		}
+		err = fn(f.Name, f.UncompressedSize64, rc)
+		rc.Close()
+		if err != nil {
 			return err
 		}
 	}
 	for _, name := range p.added {
-		if err := fn(name, p.Part(name)); err != nil {
+		content, size := p.content(name)
+		if err := fn(name, size, content); err != nil {
 			return err
 		}
 	}
@@ -545,7 +581,8 @@ func (p *Package) writePart(zw *zip.Writer, name string, orig *zip.File) error {
 	}
 	fw, err := zw.CreateHeader(fh)
 	if err == nil {
-		_, err = io.WriteString(fw, p.Part(name))
+		content, _ := p.content(name)
+		_, err = io.Copy(fw, content)
 	}
 	if err != nil {
 		return fmt.Errorf("không ghi được phần %s: %w", name, err)

@@ -220,10 +220,15 @@ func TestContentsIsWhatWriteWrites(t *testing.T) {
 	p := mustOpen(t, docxtest.Build(docxtest.Files{Body: docxtest.P("Thân"), Footer: docxtest.P("Chân trang")}))
 	p.SetPart("word/document.xml", strings.Replace(p.Part("word/document.xml"), "Thân", "Thân mới", 1))
 	p.SetPart("word/extra.xml", "<extra/>")
+	p.SetPartChunks("word/chunked.xml", docxpkg.Chunks{[]byte("<a>"), nil, []byte("b</a>")})
 	var got [][2]string
-	if err := p.Contents(func(name, content string) error {
-		got = append(got, [2]string{name, content})
-		return nil
+	if err := p.Contents(func(name string, size uint64, content io.Reader) error {
+		b, err := io.ReadAll(content)
+		if uint64(len(b)) != size {
+			t.Errorf("%s: size %d, content of %d bytes", name, size, len(b))
+		}
+		got = append(got, [2]string{name, string(b)})
+		return err
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package docxpkg
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -55,7 +56,13 @@ type Tokenizer struct {
 	s    string
 	pos  int
 	open []Element
+	// partial: s is not the whole input (see WellFormed); a token it cuts
+	// off, or any token that fails, stops the scan at its start instead.
+	partial bool
 }
+
+// errIncomplete stops a partial scan at the start of the token in question.
+var errIncomplete = errors.New("incomplete token")
 
 // NewTokenizer returns a tokenizer over xml.
 func NewTokenizer(xml string) *Tokenizer { return &Tokenizer{s: xml} }
@@ -65,6 +72,9 @@ func NewTokenizer(xml string) *Tokenizer { return &Tokenizer{s: xml} }
 func (t *Tokenizer) Open() []Element { return t.open }
 
 func (t *Tokenizer) fail(off int, format string, args ...any) (Token, error) {
+	if t.partial {
+		return Token{}, errIncomplete
+	}
 	t.pos = len(t.s)
 	t.open = nil
 	return Token{}, &SyntaxError{Offset: off, Msg: fmt.Sprintf(format, args...)}
@@ -75,7 +85,7 @@ func (t *Tokenizer) fail(off int, format string, args ...any) (Token, error) {
 func (t *Tokenizer) Next() (Token, error) {
 	s, start := t.s, t.pos
 	if start >= len(s) {
-		if n := len(t.open); n > 0 {
+		if n := len(t.open); n > 0 && !t.partial {
 			e := t.open[n-1]
 			return t.fail(e.Start, "thẻ <%s> chưa được đóng", e.Name)
 		}

@@ -1,7 +1,5 @@
 package docxtpl
 
-import "strings"
-
 // output is a part being rendered, held in chunks: the part of a report of
 // 100 000 indicators grows to about 100 MB, which one buffer would copy
 // (and clear) again at every doubling, and then copy once more into the
@@ -75,14 +73,4 @@ func (o *output) hasElementSince(start int, name string) bool {
 		tail = append([]byte(nil), seg[max(len(seg)-edge, 0):]...)
 	}
 	return false
-}
-
-// String returns the whole output, in one allocation.
-func (o *output) String() string {
-	var b strings.Builder
-	b.Grow(o.n)
-	for _, c := range o.chunks {
-		b.Write(c)
-	}
-	return b.String()
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -312,7 +311,7 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 	x := &execution{t: t, problems: problems}
 	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd,
 		iterFunc: x.iterate, nativeFunc: x.native}
-	outs := map[string]string{}
+	outs := map[string]docxpkg.Chunks{}
 	var errs ErrorList
 	for _, cp := range t.parts {
 		if cp.tmpl == nil {
@@ -335,8 +334,8 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 			continue
 		}
 		x.written += buf.Len()
-		xml := buf.String()
-		if err := wellFormed(xml); err != nil {
+		xml := docxpkg.Chunks(buf.chunks)
+		if err := xml.WellFormed(); err != nil {
 			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + err.Error() + ")"})
 			continue
 		}
@@ -349,20 +348,9 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 	}
 	pkg := t.pkg.Clone()
 	for name, xml := range outs {
-		pkg.SetPart(name, xml)
+		pkg.SetPartChunks(name, xml)
 	}
 	return pkg, nil
-}
-
-func wellFormed(xml string) error {
-	tk := docxpkg.NewTokenizer(xml)
-	for {
-		if _, err := tk.Next(); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
-		}
-	}
 }
 
 // execError locates and translates an error of text/template's Execute.

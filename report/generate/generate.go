@@ -134,9 +134,10 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 // Run generates the report. A *ProblemsError means the inputs or the template
 // need fixing; any other error means the command could not run.
 func Run(opt Options) (*Result, error) {
-	// The steps before rendering are independent reads: the template is read
-	// while the figures are, and parsed while the outputs are checked. Their
-	// errors are still reported in this order.
+	// The steps before rendering are independent reads: the template and the
+	// files at the outputs (a report there is hashed, to see whether anyone
+	// changed it) are read while the figures are. Their errors are still
+	// reported in this order.
 	type read struct {
 		name string
 		docx []byte
@@ -147,6 +148,8 @@ func Run(opt Options) (*Result, error) {
 		name, docx, err := readTemplate(opt)
 		template <- read{name, docx, err}
 	}()
+	targetsChecked := make(chan targets, 1)
+	go func() { targetsChecked <- checkTargets(opt) }()
 	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Period)
 	if err != nil {
 		return nil, err
@@ -165,35 +168,11 @@ func Run(opt Options) (*Result, error) {
 		r, err := render.New(tpl.docx, cat)
 		parsing <- parsed{r, err}
 	}()
-	out, pdfOut, err := outputs(opt)
-	if err != nil {
-		return nil, err
+	tg := <-targetsChecked
+	if tg.err != nil {
+		return nil, tg.err
 	}
-	for _, path := range []string{out, pdfOut} {
-		if path == "" {
-			continue
-		}
-		if err := checkOutput(path, opt); err != nil {
-			return nil, err
-		}
-	}
-	if err := opt.checkOffice(pdfOut); err != nil {
-		return nil, err
-	}
-	backup, err := checkTarget(out, opt)
-	if err != nil {
-		return nil, err
-	}
-	appendixBackup, err := checkAppendix(out, opt)
-	if err != nil {
-		return nil, err
-	}
-	var pdfBackup string
-	if pdfOut != "" {
-		if pdfBackup, err = opt.Ledger.CheckReplace(pdfOut, opt.Force, opt.now(), "bản PDF ra tệp khác (-o TÊN_KHÁC.pdf)"); err != nil {
-			return nil, err
-		}
-	}
+	out, pdfOut, backup, appendixBackup, pdfBackup := tg.out, tg.pdf, tg.backup, tg.appendixBackup, tg.pdfBackup
 	problems := &ProblemsError{}
 	p := <-parsing
 	renderer, err := p.r, p.err
@@ -243,6 +222,40 @@ func Run(opt Options) (*Result, error) {
 		}
 	}
 	return &Result{Path: out, PDF: pdfOut, Appendix: opt.Appendix, AppendixBackup: appendixBackup, Template: tplName, Report: rep, Warnings: findings, Backup: backup, PDFBackup: pdfBackup}, nil
+}
+
+// targets are the files generate writes, and the backups of those already there.
+type targets struct {
+	out, pdf, backup, appendixBackup, pdfBackup string
+	err                                         error
+}
+
+// checkTargets decides where the outputs go and about the files already there.
+func checkTargets(opt Options) (t targets) {
+	if t.out, t.pdf, t.err = outputs(opt); t.err != nil {
+		return t
+	}
+	for _, path := range []string{t.out, t.pdf} {
+		if path == "" {
+			continue
+		}
+		if t.err = checkOutput(path, opt); t.err != nil {
+			return t
+		}
+	}
+	if t.err = opt.checkOffice(t.pdf); t.err != nil {
+		return t
+	}
+	if t.backup, t.err = checkTarget(t.out, opt); t.err != nil {
+		return t
+	}
+	if t.appendixBackup, t.err = checkAppendix(t.out, opt); t.err != nil {
+		return t
+	}
+	if t.pdf != "" {
+		t.pdfBackup, t.err = opt.Ledger.CheckReplace(t.pdf, opt.Force, opt.now(), "bản PDF ra tệp khác (-o TÊN_KHÁC.pdf)")
+	}
+	return t
 }
 
 // checkTarget decides about a file already at out: a report baocao wrote and

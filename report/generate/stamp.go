@@ -59,9 +59,7 @@ func stamp(p *docxpkg.Package) ([]byte, error) {
 	// stamp is set; setting it first places a new part where it will be written.
 	p.SetPart(stampPart, withStamp(custom, ""))
 	h := newContentHasher()
-	if err := p.Contents(func(name, content string) error {
-		return h.add(name, uint64(len(content)), strings.NewReader(content))
-	}); err != nil {
+	if err := p.Contents(h.add); err != nil {
 		return nil, err
 	}
 	p.SetPart(stampPart, withStamp(custom, h.sum()))

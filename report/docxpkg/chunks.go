@@ -1,0 +1,113 @@
+package docxpkg
+
+import (
+	"io"
+	"strings"
+	"unsafe"
+)
+
+// Chunks is the XML of a part in pieces, as a renderer wrote it: the body of
+// a report of 100 000 indicators is about 100 MB, which joined into one
+// string would be held, and copied, twice.
+type Chunks [][]byte
+
+// Len is the length of the XML.
+func (c Chunks) Len() int {
+	n := 0
+	for _, b := range c {
+		n += len(b)
+	}
+	return n
+}
+
+// String joins the pieces.
+func (c Chunks) String() string {
+	var b strings.Builder
+	b.Grow(c.Len())
+	for _, p := range c {
+		b.Write(p)
+	}
+	return b.String()
+}
+
+// Reader reads the pieces in order.
+func (c Chunks) Reader() io.Reader { return &chunksReader{c: c} }
+
+type chunksReader struct {
+	c       Chunks
+	i, read int // the piece being read, and how much of it was
+}
+
+func (r *chunksReader) Read(p []byte) (int, error) {
+	for r.i < len(r.c) && r.read == len(r.c[r.i]) {
+		r.i, r.read = r.i+1, 0
+	}
+	if r.i == len(r.c) {
+		return 0, io.EOF
+	}
+	n := copy(p, r.c[r.i][r.read:])
+	r.read += n
+	return n, nil
+}
+
+// WriteTo writes the pieces as they are, rather than through io.Copy's buffer.
+func (r *chunksReader) WriteTo(w io.Writer) (int64, error) {
+	var total int64
+	for ; r.i < len(r.c); r.i, r.read = r.i+1, 0 {
+		n, err := w.Write(r.c[r.i][r.read:])
+		if total += int64(n); err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// maxCarry bounds the bytes of one token WellFormed carries from a piece to
+// the next: a tag or comment of a megabyte is an error in the making.
+const maxCarry = 1 << 20
+
+// WellFormed checks the XML as NewTokenizer over c.String() would, without
+// joining the pieces: each piece is scanned after what the previous one
+// left of a token it cut off.
+func (c Chunks) WellFormed() error {
+	t := &Tokenizer{partial: true}
+	var window []byte
+	base := 0 // offset of window[0] in the whole XML
+	for i, piece := range c {
+		carry := len(t.s) - t.pos
+		shift := len(window) - carry
+		// Open elements are kept relative to the new window; their names
+		// point into the one being reused.
+		for j := range t.open {
+			e := &t.open[j]
+			e.Name, e.Start, e.End = strings.Clone(e.Name), e.Start-shift, e.End-shift
+		}
+		base += shift
+		window = append(window[:copy(window, window[len(window)-carry:])], piece...)
+		// A view, not a copy: window is not written while t reads it.
+		t.s, t.pos = unsafe.String(unsafe.SliceData(window), len(window)), 0
+		last := i == len(c)-1
+		t.partial = !last
+		for {
+			_, err := t.Next()
+			if err == io.EOF {
+				break
+			}
+			if err == errIncomplete {
+				if len(t.s)-t.pos <= maxCarry {
+					break
+				}
+				t.partial = false // the error it stands for
+				_, err = t.Next()
+				t.partial = !last
+			}
+			if err != nil {
+				if se, ok := err.(*SyntaxError); ok {
+					se.Offset += base
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
