@@ -484,13 +484,22 @@ func (p *Package) has(name string) bool {
 // Write writes the package as a .docx: parts changed with SetPart are
 // compressed anew, all other parts are copied unchanged, in the original
 // order.
-func (p *Package) Write(w io.Writer) error {
+func (p *Package) Write(w io.Writer) error { return p.WriteSealed(w, "", nil) }
+
+// WriteSealed is Write with the part named seal written last, its XML given
+// by content once every other part is written: a seal that depends on the
+// other parts (generate's stamp, a hash of them) is worked out while they
+// are compressed.
+func (p *Package) WriteSealed(w io.Writer, seal string, content func() (string, error)) error {
 	zw := NewZipWriter(w)
 	for _, f := range p.files {
 		var err error
-		if p.changed[f.Name] {
+		switch {
+		case f.Name == seal:
+			continue
+		case p.changed[f.Name]:
 			err = p.writePart(zw, f.Name, f)
-		} else {
+		default:
 			err = copyRaw(zw, f)
 		}
 		if err != nil {
@@ -498,7 +507,20 @@ func (p *Package) Write(w io.Writer) error {
 		}
 	}
 	for _, name := range p.added {
+		if name == seal {
+			continue
+		}
 		if err := p.writePart(zw, name, nil); err != nil {
+			return err
+		}
+	}
+	if seal != "" {
+		xml, err := content()
+		if err != nil {
+			return err
+		}
+		p.SetPart(seal, xml)
+		if err := p.writePart(zw, seal, nil); err != nil {
 			return err
 		}
 	}

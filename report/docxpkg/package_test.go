@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"io"
 	"slices"
 	"strconv"
@@ -285,4 +286,30 @@ func zipEntries(t *testing.T, data []byte) []entry {
 		out = append(out, entry{f.Name, raw, f.CRC32})
 	}
 	return out
+}
+
+// WriteSealed writes the seal once, last, with the content it is given after
+// the other parts; an error making it writes nothing more.
+func TestWriteSealed(t *testing.T) {
+	p := mustOpen(t, docxtest.Build(docxtest.Files{Body: docxtest.P("Thân"), Footer: docxtest.P("Chân trang")}))
+	first := zipEntries(t, docxtest.Build(docxtest.Files{Body: docxtest.P("Thân"), Footer: docxtest.P("Chân trang")}))[0].name
+	p.SetPart("docProps/custom.xml", "<cu/>")
+	var out bytes.Buffer
+	if err := p.WriteSealed(&out, first, func() (string, error) { return "<sealed/>", nil }); err != nil {
+		t.Fatal(err)
+	}
+	entries := zipEntries(t, out.Bytes())
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.name)
+	}
+	if names[len(names)-1] != first || slices.Index(names, first) != len(names)-1 || !slices.Contains(names, "docProps/custom.xml") {
+		t.Fatalf("parts written: %q; want %s once, last", names, first)
+	}
+	if got, err := mustOpen(t, out.Bytes()).ReadPart(first); got != "<sealed/>" {
+		t.Errorf("seal: %q, %v", got, err)
+	}
+	if err := p.WriteSealed(io.Discard, first, func() (string, error) { return "", errors.New("hỏng") }); err == nil || err.Error() != "hỏng" {
+		t.Errorf("error of the seal: %v", err)
+	}
 }

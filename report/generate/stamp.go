@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/baocao/baocao/report/docxpkg"
 )
@@ -55,16 +56,27 @@ func stamp(p *docxpkg.Package) ([]byte, error) {
 		p.SetPart("_rels/.rels", rels)
 	}
 	custom, _ := p.ReadPart(stampPart) // "" when the template has no custom properties
-	// The hash leaves the stamp part out, so it can be computed before the
-	// stamp is set; setting it first places a new part where it will be written.
+	// The hash leaves the stamp part out, so it is computed while the other
+	// parts are compressed, and the stamp written after them. Setting the
+	// part first makes it one of the package's.
 	p.SetPart(stampPart, withStamp(custom, ""))
-	h := newContentHasher()
-	if err := p.Contents(h.add); err != nil {
-		return nil, err
-	}
-	p.SetPart(stampPart, withStamp(custom, h.sum()))
+	var (
+		sum     string
+		hashErr error
+		hashing sync.WaitGroup
+	)
+	hashing.Go(func() {
+		h := newContentHasher()
+		hashErr = p.Contents(h.add)
+		sum = h.sum()
+	})
 	var buf bytes.Buffer
-	if err := p.Write(&buf); err != nil {
+	err = p.WriteSealed(&buf, stampPart, func() (string, error) {
+		hashing.Wait()
+		return withStamp(custom, sum), hashErr
+	})
+	hashing.Wait() // Contents reads the package until it is done
+	if err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
