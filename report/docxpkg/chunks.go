@@ -67,47 +67,65 @@ func (r *chunksReader) WriteTo(w io.Writer) (int64, error) {
 const maxCarry = 1 << 20
 
 // WellFormed checks the XML as NewTokenizer over c.String() would, without
-// joining the pieces: each piece is scanned after what the previous one
-// left of a token it cut off.
+// joining the pieces.
 func (c Chunks) WellFormed() error {
-	t := &Tokenizer{partial: true}
-	var window []byte
-	base := 0 // offset of window[0] in the whole XML
-	for i, piece := range c {
-		carry := len(t.s) - t.pos
-		shift := len(window) - carry
-		// Open elements are kept relative to the new window; their names
-		// point into the one being reused.
-		for j := range t.open {
-			e := &t.open[j]
-			e.Name, e.Start, e.End = strings.Clone(e.Name), e.Start-shift, e.End-shift
-		}
-		base += shift
-		window = append(window[:copy(window, window[len(window)-carry:])], piece...)
-		// A view, not a copy: window is not written while t reads it.
-		t.s, t.pos = unsafe.String(unsafe.SliceData(window), len(window)), 0
-		last := i == len(c)-1
-		t.partial = !last
-		for {
-			_, err := t.Next()
-			if err == io.EOF {
-				break
-			}
-			if err == errIncomplete {
-				if len(t.s)-t.pos <= maxCarry {
-					break
-				}
-				t.partial = false // the error it stands for
-				_, err = t.Next()
-				t.partial = !last
-			}
-			if err != nil {
-				if se, ok := err.(*SyntaxError); ok {
-					se.Offset += base
-				}
-				return err
-			}
+	var x XMLCheck
+	for _, piece := range c {
+		if err := x.Add(piece); err != nil {
+			return err
 		}
 	}
-	return nil
+	return x.End()
+}
+
+// XMLCheck checks that XML given piece by piece is well-formed, as
+// NewTokenizer over the pieces joined would: each piece is scanned after
+// what the previous one left of a token it cut off. The zero value is ready.
+type XMLCheck struct {
+	t      Tokenizer
+	window []byte // what is left of the previous piece, then this one
+	base   int    // offset of window[0] in the whole XML
+}
+
+// Add checks the next piece. The piece is not kept.
+func (x *XMLCheck) Add(piece []byte) error { return x.scan(piece, false) }
+
+// End checks what is left once every piece is added.
+func (x *XMLCheck) End() error { return x.scan(nil, true) }
+
+func (x *XMLCheck) scan(piece []byte, last bool) error {
+	t := &x.t
+	carry := len(t.s) - t.pos
+	shift := len(x.window) - carry
+	// Open elements are kept relative to the new window; their names point
+	// into the one being reused.
+	for j := range t.open {
+		e := &t.open[j]
+		e.Name, e.Start, e.End = strings.Clone(e.Name), e.Start-shift, e.End-shift
+	}
+	x.base += shift
+	x.window = append(x.window[:copy(x.window, x.window[shift:])], piece...)
+	// A view, not a copy: the window is not written while t reads it.
+	t.s, t.pos = unsafe.String(unsafe.SliceData(x.window), len(x.window)), 0
+	t.partial = !last
+	for {
+		_, err := t.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err == errIncomplete {
+			if len(t.s)-t.pos <= maxCarry {
+				return nil
+			}
+			t.partial = false // the error it stands for
+			_, err = t.Next()
+			t.partial = !last
+		}
+		if err != nil {
+			if se, ok := err.(*SyntaxError); ok {
+				se.Offset += x.base
+			}
+			return err
+		}
+	}
 }

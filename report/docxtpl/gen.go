@@ -18,7 +18,7 @@ const (
 	locFunc      = "__baocao_loc"      // {{__baocao_loc PART PARA}}: rendering moves to a paragraph
 	atFunc       = "__baocao_at"       // the same, returning true, inside conditions
 	escFunc      = "__baocao_esc"      // appended to printing pipelines: XML-escapes the value
-	markFunc     = "__baocao_mark"     // at the start of an element whose content may all vanish
+	markFunc     = "__baocao_mark"     // at the start of an element whose content may all vanish, with the element it needs
 	needPFunc    = "__baocao_needp"    // at the end of a cell, text box…: adds an empty paragraph if none is left
 	tableEndFunc = "__baocao_tableend" // after such a table: removes it if it has no row left
 	iterFunc     = "__baocao_iter"     // first in the body of every {{range}}: counts iterations
@@ -202,13 +202,13 @@ func (pt *part) source() (string, []spot) {
 	}
 	for _, c := range pt.holders {
 		if c.guard {
-			add(c.openEnd, c.openEnd).text.WriteString("{{" + markFunc + "}}")
+			add(c.openEnd, c.openEnd).text.WriteString("{{" + markFunc + " " + strconv.Quote(pt.w+"p") + "}}")
 			add(c.closeStart, c.closeStart).text.WriteString("{{" + needPFunc + " " + strconv.Quote(pt.w) + "}}")
 		}
 	}
 	for _, t := range pt.tables {
 		if t.guard {
-			add(t.start, t.start).text.WriteString("{{" + markFunc + "}}")
+			add(t.start, t.start).text.WriteString("{{" + markFunc + " " + strconv.Quote(pt.w+"tr") + "}}")
 			add(t.end, t.end).text.WriteString("{{" + tableEndFunc + " " + strconv.Quote(pt.w) + "}}")
 		}
 	}

@@ -380,10 +380,15 @@ func (c *ncompiler) internal(cmd *parse.CommandNode) (nstep, bool) {
 			return nil
 		}, len(cmd.Args) == 1
 	case markFunc:
+		a, _ := arg(1)
+		need, ok := a.(*parse.StringNode)
+		if !ok || len(cmd.Args) != 2 {
+			return nil, false
+		}
 		return func(s *nstate, _ reflect.Value) error {
-			s.x.mark()
+			s.x.mark(need.Text)
 			return nil
-		}, len(cmd.Args) == 1
+		}, true
 	case needPFunc, tableEndFunc:
 		a, _ := arg(1)
 		w, ok := a.(*parse.StringNode)

@@ -1,5 +1,7 @@
 package docxtpl
 
+import "github.com/baocao/baocao/report/docxpkg"
+
 // output is a part being rendered, held in chunks: the part of a report of
 // 100 000 indicators grows to about 100 MB, which one buffer would copy
 // (and clear) again at every doubling, and then copy once more into the
@@ -7,7 +9,10 @@ package docxtpl
 type output struct {
 	chunks [][]byte // full ones, then the one being written
 	n      int
-	first  int // capacity of the first chunk
+	first  int    // capacity of the first chunk
+	full   func() // called when a chunk is full, before the next is started
+	passed int    // chunks handed on by pass
+	upTo   int    // bytes in them
 }
 
 const chunkSize = 1 << 20
@@ -28,6 +33,8 @@ func appendOutput[S string | []byte](o *output, s S) {
 			size := chunkSize
 			if last < 0 {
 				size = o.first
+			} else if o.full != nil {
+				o.full()
 			}
 			o.chunks = append(o.chunks, make([]byte, 0, size))
 			last++
@@ -54,9 +61,56 @@ func (o *output) Truncate(n int) {
 	o.n = n
 }
 
-// hasElementSince reports whether the output from offset start has a start
-// tag of the named element, as hasElement on those bytes.
-func (o *output) hasElementSince(start int, name string) bool {
+// pass hands on, in order, the chunks not yet passed that end by offset
+// settled; all of them when settled is -1. Only full chunks end before the
+// last one, and nothing before settled changes: the receiver may read them
+// while the output grows.
+func (o *output) pass(settled int, to chan<- []byte) {
+	for ; o.passed < len(o.chunks); o.passed++ {
+		c := o.chunks[o.passed]
+		if settled >= 0 && (o.upTo+len(c) > settled || len(c) < cap(c)) {
+			return
+		}
+		to <- c
+		o.upTo += len(c)
+	}
+}
+
+// xmlCheck checks a part's output for well-formedness on a goroutine of its
+// own, chunk by chunk as they settle, while the rest is rendered.
+type xmlCheck struct {
+	pieces chan []byte
+	done   chan error
+}
+
+func startXMLCheck() *xmlCheck {
+	c := &xmlCheck{pieces: make(chan []byte, 8), done: make(chan error, 1)}
+	go func() {
+		var x docxpkg.XMLCheck
+		var err error
+		for p := range c.pieces {
+			if err == nil {
+				err = x.Add(p)
+			}
+		}
+		if err == nil {
+			err = x.End()
+		}
+		c.done <- err
+	}()
+	return c
+}
+
+// finish waits for the verdict on what was passed.
+func (c *xmlCheck) finish() error {
+	close(c.pieces)
+	return <-c.done
+}
+
+// elementSince returns the offset of the first start tag of the named
+// element in the output from offset start, as elementIndex on those bytes;
+// -1 if there is none.
+func (o *output) elementSince(start int, name string) int {
 	edge := len(name) + 1 // "<" and the name: a match cut by a chunk's end is within edge bytes of it
 	var tail []byte       // the last edge bytes before the current chunk
 	at := 0
@@ -65,12 +119,18 @@ func (o *output) hasElementSince(start int, name string) bool {
 			at += len(c)
 			continue
 		}
-		seg := c[max(start-at, 0):]
+		from := max(start-at, 0)
+		seg, segAt := c[from:], at+from
 		at += len(c)
-		if tail != nil && hasElement(append(tail, seg[:min(edge, len(seg))]...), name) || hasElement(seg, name) {
-			return true
+		if tail != nil {
+			if i := elementIndex(append(tail, seg[:min(edge, len(seg))]...), name); i >= 0 {
+				return segAt - len(tail) + i
+			}
+		}
+		if i := elementIndex(seg, name); i >= 0 {
+			return segAt + i
 		}
 		tail = append([]byte(nil), seg[max(len(seg)-edge, 0):]...)
 	}
-	return false
+	return -1
 }

@@ -1,6 +1,7 @@
 package docxtpl_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -331,5 +332,42 @@ func TestHasTags(t *testing.T) {
 	tagged := parse(t, build(docxtest.P("Năm {{ .Nam }}")), docxtpl.Options{})
 	if plain.HasTags() || !tagged.HasTags() {
 		t.Errorf("HasTags: plain %v, tagged %v", plain.HasTags(), tagged.HasTags())
+	}
+}
+
+// An output of many chunks, checked while it is written: guarded cells and
+// tables far beyond the first chunk still get their paragraph or go.
+func TestGuardsAcrossChunks(t *testing.T) {
+	body := docxtest.Table(
+		[]string{docxtest.P("Chỉ tiêu"), docxtest.P("Ghi chú")},
+		[]string{docxtest.P("{{range .ChiTieu}}"), docxtest.P("")},
+		[]string{docxtest.P("{{.GiaTri}}"), docxtest.P("{{if $.Tang}}") + docxtest.P("tăng") + docxtest.P("{{end}}")},
+		[]string{docxtest.P("{{end}}"), docxtest.P("")},
+	) + docxtest.P("Giữa") + docxtest.Table(
+		[]string{docxtest.P("{{range .ChiTieu}}{{if $.Tang}}")},
+		[]string{docxtest.P("{{.Ten}}")},
+		[]string{docxtest.P("{{end}}{{end}}")},
+	) + docxtest.P("Hết")
+	r := sample()
+	r.ChiTieu = nil
+	want := []string{"Chỉ tiêu", "Ghi chú"}
+	for i := range 4000 {
+		v := fmt.Sprintf("%04d %s", i, strings.Repeat("x", 1000))
+		r.ChiTieu = append(r.ChiTieu, Item{Ten: "t", GiaTri: v})
+		want = append(want, v, "")
+	}
+	want = append(want, "Giữa", "Hết")
+	doc := part(t, render(t, build(body), options(), r), docxpkg.DocumentPart)
+	if len(doc) < 4<<20 {
+		t.Fatalf("the output is %d bytes: too small to cross chunks", len(doc))
+	}
+	if got := docxpkg.Paragraphs(doc); !slices.Equal(got, want) {
+		t.Fatalf("%d paragraphs, want %d", len(got), len(want))
+	}
+	if n := strings.Count(doc, "<w:tbl>"); n != 1 {
+		t.Fatalf("%d tables, want 1", n)
+	}
+	if n := strings.Count(doc, "<w:p/>"); n != 4000 {
+		t.Fatalf("%d empty paragraphs added to cells, want 4000", n)
 	}
 }

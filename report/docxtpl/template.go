@@ -98,7 +98,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		locFunc:      func(int, int) string { return "" },
 		atFunc:       func(int, int) bool { return true },
 		escFunc:      escape,
-		markFunc:     func() string { return "" },
+		markFunc:     func(string) string { return "" },
 		needPFunc:    func(string) string { return "" },
 		tableEndFunc: func(string) string { return "" },
 		iterFunc:     func() string { return "" },
@@ -215,9 +215,9 @@ type execution struct {
 	problems   *Problems
 	cp         *compiled // the part being rendered
 	out        *output
-	marks      []int // output offsets where the open guarded elements start
-	iterations int   // of all loops so far, see MaxIterations
-	written    int   // bytes of the parts done, see MaxOutputSize
+	marks      []mark // the open guarded elements, outermost first
+	iterations int    // of all loops so far, see MaxIterations
+	written    int    // bytes of the parts done, see MaxOutputSize
 }
 
 // loc moves rendering to paragraph n of a part.
@@ -237,25 +237,45 @@ func (x *execution) at(part, n int) bool {
 	return true
 }
 
-func (x *execution) mark() string {
-	x.marks = append(x.marks, x.out.Len())
+// A mark is a guarded element being rendered: a table cell, a text box, a
+// header or footer that needs a paragraph, or a table that needs a row.
+type mark struct {
+	at      int    // output offset where it starts
+	need    string // the element it needs, as "w:p"
+	foundAt int    // output offset of the first need after at; -1: none so far
+	scanned int    // offset up to which the output was searched for need
+}
+
+func (x *execution) mark(need string) string {
+	x.marks = append(x.marks, mark{at: x.out.Len(), need: need, foundAt: -1, scanned: x.out.Len()})
 	return ""
 }
 
-// popMark returns the offset of the matching mark.
-func (x *execution) popMark() int {
+// popMark returns the matching mark.
+func (x *execution) popMark() mark {
 	if len(x.marks) == 0 {
-		return x.out.Len()
+		return mark{at: x.out.Len(), foundAt: x.out.Len()}
 	}
-	start := x.marks[len(x.marks)-1]
+	m := x.marks[len(x.marks)-1]
 	x.marks = x.marks[:len(x.marks)-1]
-	return start
+	return m
+}
+
+// holds reports whether the output after the mark has its element,
+// searching only what was written since it last looked.
+func (x *execution) holds(m *mark) bool {
+	if m.foundAt < 0 {
+		// A start tag cut at the last search's end is found again.
+		m.foundAt = x.out.elementSince(max(m.at, m.scanned-len(m.need)-1), m.need)
+		m.scanned = x.out.Len()
+	}
+	return m.foundAt >= 0
 }
 
 // needParagraph keeps a table cell, text box, header or footer valid: Word
 // needs at least one paragraph in it.
 func (x *execution) needParagraph(w string) string {
-	if !x.out.hasElementSince(x.popMark(), w+"p") {
+	if m := x.popMark(); !x.holds(&m) {
 		return "<" + w + "p/>"
 	}
 	return ""
@@ -264,23 +284,42 @@ func (x *execution) needParagraph(w string) string {
 // tableEnd removes a table left without rows (its rows were all control
 // tags and the structures repeated them zero times): Word needs a row.
 func (x *execution) tableEnd(w string) string {
-	if start := x.popMark(); !x.out.hasElementSince(start, w+"tr") {
-		x.out.Truncate(start)
+	if m := x.popMark(); !x.holds(&m) {
+		x.out.Truncate(m.at)
+		for i := range x.marks { // what the enclosing elements saw of it is gone
+			o := &x.marks[i]
+			o.scanned = min(o.scanned, m.at)
+			if o.foundAt >= m.at {
+				o.foundAt = -1
+			}
+		}
 	}
 	return ""
 }
 
-// hasElement reports whether out has a start tag of the named element.
-func hasElement(out []byte, name string) bool {
-	open := []byte("<" + name)
-	for {
-		i := bytes.Index(out, open)
-		if i < 0 {
-			return false
+// settled is the output offset before which nothing will change: the start
+// of the outermost guarded element that may still be removed.
+func (x *execution) settled() int {
+	for i := range x.marks {
+		if !x.holds(&x.marks[i]) {
+			return x.marks[i].at
 		}
-		out = out[i+len(open):]
-		if len(out) > 0 && (out[0] == '>' || out[0] == '/' || docxpkg.IsSpace(out[0])) {
-			return true
+	}
+	return x.out.Len()
+}
+
+// elementIndex returns the offset in out of the first start tag of the
+// named element, or -1.
+func elementIndex(out []byte, name string) int {
+	open := []byte("<" + name)
+	for at := 0; ; {
+		i := bytes.Index(out[at:], open)
+		if i < 0 {
+			return -1
+		}
+		at += i + len(open)
+		if at < len(out) && (out[at] == '>' || out[at] == '/' || docxpkg.IsSpace(out[at])) {
+			return at - len(open)
 		}
 	}
 }
@@ -324,8 +363,13 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 		tm.Funcs(funcs)
 		buf := newOutput(len(cp.src) + len(cp.src)/4)
 		x.cp, x.out, x.marks = cp, buf, x.marks[:0]
+		check := startXMLCheck()
+		buf.full = func() { buf.pass(x.settled(), check.pieces) }
 		problems.moveTo(cp.part.name, nil)
-		if err := tm.Execute(limitedWriter{x}, data); err != nil {
+		err = tm.Execute(limitedWriter{x}, data)
+		buf.pass(-1, check.pieces)
+		malformed := check.finish()
+		if err != nil {
 			errs = append(errs, x.execError(cp, err))
 			var limit *limitError
 			if errors.As(err, &limit) {
@@ -335,8 +379,8 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 		}
 		x.written += buf.Len()
 		xml := docxpkg.Chunks(buf.chunks)
-		if err := xml.WellFormed(); err != nil {
-			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + err.Error() + ")"})
+		if malformed != nil {
+			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + malformed.Error() + ")"})
 			continue
 		}
 		outs[cp.part.name] = xml

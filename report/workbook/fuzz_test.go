@@ -23,7 +23,7 @@ func FuzzCellText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := &reader{file: "f.xlsx", p: &pkg{}, y: &model.Figures{}}
-		v := r.number("S", cell{col: 1, kind: cellText, value: s}, 1, "x")
+		v := r.number("S", cell{col: 1, kind: cellText, value: s}, 1, label{field: "x"})
 		want, _, err := vnformat.ParseNumber(vnformat.CleanText(s))
 		switch {
 		case strings.TrimSpace(s) == "":
@@ -39,7 +39,7 @@ func FuzzCellText(f *testing.F) {
 			}
 		}
 		r.findings = nil
-		r.flag("S", cell{col: 1, kind: cellText, value: s}, 1, "x")
+		r.flag("S", cell{col: 1, kind: cellText, value: s}, 1, label{field: "x"})
 		r.date("S", cell{col: 1, kind: cellText, value: s}, 1)
 		r.date("S", cell{col: 1, kind: cellNumber, value: s}, 1)
 		if len(r.findings) > 3 {

@@ -158,6 +158,29 @@ func (t *table) pos(r *reader, key string, row int) model.Pos {
 	return r.cellPos(t.ref.name, col, row)
 }
 
+// places sets out[i] to the place of column keys[i]'s cell in a row, as pos
+// does, their cell names sharing one string: made apart, the five places of
+// every entry were most of what reading a sheet keeps besides the entries.
+func (t *table) places(r *reader, row int, keys []string, out []model.Pos) {
+	var buf [128]byte
+	var endsBuf [8]int
+	names, ends := buf[:0], endsBuf[:len(keys)]
+	for i, key := range keys {
+		if col, ok := t.cols[key]; ok {
+			names = appendCellName(names, col, row)
+		}
+		ends[i] = len(names)
+	}
+	all, start := string(names), 0
+	for i, end := range ends {
+		out[i] = model.Pos{}
+		if end > start {
+			out[i] = model.Pos{File: r.file, Sheet: t.ref.name, Cell: all[start:end]}
+		}
+		start = end
+	}
+}
+
 // cell returns the cell of a column in a row; a column the sheet lacks is blank.
 func (t *table) cell(rw *row, key string) cell {
 	col, ok := t.cols[key]
@@ -280,15 +303,20 @@ var foldedDerivedMark = fold(derivedMark)
 
 var entryValueCols = []string{colActual, colEstimate, colPlan, colYearEst, colSame, colNote}
 
+// entryPlaces are the columns whose cells an entry records the places of.
+var entryPlaces = [...]string{colCode, colActual, colPlan, colYearEst, colSame}
+
 func (r *reader) entries(ref sheetRef) {
 	seen := map[string]string{} // code → cell of its first row
 	t, merges := r.readTable(ref, entryColumns, []string{colCode, colActual}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num, "")
+		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num, label{})
 		if !ok {
 			return
 		}
-		codePos := t.pos(r, colCode, rw.num)
+		var at [len(entryPlaces)]model.Pos
+		t.places(r, rw.num, entryPlaces[:], at[:])
+		codePos := at[0]
 		ind, known := r.cat.Lookup(code)
 		// The «tự tính» Write puts in a computed indicator's row is no value.
 		derived := code == "" || (known && ind.Derived())
@@ -315,7 +343,7 @@ func (r *reader) entries(ref sheetRef) {
 		seen[code] = codePos.Cell
 		if !filled {
 			if !derived {
-				r.y.AddBlank(code, t.pos(r, colActual, rw.num))
+				r.y.AddBlank(code, at[1])
 			}
 			return
 		}
@@ -326,16 +354,15 @@ func (r *reader) entries(ref sheetRef) {
 		if rw.hidden {
 			r.hiddenRow(t, rw.num)
 		}
-		e := &model.Entry{Code: code, Pos: codePos, ActualPos: t.pos(r, colActual, rw.num), PlanPos: t.pos(r, colPlan, rw.num),
-			YearEstimatePos: t.pos(r, colYearEst, rw.num), SamePeriodPos: t.pos(r, colSame, rw.num)}
+		e := &model.Entry{Code: code, Pos: codePos, ActualPos: at[1], PlanPos: at[2], YearEstimatePos: at[3], SamePeriodPos: at[4]}
 		if c := t.cell(rw, colActual); !(derived && isDerivedMark(c)) {
-			e.Actual = r.number(sheet, c, rw.num, code+": Thực hiện")
+			e.Actual = r.number(sheet, c, rw.num, label{code, "Thực hiện"})
 		}
-		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, code+": Ước tính")
-		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, code+": Kế hoạch")
-		e.YearEstimate = r.number(sheet, t.cell(rw, colYearEst), rw.num, code+": Ước cả năm")
-		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, code+": Cùng kỳ năm trước")
-		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num, code+": Ghi chú")
+		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, label{code, "Ước tính"})
+		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, label{code, "Kế hoạch"})
+		e.YearEstimate = r.number(sheet, t.cell(rw, colYearEst), rw.num, label{code, "Ước cả năm"})
+		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, label{code, "Cùng kỳ năm trước"})
+		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num, label{code, "Ghi chú"})
 		r.y.Entries = append(r.y.Entries, e)
 	})
 	r.mergedRows(t, merges, append([]string{colCode}, entryValueCols...)...)
@@ -345,7 +372,7 @@ func (r *reader) rankings(ref sheetRef) {
 	seen := map[string]string{}
 	t, merges := r.readTable(ref, rankingColumns, []string{colCode, colRank}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num, "")
+		code, ok := r.text(sheet, t.cell(rw, colCode), rw.num, label{})
 		rankCell, ofCell := t.cell(rw, colRank), t.cell(rw, colOf)
 		if !ok || (code == "" && rankCell.kind == cellBlank && ofCell.kind == cellBlank) {
 			return
@@ -377,8 +404,8 @@ func (r *reader) rankings(ref sheetRef) {
 		if rw.hidden {
 			r.hiddenRow(t, rw.num)
 		}
-		rank, ok1 := r.text(sheet, rankCell, rw.num, code+": Thứ hạng")
-		of, ok2 := r.text(sheet, ofCell, rw.num, code+": Tổng số")
+		rank, ok1 := r.text(sheet, rankCell, rw.num, label{code, "Thứ hạng"})
+		of, ok2 := r.text(sheet, ofCell, rw.num, label{code, "Tổng số"})
 		if !ok1 || !ok2 {
 			return
 		}
@@ -414,9 +441,9 @@ func (r *reader) narrative(ref sheetRef) {
 	var rows []narrativeRow
 	t, merges := r.readTable(ref, narrativeColumns, []string{colPart, colText}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		part, ok1 := r.text(sheet, t.cell(rw, colPart), rw.num, "")
-		heading, ok2 := r.text(sheet, t.cell(rw, colHeading), rw.num, "")
-		text, ok3 := r.text(sheet, t.cell(rw, colText), rw.num, "")
+		part, ok1 := r.text(sheet, t.cell(rw, colPart), rw.num, label{})
+		heading, ok2 := r.text(sheet, t.cell(rw, colHeading), rw.num, label{})
+		text, ok3 := r.text(sheet, t.cell(rw, colText), rw.num, label{})
 		if text == exampleText {
 			return // the example Write puts in an empty sheet, left in place
 		}
@@ -535,22 +562,22 @@ func (r *reader) header(ref sheetRef, want model.Period) {
 	seen := map[string]string{}
 	r.readTable(ref, headerColumns, []string{colLabel, colValue}, func(t *table, rw *row) {
 		sheet := t.ref.name
-		label, _ := r.text(sheet, t.cell(rw, colLabel), rw.num, "")
-		keyText, _ := r.text(sheet, t.cell(rw, colKey), rw.num, "")
+		name, _ := r.text(sheet, t.cell(rw, colLabel), rw.num, label{})
+		keyText, _ := r.text(sheet, t.cell(rw, colKey), rw.num, label{})
 		valueCell := t.cell(rw, colValue)
 		key, ok := byLabel[keyText]
 		if !ok {
-			key, ok = byLabel[fold(label)]
+			key, ok = byLabel[fold(name)]
 		}
 		if !ok {
 			if valueCell.kind != cellBlank {
-				r.add(model.Warning, "unknown-field", t.pos(r, colLabel, rw.num), r.hint(label, labels), "mục «%s» không được dùng, bỏ qua", shorten(label))
+				r.add(model.Warning, "unknown-field", t.pos(r, colLabel, rw.num), r.hint(name, labels), "mục «%s» không được dùng, bỏ qua", shorten(name))
 			}
 			return
 		}
 		pos := t.pos(r, colValue, rw.num)
 		if first, dup := seen[key]; dup {
-			r.add(model.Error, "duplicate-key", t.pos(r, colLabel, rw.num), "xóa một trong hai dòng", "mục «%s» đã có ở ô %s", shorten(label), first)
+			r.add(model.Error, "duplicate-key", t.pos(r, colLabel, rw.num), "xóa một trong hai dòng", "mục «%s» đã có ở ô %s", shorten(name), first)
 			return
 		}
 		seen[key] = pos.Cell
@@ -567,7 +594,7 @@ func (r *reader) header(ref sheetRef, want model.Period) {
 			}
 		default:
 			r.y.Header.FieldPos[key] = pos
-			if s, ok := r.text(sheet, valueCell, rw.num, shorten(label)); ok {
+			if s, ok := r.text(sheet, valueCell, rw.num, label{field: shorten(name)}); ok {
 				r.y.Header.Set(key, s)
 			}
 		}
@@ -575,7 +602,7 @@ func (r *reader) header(ref sheetRef, want model.Period) {
 }
 
 func (r *reader) period(sheet string, c cell, row int, want model.Period) {
-	s, ok := r.text(sheet, c, row, "Kỳ báo cáo")
+	s, ok := r.text(sheet, c, row, label{field: "Kỳ báo cáo"})
 	if !ok || s == "" {
 		return
 	}

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"bytes"
 	"io"
 	"strconv"
 	"strings"
@@ -97,6 +98,8 @@ type sheetScanner struct {
 	fn     func(*row) bool
 	row    row
 	merges []cellRange
+	// v and inline gather a cell's <v> and inline text, reused from cell to cell.
+	v, inline []byte
 }
 
 func (s *sheetScanner) run() error {
@@ -183,7 +186,8 @@ func (s *sheetScanner) cells() error {
 // cell reads one cell's content up to its end tag and classifies it by type.
 func (s *sheetScanner) cell(c *cell, typ string) error {
 	x := s.x
-	var v, inline []byte
+	v, inline := s.v[:0], s.inline[:0]
+	defer func() { s.v, s.inline = v, inline }()
 	hasV := false
 	in := "" // "v", or "t" inside "is"
 	inIs, phonetic := false, 0
@@ -210,7 +214,7 @@ func (s *sheetScanner) cell(c *cell, typ string) error {
 		case tokEnd:
 			switch string(x.name) {
 			case "c":
-				s.classify(c, typ, hasV, string(v), string(inline))
+				s.classify(c, typ, hasV, v, inline)
 				return nil
 			case "rPh":
 				phonetic--
@@ -230,12 +234,14 @@ func (s *sheetScanner) cell(c *cell, typ string) error {
 	return unexpected(x.err)
 }
 
-func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline string) {
+// classify sets a cell's kind and value from its type and content; the value
+// is a string of its own only where it is not a shared string.
+func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline []byte) {
 	switch typ {
 	case "inlineStr":
-		c.kind, c.value = cellText, unescapeOOXML(inline)
+		c.kind, c.value = cellText, unescapeOOXML(string(inline))
 	case "s":
-		i, err := strconv.Atoi(strings.TrimSpace(v))
+		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 		if err != nil || i < 0 || i >= len(s.p.sst) {
 			// A reference outside the table: show what is there rather than fail the file.
 			c.kind, c.value = cellError, "#REF!"
@@ -243,15 +249,15 @@ func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline string
 		}
 		c.kind, c.value = cellText, s.p.sst[i]
 	case "str":
-		c.kind, c.value = cellText, unescapeOOXML(v)
+		c.kind, c.value = cellText, unescapeOOXML(string(v))
 	case "b":
-		c.kind, c.value = cellBool, strings.TrimSpace(v)
+		c.kind, c.value = cellBool, string(bytes.TrimSpace(v))
 	case "e":
-		c.kind, c.value = cellError, strings.TrimSpace(v)
+		c.kind, c.value = cellError, string(bytes.TrimSpace(v))
 	case "d":
-		c.kind, c.value = cellDate, strings.TrimSpace(v)
+		c.kind, c.value = cellDate, string(bytes.TrimSpace(v))
 	default:
-		c.kind, c.value = cellNumber, strings.TrimSpace(v)
+		c.kind, c.value = cellNumber, string(bytes.TrimSpace(v))
 	}
 	if len(c.value) > maxCellChars && utf8.RuneCountInString(c.value) > maxCellChars {
 		c.kind, c.value = cellTooLong, shorten(c.value)
@@ -302,13 +308,19 @@ func parseRange(s string) (cellRange, bool) {
 
 // cellName writes column 28, row 12 as "AB12".
 func cellName(col, row int) string {
-	var b [8]byte
-	i := len(b)
+	var b [24]byte
+	return string(appendCellName(b[:0], col, row))
+}
+
+// appendCellName appends the name of a cell to b.
+func appendCellName(b []byte, col, row int) []byte {
+	var letters [8]byte
+	i := len(letters)
 	for col > 0 {
 		col--
 		i--
-		b[i] = byte('A' + col%26)
+		letters[i] = byte('A' + col%26)
 		col /= 26
 	}
-	return string(b[i:]) + strconv.Itoa(row)
+	return strconv.AppendInt(append(b, letters[i:]...), int64(row), 10)
 }
