@@ -312,26 +312,22 @@ func plainStart(s string) bool {
 }
 
 // printable tells whether b is UTF-8 of only the characters YAML takes as
-// they are, and line breaks: no tab, no control, no byte order mark. In valid
-// UTF-8 those characters are known by their bytes, so b is scanned without
-// decoding each letter of Vietnamese text.
+// they are, and line breaks: no tab, no control, no byte order mark.
 func printable(b []byte) bool {
-	if !utf8.Valid(b) {
-		return false
-	}
-	for i := 0; i < len(b); i++ {
-		switch c := b[i]; {
-		case c < ' ' && c != '\n' && c != '\r' || c == 0x7f:
-			return false
-		case c == 0xc2: // U+0080..U+009F, the C1 controls, are C2 80..C2 9F
-			if i+1 < len(b) && b[i+1] < 0xa0 {
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' && c != '\r' || c == 0x7f {
 				return false
 			}
-		case c == 0xef: // U+FEFF is EF BB BF; U+FFFD (taken for a broken byte), U+FFFE, U+FFFF are EF BF BD..BF
-			if i+2 < len(b) && (b[i+1] == 0xbb && b[i+2] == 0xbf || b[i+1] == 0xbf && b[i+2] >= 0xbd) {
-				return false
-			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r < 0xa0, r == 0xfeff, r == 0xfffe, r == 0xffff, r == utf8.RuneError:
+			return false
+		}
+		i += size
 	}
 	return true
 }
