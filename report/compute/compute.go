@@ -51,11 +51,13 @@ func (f *Figure) Change() *big.Rat {
 // Growth is the change in percent of last year's value, or nil when there is no
 // base to compare with (no previous value, or a zero one).
 func (f *Figure) Growth() *big.Rat {
-	ch := f.Change()
-	if ch == nil {
+	if !f.HasChange() {
 		return nil
 	}
-	return percentOf(ch, f.Previous)
+	if g, ok := smallGrowth(f.Value, f.Previous); ok {
+		return g
+	}
+	return percentOf(f.Change(), f.Previous)
 }
 
 // Attainment is value / plan × 100, or nil without a (non-zero) plan.
@@ -93,7 +95,7 @@ func (f *Figure) PlanMet() (met, ok bool) {
 
 // meets reports whether v reaches plan, or where lower is better stays within it.
 func meets(v, plan *big.Rat, lowerIsBetter bool) bool {
-	c := v.Cmp(plan)
+	c := Cmp(v, plan)
 	if lowerIsBetter {
 		return c <= 0
 	}
@@ -134,7 +136,7 @@ func (f *Figure) TargetMet() (met, ok bool) {
 		return false, false
 	}
 	// Compared exactly: rounding 49,96% up to "50,0%" must not meet "> 50".
-	c := f.Value.Cmp(Rat(t.Value))
+	c := Cmp(f.Value, Rat(t.Value))
 	return t.MetBy(c), true
 }
 
@@ -148,7 +150,7 @@ func (f *Figure) ValueDecimals() int {
 		return d
 	}
 	goal := Rat(t.Value)
-	return AgreeingDecimals(f.Value, d, func(v *big.Rat) bool { return t.MetBy(v.Cmp(goal)) })
+	return AgreeingDecimals(f.Value, d, func(v *big.Rat) bool { return t.MetBy(Cmp(v, goal)) })
 }
 
 // Improved reports whether the change is good news, taking the indicator's
@@ -197,8 +199,11 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		r.noPrevious = "số liệu " + compared.Name() + " không có chỉ tiêu này"
 	}
 	r.Figures = make([]*Figure, 0, len(cat.Indicators))
-	for _, ind := range cat.Indicators {
-		f := &Figure{Indicator: ind, Entry: year.Entry(ind.Code), Period: year.Period, Compared: compared}
+	figures := make([]Figure, len(cat.Indicators)) // one allocation, not one a figure
+	next := 0                                      // inputs list their entries in about catalogue order
+	for i, ind := range cat.Indicators {
+		f := &figures[i]
+		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &next), Period: year.Period, Compared: compared}
 		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
@@ -227,12 +232,12 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 	}
 	var fromFile *big.Rat
 	if last != nil {
-		fromFile, _ = last.value(f.Indicator.Code)
+		fromFile, _ = last.valueOf(f.Indicator, last.year.EntryFrom(f.Indicator.Code, &last.next))
 	}
 	switch {
 	case fromFile != nil:
 		f.Previous = fromFile
-		if stated != nil && stated.Cmp(fromFile) != 0 {
+		if stated != nil && Cmp(stated, fromFile) != 0 {
 			r.Findings = append(r.Findings, model.Finding{
 				Severity: model.Warning, Code: "same-period-mismatch", Pos: f.Entry.SamePeriodPos,
 				Msg: fmt.Sprintf("chỉ tiêu %s: số cùng kỳ %s khác số liệu %s (%s) trong %s; báo cáo dùng số trong %[4]s",
@@ -291,7 +296,7 @@ func (r *Report) yearEstimate(f *Figure) {
 		return
 	}
 	est := Rat(*e.YearEstimate)
-	if f.Indicator.Cumulative && f.Value != nil && est.Cmp(f.Value) < 0 {
+	if f.Indicator.Cumulative && f.Value != nil && Cmp(est, f.Value) < 0 {
 		r.Findings = append(r.Findings, model.Finding{
 			Severity: model.Error, Code: "year-estimate-below", Pos: e.YearEstimatePos,
 			Fix: "sửa số ước cả năm (không nhỏ hơn số thực hiện của kỳ)",
@@ -351,6 +356,7 @@ type evaluator struct {
 	year     *model.Figures
 	done     map[string]result
 	visiting map[string]bool
+	next     int // for EntryFrom, while the catalogue is gone through in order
 }
 
 type result struct {
@@ -359,7 +365,7 @@ type result struct {
 }
 
 func newEvaluator(cat *model.Catalogue, year *model.Figures) *evaluator {
-	return &evaluator{cat: cat, year: year, done: make(map[string]result, len(cat.Indicators)), visiting: map[string]bool{}}
+	return &evaluator{cat: cat, year: year, done: map[string]result{}, visiting: map[string]bool{}}
 }
 
 func (e *evaluator) value(code string) (*big.Rat, string) {
@@ -372,8 +378,14 @@ func (e *evaluator) value(code string) (*big.Rat, string) {
 }
 
 // valueOf is value for an indicator of the catalogue and its entry in the
-// year (nil when none), which the caller has looked up already.
+// year (nil when none), which the caller has looked up already. An entered
+// value is read again rather than memoised: a map of every indicator costs
+// more than reading it.
 func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) (*big.Rat, string) {
+	if !ind.Derived() {
+		res := e.computeOf(ind, entry)
+		return res.v, res.missing
+	}
 	if res, ok := e.done[ind.Code]; ok {
 		return res.v, res.missing
 	}

@@ -1,7 +1,9 @@
 package compute
 
 import (
+	"math"
 	"math/big"
+	"math/bits"
 
 	"github.com/baocao/baocao/report/vnformat"
 	"github.com/shopspring/decimal"
@@ -12,12 +14,153 @@ import (
 
 // Rat converts an entered decimal exactly.
 func Rat(d decimal.Decimal) *big.Rat {
+	if d.NumDigits() <= 18 { // the coefficient fits in 64 bits
+		if exp := d.Exponent(); -19 < exp && exp < 19 {
+			c := d.CoefficientInt64()
+			if exp >= 0 {
+				if hi, lo := bits.Mul64(abs64(c), tens[exp]); hi == 0 && lo <= math.MaxInt64 {
+					return fraction(sign64(c)*int64(lo), 1)
+				}
+			} else {
+				return fraction(c, tens[-exp])
+			}
+		}
+	}
 	coef := d.Coefficient()
 	exp := d.Exponent()
 	if exp >= 0 {
 		return new(big.Rat).SetInt(coef.Mul(coef, pow10(exp)))
 	}
 	return new(big.Rat).SetFrac(coef, pow10(-exp))
+}
+
+// tens holds 10^0..10^18 for the fast paths of small figures.
+var tens = func() (t [19]uint64) {
+	t[0] = 1
+	for i := 1; i < len(t); i++ {
+		t[i] = t[i-1] * 10
+	}
+	return t
+}()
+
+// fraction is num/den (den > 0) as a new Rat, reduced in 64 bits: SetFrac64
+// reduces with big arithmetic, a handful of allocations per figure.
+func fraction(num int64, den uint64) *big.Rat {
+	g := gcd(abs64(num), den)
+	num, den = num/int64(g), den/g // g divides both; num/g keeps its sign
+	r := new(big.Rat)
+	if den == 1 {
+		r.Num().SetInt64(num) // the zero Rat's denominator is 1
+		return r
+	}
+	// 1/den is reduced, so is num/den once the numerator is set.
+	r.Num().SetUint64(den)
+	r.Inv(r)
+	r.Num().SetInt64(num)
+	return r
+}
+
+func gcd(a, b uint64) uint64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	if a == 0 {
+		return 1 // 0/den is 0/1 once den is divided by itself
+	}
+	return a
+}
+
+// abs64 is |x| as unsigned, right for math.MinInt64 too.
+func abs64(x int64) uint64 {
+	if x < 0 {
+		return uint64(-x)
+	}
+	return uint64(x)
+}
+
+func sign64(x int64) int64 {
+	if x < 0 {
+		return -1
+	}
+	return 1
+}
+
+// small gives x as num/den when both fit in 63 bits.
+func small(x *big.Rat) (num int64, den uint64, ok bool) {
+	n := x.Num()
+	if !n.IsInt64() || n.Int64() == math.MinInt64 {
+		return 0, 0, false
+	}
+	if x.IsInt() {
+		return n.Int64(), 1, true
+	}
+	d := x.Denom() // a reference: x has a denominator of its own
+	if !d.IsInt64() {
+		return 0, 0, false
+	}
+	return n.Int64(), uint64(d.Int64()), true
+}
+
+// Cmp is x.Cmp(y), which copies both numerators to compare: in 128 bits
+// when both are small.
+func Cmp(x, y *big.Rat) int {
+	if x.IsInt() && y.IsInt() {
+		return x.Num().Cmp(y.Num())
+	}
+	a, b, ok1 := small(x)
+	c, d, ok2 := small(y)
+	if !ok1 || !ok2 {
+		return x.Cmp(y)
+	}
+	// a/b against c/d, with b and d positive: a·d against c·b.
+	sa, sc := sign(a), sign(c)
+	if sa != sc {
+		return cmpInt(sa, sc)
+	}
+	h1, l1 := bits.Mul64(abs64(a), d)
+	h2, l2 := bits.Mul64(abs64(c), b)
+	m := cmpU128(h1, l1, h2, l2)
+	if sa < 0 {
+		return -m
+	}
+	return m
+}
+
+func sign(x int64) int {
+	switch {
+	case x < 0:
+		return -1
+	case x > 0:
+		return 1
+	}
+	return 0
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpU128(h1, l1, h2, l2 uint64) int {
+	if h1 != h2 {
+		return cmpU64(h1, h2)
+	}
+	return cmpU64(l1, l2)
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // smallPowers10 holds 10^0..10^19, the scales of report figures, computed once.
@@ -44,19 +187,71 @@ func Round(r *big.Rat, decimals int) decimal.Decimal { return vnformat.RoundRat(
 // digits, for showing values that were entered or summed, not divided.
 func Exact(r *big.Rat, maxDecimals int) (decimal.Decimal, bool) {
 	d := Round(r, maxDecimals)
-	return d, Rat(d).Cmp(r) == 0
+	return d, Cmp(Rat(d), r) == 0
 }
 
 // percentOf returns part / whole × 100, or nil when whole is zero: one fraction
-// (a/b) / (c/d) × 100 = 100ad / bc, reduced once.
+// (a/b) / (c/d) × 100 = 100ad / bc, reduced once; in 64 bits when it fits.
 func percentOf(part, whole *big.Rat) *big.Rat {
 	if whole.Sign() == 0 {
 		return nil
+	}
+	if a, b, ok := small(part); ok {
+		if c, d, ok := small(whole); ok {
+			if num, ok := mul3(abs64(a), d, 100); ok {
+				if den, ok := mul3(b, abs64(c), 1); ok && num <= math.MaxInt64 {
+					return fraction(int64(num)*int64(sign(a)*sign(c)), den)
+				}
+			}
+		}
 	}
 	num := new(big.Int).Mul(part.Num(), whole.Denom())
 	num.Mul(num, smallPowers10[2])
 	den := new(big.Int).Mul(part.Denom(), whole.Num())
 	return new(big.Rat).SetFrac(num, den)
+}
+
+// smallGrowth is (v − prev) / prev × 100 = (ad − cb)·100 / bc for v = a/b and
+// prev = c/d, in 64 bits when it fits (ok false otherwise); nil for a zero prev.
+func smallGrowth(v, prev *big.Rat) (*big.Rat, bool) {
+	a, b, ok1 := small(v)
+	c, d, ok2 := small(prev)
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	if c == 0 {
+		return nil, true
+	}
+	ad, ok1 := mul62(a, d)
+	cb, ok2 := mul62(c, b)
+	den, ok3 := mul3(b, abs64(c), 1)
+	if !ok1 || !ok2 || !ok3 {
+		return nil, false
+	}
+	num, ok := mul62(ad-cb, 100) // |ad − cb| < 2^63: no overflow
+	if !ok {
+		return nil, false
+	}
+	return fraction(num*int64(sign(c)), den), true
+}
+
+// mul62 is x·y when its magnitude is below 2^62.
+func mul62(x int64, y uint64) (int64, bool) {
+	hi, lo := bits.Mul64(abs64(x), y)
+	if hi != 0 || lo >= 1<<62 {
+		return 0, false
+	}
+	return int64(lo) * sign64(x), true
+}
+
+// mul3 is x·y·z when it fits in 64 bits.
+func mul3(x, y, z uint64) (uint64, bool) {
+	hi, lo := bits.Mul64(x, y)
+	if hi != 0 {
+		return 0, false
+	}
+	hi, lo = bits.Mul64(lo, z)
+	return lo, hi == 0
 }
 
 // MaxAgreeingDecimals bounds how far AgreeingDecimals looks; figures that far

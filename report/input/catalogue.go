@@ -2,7 +2,6 @@ package input
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -12,7 +11,20 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var codePattern = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+// validCode tells a code of capitals without accents, digits and underscores,
+// starting with a capital: ^[A-Z][A-Z0-9_]*$, without a regexp's cost per
+// indicator of a big catalogue.
+func validCode(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 var (
 	catalogueKeys = []string{"nhom", "chi_tieu", "chot_so_lieu"}
@@ -59,8 +71,8 @@ func parseCatalogue(file string, data []byte, inPieces bool) (*model.Catalogue, 
 	if !ok || !found {
 		return nil, r.findings, ok
 	}
-	r.checkCatalogue(groups, inds)
 	cat := model.NewCatalogue(file, groups, inds)
+	r.checkCatalogue(cat)
 	cat.Window = window
 	return cat, r.findings, true
 }
@@ -120,7 +132,7 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml.Node) {
 	switch key {
 	case "ma":
-		if !codePattern.MatchString(s) {
+		if !validCode(s) {
 			r.add(model.Error, "bad-code", v, "", "mã chỉ tiêu «%s» chỉ được gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ", s)
 		}
 		ind.Code = s
@@ -180,7 +192,7 @@ func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml
 	case "thuoc":
 		ind.PartOf = s
 	case "nguong_bien_dong":
-		if d := r.number(v, key); d != nil {
+		if d := r.number(v, "", key); d != nil {
 			if d.Sign() <= 0 {
 				r.add(model.Error, "bad-threshold", v, "", "nguong_bien_dong phải lớn hơn 0")
 				return
@@ -191,37 +203,34 @@ func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml
 }
 
 // checkCatalogue checks what spans entries: unique codes, known groups and references.
-func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicator) {
+func (r *yamlReader) checkCatalogue(cat *model.Catalogue) {
+	groups, inds := cat.Groups, cat.Indicators
 	groupCodes := make([]string, len(groups))
 	for i, g := range groups {
 		groupCodes[i] = g.Code
 	}
-	seen := map[string]*model.Indicator{}
 	for _, ind := range inds {
-		if first, dup := seen[ind.Code]; dup {
+		if first, _ := cat.Lookup(ind.Code); first != ind { // the catalogue keeps the first
 			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "duplicate-indicator", Pos: ind.Pos,
 				Msg: fmt.Sprintf("mã chỉ tiêu «%s» đã khai báo ở dòng %d", ind.Code, first.Pos.Line)})
-			continue
 		}
-		seen[ind.Code] = ind
 	}
-	tmp := model.NewCatalogue(r.file, groups, inds)
 	for _, ind := range inds {
 		if ind.Group != "" && len(groups) > 0 && !contains(groupCodes, ind.Group) {
 			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-group", Pos: r.posOf(ind, "nhom"),
 				Msg: fmt.Sprintf("chỉ tiêu %s: không có nhóm «%s»", ind.Code, ind.Group)})
 		}
 		if ind.PartOf != "" {
-			if _, ok := tmp.Lookup(ind.PartOf); !ok {
+			if _, ok := cat.Lookup(ind.PartOf); !ok {
 				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.posOf(ind, "thuoc"),
-					Msg: fmt.Sprintf("chỉ tiêu %s thuộc chỉ tiêu tổng: %s", ind.Code, tmp.UnknownCode(ind.PartOf))})
+					Msg: fmt.Sprintf("chỉ tiêu %s thuộc chỉ tiêu tổng: %s", ind.Code, cat.UnknownCode(ind.PartOf))})
 			}
 		}
 		if ind.Formula != "" {
-			r.checkFormula(tmp, ind)
+			r.checkFormula(cat, ind)
 		}
 	}
-	r.checkPartOfCycles(tmp, inds)
+	r.checkPartOfCycles(cat, inds)
 }
 
 // checkPartOfCycles refuses a chain of thuoc that comes back to where it
@@ -230,6 +239,9 @@ func (r *yamlReader) checkCatalogue(groups []model.Group, inds []*model.Indicato
 func (r *yamlReader) checkPartOfCycles(cat *model.Catalogue, inds []*model.Indicator) {
 	done := map[string]bool{}
 	for _, start := range inds {
+		if start.PartOf == "" { // a whole of no other: on no cycle
+			continue
+		}
 		var chain []string
 		onChain := map[string]int{}
 		for ind := start; ind != nil && !done[ind.Code]; {

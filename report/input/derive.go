@@ -23,8 +23,9 @@ func (w *Workspace) Derive(fig *model.Figures, cat *model.Catalogue) (model.Find
 		return nil, nil
 	}
 	var missing []*model.Indicator
+	next := 0
 	for _, ind := range cat.Indicators {
-		if !ind.Derived() && ind.Kind == model.Quantity && fig.Entry(ind.Code) == nil {
+		if !ind.Derived() && ind.Kind == model.Quantity && fig.EntryFrom(ind.Code, &next) == nil {
 			missing = append(missing, ind)
 		}
 	}

@@ -97,6 +97,9 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 		return false, true
 	}
 	r.pieceKeys = &keySet{}
+	if kind == yaml.MappingNode { // a key a line at most: a map of its size grows no more
+		r.pieceKeys.many = make(map[string]bool, bytes.Count(body, []byte{'\n'}))
+	}
 	var q quick // its nodes serve one piece after the other
 	pieceStart, pieceLine := first, s.line+1
 	flush := func(end int) bool {

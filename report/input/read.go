@@ -69,7 +69,7 @@ func readChecked(st fs.FileInfo, open func() (io.ReadCloser, error), shown strin
 		return nil, fmt.Errorf("không đọc được %s: %w", shown, fileerr.Describe(err))
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	b, err := readAll(io.LimitReader(f, limit+1), st.Size())
 	if err != nil {
 		return nil, fmt.Errorf("không đọc được %s: %w", shown, fileerr.Describe(err))
 	}
@@ -77,6 +77,26 @@ func readChecked(st fs.FileInfo, open func() (io.ReadCloser, error), shown strin
 		return nil, tooBig(shown, limit)
 	}
 	return b, nil
+}
+
+// readAll is io.ReadAll into a buffer of the size stated, with room to see
+// the end: io.ReadAll grows its buffer step by step from 512 bytes, copying
+// a 20 MB year file several times over.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 0)+512)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) { // the file grew since it was measured
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 func tooBig(shown string, limit int64) error {

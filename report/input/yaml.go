@@ -21,6 +21,8 @@ type yamlReader struct {
 	findings model.Findings
 	refs     map[refKey]model.Pos // catalogue fields that name other entries
 	unknown  int                  // unknown indicator codes met
+	slab     []model.Entry        // see newEntry
+	next     int                  // the catalogue's indicator after the last entry read
 
 	// While a file is read in pieces (pieces.go): the lines before the piece
 	// being read, its root, and the keys met in the earlier pieces of the
@@ -247,10 +249,16 @@ func (r *yamlReader) scalar(n *yaml.Node, what string) (string, bool) {
 	return text(n.Value), true
 }
 
-// number reads a Vietnamese-style number; an empty value is nil without a finding.
-func (r *yamlReader) number(n *yaml.Node, what string) *decimal.Decimal {
-	s, ok := r.scalar(n, what)
-	if !ok || s == "" || n.Tag == "!!null" {
+// number reads a Vietnamese-style number; an empty value is nil without a
+// finding. Messages name it field(code, key), joined only for a message: a
+// big file has a few numbers a line.
+func (r *yamlReader) number(n *yaml.Node, code, key string) *decimal.Decimal {
+	if n.Kind != yaml.ScalarNode {
+		r.scalar(n, field(code, key)) // says why
+		return nil
+	}
+	s := text(n.Value)
+	if s == "" || n.Tag == "!!null" {
 		return nil
 	}
 	v, _, err := vnformat.ParseNumber(s)
@@ -260,10 +268,21 @@ func (r *yamlReader) number(n *yaml.Node, what string) *decimal.Decimal {
 			fix = pe.Suggestion
 			err = fmt.Errorf("%s", pe.Reason)
 		}
-		r.add(model.Error, "not-a-number", n, fix, "%s: «%s» không phải là số: %v", what, s, err)
+		r.add(model.Error, "not-a-number", n, fix, "%s: «%s» không phải là số: %v", field(code, key), s, err)
 		return nil
 	}
 	return &v
+}
+
+// field names a value in messages: "C01.thuc_hien", or the code or key alone.
+func field(code, key string) string {
+	switch {
+	case code == "":
+		return key
+	case key == "":
+		return code
+	}
+	return code + "." + key
 }
 
 func (r *yamlReader) boolean(n *yaml.Node, what string) bool {

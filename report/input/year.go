@@ -2,6 +2,7 @@ package input
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -95,36 +96,46 @@ func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
 
 func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {
 	r.pairs(m, "chi_tieu", nil, func(code string, k, v *yaml.Node) {
-		ind, ok := cat.Lookup(code)
+		ind, ok := cat.LookupFrom(code, &r.next)
 		if !ok {
 			r.unknownCode(cat, code, k)
 			return
 		}
 		// The catalogue's string, the same: the file's text may then go.
-		e := &model.Entry{Code: ind.Code, Pos: r.pos(k), ActualPos: r.pos(v)}
+		e := r.newEntry()
+		*e = model.Entry{Code: ind.Code, Pos: r.pos(k), ActualPos: r.pos(v)}
 		if v.Kind == yaml.ScalarNode {
-			e.Actual = r.number(v, code)
+			e.Actual = r.number(v, code, "")
 		} else {
 			r.pairs(v, "chỉ tiêu "+code, entryKeys, func(key string, _, fv *yaml.Node) {
-				what := code + "." + key
 				switch key {
 				case "thuc_hien":
-					e.Actual, e.ActualPos = r.number(fv, what), r.pos(fv)
+					e.Actual, e.ActualPos = r.number(fv, code, key), r.pos(fv)
 				case "uoc":
-					e.Estimate = r.boolean(fv, what)
+					e.Estimate = r.boolean(fv, field(code, key))
 				case "ke_hoach":
-					e.Plan, e.PlanPos = r.number(fv, what), r.pos(fv)
+					e.Plan, e.PlanPos = r.number(fv, code, key), r.pos(fv)
 				case "cung_ky":
-					e.SamePeriod, e.SamePeriodPos = r.number(fv, what), r.pos(fv)
+					e.SamePeriod, e.SamePeriodPos = r.number(fv, code, key), r.pos(fv)
 				case "uoc_ca_nam":
-					e.YearEstimate, e.YearEstimatePos = r.number(fv, what), r.pos(fv)
+					e.YearEstimate, e.YearEstimatePos = r.number(fv, code, key), r.pos(fv)
 				case "ghi_chu":
-					e.Note, _ = r.scalar(fv, what)
+					e.Note, _ = r.scalar(fv, field(code, key))
 				}
 			})
 		}
 		y.Entries = append(y.Entries, e)
 	})
+}
+
+// newEntry gives a zero entry carved from a slab: a ministry's file has
+// 100 000 of them, each a large object for the allocator and the collector.
+func (r *yamlReader) newEntry() *model.Entry {
+	if len(r.slab) == cap(r.slab) {
+		r.slab = make([]model.Entry, 0, 256)
+	}
+	r.slab = r.slab[:len(r.slab)+1]
+	return &r.slab[len(r.slab)-1]
 }
 
 func (r *yamlReader) rankings(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {
@@ -215,6 +226,7 @@ func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {
 			r.add(model.Error, "unknown-part", sec, fix, "phần «%s» không có; dùng một trong: %s", part, strings.Join(model.NarrativeParts, ", "))
 			continue
 		}
+		y.Narrative = slices.Grow(y.Narrative, len(items))
 		for _, it := range items {
 			if s, ok := r.scalar(it, "ý"); ok && s != "" {
 				y.Narrative = append(y.Narrative, model.NarrativeItem{Part: part, Heading: heading, Text: s, Pos: r.pos(it)})

@@ -181,20 +181,48 @@ type Figures struct {
 	// year's (compute); nil otherwise.
 	WholeYear *Figures
 
-	byCode map[string]*Entry
+	byCode map[string]int // the first entry of each code, by its place in Entries
 }
 
 // Entry returns the entry for code, or nil.
 func (y *Figures) Entry(code string) *Entry {
-	if y.byCode == nil {
-		y.byCode = make(map[string]*Entry, len(y.Entries))
-		for _, e := range y.Entries {
-			if _, dup := y.byCode[e.Code]; !dup {
-				y.byCode[e.Code] = e
-			}
+	y.index()
+	if i, ok := y.byCode[code]; ok && i < len(y.Entries) {
+		return y.Entries[i]
+	}
+	return nil
+}
+
+// EntryFrom is Entry for a caller going through codes in about the order of
+// the entries, as a catalogue lists them and inputs follow it: it tries the
+// entry at *next before the index (a cache miss a code among 100 000), and
+// leaves *next after the entry found. The first try holds only while codes
+// are unique.
+func (y *Figures) EntryFrom(code string, next *int) *Entry {
+	y.index()
+	if i := *next; 0 <= i && i < len(y.Entries) && y.Entries[i].Code == code && len(y.byCode) == len(y.Entries) {
+		*next = i + 1
+		return y.Entries[i]
+	}
+	i, ok := y.byCode[code]
+	if !ok || i >= len(y.Entries) {
+		return nil
+	}
+	*next = i + 1
+	return y.Entries[i]
+}
+
+// index indexes the entries by code on first use, keeping the first of a code.
+func (y *Figures) index() {
+	if y.byCode != nil {
+		return
+	}
+	y.byCode = make(map[string]int, len(y.Entries))
+	for i, e := range y.Entries {
+		if _, dup := y.byCode[e.Code]; !dup {
+			y.byCode[e.Code] = i
 		}
 	}
-	return y.byCode[code]
 }
 
 // AddEntry adds an entry the input does not give, such as a figure derived
@@ -202,7 +230,7 @@ func (y *Figures) Entry(code string) *Entry {
 func (y *Figures) AddEntry(e *Entry) {
 	y.Entries = append(y.Entries, e)
 	if _, dup := y.byCode[e.Code]; y.byCode != nil && !dup {
-		y.byCode[e.Code] = e
+		y.byCode[e.Code] = len(y.Entries) - 1
 	}
 }
 

@@ -120,6 +120,9 @@ type checker struct {
 	derived  map[string]state
 	required map[string]bool
 
+	entryInds    []*model.Indicator // see indicators
+	defaultLimit *big.Rat           // see limitRat
+
 	findings model.Findings
 }
 
@@ -197,17 +200,13 @@ func (c *checker) nameOf(code string) string {
 // duplicates reports codes given twice. Both readers refuse a repeat themselves;
 // this covers a year put together otherwise, so that no value is silently dropped.
 func (c *checker) duplicates() {
-	// The first entry of each code, not its place: a Pos per entry would be
-	// most of the memory of a check of 100 000 indicators.
-	first := make(map[string]*model.Entry, len(c.cur.Entries))
 	for _, e := range c.cur.Entries {
-		if f, dup := first[e.Code]; dup {
+		// The figures' index keeps the first entry of a code.
+		if first := c.cur.Entry(e.Code); first != nil && first != e {
 			c.add(model.Error, "duplicate-indicator", e.Pos, "xóa một trong hai dòng",
-				"chỉ tiêu %s đã có ở %s; mỗi chỉ tiêu chỉ được ghi một lần", c.nameOf(e.Code), f.Pos)
+				"chỉ tiêu %s đã có ở %s; mỗi chỉ tiêu chỉ được ghi một lần", c.nameOf(e.Code), first.Pos)
 			c.bad[e.Code] = true
-			continue
 		}
-		first[e.Code] = e
 	}
 	ranked := map[string]model.Pos{}
 	for _, r := range c.cur.Rankings {
@@ -222,9 +221,9 @@ func (c *checker) duplicates() {
 
 // entered checks each value as entered: present, not negative, a rate within 0–100.
 func (c *checker) entered() {
-	for _, e := range c.cur.Entries {
-		ind, ok := c.cat.Lookup(e.Code)
-		if !ok {
+	for i, e := range c.cur.Entries {
+		ind := c.indicators()[i]
+		if ind == nil {
 			// Readers report unknown codes and drop the entry; this covers any that do not.
 			if !c.reported[e.Pos] {
 				c.add(model.Error, "unknown-indicator", e.Pos, "", "%s", c.cat.UnknownCode(e.Code))
@@ -321,8 +320,9 @@ func (c *checker) previousInRange() {
 	if c.prev == nil {
 		return
 	}
+	next := 0
 	for _, e := range c.prev.Entries {
-		if ind, ok := c.cat.Lookup(e.Code); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos, e.Pos)) {
+		if ind, ok := c.cat.LookupFrom(e.Code, &next); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos, e.Pos)) {
 			c.bad[e.Code] = true
 		}
 	}
@@ -468,9 +468,9 @@ func (c *checker) plausible(ind *model.Indicator, f *compute.Formula, v *big.Rat
 // enteredDerived warns about a value entered for an indicator the program
 // computes: the report uses the computed one, so a different entry is ignored.
 func (c *checker) enteredDerived() {
-	for _, e := range c.cur.Entries {
-		ind, ok := c.cat.Lookup(e.Code)
-		if !ok || !ind.Derived() || e.Actual == nil || c.bad[e.Code] || c.spoilt(e) {
+	for i, e := range c.cur.Entries {
+		ind := c.indicators()[i]
+		if ind == nil || !ind.Derived() || e.Actual == nil || c.bad[e.Code] || c.spoilt(e) {
 			continue
 		}
 		pos, fix := at(e.ActualPos, e.Pos), "bỏ số này: chương trình tự tính"
@@ -531,12 +531,15 @@ func (c *checker) ok(ind *model.Indicator) bool {
 // pairs of entered indicators, or pairs with a derived one once those are checked.
 func (c *checker) parts(derived bool) {
 	for _, ind := range c.cat.Indicators {
+		if ind.PartOf == "" {
+			continue
+		}
 		whole, ok := c.cat.Lookup(ind.PartOf)
-		if ind.PartOf == "" || !ok || ind.Kind == model.Rank || (ind.Derived() || whole.Derived()) != derived || !c.ok(ind) || !c.ok(whole) {
+		if !ok || ind.Kind == model.Rank || (ind.Derived() || whole.Derived()) != derived || !c.ok(ind) || !c.ok(whole) {
 			continue
 		}
 		part, all := c.rep.Figure(ind.Code).Value, c.rep.Figure(whole.Code).Value
-		if part.Cmp(all) > 0 {
+		if compute.Cmp(part, all) > 0 {
 			c.add(model.Error, "part-exceeds-whole", c.placeOf(ind.Code), "",
 				"chỉ tiêu %s là một phần của chỉ tiêu %s nhưng lớn hơn: %s > %s",
 				name(ind), name(whole), showRat(part), showRat(all))
@@ -548,21 +551,20 @@ func (c *checker) parts(derived bool) {
 // changes compares each entered value with last year's: a plan that disappeared,
 // a change beyond the indicator's limit, a value identical to last year's.
 func (c *checker) changes() {
-	var same []*model.Indicator
+	var same []*compute.Figure
 	comparable := 0
-	for _, ind := range c.cat.Indicators {
-		e := c.cur.Entry(ind.Code)
+	for _, fig := range c.rep.Figures { // in catalogue order, each with its entry in cur
+		ind, e := fig.Indicator, fig.Entry
 		if ind.Derived() || ind.Kind == model.Rank || e == nil || c.bad[ind.Code] {
 			continue
 		}
-		c.planMissing(ind, e)
-		fig := c.rep.Figure(ind.Code)
+		c.planMissing(fig)
 		if fig.Value == nil || fig.Previous == nil || fig.Previous.Sign() == 0 {
 			continue
 		}
 		comparable++
-		if fig.Value.Cmp(fig.Previous) == 0 {
-			same = append(same, ind)
+		if compute.Cmp(fig.Value, fig.Previous) == 0 {
+			same = append(same, fig)
 			continue
 		}
 		c.implausible(ind, e, fig)
@@ -573,28 +575,29 @@ func (c *checker) changes() {
 			len(same), comparable, c.cur.Period.Name(), c.cur.Period.SamePeriodLastYear().Name(), codesOf(same[:3]))
 		return
 	}
-	for _, ind := range same {
+	for _, fig := range same {
+		ind, e := fig.Indicator, fig.Entry
 		if ind.Kind != model.Quantity {
 			continue // a rate may well stay the same, e.g. 100%
 		}
-		e := c.cur.Entry(ind.Code)
 		c.add(model.Warning, "same-as-last-year", at(e.ActualPos, e.Pos), "kiểm tra có chép nhầm số cùng kỳ năm trước không",
-			"chỉ tiêu %s: số thực hiện %s (%s) trùng đúng số %s", name(ind), c.cur.Period.Name(), showRat(c.rep.Figure(ind.Code).Value), c.cur.Period.SamePeriodLastYear().Name())
+			"chỉ tiêu %s: số thực hiện %s (%s) trùng đúng số %s", name(ind), c.cur.Period.Name(), showRat(fig.Value), c.cur.Period.SamePeriodLastYear().Name())
 	}
 }
 
-func codesOf(inds []*model.Indicator) string {
-	codes := make([]string, len(inds))
-	for i, ind := range inds {
-		codes[i] = ind.Code
+func codesOf(figs []*compute.Figure) string {
+	codes := make([]string, len(figs))
+	for i, fig := range figs {
+		codes[i] = fig.Indicator.Code
 	}
 	return strings.Join(codes, ", ")
 }
 
 // planMissing warns when last year's input had a plan for the indicator and this
 // year's has none: the report would silently drop the plan comparison.
-func (c *checker) planMissing(ind *model.Indicator, e *model.Entry) {
-	if c.prev == nil || e.Plan != nil || c.rep.Figure(ind.Code).Plan != nil { // a shorter period's plan may be the year's file's
+func (c *checker) planMissing(fig *compute.Figure) {
+	ind, e := fig.Indicator, fig.Entry
+	if c.prev == nil || e.Plan != nil || fig.Plan != nil { // a shorter period's plan may be the year's file's
 		return
 	}
 	last := c.prev.Entry(ind.Code)
@@ -608,6 +611,30 @@ func (c *checker) planMissing(ind *model.Indicator, e *model.Entry) {
 	c.add(model.Warning, "plan-missing", pos, fmt.Sprintf("ghi kế hoạch %s vào %s", c.cur.Period.TheYear().Name(), where),
 		"chỉ tiêu %s: số liệu %s có kế hoạch (%s) nhưng số liệu %s chưa có; báo cáo sẽ không nêu tỷ lệ đạt kế hoạch",
 		name(ind), c.prev.Period.Name(), show(*last.Plan), c.cur.Period.Name())
+}
+
+// limitRat is limit exactly, the default's worked out once.
+func (c *checker) limitRat(ind *model.Indicator) *big.Rat {
+	if ind.ChangeLimit != nil {
+		return compute.Rat(*ind.ChangeLimit)
+	}
+	if c.defaultLimit == nil {
+		c.defaultLimit = compute.Rat(c.limit(ind))
+	}
+	return c.defaultLimit
+}
+
+// indicators gives each entry of cur its indicator (nil for a code the
+// catalogue lacks), looked up once for the checks that go through them.
+func (c *checker) indicators() []*model.Indicator {
+	if c.entryInds == nil {
+		c.entryInds = make([]*model.Indicator, len(c.cur.Entries))
+		next := 0
+		for i, e := range c.cur.Entries {
+			c.entryInds[i], _ = c.cat.LookupFrom(e.Code, &next)
+		}
+	}
+	return c.entryInds
 }
 
 // limit is the change, in percent, beyond which an indicator's value is flagged.
@@ -625,12 +652,13 @@ func (c *checker) limit(ind *model.Indicator) decimal.Decimal {
 // the value a thousandfold slip (a unit, or "." read as thousands) would give
 // when that value would be an ordinary change (within the limit and ±50%).
 func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute.Figure) {
-	limit := compute.Rat(c.limit(ind))
-	if new(big.Rat).Abs(fig.Growth()).Cmp(limit) <= 0 || e.Actual == nil {
+	limit := c.limitRat(ind)
+	growth := fig.Growth()
+	if compute.Cmp(growth.Abs(growth), limit) <= 0 || e.Actual == nil {
 		return
 	}
 	ordinary := limit
-	if fifty := compute.Rat(DefaultChangeLimit); fifty.Cmp(limit) < 0 {
+	if fifty := compute.Rat(DefaultChangeLimit); compute.Cmp(fifty, limit) < 0 {
 		ordinary = fifty
 	}
 	fix := ""
@@ -638,7 +666,7 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 	for _, guess := range []decimal.Decimal{e.Actual.Div(thousand), e.Actual.Mul(thousand)} {
 		ch := new(big.Rat).Sub(compute.Rat(guess), fig.Previous)
 		ch.Quo(ch, fig.Previous).Mul(ch, big.NewRat(100, 1))
-		if ch.Abs(ch).Cmp(ordinary) <= 0 {
+		if compute.Cmp(ch.Abs(ch), ordinary) <= 0 {
 			fix = fmt.Sprintf("có phải ý là «%s»?", show(guess))
 			break
 		}
@@ -671,21 +699,24 @@ func (c *checker) beforeWindowEnd() {
 	if !date.Before(end) {
 		return
 	}
-	var codes []string
-	for _, e := range c.cur.Entries {
+	var codes []string // the first windowListed of them
+	n := 0
+	for i, e := range c.cur.Entries {
 		if e.Estimate {
 			return
 		}
-		ind, ok := c.cat.Lookup(e.Code)
-		if ok && !ind.Derived() && e.Actual != nil && !c.bad[e.Code] {
-			codes = append(codes, e.Code)
+		ind := c.indicators()[i]
+		if ind != nil && !ind.Derived() && e.Actual != nil && !c.bad[e.Code] {
+			if n++; n <= windowListed {
+				codes = append(codes, e.Code)
+			}
 		}
 	}
-	if len(codes) == 0 {
+	if n == 0 {
 		return
 	}
-	listed := strings.Join(codes[:min(len(codes), windowListed)], ", ")
-	if len(codes) > windowListed {
+	listed := strings.Join(codes, ", ")
+	if n > windowListed {
 		listed += "…"
 	}
 	pos := c.file
@@ -695,7 +726,7 @@ func (c *checker) beforeWindowEnd() {
 	c.add(model.Warning, "before-window-end", pos,
 		"đánh dấu các số ước tính đến hết kỳ: uoc: true trong tệp YAML, «có» ở cột «Ước tính» của bảng tính; hoặc thay bằng số chính thức khi đã hết ngày "+vnformat.NumericDate(end),
 		"báo cáo đề ngày %s, trước khi hết thời gian chốt số liệu %s (ngày %s), nhưng không số thực hiện nào ghi là số ước (%d số: %s)",
-		vnformat.NumericDate(date), c.cur.Period.Name(), vnformat.NumericDate(end), len(codes), listed)
+		vnformat.NumericDate(date), c.cur.Period.Name(), vnformat.NumericDate(end), n, listed)
 }
 
 // at returns p, or fallback when p was not recorded.
