@@ -209,8 +209,9 @@ func (r *yamlReader) checkCatalogue(cat *model.Catalogue) {
 	for i, g := range groups {
 		groupCodes[i] = g.Code
 	}
+	next := 0
 	for _, ind := range inds {
-		if first, _ := cat.Lookup(ind.Code); first != ind { // the catalogue keeps the first
+		if first, _ := cat.LookupFrom(ind.Code, &next); first != ind { // the catalogue keeps the first
 			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "duplicate-indicator", Pos: ind.Pos,
 				Msg: fmt.Sprintf("mã chỉ tiêu «%s» đã khai báo ở dòng %d", ind.Code, first.Pos.Line)})
 		}

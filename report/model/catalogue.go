@@ -22,10 +22,8 @@ type Catalogue struct {
 // NewCatalogue indexes the indicators by code; the caller has checked that codes are unique.
 func NewCatalogue(source string, groups []Group, indicators []*Indicator) *Catalogue {
 	c := &Catalogue{Source: source, Groups: groups, Indicators: indicators, byCode: make(map[string]int, len(indicators))}
-	for i, ind := range indicators {
-		if _, dup := c.byCode[ind.Code]; !dup {
-			c.byCode[ind.Code] = i
-		}
+	for i := len(indicators) - 1; i >= 0; i-- { // backwards: the first of a code is set last
+		c.byCode[indicators[i].Code] = i
 	}
 	return c
 }

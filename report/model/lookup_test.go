@@ -48,5 +48,8 @@ func TestLookupFrom(t *testing.T) {
 		if first, _ := cat.Lookup("C02"); first.Name != "2" {
 			t.Errorf("dup %v: Lookup keeps %s, not the first", dup, first.Name)
 		}
+		if first := fig.Entry("C02"); first.Note != "2" {
+			t.Errorf("dup %v: Entry keeps %s, not the first", dup, first.Note)
+		}
 	}
 }

@@ -218,10 +218,8 @@ func (y *Figures) index() {
 		return
 	}
 	y.byCode = make(map[string]int, len(y.Entries))
-	for i, e := range y.Entries {
-		if _, dup := y.byCode[e.Code]; !dup {
-			y.byCode[e.Code] = i
-		}
+	for i := len(y.Entries) - 1; i >= 0; i-- { // backwards: the first of a code is set last
+		y.byCode[y.Entries[i].Code] = i
 	}
 }
 
