@@ -1,6 +1,7 @@
 package compute
 
 import (
+	"cmp"
 	"math"
 	"math/big"
 	"math/bits"
@@ -115,7 +116,7 @@ func Cmp(x, y *big.Rat) int {
 	// a/b against c/d, with b and d positive: a·d against c·b.
 	sa, sc := sign(a), sign(c)
 	if sa != sc {
-		return cmpInt(sa, sc)
+		return cmp.Compare(sa, sc)
 	}
 	h1, l1 := bits.Mul64(abs64(a), d)
 	h2, l2 := bits.Mul64(abs64(c), b)
@@ -126,41 +127,14 @@ func Cmp(x, y *big.Rat) int {
 	return m
 }
 
-func sign(x int64) int {
-	switch {
-	case x < 0:
-		return -1
-	case x > 0:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+// sign is -1, 0 or 1 as x is negative, zero or positive.
+func sign(x int64) int { return cmp.Compare(x, 0) }
 
 func cmpU128(h1, l1, h2, l2 uint64) int {
 	if h1 != h2 {
-		return cmpU64(h1, h2)
+		return cmp.Compare(h1, h2)
 	}
-	return cmpU64(l1, l2)
-}
-
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(l1, l2)
 }
 
 // smallPowers10 holds 10^0..10^19, the scales of report figures, computed once.
