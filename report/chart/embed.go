@@ -52,19 +52,8 @@ func Embed(pkg *docxpkg.Package, m Markers, charts []*Chart) error {
 	if err != nil {
 		return err
 	}
-	var errs []error
-	for i, c := range charts {
-		p := paras[i]
-		switch {
-		case p == nil:
-			errs = append(errs, fmt.Errorf("biểu đồ «%s»: chỉ đặt được biểu đồ trong phần thân văn bản (không trong đầu trang, chân trang, chú thích hay khung văn bản)", c.Tag))
-		case strings.TrimSpace(strings.Replace(p.text, m.Marker(i), "", 1)) != "":
-			errs = append(errs, fmt.Errorf("biểu đồ «%s»: thẻ phải đứng riêng một đoạn, không cùng chữ khác (đoạn «%s»)",
-				c.Tag, vnformat.Shorten(strings.Replace(p.text, m.Marker(i), "{{ "+c.Tag+" }}", 1), 60)))
-		}
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	if err := placementErrors(m, charts, paras); err != nil {
+		return err
 	}
 
 	rels, err := pkg.ReadPart(documentRels)
@@ -91,7 +80,7 @@ func Embed(pkg *docxpkg.Package, m Markers, charts []*Chart) error {
 		relID := freeID(rels, "rIdBieuDo"+strconv.Itoa(num))
 		book, err := c.Workbook()
 		if err != nil {
-			return fmt.Errorf("biểu đồ «%s»: không tạo được bảng số liệu: %w", c.Tag, err)
+			return workbookError(c, err)
 		}
 		pkg.SetPart(workbookPart(num), string(book))
 		pkg.SetPart(chartRels(num), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`+"\n"+
@@ -175,21 +164,93 @@ type paragraph struct {
 	text       string
 }
 
+// placementErrors says of each chart whose marker is not in a body
+// paragraph of its own (paras[i]: chart i's, nil when not found) why it
+// cannot go there.
+func placementErrors(m Markers, charts []*Chart, paras []*paragraph) error {
+	var errs []error
+	for i, c := range charts {
+		p := paras[i]
+		switch {
+		case p == nil:
+			errs = append(errs, fmt.Errorf("biểu đồ «%s»: chỉ đặt được biểu đồ trong phần thân văn bản (không trong đầu trang, chân trang, chú thích hay khung văn bản)", c.Tag))
+		case strings.TrimSpace(strings.Replace(p.text, m.Marker(i), "", 1)) != "":
+			errs = append(errs, fmt.Errorf("biểu đồ «%s»: thẻ phải đứng riêng một đoạn, không cùng chữ khác (đoạn «%s»)",
+				c.Tag, vnformat.Shorten(strings.Replace(p.text, m.Marker(i), "{{ "+c.Tag+" }}", 1), 60)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// assign makes p the paragraph of each marker it holds that has none yet.
+func assign(paras []*paragraph, m Markers, p *paragraph) {
+	for i := range paras {
+		if paras[i] == nil && strings.Contains(p.text, m.Marker(i)) {
+			paras[i] = p
+		}
+	}
+}
+
+// bodyParagraphs follows the body's paragraphs token by token and gives the
+// text of those that hold a marker. A text box's paragraphs sit in another
+// paragraph: they are not the body's.
+type bodyParagraphs struct {
+	pName, tName, tabName, prefix string
+	depth                         int // paragraphs open
+	inT                           bool
+	text                          strings.Builder
+}
+
+func newBodyParagraphs(w string, m Markers) *bodyParagraphs {
+	return &bodyParagraphs{pName: w + "p", tName: w + "t", tabName: w + "tab", prefix: m.prefix()}
+}
+
+// token follows tok, which src holds; at the end of a body paragraph whose
+// text holds a marker it returns that text and true.
+func (b *bodyParagraphs) token(tok docxpkg.Token, src string) (string, bool) {
+	switch tok.Kind {
+	case docxpkg.StartTag:
+		switch tok.Name {
+		case b.pName:
+			b.depth++
+			if b.depth == 1 {
+				b.text.Reset()
+			}
+		case b.tName:
+			b.inT = b.depth == 1
+		}
+	case docxpkg.EmptyTag:
+		if tok.Name == b.tabName && b.depth == 1 {
+			b.text.WriteString("\t")
+		}
+	case docxpkg.CharData:
+		if b.inT {
+			b.text.WriteString(docxpkg.Unescape(src[tok.Start:tok.End]))
+		}
+	case docxpkg.EndTag:
+		switch tok.Name {
+		case b.tName:
+			b.inT = false
+		case b.pName:
+			b.depth--
+			if b.depth == 0 && strings.Contains(b.text.String(), b.prefix) {
+				return b.text.String(), true
+			}
+		}
+	}
+	return "", false
+}
+
 // markerParagraphs finds the paragraph of each marker in the body; nil for a
 // marker not there (it was printed in a header, a footnote…, or in a text
 // box, where a chart cannot go).
 func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 	out := make([]*paragraph, n)
 	w := docxpkg.WordPrefix(doc)
-	// The names compared with every element, made once.
-	pName, tName, tabName, pPrName, prefix := w+"p", w+"t", w+"tab", w+"pPr", m.prefix()
+	pName, pPrName := w+"p", w+"pPr"
+	body := newBodyParagraphs(w, m)
 	tk := docxpkg.NewTokenizer(doc)
-	var (
-		cur   paragraph // the body paragraph being read
-		depth int       // paragraphs open: a text box's paragraphs sit in another
-		inT   bool
-		text  strings.Builder
-	)
+	var cur paragraph // the body paragraph being read
 	for {
 		tok, err := tk.Next()
 		if err == io.EOF {
@@ -198,48 +259,68 @@ func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch tok.Kind {
-		case docxpkg.StartTag:
-			switch tok.Name {
-			case pName:
-				depth++
-				if depth == 1 {
-					cur = paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
-					text.Reset()
-				}
-			case tName:
-				inT = depth == 1
-			}
-		case docxpkg.EmptyTag:
-			if tok.Name == tabName && depth == 1 {
-				text.WriteString("\t")
-			}
-		case docxpkg.CharData:
-			if inT {
-				text.WriteString(docxpkg.Unescape(doc[tok.Start:tok.End]))
-			}
-		case docxpkg.EndTag:
-			switch {
-			case tok.Name == tName:
-				inT = false
-			case tok.Name == pPrName && depth == 1 && parentIs(tk, pName):
-				cur.props = doc[tok.Begin:tok.End]
-			case tok.Name == pName:
-				depth--
-				if depth > 0 || !strings.Contains(text.String(), prefix) {
-					continue
-				}
-				// Only a marker's paragraph needs its text and cell kept.
-				p := cur
-				p.end, p.text, p.cellWidth = tok.End, text.String(), cellWidth(doc, w, tk.Open())
-				for i := range n {
-					if out[i] == nil && strings.Contains(p.text, m.Marker(i)) {
-						out[i] = &p
-					}
-				}
-			}
+		switch {
+		case tok.Kind == docxpkg.StartTag && tok.Name == pName && body.depth == 0:
+			cur = paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
+		case tok.Kind == docxpkg.EndTag && tok.Name == pPrName && body.depth == 1 && parentIs(tk, pName):
+			cur.props = doc[tok.Begin:tok.End]
+		}
+		text, ends := body.token(tok, doc)
+		if !ends {
+			continue
+		}
+		// Only a marker's paragraph needs its text and cell kept.
+		p := cur
+		p.end, p.text, p.cellWidth = tok.End, text, cellWidth(doc, w, tk.Open())
+		assign(out, m, &p)
+	}
+}
+
+// Placement follows the tokens of a rendered document part as they are
+// written (docxtpl's Check, which keeps no output) to say what Embed would
+// of where the markers are.
+type Placement struct {
+	m     Markers
+	body  *bodyParagraphs // from the root element on
+	texts []string        // of the body paragraphs that hold a marker
+}
+
+// NewPlacement follows the markers of m.
+func NewPlacement(m Markers) *Placement { return &Placement{m: m} }
+
+// Visit follows one token (see docxpkg.XMLCheck.Visit).
+func (p *Placement) Visit(tok docxpkg.Token, src string, _ []docxpkg.Element) {
+	if p.body == nil {
+		if tok.Kind != docxpkg.StartTag && tok.Kind != docxpkg.EmptyTag {
+			return
+		}
+		p.body = newBodyParagraphs(docxpkg.WordPrefix(src[tok.Start:tok.End]), p.m)
+	}
+	if text, ends := p.body.token(tok, src); ends {
+		p.texts = append(p.texts, text)
+	}
+}
+
+// Check returns the error Embed would return for charts in the document
+// followed, without embedding them.
+func (p *Placement) Check(charts []*Chart) error {
+	paras := make([]*paragraph, len(charts))
+	for _, text := range p.texts {
+		assign(paras, p.m, &paragraph{text: text})
+	}
+	if err := placementErrors(p.m, charts, paras); err != nil {
+		return err
+	}
+	for _, c := range charts {
+		if _, err := c.Workbook(); err != nil {
+			return workbookError(c, err)
 		}
 	}
+	return nil
+}
+
+func workbookError(c *Chart, err error) error {
+	return fmt.Errorf("biểu đồ «%s»: không tạo được bảng số liệu: %w", c.Tag, err)
 }
 
 var (

@@ -82,6 +82,11 @@ func (c Chunks) WellFormed() error {
 // NewTokenizer over the pieces joined would: each piece is scanned after
 // what the previous one left of a token it cut off. The zero value is ready.
 type XMLCheck struct {
+	// Visit, when set, is called with every token in order, src holding
+	// it at tok's offsets and open the elements open after it; neither may
+	// be kept past the call.
+	Visit func(tok Token, src string, open []Element)
+
 	t      Tokenizer
 	window []byte // what is left of the previous piece, then this one
 	base   int    // offset of window[0] in the whole XML
@@ -109,7 +114,10 @@ func (x *XMLCheck) scan(piece []byte, last bool) error {
 	t.s, t.pos = unsafe.String(unsafe.SliceData(x.window), len(x.window)), 0
 	t.partial = !last
 	for {
-		_, err := t.Next()
+		tok, err := t.Next()
+		if err == nil && x.Visit != nil {
+			x.Visit(tok, t.s, t.open)
+		}
 		if err == io.EOF {
 			return nil
 		}
@@ -118,8 +126,11 @@ func (x *XMLCheck) scan(piece []byte, last bool) error {
 				return nil
 			}
 			t.partial = false // the error it stands for
-			_, err = t.Next()
+			tok, err = t.Next()
 			t.partial = !last
+			if err == nil && x.Visit != nil {
+				x.Visit(tok, t.s, t.open)
+			}
 		}
 		if err != nil {
 			if se, ok := err.(*SyntaxError); ok {

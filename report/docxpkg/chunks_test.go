@@ -1,7 +1,9 @@
 package docxpkg
 
 import (
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,4 +106,45 @@ func FuzzWellFormedChunks(f *testing.F) {
 	f.Fuzz(func(t *testing.T, xml string, cuts []byte) {
 		sameError(t, xml, cut(xml, cuts))
 	})
+}
+
+// tokens lists what a tokenizer gives: each token's kind, text and name and
+// the elements open after it.
+func tokens(visit func(func(Token, string, []Element))) []string {
+	var out []string
+	visit(func(tok Token, src string, open []Element) {
+		names := make([]string, len(open))
+		for i, e := range open {
+			names[i] = e.Name
+		}
+		out = append(out, fmt.Sprintf("%d %q %s %v", tok.Kind, src[tok.Start:tok.End], tok.Name, names))
+	})
+	return out
+}
+
+// Visit sees the tokens of the whole, text unsplit, however the pieces cut it.
+func TestXMLCheckVisitsTheWholesTokens(t *testing.T) {
+	for _, xml := range wellFormedSeeds[:4] {
+		want := tokens(func(f func(Token, string, []Element)) {
+			tk := NewTokenizer(xml)
+			for {
+				tok, err := tk.Next()
+				if err != nil {
+					return
+				}
+				f(tok, xml, tk.Open())
+			}
+		})
+		for i := 0; i <= len(xml); i++ {
+			got := tokens(func(f func(Token, string, []Element)) {
+				x := XMLCheck{Visit: f}
+				x.Add([]byte(xml[:i]))
+				x.Add([]byte(xml[i:]))
+				x.End()
+			})
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q cut at %d:\n%q\nwant\n%q", xml, i, got, want)
+			}
+		}
+	}
 }

@@ -93,6 +93,9 @@ func (t *Tokenizer) Next() (Token, error) {
 	}
 	if s[start] != '<' {
 		end := strings.IndexByte(s[start:], '<')
+		if end < 0 && t.partial {
+			return Token{}, errIncomplete // text is given whole to Visit
+		}
 		if end < 0 {
 			end = len(s)
 		} else {

@@ -8,11 +8,13 @@ import "github.com/baocao/baocao/report/docxpkg"
 // part's text.
 type output struct {
 	chunks [][]byte // full ones, then the one being written
+	base   int      // offset of chunks[0]: the output before it was dropped
 	n      int
 	first  int    // capacity of the first chunk
 	full   func() // called when a chunk is full, before the next is started
 	passed int    // chunks handed on by pass
-	upTo   int    // bytes in them
+	upTo   int    // offset where they end
+	drop   bool   // chunks are dropped once passed: the output is only checked
 }
 
 const chunkSize = 1 << 20
@@ -37,7 +39,7 @@ func appendOutput[S string | []byte](o *output, s S) {
 				o.full()
 			}
 			o.chunks = append(o.chunks, make([]byte, 0, size))
-			last++
+			last = len(o.chunks) - 1 // full may have dropped chunks
 		}
 		c := o.chunks[last]
 		k := min(cap(c)-len(c), len(s))
@@ -48,7 +50,7 @@ func appendOutput[S string | []byte](o *output, s S) {
 
 // Truncate drops the output after its first n bytes.
 func (o *output) Truncate(n int) {
-	at := 0
+	at := o.base
 	for i, c := range o.chunks {
 		if at+len(c) >= n {
 			o.chunks[i] = c[:n-at]
@@ -69,10 +71,14 @@ func (o *output) pass(settled int, to chan<- []byte) {
 	for ; o.passed < len(o.chunks); o.passed++ {
 		c := o.chunks[o.passed]
 		if settled >= 0 && (o.upTo+len(c) > settled || len(c) < cap(c)) {
-			return
+			break
 		}
 		to <- c
 		o.upTo += len(c)
+	}
+	if o.drop {
+		clear(o.chunks[:o.passed])
+		o.chunks, o.base, o.passed = o.chunks[o.passed:], o.upTo, 0
 	}
 }
 
@@ -83,10 +89,9 @@ type xmlCheck struct {
 	done   chan error
 }
 
-func startXMLCheck() *xmlCheck {
+func startXMLCheck(x *docxpkg.XMLCheck) *xmlCheck {
 	c := &xmlCheck{pieces: make(chan []byte, 8), done: make(chan error, 1)}
 	go func() {
-		var x docxpkg.XMLCheck
 		var err error
 		for p := range c.pieces {
 			if err == nil {
@@ -113,7 +118,7 @@ func (c *xmlCheck) finish() error {
 func (o *output) elementSince(start int, name string) int {
 	edge := len(name) + 1 // "<" and the name: a match cut by a chunk's end is within edge bytes of it
 	var tail []byte       // the last edge bytes before the current chunk
-	at := 0
+	at := o.base
 	for _, c := range o.chunks {
 		if at+len(c) <= start {
 			at += len(c)

@@ -344,6 +344,33 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 // rendered parts set, its own, for a caller that adds parts before the one
 // write.
 func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Package, error) {
+	outs, err := t.execute(data, problems, nil)
+	if err != nil {
+		return nil, err
+	}
+	pkg := t.pkg.Clone()
+	for name, xml := range outs {
+		pkg.SetPartChunks(name, xml)
+	}
+	return pkg, nil
+}
+
+// Check renders as ExecutePackage does and returns its error, without
+// keeping the output: each part's is checked as it is written, then
+// dropped, so that a report of any size is checked in little memory. visit,
+// when not nil, gives for a part the function that sees its tokens (see
+// docxpkg.XMLCheck.Visit), or nil.
+func (t *Template) Check(data any, problems *Problems, visit func(part string) func(docxpkg.Token, string, []docxpkg.Element)) error {
+	if visit == nil {
+		visit = func(string) func(docxpkg.Token, string, []docxpkg.Element) { return nil }
+	}
+	_, err := t.execute(data, problems, visit)
+	return err
+}
+
+// execute renders every template part: into their outputs, or when check
+// is set only through the checks, each part's tokens shown to check(part).
+func (t *Template) execute(data any, problems *Problems, check func(part string) func(docxpkg.Token, string, []docxpkg.Element)) (map[string]docxpkg.Chunks, error) {
 	if problems == nil {
 		problems = NewProblems()
 	}
@@ -363,12 +390,16 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 		tm.Funcs(funcs)
 		buf := newOutput(len(cp.src) + len(cp.src)/4)
 		x.cp, x.out, x.marks = cp, buf, x.marks[:0]
-		check := startXMLCheck()
-		buf.full = func() { buf.pass(x.settled(), check.pieces) }
+		xc := &docxpkg.XMLCheck{}
+		if check != nil {
+			buf.drop, xc.Visit = true, check(cp.part.name)
+		}
+		wf := startXMLCheck(xc)
+		buf.full = func() { buf.pass(x.settled(), wf.pieces) }
 		problems.moveTo(cp.part.name, nil)
 		err = tm.Execute(limitedWriter{x}, data)
-		buf.pass(-1, check.pieces)
-		malformed := check.finish()
+		buf.pass(-1, wf.pieces)
+		malformed := wf.finish()
 		if err != nil {
 			errs = append(errs, x.execError(cp, err))
 			var limit *limitError
@@ -378,23 +409,18 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 			continue
 		}
 		x.written += buf.Len()
-		xml := docxpkg.Chunks(buf.chunks)
 		if malformed != nil {
 			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + malformed.Error() + ")"})
 			continue
 		}
-		outs[cp.part.name] = xml
+		outs[cp.part.name] = buf.chunks
 	}
 	problems.moveTo("", nil)
 	errs = append(problems.errors(), errs...).tidy(t.names)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	pkg := t.pkg.Clone()
-	for name, xml := range outs {
-		pkg.SetPartChunks(name, xml)
-	}
-	return pkg, nil
+	return outs, nil
 }
 
 // execError locates and translates an error of text/template's Execute.

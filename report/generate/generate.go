@@ -318,10 +318,10 @@ type templateCheck struct {
 
 func (t *templateCheck) Indicators() []string { return t.r.Indicators() }
 
-// Problems fills the template without writing the .docx: only the errors and
-// what the filling noted are wanted.
+// Problems fills the template keeping nothing of the report (Verify): only
+// the errors and what the filling noted are wanted.
 func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
-	_, err := t.r.RenderPackage(rep)
+	err := t.r.Verify(rep)
 	fs := validate.Omitted(rep, t.r.Omitted(), false)
 	if err != nil {
 		return append(templateFindings(t.name, "template-value", err), fs...)

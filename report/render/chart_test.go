@@ -1,11 +1,13 @@
 package render
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
+	"github.com/baocao/baocao/report/model"
 )
 
 // TestChartProblems: every problem of a bieu_do tag is said at once, at the
@@ -83,6 +85,43 @@ func TestChartData(t *testing.T) {
 		}
 		if ch.Title != c.title || !slices.Equal(names, c.series) {
 			t.Errorf("%v: %q %q", c.codes, ch.Title, names)
+		}
+	}
+}
+
+// Verify, which keeps no output, says what RenderPackage says of where the
+// charts are: in a paragraph of their own, with other text, in a header, in
+// a text box, and after several megabytes of output.
+func TestVerifyAgreesOnCharts(t *testing.T) {
+	chartP := docxtest.P(`{{ bieu_do "DT" }}`)
+	textBox := `<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>` +
+		chartP + `</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>`
+	long := docxtest.P(`{{ range .Y "nhiem_vu" }}`) + docxtest.P(`{{ . }}`) + docxtest.P(`{{ end }}`)
+	cases := []struct {
+		name  string
+		files docxtest.Files
+		fails bool
+	}{
+		{"alone", docxtest.Files{Body: docxtest.P("Mở đầu.") + chartP}, false},
+		{"with text", docxtest.Files{Body: docxtest.P(`Biểu đồ: {{ bieu_do "DT" }} &amp; chữ`)}, true},
+		{"in a header", docxtest.Files{Body: docxtest.P("Thân."), Header: chartP}, true},
+		{"in a text box", docxtest.Files{Body: textBox}, true},
+		{"after megabytes", docxtest.Files{Body: long + chartP + docxtest.P(`Sau: {{ bieu_do "DT" }}`)}, true},
+	}
+	rep := testReport()
+	item := strings.Repeat("Nhiệm vụ trọng tâm & chuyển đổi số ", 100)
+	for range 2000 {
+		rep.Current.Narrative = append(rep.Current.Narrative, model.NarrativeItem{Part: "nhiem_vu", Text: item})
+	}
+	for _, c := range cases {
+		r, err := New(docxtest.Build(c.files), rep.Catalogue)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		_, rendered := r.RenderPackage(rep)
+		verified := r.Verify(rep)
+		if (rendered != nil) != c.fails || fmt.Sprint(rendered) != fmt.Sprint(verified) {
+			t.Errorf("%s: RenderPackage: %v\nVerify: %v", c.name, rendered, verified)
 		}
 	}
 }

@@ -23,7 +23,7 @@ func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind
 	if err != nil {
 		return located(at, model.Error, "template-error", err)
 	}
-	_, err = r.Render(specimen(cat, kind, true, true))
+	err = r.Verify(specimen(cat, kind, true, true))
 	fs := located(at, model.Error, "template-value", err)
 	seen := map[string]bool{}
 	for _, f := range fs {
@@ -38,7 +38,7 @@ func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind
 		bare = append(bare, specimen(cat, kind, true, false))
 	}
 	for _, rep := range bare {
-		_, err = r.Render(rep)
+		err = r.Verify(rep)
 		for _, f := range located(at, model.Warning, "unguarded", err) {
 			if !seen[f.Msg] {
 				seen[f.Msg] = true

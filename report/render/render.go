@@ -83,6 +83,41 @@ func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 // RenderPackage is Render without writing the .docx: the rendered package,
 // charts included, for a caller that adds to it before the one write.
 func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) {
+	var pkg *docxpkg.Package
+	err := r.filling(rep, func(problems *docxtpl.Problems) (err error) {
+		if pkg, err = r.tpl.ExecutePackage(r.cur, problems); err != nil {
+			return err
+		}
+		return chart.Embed(pkg, r.markers, r.charts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pkg, nil
+}
+
+// Verify fills the template as Render does and returns its error, keeping
+// nothing of the report: whether generate would succeed is learnt in little
+// memory, whatever the size of the report.
+func (r *Renderer) Verify(rep *compute.Report) error {
+	return r.filling(rep, func(problems *docxtpl.Problems) error {
+		placement := chart.NewPlacement(r.markers)
+		err := r.tpl.Check(r.cur, problems, func(part string) func(docxpkg.Token, string, []docxpkg.Element) {
+			if part == docxpkg.DocumentPart {
+				return placement.Visit
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return placement.Check(r.charts)
+	})
+}
+
+// filling runs fill with rep as the report being rendered, keeping what
+// Omitted, EmptyParts and NamesPeriod tell of it after.
+func (r *Renderer) filling(rep *compute.Report, fill func(*docxtpl.Problems) error) error {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
 	r.cur.checking = r.checking
@@ -90,14 +125,7 @@ func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) 
 	defer func() {
 		r.emptyParts, r.omitted, r.namesPeriod, r.cur = r.cur.emptyParts, r.cur.omitted, r.cur.namesPeriod, nil
 	}()
-	pkg, err := r.tpl.ExecutePackage(r.cur, problems)
-	if err != nil {
-		return nil, err
-	}
-	if err := chart.Embed(pkg, r.markers, r.charts); err != nil {
-		return nil, err
-	}
-	return pkg, nil
+	return fill(problems)
 }
 
 // Omitted lists, after Render, the indicators whose sentences a guard
