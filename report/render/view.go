@@ -786,7 +786,7 @@ func (c *ChiTieu) againstPlan(a *big.Rat, met bool, decimals int) string {
 	if a == nil {
 		return "không tính được tỷ lệ so với " + plan + " do kế hoạch bằng 0"
 	}
-	d := compute.AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return (v.Cmp(hundred) >= 0) == met })
+	d := compute.AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return (compute.Cmp(v, hundred) >= 0) == met })
 	return "đạt " + vnformat.RatPercentTrim(a, d) + " " + plan
 }
 
@@ -805,7 +805,7 @@ func (c *ChiTieu) VuotKeHoach() string {
 		return c.DatKeHoach()
 	}
 	a := c.attained()
-	if a == nil || c.ind().LowerIsBetter || a.Cmp(hundred) <= 0 {
+	if a == nil || c.ind().LowerIsBetter || compute.Cmp(a, hundred) <= 0 {
 		return c.DatKeHoach()
 	}
 	return fmt.Sprintf("vượt %s Kế hoạch %s", c.overPlan(a, PercentDecimals), c.d.planYear())
