@@ -47,8 +47,8 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 		return ""
 	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
-		Funcs:     r.funcs(),
-		Root:      reflect.TypeOf(&Report{}),
+		Funcs: r.funcs(),
+		Root:  reflect.TypeOf(&Report{}),
 		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "co_so_lieu": checkCode, "bieu_do": func(code string) string {
 			r.drawsCharts = true
 			return checkCode(code)
