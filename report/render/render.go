@@ -46,13 +46,14 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 		}
 		return ""
 	}
+	checkChart := func(code string) string {
+		r.drawsCharts = true
+		return checkCode(code)
+	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
-		Funcs: r.funcs(),
-		Root:  reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "co_so_lieu": checkCode, "bieu_do": func(code string) string {
-			r.drawsCharts = true
-			return checkCode(code)
-		}},
+		Funcs:     r.funcs(),
+		Root:      reflect.TypeOf(&Report{}),
+		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkChart, "co_so_lieu": checkCode},
 	})
 	if err != nil {
 		return nil, err
