@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -44,13 +45,14 @@ const documentRels = "word/_rels/document.xml.rels"
 // written here so that untouched parts are copied byte for byte.
 type Package struct {
 	files   []*zip.File
-	doc     *docx.Docx        // read only, so that a Clone may share it
-	names   []string          // template parts, see TemplateParts
-	xml     []string          // every XML part, in archive order
-	parts   map[string]string // headers, footers and parts set by SetPart
-	chunked map[string]Chunks // parts set by SetPartChunks, until Part joins one
-	changed map[string]bool   // parts to write from memory instead of copying
-	added   []string          // parts set by SetPart that the archive lacks
+	doc     *docx.Docx           // read only, so that a Clone may share it
+	names   []string             // template parts, see TemplateParts
+	xml     []string             // every XML part, in archive order
+	parts   map[string]string    // headers, footers and parts set by SetPart
+	chunked map[string]Chunks    // parts set by SetPartChunks, until Part joins one
+	packed  map[string]*Deflated // parts set by SetPartDeflated, until Part inflates one
+	changed map[string]bool      // parts to write from memory instead of copying
+	added   []string             // parts set by SetPart that the archive lacks
 }
 
 // Clone returns a copy of the package whose parts can be set without
@@ -59,6 +61,7 @@ func (p *Package) Clone() *Package {
 	c := *p
 	c.parts = maps.Clone(p.parts)
 	c.chunked = maps.Clone(p.chunked)
+	c.packed = maps.Clone(p.packed)
 	c.changed = maps.Clone(p.changed)
 	c.added = slices.Clone(p.added)
 	return &c
@@ -391,6 +394,11 @@ func (p *Package) Part(name string) string {
 	if c, ok := p.chunked[name]; ok {
 		p.SetPart(name, c.String())
 	}
+	if d, ok := p.packed[name]; ok {
+		var b strings.Builder
+		io.Copy(&b, d.Reader()) // written by this process: it inflates
+		p.SetPart(name, b.String())
+	}
 	return p.parts[name]
 }
 
@@ -445,6 +453,7 @@ func decodeText(data []byte) string {
 func (p *Package) SetPart(name, xml string) {
 	p.setChanged(name)
 	delete(p.chunked, name)
+	delete(p.packed, name)
 	p.parts[name] = xml
 }
 
@@ -453,10 +462,23 @@ func (p *Package) SetPart(name, xml string) {
 func (p *Package) SetPartChunks(name string, xml Chunks) {
 	p.setChanged(name)
 	delete(p.parts, name)
+	delete(p.packed, name)
 	if p.chunked == nil {
 		p.chunked = map[string]Chunks{}
 	}
 	p.chunked[name] = xml
+}
+
+// SetPartDeflated is SetPart for XML compressed already, which Write copies
+// as it is.
+func (p *Package) SetPartDeflated(name string, xml *Deflated) {
+	p.setChanged(name)
+	delete(p.parts, name)
+	delete(p.chunked, name)
+	if p.packed == nil {
+		p.packed = map[string]*Deflated{}
+	}
+	p.packed[name] = xml
 }
 
 func (p *Package) setChanged(name string) {
@@ -470,6 +492,9 @@ func (p *Package) setChanged(name string) {
 func (p *Package) content(name string) (io.Reader, uint64) {
 	if c, ok := p.chunked[name]; ok {
 		return c.Reader(), uint64(c.Len())
+	}
+	if d, ok := p.packed[name]; ok {
+		return d.Reader(), d.Size
 	}
 	s := p.Part(name)
 	// Hidden behind a plain Reader, a strings.Reader is copied through a
@@ -601,15 +626,47 @@ func (p *Package) writePart(zw *zip.Writer, name string, orig *zip.File) error {
 	if orig != nil && orig.Modified.After(zipEpoch) {
 		fh.Modified = orig.Modified
 	}
-	fw, err := zw.CreateHeader(fh)
-	if err == nil {
-		content, _ := p.content(name)
-		_, err = io.Copy(fw, content)
+	var err error
+	if d, ok := p.packed[name]; ok {
+		fh.CRC32, fh.CompressedSize64, fh.UncompressedSize64 = d.CRC32, uint64(len(d.Data)), d.Size
+		var fw io.Writer
+		if fw, err = zw.CreateRaw(fh); err == nil {
+			_, err = fw.Write(d.Data)
+		}
+	} else {
+		var fw io.Writer
+		if fw, err = zw.CreateHeader(fh); err == nil {
+			content, _ := p.content(name)
+			_, err = io.Copy(fw, content)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("không ghi được phần %s: %w", name, err)
 	}
 	return nil
+}
+
+// Digests calls fn with the name, the uncompressed size and the SHA-256 of
+// the content of each part Write would write, in the same order: a
+// digest of a package about to be written, without compressing it or
+// reading it back. A part set with SetPartDeflated brings its own.
+func (p *Package) Digests(fn func(name string, size uint64, sum [32]byte) error) error {
+	h := sha256.New()
+	buf := make([]byte, 32<<10)
+	return p.Contents(func(name string, size uint64, content io.Reader) error {
+		var sum [32]byte
+		if d, ok := p.packed[name]; ok && p.changed[name] {
+			sum = d.SHA256
+		} else {
+			h.Reset()
+			n, err := io.CopyBuffer(h, io.LimitReader(content, MaxPartSize+1), buf)
+			if err != nil || uint64(n) != size {
+				return fmt.Errorf("không đọc được phần %s", name)
+			}
+			h.Sum(sum[:0])
+		}
+		return fn(name, size, sum)
+	})
 }
 
 func copyRaw(zw *zip.Writer, f *zip.File) error {

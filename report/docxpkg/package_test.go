@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
 	"errors"
 	"io"
 	"slices"
@@ -311,5 +312,46 @@ func TestWriteSealed(t *testing.T) {
 	}
 	if err := p.WriteSealed(io.Discard, first, func() (string, error) { return "", errors.New("hỏng") }); err == nil || err.Error() != "hỏng" {
 		t.Errorf("error of the seal: %v", err)
+	}
+}
+
+// A part set compressed is written as it is, reads back as its XML, and
+// brings its own digest, which is that of its XML.
+func TestDeflatedPart(t *testing.T) {
+	xml := strings.Repeat(`<w:p><w:r><w:t>Thân văn bản</w:t></w:r></w:p>`, 5000)
+	d := docxpkg.NewDeflater()
+	for i := 0; i < len(xml); i += 1000 {
+		d.Write([]byte(xml[i:min(i+1000, len(xml))]))
+	}
+	packed, err := d.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(packed.Data) >= len(xml)/5 {
+		t.Errorf("%d bytes compressed to %d", len(xml), len(packed.Data))
+	}
+	p := mustOpen(t, docxtest.Build(docxtest.Files{Body: docxtest.P("Thân")}))
+	p.SetPartDeflated("word/extra.xml", packed)
+	p.SetPart("word/other.xml", xml)
+	sums := map[string][32]byte{}
+	if err := p.Digests(func(name string, size uint64, sum [32]byte) error {
+		sums[name] = sum
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := sha256.Sum256([]byte(xml)); sums["word/extra.xml"] != want || sums["word/other.xml"] != want {
+		t.Error("the digests are not those of the XML")
+	}
+	var out bytes.Buffer
+	if err := p.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	back := mustOpen(t, out.Bytes())
+	if got, err := back.ReadPart("word/extra.xml"); err != nil || got != xml {
+		t.Errorf("read back: %d bytes, %v", len(got), err)
+	}
+	if p.Part("word/extra.xml") != xml {
+		t.Error("Part does not inflate the part")
 	}
 }

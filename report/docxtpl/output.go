@@ -83,19 +83,23 @@ func (o *output) pass(settled int, to chan<- []byte) {
 }
 
 // xmlCheck checks a part's output for well-formedness on a goroutine of its
-// own, chunk by chunk as they settle, while the rest is rendered.
+// own, chunk by chunk as they settle, while the rest is rendered; with a
+// Deflater it also compresses them.
 type xmlCheck struct {
 	pieces chan []byte
 	done   chan error
 }
 
-func startXMLCheck(x *docxpkg.XMLCheck) *xmlCheck {
+func startXMLCheck(x *docxpkg.XMLCheck, deflate *docxpkg.Deflater) *xmlCheck {
 	c := &xmlCheck{pieces: make(chan []byte, 8), done: make(chan error, 1)}
 	go func() {
 		var err error
 		for p := range c.pieces {
 			if err == nil {
 				err = x.Add(p)
+			}
+			if err == nil && deflate != nil {
+				_, err = deflate.Write(p)
 			}
 		}
 		if err == nil {

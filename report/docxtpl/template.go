@@ -344,13 +344,28 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 // rendered parts set, its own, for a caller that adds parts before the one
 // write.
 func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Package, error) {
-	outs, err := t.execute(data, problems, nil)
+	return t.executePackage(data, problems, keep)
+}
+
+// ExecuteDeflated is ExecutePackage with each rendered part compressed as
+// it is written, rather than kept: the package holds a report of any size
+// in about a tenth of the memory. Its parts are read back by inflating them.
+func (t *Template) ExecuteDeflated(data any, problems *Problems) (*docxpkg.Package, error) {
+	return t.executePackage(data, problems, compress)
+}
+
+func (t *Template) executePackage(data any, problems *Problems, mode outputMode) (*docxpkg.Package, error) {
+	outs, err := t.execute(data, problems, mode, nil)
 	if err != nil {
 		return nil, err
 	}
 	pkg := t.pkg.Clone()
-	for name, xml := range outs {
-		pkg.SetPartChunks(name, xml)
+	for name, out := range outs {
+		if out.deflated != nil {
+			pkg.SetPartDeflated(name, out.deflated)
+		} else {
+			pkg.SetPartChunks(name, out.chunks)
+		}
 	}
 	return pkg, nil
 }
@@ -361,23 +376,35 @@ func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Packag
 // when not nil, gives for a part the function that sees its tokens (see
 // docxpkg.XMLCheck.Visit), or nil.
 func (t *Template) Check(data any, problems *Problems, visit func(part string) func(docxpkg.Token, string, []docxpkg.Element)) error {
-	if visit == nil {
-		visit = func(string) func(docxpkg.Token, string, []docxpkg.Element) { return nil }
-	}
-	_, err := t.execute(data, problems, visit)
+	_, err := t.execute(data, problems, discard, visit)
 	return err
 }
 
-// execute renders every template part: into their outputs, or when check
-// is set only through the checks, each part's tokens shown to check(part).
-func (t *Template) execute(data any, problems *Problems, check func(part string) func(docxpkg.Token, string, []docxpkg.Element)) (map[string]docxpkg.Chunks, error) {
+// outputMode is what execute does with a part's output once it is checked.
+type outputMode int
+
+const (
+	keep     outputMode = iota // in chunks
+	compress                   // compressed as it settles
+	discard                    // nothing
+)
+
+// rendered is a part's output: chunks, or compressed.
+type rendered struct {
+	chunks   docxpkg.Chunks
+	deflated *docxpkg.Deflated
+}
+
+// execute renders every template part; visit, when set, gives each part's
+// function that sees its tokens.
+func (t *Template) execute(data any, problems *Problems, mode outputMode, visit func(part string) func(docxpkg.Token, string, []docxpkg.Element)) (map[string]rendered, error) {
 	if problems == nil {
 		problems = NewProblems()
 	}
 	x := &execution{t: t, problems: problems}
 	funcs := template.FuncMap{locFunc: x.loc, atFunc: x.at, markFunc: x.mark, needPFunc: x.needParagraph, tableEndFunc: x.tableEnd,
 		iterFunc: x.iterate, nativeFunc: x.native}
-	outs := map[string]docxpkg.Chunks{}
+	outs := map[string]rendered{}
 	var errs ErrorList
 	for _, cp := range t.parts {
 		if cp.tmpl == nil {
@@ -391,10 +418,15 @@ func (t *Template) execute(data any, problems *Problems, check func(part string)
 		buf := newOutput(len(cp.src) + len(cp.src)/4)
 		x.cp, x.out, x.marks = cp, buf, x.marks[:0]
 		xc := &docxpkg.XMLCheck{}
-		if check != nil {
-			buf.drop, xc.Visit = true, check(cp.part.name)
+		if visit != nil {
+			xc.Visit = visit(cp.part.name)
 		}
-		wf := startXMLCheck(xc)
+		var deflater *docxpkg.Deflater
+		if mode == compress {
+			deflater = docxpkg.NewDeflater()
+		}
+		buf.drop = mode != keep
+		wf := startXMLCheck(xc, deflater)
 		buf.full = func() { buf.pass(x.settled(), wf.pieces) }
 		problems.moveTo(cp.part.name, nil)
 		err = tm.Execute(limitedWriter{x}, data)
@@ -413,7 +445,13 @@ func (t *Template) execute(data any, problems *Problems, check func(part string)
 			errs = append(errs, &Error{Part: cp.part.name, Msg: "lỗi nội bộ: kết quả không còn là XML hợp lệ (" + malformed.Error() + ")"})
 			continue
 		}
-		outs[cp.part.name] = buf.chunks
+		out := rendered{chunks: buf.chunks}
+		if deflater != nil {
+			if out.deflated, err = deflater.Finish(); err != nil {
+				return nil, err
+			}
+		}
+		outs[cp.part.name] = out
 	}
 	problems.moveTo("", nil)
 	errs = append(problems.errors(), errs...).tidy(t.names)

@@ -119,7 +119,7 @@ func stampPackage(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	sum, err := contentHash(b)
+	sum, err := contentHash(b, true)
 	if err != nil {
 		return nil, err
 	}

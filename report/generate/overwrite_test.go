@@ -166,3 +166,55 @@ func TestReportResavedByLibreOfficeIsEdited(t *testing.T) {
 		t.Errorf("resaved report taken for unchanged")
 	}
 }
+
+// A report whose body was compressed as it was rendered (a template without
+// charts) is stamped in the per-part form; a report stamped in the form of
+// before (a hash of every part's content) is still known as ours.
+func TestStampsOfBothForms(t *testing.T) {
+	tpl := filepath.Join(t.TempDir(), "mau.docx")
+	body := docxtest.P("Báo cáo năm {{ .Nam }}: doanh thu {{ (chi_tieu \"DT_BUU_CHINH\").GiaTri }}.")
+	if err := os.WriteFile(tpl, docxtest.Build(docxtest.Files{Body: body}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "bc.docx")
+	_, text, compressed := runText(t, Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Template: tpl, Output: out})
+	if !strings.Contains(text, "Báo cáo năm 2021: doanh thu") {
+		t.Fatalf("text: %q", text)
+	}
+	_, sample := generateSample(t)
+	for name, docx := range map[string][]byte{"compressed as rendered": compressed, "with a chart": sample} {
+		if got := provenance(docx); got != Unchanged {
+			t.Errorf("%s: provenance %d", name, got)
+		}
+		p, err := docxpkg.Open(docx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		custom, _ := p.ReadPart(stampPart)
+		stamped := stampValue.FindStringSubmatch(custom)
+		if stamped == nil || !strings.HasPrefix(stamped[1], perPartPrefix) {
+			t.Fatalf("%s: stamp %q", name, stamped)
+		}
+		// The form of before.
+		old, err := contentHash(docx, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.SetPart(stampPart, strings.Replace(custom, stamped[1], old, 1))
+		var buf bytes.Buffer
+		if err := p.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if got := provenance(buf.Bytes()); got != Unchanged {
+			t.Errorf("%s, stamped as before: provenance %d", name, got)
+		}
+		p.SetPart(docxpkg.DocumentPart, strings.Replace(p.Part(docxpkg.DocumentPart), "2021", "2022", 1))
+		buf.Reset()
+		if err := p.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if got := provenance(buf.Bytes()); got != Edited {
+			t.Errorf("%s, stamped as before, then edited: provenance %d", name, got)
+		}
+	}
+}

@@ -66,8 +66,8 @@ func stamp(p *docxpkg.Package) ([]byte, error) {
 		hashing sync.WaitGroup
 	)
 	hashing.Go(func() {
-		h := newContentHasher()
-		hashErr = p.Contents(h.add)
+		h := newContentHasher(true)
+		hashErr = p.Digests(h.addDigest)
 		sum = h.sum()
 	})
 	var buf bytes.Buffer
@@ -92,7 +92,7 @@ func insertBefore(xml, end, add string) string {
 var (
 	ourProperty = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>.*?</property>`)
 	propertyID  = regexp.MustCompile(`\bpid="(\d+)"`)
-	stampValue  = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>([0-9a-f]{64})<`)
+	stampValue  = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>((?:` + perPartPrefix + `)?[0-9a-f]{64})<`)
 )
 
 // withStamp returns the custom properties part with our property set to sum,
@@ -112,14 +112,22 @@ func withStamp(custom, sum string) string {
 	return insertBefore(custom, "</Properties>", prop)
 }
 
+// perPartPrefix starts a stamp in the form written since December 2026: a
+// hash of each part's name, size and SHA-256, so that a part compressed as
+// it was rendered (docxpkg.Deflated) brings its share without being read
+// again. A stamp without it, written before, is a hash of each part's name,
+// size and content; both are recognised.
+const perPartPrefix = "v2:"
+
 // contentHash hashes every part but the stamp, by name and decompressed
-// content, in archive order.
-func contentHash(docx []byte) (string, error) {
+// content, in archive order, in the form of a stamp's value (perPart: the
+// current one).
+func contentHash(docx []byte, perPart bool) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
 		return "", err
 	}
-	h := newContentHasher()
+	h := newContentHasher(perPart)
 	for _, f := range zr.File {
 		if f.Name == stampPart {
 			continue
@@ -138,33 +146,64 @@ func contentHash(docx []byte) (string, error) {
 }
 
 // contentHasher computes the stamp's hash, part by part: the name, the
-// declared size and the content of every part but the stamp.
+// declared size and the content, or with perPart the content's SHA-256, of
+// every part but the stamp.
 type contentHasher struct {
-	h     hash.Hash
-	total int64
-	buf   []byte // for every part: io.Copy would take a new one for each
+	h, part hash.Hash // part: of one part's content, with perPart
+	perPart bool
+	total   int64
+	buf     []byte // for every part: io.Copy would take a new one for each
 }
 
-func newContentHasher() *contentHasher {
-	return &contentHasher{h: sha256.New(), buf: make([]byte, 32<<10)}
+func newContentHasher(perPart bool) *contentHasher {
+	return &contentHasher{h: sha256.New(), part: sha256.New(), perPart: perPart, buf: make([]byte, 32<<10)}
 }
 
 func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
 	if name == stampPart {
 		return nil
 	}
-	var n [8]byte
-	binary.LittleEndian.PutUint64(n[:], size)
-	io.WriteString(c.h, name)
-	c.h.Write(n[:])
-	read, err := io.CopyBuffer(c.h, io.LimitReader(content, maxStampedContent-c.total+1), c.buf)
+	to := c.h
+	if c.perPart {
+		c.part.Reset()
+		to = c.part
+	} else {
+		c.head(name, size)
+	}
+	read, err := io.CopyBuffer(to, io.LimitReader(content, maxStampedContent-c.total+1), c.buf)
 	if c.total += read; err != nil || c.total > maxStampedContent {
 		return fmt.Errorf("nội dung quá lớn hoặc bị hỏng")
+	}
+	if c.perPart {
+		var sum [32]byte
+		return c.addDigest(name, size, [32]byte(c.part.Sum(sum[:0])))
 	}
 	return nil
 }
 
-func (c *contentHasher) sum() string { return hex.EncodeToString(c.h.Sum(nil)) }
+// addDigest adds a part by its content's SHA-256 (perPart).
+func (c *contentHasher) addDigest(name string, size uint64, sum [32]byte) error {
+	if name != stampPart {
+		c.head(name, size)
+		c.h.Write(sum[:])
+	}
+	return nil
+}
+
+func (c *contentHasher) head(name string, size uint64) {
+	var n [8]byte
+	binary.LittleEndian.PutUint64(n[:], size)
+	io.WriteString(c.h, name)
+	c.h.Write(n[:])
+}
+
+func (c *contentHasher) sum() string {
+	sum := hex.EncodeToString(c.h.Sum(nil))
+	if c.perPart {
+		return perPartPrefix + sum
+	}
+	return sum
+}
 
 // Provenance is what generate knows of a file already at the target.
 type Provenance int
@@ -200,7 +239,8 @@ func provenance(docx []byte) Provenance {
 	if err != nil || m == nil {
 		return Foreign
 	}
-	if sum, err := contentHash(docx); err == nil && sum == string(m[1]) {
+	stamped := string(m[1])
+	if sum, err := contentHash(docx, strings.HasPrefix(stamped, perPartPrefix)); err == nil && sum == stamped {
 		return Unchanged
 	}
 	return Edited

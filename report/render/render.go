@@ -30,6 +30,7 @@ type Renderer struct {
 	checking    bool // Check: a missing value is a tag without a guard
 	markers     chart.Markers
 	charts      []*chart.Chart // asked for by bieu_do in the current Render
+	drawsCharts bool           // the template has a bieu_do tag
 }
 
 // New parses a .docx template and checks it against the catalogue: every tag,
@@ -45,10 +46,14 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 		}
 		return ""
 	}
+	checkChart := func(code string) string {
+		r.drawsCharts = true
+		return checkCode(code)
+	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
 		Funcs:     r.funcs(),
 		Root:      reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
+		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkChart, "co_so_lieu": checkCode},
 	})
 	if err != nil {
 		return nil, err
@@ -85,6 +90,10 @@ func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) {
 	var pkg *docxpkg.Package
 	err := r.filling(rep, func(problems *docxtpl.Problems) (err error) {
+		if !r.drawsCharts { // nothing to insert: the parts are compressed as they are written
+			pkg, err = r.tpl.ExecuteDeflated(r.cur, problems)
+			return err
+		}
 		if pkg, err = r.tpl.ExecutePackage(r.cur, problems); err != nil {
 			return err
 		}
