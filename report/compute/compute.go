@@ -239,7 +239,7 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 		f.Previous = fromFile
 		if stated != nil && Cmp(stated, fromFile) != 0 {
 			r.Findings = append(r.Findings, model.Finding{
-				Severity: model.Warning, Code: "same-period-mismatch", Pos: f.Entry.SamePeriodPos,
+				Severity: model.Warning, Code: "same-period-mismatch", Pos: f.Entry.SamePeriodPos(),
 				Msg: fmt.Sprintf("chỉ tiêu %s: số cùng kỳ %s khác số liệu %s (%s) trong %s; báo cáo dùng số trong %[4]s",
 					f.Indicator.Code, ratString(stated), last.year.Period.Name(), ratString(fromFile), last.year.Source),
 			})
@@ -268,7 +268,7 @@ func (r *Report) plan(f *Figure) {
 		f.Plan = Rat(*own.Plan)
 		if ofYear != nil && !own.Plan.Equal(*ofYear.Plan) {
 			r.Findings = append(r.Findings, model.Finding{
-				Severity: model.Warning, Code: "plan-mismatch", Pos: own.PlanPos,
+				Severity: model.Warning, Code: "plan-mismatch", Pos: own.PlanPos(),
 				Fix: "ghi cùng một kế hoạch năm ở cả hai tệp",
 				Msg: fmt.Sprintf("chỉ tiêu %s: kế hoạch %s khác kế hoạch trong %s (%s); báo cáo dùng số trong số liệu %s",
 					f.Indicator.Code, own.Plan, r.Current.WholeYear.Source, ofYear.Plan, f.Period.Name()),
@@ -289,7 +289,7 @@ func (r *Report) yearEstimate(f *Figure) {
 	}
 	if !f.Period.ShorterThanYear() {
 		r.Findings = append(r.Findings, model.Finding{
-			Severity: model.Warning, Code: "year-estimate-unused", Pos: e.YearEstimatePos, Fix: "bỏ uoc_ca_nam khỏi số liệu năm",
+			Severity: model.Warning, Code: "year-estimate-unused", Pos: e.YearEstimatePos(), Fix: "bỏ uoc_ca_nam khỏi số liệu năm",
 			Msg: fmt.Sprintf("chỉ tiêu %s: ước cả năm (uoc_ca_nam) chỉ dùng cho kỳ ngắn hơn năm; số liệu %s không dùng số này",
 				f.Indicator.Code, f.Period.Name()),
 		})
@@ -298,7 +298,7 @@ func (r *Report) yearEstimate(f *Figure) {
 	est := Rat(*e.YearEstimate)
 	if f.Indicator.Cumulative && f.Value != nil && Cmp(est, f.Value) < 0 {
 		r.Findings = append(r.Findings, model.Finding{
-			Severity: model.Error, Code: "year-estimate-below", Pos: e.YearEstimatePos,
+			Severity: model.Error, Code: "year-estimate-below", Pos: e.YearEstimatePos(),
 			Fix: "sửa số ước cả năm (không nhỏ hơn số thực hiện của kỳ)",
 			Msg: fmt.Sprintf("chỉ tiêu %s (lũy kế): ước cả năm %s nhỏ hơn số thực hiện %s (%s)",
 				f.Indicator.Code, e.YearEstimate, f.Period.Name(), ratString(f.Value)),
@@ -318,8 +318,8 @@ func (r *Report) InputPlace(code string) model.Pos {
 func (r *Report) inputPlace(code string, seen map[string]bool) model.Pos {
 	y := r.Current
 	if e := y.Entry(code); e != nil {
-		if e.ActualPos != (model.Pos{}) {
-			return e.ActualPos
+		if e.ActualPos() != (model.Pos{}) {
+			return e.ActualPos()
 		}
 		return e.Pos
 	}

@@ -23,7 +23,9 @@ func periodCatalogue() *model.Catalogue {
 func figures(p model.Period, rows map[string][3]string) *model.Figures {
 	y := &model.Figures{Period: p, Source: p.Code() + ".yaml"}
 	for code, r := range rows {
-		e := &model.Entry{Code: code, PlanPos: model.Pos{File: y.Source, Line: 7}, YearEstimatePos: model.Pos{File: y.Source, Line: 9}}
+		e := &model.Entry{Code: code}
+		e.SetPlanPos(model.Pos{File: y.Source, Line: 7})
+		e.SetYearEstimatePos(model.Pos{File: y.Source, Line: 9})
 		for i, field := range []**decimal.Decimal{&e.Actual, &e.Plan, &e.YearEstimate} {
 			if r[i] != "" {
 				*field = dec(r[i])

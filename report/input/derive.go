@@ -59,7 +59,9 @@ func (w *Workspace) Derive(fig *model.Figures, cat *model.Catalogue) (model.Find
 		if !listed {
 			pos = model.Pos{File: fig.Source}
 		}
-		fig.AddEntry(&model.Entry{Code: ind.Code, Actual: &d.value, Estimate: d.estimate, Pos: pos, ActualPos: pos})
+		e := &model.Entry{Code: ind.Code, Actual: &d.value, Estimate: d.estimate, Pos: pos}
+		e.SetActualPos(pos)
+		fig.AddEntry(e)
 		fs = append(fs, model.Finding{Severity: model.Warning, Code: "derived-from-periods", Pos: pos,
 			Fix: "ghi số " + fig.Period.Name() + " nếu có số riêng",
 			Msg: fmt.Sprintf("chỉ tiêu %s (%s): chưa có số %s; lấy %s", ind.Code, ind.Name, fig.Period.Name(), d.how)})

@@ -43,8 +43,8 @@ func TestParseYearValuesAndPlaces(t *testing.T) {
 	if e.Actual.String() != "130" || !e.Estimate || e.Plan.String() != "110" || e.SamePeriod.String() != "120" {
 		t.Errorf("entry = %+v", e)
 	}
-	if e.PlanPos.String() != "2021.yaml:3" {
-		t.Errorf("plan place = %s", e.PlanPos)
+	if e.PlanPos().String() != "2021.yaml:3" {
+		t.Errorf("plan place = %s", e.PlanPos())
 	}
 	if got := y.Entry("TB_INTERNET").Actual.String(); got != "315000" {
 		t.Errorf("1.150-style value read as %s", got)

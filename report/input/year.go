@@ -103,22 +103,27 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogu
 		}
 		// The catalogue's string, the same: the file's text may then go.
 		e := r.newEntry()
-		*e = model.Entry{Code: ind.Code, Pos: r.pos(k), ActualPos: r.pos(v)}
+		*e = model.Entry{Code: ind.Code, Pos: r.pos(k)}
+		e.SetActualPos(r.pos(v))
 		if v.Kind == yaml.ScalarNode {
 			e.Actual = r.number(v, code, "")
 		} else {
 			r.pairs(v, "chỉ tiêu "+code, entryKeys, func(key string, _, fv *yaml.Node) {
 				switch key {
 				case "thuc_hien":
-					e.Actual, e.ActualPos = r.number(fv, code, key), r.pos(fv)
+					e.Actual = r.number(fv, code, key)
+					e.SetActualPos(r.pos(fv))
 				case "uoc":
 					e.Estimate = r.boolean(fv, field(code, key))
 				case "ke_hoach":
-					e.Plan, e.PlanPos = r.number(fv, code, key), r.pos(fv)
+					e.Plan = r.number(fv, code, key)
+					e.SetPlanPos(r.pos(fv))
 				case "cung_ky":
-					e.SamePeriod, e.SamePeriodPos = r.number(fv, code, key), r.pos(fv)
+					e.SamePeriod = r.number(fv, code, key)
+					e.SetSamePeriodPos(r.pos(fv))
 				case "uoc_ca_nam":
-					e.YearEstimate, e.YearEstimatePos = r.number(fv, code, key), r.pos(fv)
+					e.YearEstimate = r.number(fv, code, key)
+					e.SetYearEstimatePos(r.pos(fv))
 				case "ghi_chu":
 					e.Note, _ = r.scalar(fv, field(code, key))
 				}

@@ -5,6 +5,8 @@ package model
 
 import (
 	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/baocao/baocao/report/vnformat"
@@ -119,11 +121,98 @@ type Entry struct {
 	YearEstimate *decimal.Decimal
 	Note         string
 
-	Pos             Pos // the row, or the YAML key
-	ActualPos       Pos
-	PlanPos         Pos
-	SamePeriodPos   Pos
-	YearEstimatePos Pos
+	Pos Pos // the row, or the YAML key
+	// Where each figure was entered: see ActualPos and SetActualPos…
+	actualAt, planAt, samePeriodAt, yearEstimateAt figureAt
+}
+
+// ActualPos is where Actual was entered (the zero Pos when not known).
+func (e *Entry) ActualPos() Pos { return e.pos(e.actualAt) }
+
+// PlanPos is where Plan was entered.
+func (e *Entry) PlanPos() Pos { return e.pos(e.planAt) }
+
+// SamePeriodPos is where SamePeriod was entered.
+func (e *Entry) SamePeriodPos() Pos { return e.pos(e.samePeriodAt) }
+
+// YearEstimatePos is where YearEstimate was entered.
+func (e *Entry) YearEstimatePos() Pos { return e.pos(e.yearEstimateAt) }
+
+// SetActualPos records where Actual was entered; e.Pos is set first.
+func (e *Entry) SetActualPos(p Pos) { e.actualAt = e.figureAt(p) }
+
+// SetPlanPos records where Plan was entered; e.Pos is set first.
+func (e *Entry) SetPlanPos(p Pos) { e.planAt = e.figureAt(p) }
+
+// SetSamePeriodPos records where SamePeriod was entered; e.Pos is set first.
+func (e *Entry) SetSamePeriodPos(p Pos) { e.samePeriodAt = e.figureAt(p) }
+
+// SetYearEstimatePos records where YearEstimate was entered; e.Pos is set first.
+func (e *Entry) SetYearEstimatePos(p Pos) { e.yearEstimateAt = e.figureAt(p) }
+
+// figureAt is where one figure of an entry was entered, relative to the
+// entry's Pos and in little room (an input of 100 000 indicators has as many
+// entries, and four more positions in full took 256 bytes of each): a line
+// of the same YAML file, or a cell of the same workbook row; any other place
+// is kept whole.
+type figureAt struct {
+	line int32 // of Pos's file
+	col  int32 // of Pos's row, 1-based
+	full *Pos
+}
+
+func (e *Entry) figureAt(p Pos) figureAt {
+	same := p.File == e.Pos.File && p.Sheet == e.Pos.Sheet && p.Paragraph == 0
+	switch {
+	case p == Pos{}:
+		return figureAt{}
+	case same && p.Cell == "" && p.Line > 0 && p.Line <= math.MaxInt32:
+		return figureAt{line: int32(p.Line)}
+	case same && p.Line == 0:
+		col, row := splitCell(p.Cell)
+		if _, entryRow := splitCell(e.Pos.Cell); col > 0 && row != "" && row == entryRow {
+			return figureAt{col: int32(col)}
+		}
+	}
+	return figureAt{full: &p}
+}
+
+func (e *Entry) pos(at figureAt) Pos {
+	switch {
+	case at.full != nil:
+		return *at.full
+	case at.line > 0:
+		return Pos{File: e.Pos.File, Sheet: e.Pos.Sheet, Line: int(at.line)}
+	case at.col > 0:
+		_, row := splitCell(e.Pos.Cell)
+		return Pos{File: e.Pos.File, Sheet: e.Pos.Sheet, Cell: columnName(int(at.col)) + row}
+	}
+	return Pos{}
+}
+
+// splitCell splits a cell name as "AB12" into its column (28, 1-based) and
+// its row ("12"); 0 and "" when it is not one.
+func splitCell(cell string) (col int, row string) {
+	i := 0
+	for ; i < len(cell) && cell[i] >= 'A' && cell[i] <= 'Z' && i < 3; i++ {
+		col = col*26 + int(cell[i]-'A'+1)
+	}
+	row = cell[i:]
+	if i == 0 || row == "" || row[0] == '0' || strings.TrimLeft(row, "0123456789") != "" {
+		return 0, ""
+	}
+	return col, row
+}
+
+// columnName is the name of a 1-based column: 28 is "AB".
+func columnName(col int) string {
+	var b [8]byte
+	i := len(b)
+	for ; col > 0; col = (col - 1) / 26 {
+		i--
+		b[i] = byte('A' + (col-1)%26)
+	}
+	return string(b[i:])
 }
 
 // Ranking is a place among peers, e.g. ICT Index 11/63.

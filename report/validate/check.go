@@ -168,7 +168,7 @@ func (c *checker) readReported() {
 // or anywhere in its row of a workbook (a formula without a value in the
 // estimate column leaves the figure unread: "missing" would be the wrong advice).
 func (c *checker) spoilt(e *model.Entry) bool {
-	for _, p := range []model.Pos{e.Pos, e.ActualPos, e.PlanPos, e.SamePeriodPos, e.YearEstimatePos} {
+	for _, p := range []model.Pos{e.Pos, e.ActualPos(), e.PlanPos(), e.SamePeriodPos(), e.YearEstimatePos()} {
 		if p != (model.Pos{}) && c.reported[p] {
 			return true
 		}
@@ -247,8 +247,8 @@ func (c *checker) entered() {
 		}
 		if e.Actual == nil {
 			pos := e.Pos
-			if e.ActualPos.Cell != "" {
-				pos = e.ActualPos // the empty cell itself
+			if e.ActualPos().Cell != "" {
+				pos = e.ActualPos() // the empty cell itself
 			}
 			// Without its figure, the indicator's sentences are left out of the
 			// report (see Omitted): a warning, unless the catalogue requires it.
@@ -267,7 +267,7 @@ func (c *checker) entered() {
 			what string
 			d    *decimal.Decimal
 			pos  model.Pos
-		}{{"số thực hiện", e.Actual, e.ActualPos}, {"kế hoạch", e.Plan, e.PlanPos}, {"số cùng kỳ", e.SamePeriod, e.SamePeriodPos}, {"ước cả năm", e.YearEstimate, e.YearEstimatePos}} {
+		}{{"số thực hiện", e.Actual, e.ActualPos()}, {"kế hoạch", e.Plan, e.PlanPos()}, {"số cùng kỳ", e.SamePeriod, e.SamePeriodPos()}, {"ước cả năm", e.YearEstimate, e.YearEstimatePos()}} {
 			if v.d == nil {
 				continue
 			}
@@ -322,7 +322,7 @@ func (c *checker) previousInRange() {
 	}
 	next := 0
 	for _, e := range c.prev.Entries {
-		if ind, ok := c.cat.LookupFrom(e.Code, &next); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos, e.Pos)) {
+		if ind, ok := c.cat.LookupFrom(e.Code, &next); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos(), e.Pos)) {
 			c.bad[e.Code] = true
 		}
 	}
@@ -473,7 +473,7 @@ func (c *checker) enteredDerived() {
 		if ind == nil || !ind.Derived() || e.Actual == nil || c.bad[e.Code] || c.spoilt(e) {
 			continue
 		}
-		pos, fix := at(e.ActualPos, e.Pos), "bỏ số này: chương trình tự tính"
+		pos, fix := at(e.ActualPos(), e.Pos), "bỏ số này: chương trình tự tính"
 		v := c.rep.Figure(ind.Code).Value
 		if v == nil {
 			c.add(model.Warning, "derived-entered", pos, fix, "chỉ tiêu %s được tính theo công thức «%s»; số ghi %s không được dùng",
@@ -501,7 +501,7 @@ func (c *checker) inputsPlace(f *compute.Formula) model.Pos {
 // placeOf is where an indicator's value is entered, or where its inputs are.
 func (c *checker) placeOf(code string) model.Pos {
 	if e := c.cur.Entry(code); e != nil {
-		return at(e.ActualPos, e.Pos)
+		return at(e.ActualPos(), e.Pos)
 	}
 	if r := c.cur.Ranking(code); r != nil {
 		return r.Pos
@@ -580,7 +580,7 @@ func (c *checker) changes() {
 		if ind.Kind != model.Quantity {
 			continue // a rate may well stay the same, e.g. 100%
 		}
-		c.add(model.Warning, "same-as-last-year", at(e.ActualPos, e.Pos), "kiểm tra có chép nhầm số cùng kỳ năm trước không",
+		c.add(model.Warning, "same-as-last-year", at(e.ActualPos(), e.Pos), "kiểm tra có chép nhầm số cùng kỳ năm trước không",
 			"chỉ tiêu %s: số thực hiện %s (%s) trùng đúng số %s", name(ind), c.cur.Period.Name(), showRat(fig.Value), c.cur.Period.SamePeriodLastYear().Name())
 	}
 }
@@ -605,8 +605,8 @@ func (c *checker) planMissing(fig *compute.Figure) {
 		return
 	}
 	pos, where := e.Pos, "ke_hoach"
-	if e.PlanPos.Cell != "" {
-		pos, where = e.PlanPos, "cột Kế hoạch" // the empty cell itself
+	if e.PlanPos().Cell != "" {
+		pos, where = e.PlanPos(), "cột Kế hoạch" // the empty cell itself
 	}
 	c.add(model.Warning, "plan-missing", pos, fmt.Sprintf("ghi kế hoạch %s vào %s", c.cur.Period.TheYear().Name(), where),
 		"chỉ tiêu %s: số liệu %s có kế hoạch (%s) nhưng số liệu %s chưa có; báo cáo sẽ không nêu tỷ lệ đạt kế hoạch",
@@ -676,7 +676,7 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 		points, _ := vnformat.IndicatorDelta(vnformat.Points, fig.Change(), ind.Decimals, ind.Unit)
 		change = points + ", tức " + change + " so với số cùng kỳ"
 	}
-	c.add(model.Warning, "implausible-change", at(e.ActualPos, e.Pos), fix,
+	c.add(model.Warning, "implausible-change", at(e.ActualPos(), e.Pos), fix,
 		"chỉ tiêu %s: %s so với %s %s, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
 		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Period.SamePeriodLastYear().Name(), change, show(c.limit(ind)))
 }

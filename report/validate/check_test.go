@@ -259,7 +259,9 @@ func TestDuplicateIndicator(t *testing.T) {
 		return model.Pos{File: "data/2021.xlsx", Sheet: "Chỉ tiêu", Cell: cell}
 	}
 	v := decimal.NewFromInt(131)
-	y.Entries = append(y.Entries, &model.Entry{Code: "DT", Actual: &v, Pos: sheet("A12"), ActualPos: sheet("E12")})
+	e := &model.Entry{Code: "DT", Actual: &v, Pos: sheet("A12")}
+	e.SetActualPos(sheet("E12"))
+	y.Entries = append(y.Entries, e)
 	got := validate.Check(cat, y, nil, validate.Options{})
 	if len(got) != 1 || got[0].Code != "duplicate-indicator" || got[0].Pos != sheet("A12") || got[0].Severity != model.Error {
 		t.Fatalf("got %v", got)

@@ -81,9 +81,9 @@ func (v *validation) compareCumulative(long, short *model.Figures) {
 		if el.Estimate || es.Estimate {
 			sev, estimate = model.Warning, " (có số ước, cần kiểm tra lại khi có số chính thức)"
 		}
-		v.findings = append(v.findings, model.Finding{Severity: sev, Code: "cumulative-decrease", Pos: at(el.ActualPos, el.Pos),
+		v.findings = append(v.findings, model.Finding{Severity: sev, Code: "cumulative-decrease", Pos: at(el.ActualPos(), el.Pos),
 			Msg: fmt.Sprintf("chỉ tiêu %s: số %s (%s) nhỏ hơn số %s (%s, ở %s)%s; chỉ tiêu cộng dồn trong kỳ (theo_ky: luy_ke): số của một kỳ không thể nhỏ hơn số của kỳ ngắn hơn nằm trong kỳ đó",
-				name(ind), long.Period.Name(), show(*el.Actual), short.Period.Name(), show(*es.Actual), at(es.ActualPos, es.Pos), estimate),
+				name(ind), long.Period.Name(), show(*el.Actual), short.Period.Name(), show(*es.Actual), at(es.ActualPos(), es.Pos), estimate),
 			Fix: fmt.Sprintf("kiểm tra lại số %s và số %s; nếu chỉ tiêu là số tại thời điểm cuối kỳ thì ghi theo_ky: thoi_diem trong danh mục", long.Period.Name(), short.Period.Name())})
 	}
 }

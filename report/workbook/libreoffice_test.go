@@ -20,8 +20,8 @@ func TestLibreOfficeWorkbook(t *testing.T) {
 		t.Fatal(list(fs))
 	}
 	sameYear(t, got, want)
-	if e := got.Entry("HS_TONG"); e.ActualPos.Cell != "D14" {
-		t.Errorf("HS_TONG read at %v", e.ActualPos)
+	if e := got.Entry("HS_TONG"); e.ActualPos().Cell != "D14" {
+		t.Errorf("HS_TONG read at %v", e.ActualPos())
 	}
 }
 

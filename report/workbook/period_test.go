@@ -54,8 +54,8 @@ func TestYearEstimateColumn(t *testing.T) {
 				t.Errorf("%s %s: year estimate %v, want %s", code, ind, e, wantEst)
 				continue
 			}
-			if v, _ := f.GetCellValue(workbook.SheetEntries, e.YearEstimatePos.Cell); e.YearEstimatePos.Sheet != workbook.SheetEntries || v != wantEst.String() {
-				t.Errorf("%s %s: year estimate read at %v holding %q", code, ind, e.YearEstimatePos, v)
+			if v, _ := f.GetCellValue(workbook.SheetEntries, e.YearEstimatePos().Cell); e.YearEstimatePos().Sheet != workbook.SheetEntries || v != wantEst.String() {
+				t.Errorf("%s %s: year estimate read at %v holding %q", code, ind, e.YearEstimatePos(), v)
 			}
 		}
 		for ind, actual := range periodtest.Actual[code] {

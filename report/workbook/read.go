@@ -371,7 +371,11 @@ func (r *reader) entries(ref sheetRef) {
 			r.hiddenRow(t, rw.num)
 		}
 		e := r.newEntry()
-		*e = model.Entry{Code: code, Pos: codePos, ActualPos: at[1], PlanPos: at[2], YearEstimatePos: at[3], SamePeriodPos: at[4]}
+		*e = model.Entry{Code: code, Pos: codePos}
+		e.SetActualPos(at[1])
+		e.SetPlanPos(at[2])
+		e.SetYearEstimatePos(at[3])
+		e.SetSamePeriodPos(at[4])
 		if c := t.cell(rw, colActual); !(derived && isDerivedMark(c)) {
 			e.Actual = r.number(sheet, c, rw.num, label{code, "Thực hiện"})
 		}

@@ -207,7 +207,7 @@ func TestUnusualXML(t *testing.T) {
 	xml := []byte(`<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` + rows + `</x:sheetData></x:worksheet>`)
 	y, fs := read(t, cat, replacePart(t, b, part, xml, 0))
 	e := y.Entry("DT_BUU_CHINH")
-	if e == nil || e.Actual.String() != "130" || e.Note != "a < b & c dé\n_x0041_" || e.ActualPos.Cell != "B2" {
+	if e == nil || e.Actual.String() != "130" || e.Note != "a < b & c dé\n_x0041_" || e.ActualPos().Cell != "B2" {
 		t.Fatalf("entry %+v", e)
 	}
 	expectOne(t, fs, model.Error, "formula-error", shEntries, "A5")
@@ -251,11 +251,11 @@ func TestReorderedColumns(t *testing.T) {
 		t.Fatal(list(fs))
 	}
 	e := y.Entry("DT_BUU_CHINH")
-	if len(y.Entries) != 2 || e.Actual.String() != "130" || e.Plan.String() != "110" || !e.Estimate || e.ActualPos.Cell != "B4" || e.PlanPos.Cell != "E4" || e.Pos.Cell != "D4" {
-		t.Fatalf("entry %s at %v %v %v", entryString(e), e.Pos, e.ActualPos, e.PlanPos)
+	if len(y.Entries) != 2 || e.Actual.String() != "130" || e.Plan.String() != "110" || !e.Estimate || e.ActualPos().Cell != "B4" || e.PlanPos().Cell != "E4" || e.Pos.Cell != "D4" {
+		t.Fatalf("entry %s at %v %v %v", entryString(e), e.Pos, e.ActualPos(), e.PlanPos())
 	}
-	if e.SamePeriodPos != (model.Pos{}) {
-		t.Errorf("same period place %v for a column that is not there", e.SamePeriodPos)
+	if e.SamePeriodPos() != (model.Pos{}) {
+		t.Errorf("same period place %v for a column that is not there", e.SamePeriodPos())
 	}
 	if d := y.Entry("DON_THU"); d.Note != "10 tháng" || d.Actual.String() != "10" {
 		t.Errorf("DON_THU %s", entryString(d))

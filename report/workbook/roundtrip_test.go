@@ -27,8 +27,8 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("Source = %q", got.Source)
 		}
 		for _, e := range got.Entries {
-			if e.Pos.Sheet != workbook.SheetEntries || e.Pos.File != "data/x.xlsx" || e.Pos.Cell == "" || e.ActualPos.Cell == "" || e.PlanPos.Cell == "" || e.SamePeriodPos.Cell == "" {
-				t.Errorf("%s: places %v %v %v %v", e.Code, e.Pos, e.ActualPos, e.PlanPos, e.SamePeriodPos)
+			if e.Pos.Sheet != workbook.SheetEntries || e.Pos.File != "data/x.xlsx" || e.Pos.Cell == "" || e.ActualPos().Cell == "" || e.PlanPos().Cell == "" || e.SamePeriodPos().Cell == "" {
+				t.Errorf("%s: places %v %v %v %v", e.Code, e.Pos, e.ActualPos(), e.PlanPos(), e.SamePeriodPos())
 			}
 		}
 	}
