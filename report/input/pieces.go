@@ -100,38 +100,59 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 	if kind == yaml.MappingNode { // a key a line at most: a map of its size grows no more
 		r.pieceKeys.many = make(map[string]bool, bytes.Count(body, []byte{'\n'}))
 	}
-	var q quick // its nodes serve one piece after the other
-	pieceStart, pieceLine := first, s.line+1
-	flush := func(end int) bool {
-		root, ok := q.piece(body[pieceStart:end], kind)
-		if !ok {
-			root, ok = parsePiece(body[pieceStart:end])
-		}
-		if !ok || root.Kind != kind {
-			return false
-		}
-		r.offset, r.piece = pieceLine-1, root
-		fn(root)
-		return true
+	// The pieces are parsed on a goroutine of their own while fn reads the
+	// previous one. fn keeps no node of a piece, so two parsers take turns:
+	// when one is given its next piece, fn is done with its last.
+	type parsed struct {
+		root *yaml.Node
+		line int  // of the piece's first line
+		ok   bool // false: the piece cannot be parsed alone, or the collection ends early; nothing follows
 	}
-	no, items := s.line+1, 0 // items in the piece so far
-	for l := range lines(body[first:]) {
-		if t := bytes.TrimLeft(l.text, " "); len(t) > 0 && t[0] != '#' && len(l.text)-len(t) < indent {
-			return true, false // out of the collection: the parser's error, read whole
-		}
-		at := first + l.start
-		if isItem(l.text, indent, kind) {
-			if items > 0 && at-pieceStart >= pieceSize {
-				if !flush(at) {
-					return true, false
-				}
-				pieceStart, pieceLine, items = at, no, 0
+	pieces := make(chan parsed)
+	go func() {
+		defer close(pieces)
+		var parsers [2]quick
+		turn := 0
+		send := func(start, end, line int) bool {
+			q := &parsers[turn]
+			turn ^= 1
+			root, ok := q.piece(body[start:end], kind)
+			if !ok {
+				root, ok = parsePiece(body[start:end])
 			}
-			items++
+			ok = ok && root.Kind == kind
+			pieces <- parsed{root, line, ok}
+			return ok
 		}
-		no++
+		pieceStart, pieceLine := first, s.line+1
+		no, items := s.line+1, 0 // items in the piece so far
+		for l := range lines(body[first:]) {
+			if t := bytes.TrimLeft(l.text, " "); len(t) > 0 && t[0] != '#' && len(l.text)-len(t) < indent {
+				pieces <- parsed{} // out of the collection: the parser's error, read whole
+				return
+			}
+			at := first + l.start
+			if isItem(l.text, indent, kind) {
+				if items > 0 && at-pieceStart >= pieceSize {
+					if !send(pieceStart, at, pieceLine) {
+						return
+					}
+					pieceStart, pieceLine, items = at, no, 0
+				}
+				items++
+			}
+			no++
+		}
+		send(pieceStart, len(body), pieceLine)
+	}()
+	for p := range pieces {
+		if !p.ok {
+			return true, false
+		}
+		r.offset, r.piece = p.line-1, p.root
+		fn(p.root)
 	}
-	return true, flush(len(body))
+	return true, true
 }
 
 // isItem tells a line that starts an item of a block collection of the kind
