@@ -370,4 +370,17 @@ func TestGuardsAcrossChunks(t *testing.T) {
 	if n := strings.Count(doc, "<w:p/>"); n != 4000 {
 		t.Fatalf("%d empty paragraphs added to cells, want 4000", n)
 	}
+	// Compressed as it is written, the part is the same; checked without
+	// keeping it, it passes.
+	tpl := parse(t, build(body), options())
+	pkg, err := tpl.ExecuteDeflated(r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pkg.Part(docxpkg.DocumentPart) != doc {
+		t.Error("ExecuteDeflated gives another document")
+	}
+	if err := tpl.Check(r, nil, nil); err != nil {
+		t.Errorf("Check: %v", err)
+	}
 }

@@ -90,8 +90,8 @@ func TestChartData(t *testing.T) {
 }
 
 // Verify, which keeps no output, says what RenderPackage says of where the
-// charts are: in a paragraph of their own, with other text, in a header, in
-// a text box, and after several megabytes of output.
+// charts are (in a paragraph of their own, with other text, in a header, in
+// a text box, after several megabytes of output) and of a missing value.
 func TestVerifyAgreesOnCharts(t *testing.T) {
 	chartP := docxtest.P(`{{ bieu_do "DT" }}`)
 	textBox := `<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>` +
@@ -107,6 +107,7 @@ func TestVerifyAgreesOnCharts(t *testing.T) {
 		{"in a header", docxtest.Files{Body: docxtest.P("Thân."), Header: chartP}, true},
 		{"in a text box", docxtest.Files{Body: textBox}, true},
 		{"after megabytes", docxtest.Files{Body: long + chartP + docxtest.P(`Sau: {{ bieu_do "DT" }}`)}, true},
+		{"a value missing", docxtest.Files{Body: long + docxtest.P(`{{ (chi_tieu "MOI").DatKeHoach }}`) + chartP}, true},
 	}
 	rep := testReport()
 	item := strings.Repeat("Nhiệm vụ trọng tâm & chuyển đổi số ", 100)
