@@ -101,14 +101,8 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	cur, prev, findings, err := loadFigures(ws, period, cat, findings)
-	return cat, cur, prev, findings, err
-}
-
-// loadFigures is Load once the catalogue is read (with its findings).
-func loadFigures(ws *input.Workspace, period model.Period, cat *model.Catalogue, findings model.Findings) (*model.Figures, *model.Figures, model.Findings, error) {
 	if findings.Errors() > 0 {
-		return nil, nil, findings, nil
+		return cat, nil, nil, findings, nil
 	}
 	// The periods are read at once: each is a file of its own and reading is
 	// most of the time spent on a large workspace.
@@ -129,12 +123,12 @@ func loadFigures(ws *input.Workspace, period model.Period, cat *model.Catalogue,
 	cur, fs, err := ws.FiguresWithYear(period, cat)
 	p := <-before
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	if p.err != nil {
-		return nil, nil, nil, p.err
+		return nil, nil, nil, nil, p.err
 	}
-	return cur, p.y, append(append(findings, fs...), p.fs...), nil
+	return cat, cur, p.y, append(append(findings, fs...), p.fs...), nil
 }
 
 // Run generates the report. A *ProblemsError means the inputs or the template
@@ -142,8 +136,8 @@ func loadFigures(ws *input.Workspace, period model.Period, cat *model.Catalogue,
 func Run(opt Options) (*Result, error) {
 	// The steps before rendering are independent reads: the template and the
 	// files at the outputs (a report there is hashed, to see whether anyone
-	// changed it) are read while the catalogue and the figures are. Their
-	// errors are still reported in this order.
+	// changed it) are read while the figures are. Their errors are still
+	// reported in this order.
 	type read struct {
 		name string
 		docx []byte
@@ -156,43 +150,31 @@ func Run(opt Options) (*Result, error) {
 	}()
 	targetsChecked := make(chan targets, 1)
 	go func() { targetsChecked <- checkTargets(opt) }()
-	cat, findings, err := opt.Workspace.Catalogue()
+	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Period)
 	if err != nil {
 		return nil, err
 	}
-	// The template needs only the catalogue: it is parsed and checked while
-	// the figures are read.
+	tpl := <-template
+	if tpl.err != nil {
+		return nil, tpl.err
+	}
+	tplName := tpl.name
 	type parsed struct {
-		name    string
-		r       *render.Renderer
-		readErr error // the template could not be read
-		err     error
+		r   *render.Renderer
+		err error
 	}
 	parsing := make(chan parsed, 1)
 	go func() {
-		tpl := <-template
-		if tpl.err != nil {
-			parsing <- parsed{readErr: tpl.err}
-			return
-		}
 		r, err := render.New(tpl.docx, cat)
-		parsing <- parsed{tpl.name, r, nil, err}
+		parsing <- parsed{r, err}
 	}()
-	cur, prev, findings, err := loadFigures(opt.Workspace, opt.Period, cat, findings)
-	if err != nil {
-		return nil, err
-	}
-	p := <-parsing
-	if p.readErr != nil {
-		return nil, p.readErr
-	}
-	tplName := p.name
 	tg := <-targetsChecked
 	if tg.err != nil {
 		return nil, tg.err
 	}
 	out, pdfOut, backup, appendixBackup, pdfBackup := tg.out, tg.pdf, tg.backup, tg.appendixBackup, tg.pdfBackup
 	problems := &ProblemsError{}
+	p := <-parsing
 	renderer, err := p.r, p.err
 	var required []string
 	if err != nil {
