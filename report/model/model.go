@@ -174,7 +174,8 @@ func (e *Entry) figureAt(p Pos) figureAt {
 			return figureAt{col: int32(col)}
 		}
 	}
-	return figureAt{full: &p}
+	full := p // a copy made here only: &p would put every p on the heap
+	return figureAt{full: &full}
 }
 
 func (e *Entry) pos(at figureAt) Pos {
