@@ -10,11 +10,12 @@ type output struct {
 	chunks [][]byte // full ones, then the one being written
 	base   int      // offset of chunks[0]: the output before it was dropped
 	n      int
-	first  int    // capacity of the first chunk
-	full   func() // called when a chunk is full, before the next is started
-	passed int    // chunks handed on by pass
-	upTo   int    // offset where they end
-	drop   bool   // chunks are dropped once passed: the output is only checked
+	first  int           // capacity of the first chunk
+	full   func()        // called when a chunk is full, before the next is started
+	passed int           // chunks handed on by pass
+	upTo   int           // offset where they end
+	drop   bool          // chunks are dropped once passed: the output is only checked
+	spare  <-chan []byte // with drop: chunks the checker is done with, to write again
 }
 
 const chunkSize = 1 << 20
@@ -38,13 +39,22 @@ func appendOutput[S string | []byte](o *output, s S) {
 			} else if o.full != nil {
 				o.full()
 			}
-			o.chunks = append(o.chunks, make([]byte, 0, size))
+			o.chunks = append(o.chunks, o.newChunk(size))
 			last = len(o.chunks) - 1 // full may have dropped chunks
 		}
 		c := o.chunks[last]
 		k := min(cap(c)-len(c), len(s))
 		o.chunks[last] = append(c, s[:k]...)
 		s = s[k:]
+	}
+}
+
+func (o *output) newChunk(size int) []byte {
+	select {
+	case c := <-o.spare: // nil unless dropping: never ready
+		return c[:0]
+	default:
+		return make([]byte, 0, size)
 	}
 }
 
@@ -84,22 +94,33 @@ func (o *output) pass(settled int, to chan<- []byte) {
 
 // xmlCheck checks a part's output for well-formedness on a goroutine of its
 // own, chunk by chunk as they settle, while the rest is rendered; with a
-// Deflater it also compresses them.
+// Deflater it also compresses them. With spent, it hands back the full
+// chunks it is done with, for an output that drops them to write again.
 type xmlCheck struct {
 	pieces chan []byte
+	spent  chan []byte
 	done   chan error
 }
 
-func startXMLCheck(x *docxpkg.XMLCheck, deflate *docxpkg.Deflater) *xmlCheck {
+func startXMLCheck(x *docxpkg.XMLCheck, deflate *docxpkg.Deflater, recycle bool) *xmlCheck {
 	c := &xmlCheck{pieces: make(chan []byte, 8), done: make(chan error, 1)}
+	if recycle {
+		c.spent = make(chan []byte, 4)
+	}
 	go func() {
 		var err error
 		for p := range c.pieces {
 			if err == nil {
-				err = x.Add(p)
+				err = x.Add(p) // neither keeps p
 			}
 			if err == nil && deflate != nil {
 				_, err = deflate.Write(p)
+			}
+			if c.spent != nil && cap(p) == chunkSize {
+				select {
+				case c.spent <- p:
+				default:
+				}
 			}
 		}
 		if err == nil {

@@ -426,7 +426,8 @@ func (t *Template) execute(data any, problems *Problems, mode outputMode, visit 
 			deflater = docxpkg.NewDeflater()
 		}
 		buf.drop = mode != keep
-		wf := startXMLCheck(xc, deflater)
+		wf := startXMLCheck(xc, deflater, buf.drop)
+		buf.spare = wf.spent
 		buf.full = func() { buf.pass(x.settled(), wf.pieces) }
 		problems.moveTo(cp.part.name, nil)
 		err = tm.Execute(limitedWriter{x}, data)
