@@ -209,7 +209,7 @@ func (pt *part) source() (string, []spot) {
 	for _, t := range pt.tables {
 		if t.guard {
 			add(t.start, t.start).text.WriteString("{{" + markFunc + " " + strconv.Quote(pt.w+"tr") + "}}")
-			add(t.end, t.end).text.WriteString("{{" + tableEndFunc + " " + strconv.Quote(pt.w) + "}}")
+			add(t.end, t.end).text.WriteString("{{" + tableEndFunc + "}}")
 		}
 	}
 	slices.SortStableFunc(edits, func(a, b *edit) int {

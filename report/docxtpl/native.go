@@ -389,19 +389,20 @@ func (c *ncompiler) internal(cmd *parse.CommandNode) (nstep, bool) {
 			s.x.mark(need.Text)
 			return nil
 		}, true
-	case needPFunc, tableEndFunc:
+	case needPFunc:
 		a, _ := arg(1)
 		w, ok := a.(*parse.StringNode)
 		if !ok || len(cmd.Args) != 2 {
 			return nil, false
 		}
-		call := func(x *execution, w string) string { x.tableEnd(w); return "" }
-		if name == needPFunc {
-			call = (*execution).needParagraph
-		}
 		return func(s *nstate, _ reflect.Value) error {
-			return s.x.writeString(call(s.x, w.Text))
+			return s.x.writeString(s.x.needParagraph(w.Text))
 		}, true
+	case tableEndFunc:
+		return func(s *nstate, _ reflect.Value) error {
+			s.x.tableEnd()
+			return nil
+		}, len(cmd.Args) == 1
 	}
 	return nil, false
 }

@@ -100,7 +100,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		escFunc:      escape,
 		markFunc:     func(string) string { return "" },
 		needPFunc:    func(string) string { return "" },
-		tableEndFunc: func(string) string { return "" },
+		tableEndFunc: func() string { return "" },
 		iterFunc:     func() string { return "" },
 		nativeFunc:   func(int, any, any, any, ...any) bool { return false },
 	}
@@ -254,7 +254,7 @@ func (x *execution) mark(need string) string {
 // popMark returns the matching mark.
 func (x *execution) popMark() mark {
 	if len(x.marks) == 0 {
-		return mark{at: x.out.Len(), foundAt: x.out.Len()}
+		return mark{at: x.out.Len(), foundAt: -1, scanned: x.out.Len()}
 	}
 	m := x.marks[len(x.marks)-1]
 	x.marks = x.marks[:len(x.marks)-1]
@@ -283,7 +283,7 @@ func (x *execution) needParagraph(w string) string {
 
 // tableEnd removes a table left without rows (its rows were all control
 // tags and the structures repeated them zero times): Word needs a row.
-func (x *execution) tableEnd(w string) string {
+func (x *execution) tableEnd() string {
 	if m := x.popMark(); !x.holds(&m) {
 		x.out.Truncate(m.at)
 		for i := range x.marks { // what the enclosing elements saw of it is gone
