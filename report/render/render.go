@@ -110,6 +110,9 @@ func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) 
 // memory, whatever the size of the report.
 func (r *Renderer) Verify(rep *compute.Report) error {
 	return r.filling(rep, func(problems *docxtpl.Problems) error {
+		if !r.drawsCharts { // no marker to follow
+			return r.tpl.Check(r.cur, problems, nil)
+		}
 		placement := chart.NewPlacement(r.markers)
 		err := r.tpl.Check(r.cur, problems, func(part string) func(docxpkg.Token, string, []docxpkg.Element) {
 			if part == docxpkg.DocumentPart {
