@@ -511,6 +511,15 @@ func (p *Package) has(name string) bool {
 // order.
 func (p *Package) Write(w io.Writer) error { return p.WriteSealed(w, "", nil) }
 
+// Bytes is the package written as a .docx.
+func (p *Package) Bytes() ([]byte, error) {
+	var out bytes.Buffer
+	if err := p.Write(&out); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
 // WriteSealed is Write with the part named seal written last, its XML given
 // by content once every other part is written: a seal that depends on the
 // other parts (generate's stamp, a hash of them) is worked out while they
@@ -655,7 +664,7 @@ func (p *Package) Digests(fn func(name string, size uint64, sum [32]byte) error)
 	buf := make([]byte, 32<<10)
 	return p.Contents(func(name string, size uint64, content io.Reader) error {
 		var sum [32]byte
-		if d, ok := p.packed[name]; ok && p.changed[name] {
+		if d, ok := p.packed[name]; ok {
 			sum = d.SHA256
 		} else {
 			h.Reset()

@@ -333,11 +333,7 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	if err := pkg.Write(&out); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return pkg.Bytes()
 }
 
 // ExecutePackage is Execute without writing the .docx: the package with the

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -78,11 +77,7 @@ func (r *Renderer) Render(rep *compute.Report) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out bytes.Buffer
-	if err := pkg.Write(&out); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	return pkg.Bytes()
 }
 
 // RenderPackage is Render without writing the .docx: the rendered package,
