@@ -54,5 +54,18 @@ func (d *Deflater) Finish() (*Deflated, error) {
 	return out, nil
 }
 
-// Reader reads the XML back.
-func (d *Deflated) Reader() io.Reader { return flate.NewReader(bytes.NewReader(d.Data)) }
+// Reader reads the XML back, inflating it only when first read: a digest
+// of the part needs none of it.
+func (d *Deflated) Reader() io.Reader { return &inflater{d: d} }
+
+type inflater struct {
+	d *Deflated
+	r io.Reader
+}
+
+func (i *inflater) Read(p []byte) (int, error) {
+	if i.r == nil {
+		i.r = flate.NewReader(bytes.NewReader(i.d.Data))
+	}
+	return i.r.Read(p)
+}

@@ -75,7 +75,7 @@ func stamp(p *docxpkg.Package) ([]byte, error) {
 		hashing.Wait()
 		return withStamp(custom, sum), hashErr
 	})
-	hashing.Wait() // Contents reads the package until it is done
+	hashing.Wait() // Digests reads the package until it is done
 	if err != nil {
 		return nil, err
 	}
