@@ -101,8 +101,18 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
+	cur, prev, findings, err := loadFigures(ws, period, cat, findings)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	return cat, cur, prev, findings, nil
+}
+
+// loadFigures is Load once the catalogue is read, with its findings: none
+// of the figures are read when those hold an error.
+func loadFigures(ws *input.Workspace, period model.Period, cat *model.Catalogue, findings model.Findings) (*model.Figures, *model.Figures, model.Findings, error) {
 	if findings.Errors() > 0 {
-		return cat, nil, nil, findings, nil
+		return nil, nil, findings, nil
 	}
 	// The periods are read at once: each is a file of its own and reading is
 	// most of the time spent on a large workspace.
@@ -123,12 +133,12 @@ func Load(ws *input.Workspace, period model.Period) (*model.Catalogue, *model.Fi
 	cur, fs, err := ws.FiguresWithYear(period, cat)
 	p := <-before
 	if err != nil {
-		return nil, nil, nil, nil, err
+		return nil, nil, nil, err
 	}
 	if p.err != nil {
-		return nil, nil, nil, nil, p.err
+		return nil, nil, nil, p.err
 	}
-	return cat, cur, p.y, append(append(findings, fs...), p.fs...), nil
+	return cur, p.y, append(append(findings, fs...), p.fs...), nil
 }
 
 // Run generates the report. A *ProblemsError means the inputs or the template
@@ -150,24 +160,35 @@ func Run(opt Options) (*Result, error) {
 	}()
 	targetsChecked := make(chan targets, 1)
 	go func() { targetsChecked <- checkTargets(opt) }()
-	cat, cur, prev, findings, err := Load(opt.Workspace, opt.Period)
+	// The template is parsed, which needs only the catalogue, while the
+	// figures are read (Load's steps, split).
+	cat, findings, err := opt.Workspace.Catalogue()
 	if err != nil {
 		return nil, err
 	}
-	tpl := <-template
-	if tpl.err != nil {
-		return nil, tpl.err
-	}
-	tplName := tpl.name
 	type parsed struct {
 		r   *render.Renderer
 		err error
 	}
 	parsing := make(chan parsed, 1)
+	tplRead := make(chan read, 1) // its name, or why it could not be read
 	go func() {
-		r, err := render.New(tpl.docx, cat)
-		parsing <- parsed{r, err}
+		tpl := <-template
+		tplRead <- read{name: tpl.name, err: tpl.err}
+		if tpl.err == nil {
+			r, err := render.New(tpl.docx, cat)
+			parsing <- parsed{r, err}
+		}
 	}()
+	cur, prev, findings, err := loadFigures(opt.Workspace, opt.Period, cat, findings)
+	if err != nil {
+		return nil, err
+	}
+	tpl := <-tplRead
+	if tpl.err != nil {
+		return nil, tpl.err
+	}
+	tplName := tpl.name
 	tg := <-targetsChecked
 	if tg.err != nil {
 		return nil, tg.err
