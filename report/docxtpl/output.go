@@ -33,7 +33,9 @@ func appendOutput[S string | []byte](o *output, s S) {
 	for len(s) > 0 {
 		last := len(o.chunks) - 1
 		if last < 0 || len(o.chunks[last]) == cap(o.chunks[last]) {
-			size := chunkSize
+			// The chunks grow with the output, up to chunkSize: a part of
+			// a hundred kilobytes allocates no megabyte.
+			size := min(max(o.n-len(s), o.first), chunkSize)
 			if last < 0 {
 				size = o.first
 			} else if o.full != nil {

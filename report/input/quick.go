@@ -127,7 +127,16 @@ type quick struct {
 	pairs    []*yaml.Node // a mapping's content while it is read
 }
 
-const slabSize = 1024
+// Slabs grow from firstSlab to slabSize entries, doubling: a file of a few
+// dozen indicators needs a few hundred nodes, and every page of a slab that
+// is touched costs the process a page fault.
+const (
+	firstSlab = 64
+	slabSize  = 1024
+)
+
+// nextSlab is the size of the slab after the n there are.
+func nextSlab(n int) int { return min(firstSlab<<min(n, 4), slabSize) }
 
 func (q *quick) node(n yaml.Node) *yaml.Node {
 	if len(q.nodes) == cap(q.nodes) { // full, or none yet in this piece
@@ -135,7 +144,7 @@ func (q *quick) node(n yaml.Node) *yaml.Node {
 			q.slab++
 		}
 		if q.slab == len(q.slabs) {
-			q.slabs = append(q.slabs, make([]yaml.Node, slabSize))
+			q.slabs = append(q.slabs, make([]yaml.Node, nextSlab(len(q.slabs))))
 		}
 		q.nodes = q.slabs[q.slab][:0]
 	}
@@ -154,7 +163,10 @@ func (q *quick) content() []*yaml.Node {
 			q.ptrSlab++
 		}
 		if q.ptrSlab == len(q.ptrSlabs) {
-			q.ptrSlabs = append(q.ptrSlabs, make([]*yaml.Node, slabSize))
+			q.ptrSlabs = append(q.ptrSlabs, nil)
+		}
+		if cap(q.ptrSlabs[q.ptrSlab]) < n { // new, or a small one kept from a piece before
+			q.ptrSlabs[q.ptrSlab] = make([]*yaml.Node, max(n, nextSlab(q.ptrSlab)))
 		}
 		q.ptrs = q.ptrSlabs[q.ptrSlab][:0]
 	}
