@@ -526,15 +526,16 @@ func (p *Package) Bytes() ([]byte, error) {
 // are compressed.
 func (p *Package) WriteSealed(w io.Writer, seal string, content func() (string, error)) error {
 	zw := NewZipWriter(w)
+	buf := make([]byte, 32<<10) // for every part: io.Copy would take a new one for each
 	for _, f := range p.files {
 		var err error
 		switch {
 		case f.Name == seal:
 			continue
 		case p.changed[f.Name]:
-			err = p.writePart(zw, f.Name, f)
+			err = p.writePart(zw, f.Name, f, buf)
 		default:
-			err = copyRaw(zw, f)
+			err = copyRaw(zw, f, buf)
 		}
 		if err != nil {
 			return err
@@ -544,7 +545,7 @@ func (p *Package) WriteSealed(w io.Writer, seal string, content func() (string, 
 		if name == seal {
 			continue
 		}
-		if err := p.writePart(zw, name, nil); err != nil {
+		if err := p.writePart(zw, name, nil, buf); err != nil {
 			return err
 		}
 	}
@@ -554,7 +555,7 @@ func (p *Package) WriteSealed(w io.Writer, seal string, content func() (string, 
 			return err
 		}
 		p.SetPart(seal, xml)
-		if err := p.writePart(zw, seal, nil); err != nil {
+		if err := p.writePart(zw, seal, nil, buf); err != nil {
 			return err
 		}
 	}
@@ -630,7 +631,7 @@ func (w pooledDeflater) Close() error {
 // written as the invalid date 0 that some readers reject.
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func (p *Package) writePart(zw *zip.Writer, name string, orig *zip.File) error {
+func (p *Package) writePart(zw *zip.Writer, name string, orig *zip.File, buf []byte) error {
 	fh := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipEpoch}
 	if orig != nil && orig.Modified.After(zipEpoch) {
 		fh.Modified = orig.Modified
@@ -646,7 +647,7 @@ func (p *Package) writePart(zw *zip.Writer, name string, orig *zip.File) error {
 		var fw io.Writer
 		if fw, err = zw.CreateHeader(fh); err == nil {
 			content, _ := p.content(name)
-			_, err = io.Copy(fw, content)
+			_, err = io.CopyBuffer(fw, content, buf)
 		}
 	}
 	if err != nil {
@@ -678,7 +679,7 @@ func (p *Package) Digests(fn func(name string, size uint64, sum [32]byte) error)
 	})
 }
 
-func copyRaw(zw *zip.Writer, f *zip.File) error {
+func copyRaw(zw *zip.Writer, f *zip.File, buf []byte) error {
 	r, err := f.OpenRaw()
 	if err != nil {
 		return fmt.Errorf("không đọc được phần %s: %w", f.Name, err)
@@ -689,7 +690,7 @@ func copyRaw(zw *zip.Writer, f *zip.File) error {
 	fh.Extra = dropZip64Extra(fh.Extra)
 	fw, err := zw.CreateRaw(&fh)
 	if err == nil {
-		_, err = io.Copy(fw, r)
+		_, err = io.CopyBuffer(fw, r, buf)
 	}
 	if err != nil {
 		return fmt.Errorf("không chép được phần %s: %w", f.Name, err)
