@@ -1,6 +1,8 @@
 package docxtpl_test
 
 import (
+	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -11,7 +13,8 @@ import (
 // FuzzParse parses a .docx built around fuzzed XML (the body's content, or
 // the whole document part) and executes what parses. Neither may panic, and
 // an execution must never produce malformed XML (reported as an internal
-// error).
+// error). Parse must find what parsing every tag on its own finds: the same
+// errors, or a template that writes the same report.
 func FuzzParse(f *testing.F) {
 	seeds := []string{
 		docxtest.P("Năm {{ .Nam }}"),
@@ -30,6 +33,12 @@ func FuzzParse(f *testing.F) {
 		docxtest.P(`{{ if gt .Nam "2000" }}{{ printf "%s" }}{{ len nil }}{{ end }}`),
 		docxtest.P("{{ range 1000000000000 }}{{ end }}"),
 		docxtest.P(`{{ bang_chu 1.5 }} {{ .Sub 1 }} {{ . | phan_tram }} {{ call .TieuDe }} {{ index .Nhom "a" }} {{ $x := .Nam }}{{ $x = .Ghi }}{{ bang_chu $x }}`),
+		// Where parsing each tag on its own and the whole source may part.
+		docxtest.P(`{{ $1 := 5 }}{{ $1 }}`) + docxtest.P(`{{ chi_tieu "$x²" }}{{ chi_tieu "$x1" }}`),
+		docxtest.P(`{{ $x := 1 }}`) + docxtest.P(`{{ $x = 2 }}{{ $x }}{{ ($y := 3) }}{{ $a, $b := .ChiTieu }}`),
+		docxtest.P(`{{ range $i, $x := .ChiTieu }}{{ $x.Ten }}{{ break }}{{ end }}{{ continue }}`),
+		docxtest.P(`{{ if .Tang }}a{{ else with .Sub }}b{{ end }}{{ with .Sub }}{{ else if .Tang }}{{ end }}`),
+		docxtest.P(`{{ if .Tang }}`) + docxtest.P(`{{ $v := .Nam }}`) + docxtest.P(`{{ end }}`) + docxtest.P(`{{ $v }}`),
 	}
 	for _, s := range seeds {
 		f.Add(s, false)
@@ -40,12 +49,22 @@ func FuzzParse(f *testing.F) {
 		if whole {
 			files = docxtest.Files{Document: xml}
 		}
-		tp, err := docxtpl.Parse(docxtest.Build(files), options())
+		data := docxtest.Build(files)
+		tp, err := docxtpl.Parse(data, options())
+		byTag, errByTag := docxtpl.ParseTagByTag(data, options())
+		if fmt.Sprint(err) != fmt.Sprint(errByTag) {
+			t.Fatalf("Parse: %v\ntag by tag: %v\ninput: %q", err, errByTag, xml)
+		}
 		if err != nil {
 			return
 		}
-		if _, err := tp.Execute(sample(), nil); err != nil && strings.Contains(err.Error(), "lỗi nội bộ") {
+		out, err := tp.Execute(sample(), nil)
+		if err != nil && strings.Contains(err.Error(), "lỗi nội bộ") {
 			t.Fatalf("%v\ninput: %q", err, xml)
+		}
+		outByTag, errByTag := byTag.Execute(sample(), nil)
+		if fmt.Sprint(err) != fmt.Sprint(errByTag) || !bytes.Equal(out, outByTag) {
+			t.Fatalf("Execute: %v\ntag by tag: %v\n(the outputs differ: %t)\ninput: %q", err, errByTag, !bytes.Equal(out, outByTag), xml)
 		}
 	})
 }

@@ -26,12 +26,14 @@ const (
 
 func isInternal(name string) bool { return strings.HasPrefix(name, "__baocao_") }
 
-// collectTags finds the tags of every paragraph, classifies and parses each
-// on its own, decides which paragraphs are standalone, and where each
-// tag's output goes: table rows holding only control tags are replaced by
-// them, like standalone paragraphs. It returns the tags in document order.
-// Past budget tags it stops with an error (see MaxTags).
-func collectTags(pt *part, budget int) (_ []*tag, _ ErrorList, over bool) {
+// collectTags finds the tags of every paragraph, classifies and (tagByTag)
+// parses each on its own, decides which paragraphs are standalone, and where
+// each tag's output goes: table rows holding only control tags are replaced
+// by them, like standalone paragraphs. It returns the tags in document
+// order. Past budget tags it stops with an error (see MaxTags). wholeFirst
+// leaves the pipelines to tagPipes and tells a declaration by its first
+// words, which tagPipes confirms.
+func collectTags(pt *part, budget int, way parseWay) (_ []*tag, _ ErrorList, over bool) {
 	var tags []*tag
 	var errs ErrorList
 	// A template repeats its tags ({{ end }}, {{ .Nam }}…): each text is
@@ -61,8 +63,12 @@ func collectTags(pt *part, budget int) (_ []*tag, _ ErrorList, over bool) {
 			if !ok {
 				r.kind, r.msg = classify(tg.src)
 				tg.kind = r.kind
-				if r.msg == "" {
+				switch {
+				case r.msg != "":
+				case way == tagByTag:
 					r.msg = parseTag(tg)
+				case tg.kind == kPrint && declares(tg.src):
+					tg.kind = kDecl
 				}
 				r.kind, r.pipe = tg.kind, tg.pipe
 				seen[tg.src] = r

@@ -294,3 +294,127 @@ func syntaxMessage(err string) string {
 	}
 	return "lỗi cú pháp: " + err
 }
+
+// declares tells a tag that declares or assigns variables ({{ $x := … }},
+// {{ $x = … }}) by its first words, as parseTag would by its pipeline.
+func declares(src string) bool {
+	s := strings.TrimPrefix(src, "{{")
+	if len(s) > 1 && s[0] == '-' && isTagSpace(rune(s[1])) {
+		s = s[1:]
+	}
+	s, ok := strings.CutPrefix(strings.TrimLeft(s, " \t\r\n"), "$")
+	if !ok {
+		return false
+	}
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) })
+	s = strings.TrimLeft(s, " \t\r\n")
+	return strings.HasPrefix(s, ":=") || strings.HasPrefix(s, "=") || strings.HasPrefix(s, ",")
+}
+
+// sameVariables tells whether text/template reads the variables of a tag as
+// parseTag declares them (see variables): a name with a character that is a
+// number but not a digit ($x²), or one starting with a digit ($1), is read
+// otherwise, and only parseTag says what of it.
+func sameVariables(src string) bool {
+	for i := strings.IndexByte(src, '$'); i >= 0; i = strings.IndexByte(src, '$') {
+		src = src[i+1:]
+		for j, r := range src {
+			if r == '_' || unicode.IsLetter(r) {
+				continue
+			}
+			if unicode.IsNumber(r) && (j == 0 || !unicode.IsDigit(r)) {
+				return false
+			}
+			if !unicode.IsDigit(r) {
+				break
+			}
+		}
+	}
+	return true
+}
+
+// tagPipes gives each tag of a part the pipeline that parsing the part's
+// generated source whole (root, its tags placed by spots) found for it,
+// where parseTag would have parsed its own. It reports false, leaving the
+// tags to parseTag, where the two could differ: a node that is not of the
+// tag's kind, a kind that declares told wrong, variables that read
+// otherwise.
+func tagPipes(tags []*tag, root *parse.ListNode, spots []spot) bool {
+	type pipeAt struct {
+		pipe *parse.PipeNode
+		kind tagKind // kIf, kRange, kWith, or kPrint for an action
+	}
+	var pipes []pipeAt // in source order
+	var walk func(l *parse.ListNode)
+	walk = func(l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for _, n := range l.Nodes {
+			var b *parse.BranchNode
+			switch n := n.(type) {
+			case *parse.ActionNode:
+				pipes = append(pipes, pipeAt{n.Pipe, kPrint})
+			case *parse.IfNode:
+				pipes, b = append(pipes, pipeAt{n.Pipe, kIf}), &n.BranchNode
+			case *parse.RangeNode:
+				pipes, b = append(pipes, pipeAt{n.Pipe, kRange}), &n.BranchNode
+			case *parse.WithNode:
+				pipes, b = append(pipes, pipeAt{n.Pipe, kWith}), &n.BranchNode
+			}
+			if b != nil {
+				walk(b.List)
+				walk(b.ElseList)
+			}
+		}
+	}
+	walk(root)
+	next := 0
+	for _, s := range spots {
+		tg := s.tag
+		if tg == nil {
+			continue
+		}
+		for next < len(pipes) && int(pipes[next].pipe.Pos) < s.off {
+			next++
+		}
+		var in []pipeAt
+		for i := next; i < len(pipes) && int(pipes[i].pipe.Pos) < s.off+len(tg.src); i++ {
+			in = append(in, pipes[i])
+		}
+		kind, hasPipe := tg.kind.node()
+		if !hasPipe {
+			if len(in) > 0 {
+				return false
+			}
+			continue
+		}
+		if len(in) != 1 || in[0].kind != kind || kind == kPrint && (len(in[0].pipe.Decl) > 0) != (tg.kind == kDecl) {
+			return false
+		}
+		tg.pipe = in[0].pipe
+	}
+	for _, tg := range tags {
+		if _, hasPipe := tg.kind.node(); hasPipe && tg.pipe == nil || !sameVariables(tg.src) {
+			return false
+		}
+	}
+	return true
+}
+
+// node tells the node whose pipeline a tag of this kind has, as tagPipes
+// records it: kIf, kRange, kWith, or kPrint for an action; false for a tag
+// without a pipeline.
+func (k tagKind) node() (tagKind, bool) {
+	switch k {
+	case kPrint, kDecl:
+		return kPrint, true
+	case kIf, kElseIf:
+		return kIf, true
+	case kRange:
+		return kRange, true
+	case kWith, kElseWith:
+		return kWith, true
+	}
+	return 0, false
+}

@@ -68,10 +68,35 @@ func Parse(data []byte, opt Options) (*Template, error) {
 	if err := validateFuncs(opt.Funcs); err != nil {
 		return nil, err
 	}
+	t, err := parseParts(pkg, opt, wholeFirst)
+	if err == errTagByTag {
+		t, err = parseParts(pkg, opt, tagByTag)
+	}
+	return t, err
+}
+
+// parseWay is how parseParts finds each tag's pipeline.
+type parseWay bool
+
+const (
+	// tagByTag parses every tag on its own first, so that a syntax error is
+	// placed at its tag, then each part's generated source whole.
+	tagByTag parseWay = false
+	// wholeFirst parses only the source of each part, and takes each tag's
+	// pipeline from it: a template without errors is parsed once. On any
+	// doubt, and wherever an error was found, it returns errTagByTag: the
+	// problems and their places are tagByTag's.
+	wholeFirst parseWay = true
+)
+
+var errTagByTag = errors.New("docxtpl: parse the template tag by tag")
+
+func parseParts(pkg *docxpkg.Package, opt Options, way parseWay) (*Template, error) {
 	t := &Template{names: pkg.TemplateParts(), pkg: pkg}
 	errs := unrenderedTags(pkg)
 	names := funcNames(opt.Funcs)
 	var all [][]*tag
+	var checkers []*checker // wholeFirst: run once the pipelines are known
 	ntags := 0
 	for i, name := range t.names {
 		pt, err := scanPart(i, name, pkg.Part(name))
@@ -79,12 +104,15 @@ func Parse(data []byte, opt Options) (*Template, error) {
 			errs = append(errs, &Error{Part: name, Msg: "nội dung XML hỏng: " + err.Error()})
 			pt = &part{index: i, name: name}
 		}
-		tags, tagErrs, over := collectTags(pt, MaxTags-ntags)
+		tags, tagErrs, over := collectTags(pt, MaxTags-ntags, way)
 		ntags += len(tags)
 		errs = append(errs, tagErrs...)
 		c := &checker{opt: &opt, pt: pt, funcs: names, partial: over}
-		c.run(tags)
-		errs = append(errs, c.errs...)
+		if way == tagByTag {
+			c.run(tags)
+			errs = append(errs, c.errs...)
+		}
+		checkers = append(checkers, c)
 		if over {
 			break
 		}
@@ -92,6 +120,9 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		all = append(all, tags)
 	}
 	if len(errs) > 0 {
+		if way == wholeFirst {
+			return nil, errTagByTag
+		}
 		return nil, errs.tidy(slices.Concat(t.names, pkg.OtherXMLParts()))
 	}
 	placeholders := template.FuncMap{
@@ -104,6 +135,7 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		iterFunc:     func() string { return "" },
 		nativeFunc:   func(int, any, any, any, ...any) bool { return false },
 	}
+	trees := make([]*template.Template, len(t.parts))
 	for i, cp := range t.parts {
 		t.tags += len(all[i])
 		if len(all[i]) == 0 && !cp.part.deletedTags() {
@@ -112,8 +144,30 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		cp.src, cp.spots = cp.part.source()
 		tm, err := template.New(cp.part.name).Option("missingkey=error").Funcs(compareFuncs).Funcs(opt.Funcs).Funcs(placeholders).Parse(cp.src)
 		if err != nil {
+			if way == wholeFirst {
+				return nil, errTagByTag
+			}
 			// The checks above should have caught it; place it by its line.
 			errs = append(errs, cp.errorAt(sourceOffset(cp.src, err.Error()), syntaxMessage(err.Error())))
+			continue
+		}
+		if way == wholeFirst && !tagPipes(all[i], tm.Tree.Root, cp.spots) {
+			return nil, errTagByTag
+		}
+		trees[i] = tm
+	}
+	if way == wholeFirst {
+		for i, c := range checkers {
+			c.run(all[i])
+			errs = append(errs, c.errs...)
+		}
+		if len(errs) > 0 {
+			return nil, errs.tidy(slices.Concat(t.names, pkg.OtherXMLParts()))
+		}
+	}
+	for i, cp := range t.parts {
+		tm := trees[i]
+		if tm == nil {
 			continue
 		}
 		cp.textMarks = map[*byte]*para{}
