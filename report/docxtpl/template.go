@@ -61,11 +61,8 @@ type compiled struct {
 // every problem found in the tags, or a plain error when the file is not a
 // readable .docx or Options is unusable.
 func Parse(data []byte, opt Options) (*Template, error) {
-	pkg, err := docxpkg.Open(data)
+	pkg, err := open(data, opt)
 	if err != nil {
-		return nil, err
-	}
-	if err := validateFuncs(opt.Funcs); err != nil {
 		return nil, err
 	}
 	t, err := parseParts(pkg, opt, wholeFirst)
@@ -73,6 +70,18 @@ func Parse(data []byte, opt Options) (*Template, error) {
 		t, err = parseParts(pkg, opt, tagByTag)
 	}
 	return t, err
+}
+
+// open opens the package of a template to parse with opt.
+func open(data []byte, opt Options) (*docxpkg.Package, error) {
+	pkg, err := docxpkg.Open(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := validateFuncs(opt.Funcs); err != nil {
+		return nil, err
+	}
+	return pkg, nil
 }
 
 // parseWay is how parseParts finds each tag's pipeline.
