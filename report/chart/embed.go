@@ -72,6 +72,7 @@ func Embed(pkg *docxpkg.Package, m Markers, charts []*Chart) error {
 	}
 	num := 0
 	var out strings.Builder
+	out.Grow(len(doc) + len(charts)<<10) // a drawing is under a kilobyte
 	last := 0
 	for i, c := range charts {
 		// The first free chartN: a template may hold charts of its own.
@@ -364,11 +365,10 @@ func parentIs(tk *docxpkg.Tokenizer, name string) bool {
 const emuPerTwip = 635
 
 var (
-	sectPrRe = regexp.MustCompile(`<(\w+:)?sectPr[\s>]`)
-	pgSzW    = regexp.MustCompile(`<(?:\w+:)?pgSz\s[^>]*?\b(?:\w+:)?w="(\d+)"`)
-	pgMarRe  = regexp.MustCompile(`<(?:\w+:)?pgMar\s[^>]*>`)
-	leftRe   = regexp.MustCompile(`\b(?:\w+:)?(?:left|start)="(-?\d+)"`)
-	rightRe  = regexp.MustCompile(`\b(?:\w+:)?(?:right|end)="(-?\d+)"`)
+	pgSzW   = regexp.MustCompile(`<(?:\w+:)?pgSz\s[^>]*?\b(?:\w+:)?w="(\d+)"`)
+	pgMarRe = regexp.MustCompile(`<(?:\w+:)?pgMar\s[^>]*>`)
+	leftRe  = regexp.MustCompile(`\b(?:\w+:)?(?:left|start)="(-?\d+)"`)
+	rightRe = regexp.MustCompile(`\b(?:\w+:)?(?:right|end)="(-?\d+)"`)
 )
 
 // size is the chart's size in EMUs: 90% of the width of the text of the
@@ -377,7 +377,7 @@ var (
 // 55% of that.
 func size(doc string, off int) (cx, cy int) {
 	width := 11906 - 1701 - 851 // A4 with the margins of Decree 30, in twips
-	if loc := sectPrRe.FindStringIndex(doc[off:]); loc != nil {
+	if loc := sectPrIndex(doc[off:]); loc != nil {
 		sect := doc[off+loc[0]:]
 		if end := strings.Index(sect[loc[1]-loc[0]:], "sectPr>"); end >= 0 {
 			sect = sect[:loc[1]-loc[0]+end]
@@ -413,4 +413,43 @@ func inline(cx, cy, id int, title, relID string) string {
 		`<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">`+
 		`<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="%s"/>`+
 		`</a:graphicData></a:graphic></wp:inline>`, cx, cy, id, id, xmlAttr(title), xmlAttr(relID))
+}
+
+// sectPrIndex finds the first start tag of section properties in s, as the
+// expression `<(\w+:)?sectPr[\s>]` would: by its name, which a search skips
+// to, where the expression, having no fixed start, stepped through the rest
+// of the body.
+func sectPrIndex(s string) []int {
+	const name = "sectPr"
+	for from := 0; ; {
+		k := strings.Index(s[from:], name)
+		if k < 0 {
+			return nil
+		}
+		k += from
+		from = k + 1
+		end := k + len(name)
+		if k == 0 || end == len(s) || !strings.ContainsRune("\t\n\f\r >", rune(s[end])) {
+			continue
+		}
+		start := k - 1 // "<", or the ":" of a prefix
+		if s[start] == ':' {
+			j := start
+			for j > 0 && isWordByte(s[j-1]) {
+				j--
+			}
+			if j == start || j == 0 || s[j-1] != '<' {
+				continue
+			}
+			start = j - 1
+		} else if s[start] != '<' {
+			continue
+		}
+		return []int{start, end + 1}
+	}
+}
+
+// isWordByte is the expressions' \w.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

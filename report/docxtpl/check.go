@@ -93,10 +93,32 @@ type checker struct {
 	alts     []reflect.Type
 	vars     []variable
 	stack    []frame
-	unclosed map[*tag]bool     // tags opening a structure that no {{end}} closes
-	tooDeep  bool              // MaxNesting was reached and reported
-	partial  bool              // the tags stop short (MaxTags): blocks may be left open
-	hints    map[string]string // elsewhere's answers outside with and range, by name
+	unclosed map[*tag]bool        // tags opening a structure that no {{end}} closes
+	tooDeep  bool                 // MaxNesting was reached and reported
+	partial  bool                 // the tags stop short (MaxTags): blocks may be left open
+	hints    map[string]string    // elsewhere's answers outside with and range, by name
+	members  map[memberKey]member // lookupField's finds: a template asks for the same fields again and again
+}
+
+type memberKey struct {
+	t    reflect.Type
+	name string
+}
+
+// lookupField is the function lookupField, remembering what it finds.
+func (c *checker) lookupField(t reflect.Type, name string) (member, bool, []string) {
+	key := memberKey{t, name}
+	if m, ok := c.members[key]; ok {
+		return m, true, nil
+	}
+	m, ok, candidates := lookupField(t, name)
+	if ok {
+		if c.members == nil {
+			c.members = map[memberKey]member{}
+		}
+		c.members[key] = m
+	}
+	return m, ok, candidates
 }
 
 func (c *checker) errorf(tg *tag, format string, args ...any) {
@@ -799,7 +821,7 @@ func (c *checker) fields(t reflect.Type, names []string, prefix string, args *ca
 		if t == nil {
 			return nil
 		}
-		m, ok, candidates := lookupField(t, name)
+		m, ok, candidates := c.lookupField(t, name)
 		shown := prefix + "." + strings.Join(names[:i+1], ".")
 		if ok {
 			given := &callArgs{}
