@@ -303,3 +303,42 @@ func BenchmarkWorkbook(b *testing.B) {
 		}
 	}
 }
+
+// A Placement that follows a part as it is written, in pieces cut anywhere,
+// finds the paragraphs (and their places) it finds reading the part whole.
+func TestPlacementInPieces(t *testing.T) {
+	m := NewMarkers()
+	body := docxtest.P("Trước biểu đồ.") +
+		`<w:p>` + centred + `<w:r><w:t>` + m.Marker(0) + `</w:t></w:r></w:p>` +
+		docxtest.Table([]string{`<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>` + m.Marker(1) + `</w:t></w:r></w:p></w:tc>`})
+	doc := unzip(t, docxtest.Build(docxtest.Files{Body: body}))["word/document.xml"]
+	whole := NewPlacement(m)
+	tk := docxpkg.NewTokenizer(doc)
+	for tok, err := tk.Next(); err == nil; tok, err = tk.Next() {
+		whole.Visit(tok, doc, 0, tk.Open())
+	}
+	show := func(ps []*paragraph) (s string) {
+		for _, p := range ps {
+			if p == nil {
+				s += "nil\n"
+				continue
+			}
+			s += fmt.Sprintf("%+v\n", *p)
+		}
+		return s
+	}
+	want := show(whole.assigned(2))
+	if p := whole.assigned(2); p[0] == nil || p[1] == nil || cellWidth(doc, "w:", p[1].cellAt) != 2000 || doc[p[0].props[0]:p[0].props[1]] != centred {
+		t.Fatalf("the markers' paragraphs are not found: %s", want)
+	}
+	for i := 0; i <= len(doc); i += 7 {
+		pieces := NewPlacement(m)
+		x := docxpkg.XMLCheck{Visit: pieces.Visit}
+		if x.Add([]byte(doc[:i])) != nil || x.Add([]byte(doc[i:])) != nil || x.End() != nil {
+			t.Fatal("malformed")
+		}
+		if got := show(pieces.assigned(2)); got != want {
+			t.Fatalf("cut at %d:\n%s\nwant\n%s", i, got, want)
+		}
+	}
+}

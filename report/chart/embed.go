@@ -48,10 +48,34 @@ func Embed(pkg *docxpkg.Package, m Markers, charts []*Chart) error {
 		return nil
 	}
 	doc := pkg.Part(docxpkg.DocumentPart)
-	paras, err := markerParagraphs(doc, m, len(charts))
-	if err != nil {
-		return err
+	p := NewPlacement(m)
+	tk := docxpkg.NewTokenizer(doc)
+	for {
+		tok, err := tk.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		p.Visit(tok, doc, 0, tk.Open())
 	}
+	return p.embed(pkg, doc, charts)
+}
+
+// Embed is the function Embed for a package whose document part p has
+// followed as it was written (docxtpl's ExecutePackage): it is not read
+// through again.
+func (p *Placement) Embed(pkg *docxpkg.Package, charts []*Chart) error {
+	if len(charts) == 0 {
+		return nil
+	}
+	return p.embed(pkg, pkg.Part(docxpkg.DocumentPart), charts)
+}
+
+func (pl *Placement) embed(pkg *docxpkg.Package, doc string, charts []*Chart) error {
+	m := pl.m
+	paras := pl.assigned(len(charts))
 	if err := placementErrors(m, charts, paras); err != nil {
 		return err
 	}
@@ -95,13 +119,13 @@ func Embed(pkg *docxpkg.Package, m Markers, charts []*Chart) error {
 		p := paras[i]
 		docPrID++
 		cx, cy := size(doc, p.end)
-		if p.cellWidth > 0 {
+		if width := cellWidth(doc, w, p.cellAt); width > 0 {
 			// In a table cell: as wide as the cell, less its default margins.
-			cx = max(p.cellWidth-216, 720) * emuPerTwip
+			cx = max(width-216, 720) * emuPerTwip
 			cy = cx * 55 / 100
 		}
 		out.WriteString(doc[last:p.start])
-		out.WriteString(p.open + p.props)
+		out.WriteString(doc[p.start:p.openEnd] + doc[p.props[0]:p.props[1]])
 		fmt.Fprintf(&out, `<%sr><%sdrawing>%s</%sdrawing></%sr></%sp>`, w, w, inline(cx, cy, docPrID, c.Title, relID), w, w, w)
 		last = p.end
 	}
@@ -156,12 +180,12 @@ func maxDocPrID(doc string) int {
 	return high
 }
 
-// paragraph is a marker's paragraph in the document part.
+// paragraph is a marker's paragraph in the document part, by offsets in it.
 type paragraph struct {
 	start, end int    // the w:p element
-	open       string // its start tag
-	props      string // its w:pPr element, kept
-	cellWidth  int    // the width of the table cell holding it, in twips; 0: none or not known
+	openEnd    int    // the end of its start tag
+	props      [2]int // its w:pPr element, kept; empty when it has none
+	cellAt     int    // the end of the start tag of the table cell holding it; -1: none
 	text       string
 }
 
@@ -197,13 +221,14 @@ func assign(paras []*paragraph, m Markers, p *paragraph) {
 // paragraph: they are not the body's.
 type bodyParagraphs struct {
 	pName, tName, tabName, prefix string
-	depth                         int // paragraphs open
+	pPrName, tcName               string // for Placement
+	depth                         int    // paragraphs open
 	inT                           bool
 	text                          strings.Builder
 }
 
 func newBodyParagraphs(w string, m Markers) *bodyParagraphs {
-	return &bodyParagraphs{pName: w + "p", tName: w + "t", tabName: w + "tab", prefix: m.prefix()}
+	return &bodyParagraphs{pName: w + "p", tName: w + "t", tabName: w + "tab", prefix: m.prefix(), pPrName: w + "pPr", tcName: w + "tc"}
 }
 
 // token follows tok, which src holds; at the end of a body paragraph whose
@@ -242,74 +267,68 @@ func (b *bodyParagraphs) token(tok docxpkg.Token, src string) (string, bool) {
 	return "", false
 }
 
-// markerParagraphs finds the paragraph of each marker in the body; nil for a
-// marker not there (it was printed in a header, a footnote…, or in a text
-// box, where a chart cannot go).
-func markerParagraphs(doc string, m Markers, n int) ([]*paragraph, error) {
-	out := make([]*paragraph, n)
-	w := docxpkg.WordPrefix(doc)
-	pName, pPrName := w+"p", w+"pPr"
-	body := newBodyParagraphs(w, m)
-	tk := docxpkg.NewTokenizer(doc)
-	var cur paragraph // the body paragraph being read
-	for {
-		tok, err := tk.Next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch {
-		case tok.Kind == docxpkg.StartTag && tok.Name == pName && body.depth == 0:
-			cur = paragraph{start: tok.Start, open: doc[tok.Start:tok.End]}
-		case tok.Kind == docxpkg.EndTag && tok.Name == pPrName && body.depth == 1 && parentIs(tk, pName):
-			cur.props = doc[tok.Begin:tok.End]
-		}
-		text, ends := body.token(tok, doc)
-		if !ends {
-			continue
-		}
-		// Only a marker's paragraph needs its text and cell kept.
-		p := cur
-		p.end, p.text, p.cellWidth = tok.End, text, cellWidth(doc, w, tk.Open())
-		assign(out, m, &p)
-	}
-}
-
-// Placement follows the tokens of a rendered document part as they are
-// written (docxtpl's Check, which keeps no output) to say what Embed would
-// of where the markers are.
+// Placement follows the tokens of a rendered document part (see
+// docxpkg.XMLCheck.Visit), as they are written (docxtpl's Check and
+// ExecutePackage) or read back (the function Embed), for the body
+// paragraphs that hold a marker: where Embed puts the charts, or for Check,
+// what it would say of where they are.
 type Placement struct {
 	m     Markers
 	body  *bodyParagraphs // from the root element on
-	texts []string        // of the body paragraphs that hold a marker
+	cur   paragraph       // the body paragraph being read
+	paras []*paragraph    // the body paragraphs that hold a marker
 }
 
 // NewPlacement follows the markers of m.
 func NewPlacement(m Markers) *Placement { return &Placement{m: m} }
 
-// Visit follows one token (see docxpkg.XMLCheck.Visit).
-func (p *Placement) Visit(tok docxpkg.Token, src string, _ []docxpkg.Element) {
+// Visit follows one token, which src holds at its offsets; src starts at
+// offset base of the part, and open are the elements open after the token.
+func (p *Placement) Visit(tok docxpkg.Token, src string, base int, open []docxpkg.Element) {
 	if p.body == nil {
 		if tok.Kind != docxpkg.StartTag && tok.Kind != docxpkg.EmptyTag {
 			return
 		}
 		p.body = newBodyParagraphs(docxpkg.WordPrefix(src[tok.Start:tok.End]), p.m)
 	}
-	if text, ends := p.body.token(tok, src); ends {
-		p.texts = append(p.texts, text)
+	b := p.body
+	switch {
+	case tok.Kind == docxpkg.StartTag && tok.Name == b.pName && b.depth == 0:
+		p.cur = paragraph{start: base + tok.Start, openEnd: base + tok.End}
+	case tok.Kind == docxpkg.EndTag && tok.Name == b.pPrName && b.depth == 1 && len(open) > 0 && open[len(open)-1].Name == b.pName:
+		p.cur.props = [2]int{base + tok.Begin, base + tok.End}
 	}
+	text, ends := b.token(tok, src)
+	if !ends {
+		return
+	}
+	// Only a marker's paragraph needs its text and cell kept.
+	q := p.cur
+	q.end, q.text, q.cellAt = base+tok.End, text, -1
+	for i := len(open) - 1; i >= 0; i-- {
+		if open[i].Name == b.tcName {
+			q.cellAt = base + open[i].End
+			break
+		}
+	}
+	p.paras = append(p.paras, &q)
+}
+
+// assigned gives the paragraph of each of n markers; nil for a marker not
+// in the body (it was printed in a header, a footnote…, or in a text box,
+// where a chart cannot go).
+func (p *Placement) assigned(n int) []*paragraph {
+	out := make([]*paragraph, n)
+	for _, q := range p.paras {
+		assign(out, p.m, q)
+	}
+	return out
 }
 
 // Check returns the error Embed would return for charts in the document
 // followed, without embedding them.
 func (p *Placement) Check(charts []*Chart) error {
-	paras := make([]*paragraph, len(charts))
-	for _, text := range p.texts {
-		assign(paras, p.m, &paragraph{text: text})
-	}
-	if err := placementErrors(p.m, charts, paras); err != nil {
+	if err := placementErrors(p.m, charts, p.assigned(len(charts))); err != nil {
 		return err
 	}
 	for _, c := range charts {
@@ -329,35 +348,27 @@ var (
 	widthAttr = regexp.MustCompile(`\s(?:\w+:)?w="(\d+)"`)
 )
 
-// cellWidth is the width of the innermost table cell among the open
-// elements, as its w:tcW states it in twips (type dxa); 0 when outside a
-// table or not stated so.
-func cellWidth(doc, w string, open []docxpkg.Element) int {
-	for i := len(open) - 1; i >= 0; i-- {
-		if open[i].Name != w+"tc" {
-			continue
-		}
-		props := strings.TrimLeft(doc[open[i].End:], " \t\r\n")
-		end := strings.Index(props, "</"+w+"tcPr>")
-		if !strings.HasPrefix(props, "<"+w+"tcPr>") || end < 0 {
-			return 0
-		}
-		tag := tcW.FindString(props[:end])
-		if !strings.Contains(tag, `type="dxa"`) {
-			return 0
-		}
-		if m := widthAttr.FindStringSubmatch(tag); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return n
-		}
+// cellWidth is the width of the table cell whose start tag ends at offset
+// at, as its w:tcW states it in twips (type dxa); 0 when at is -1 (no
+// cell) or the width is not stated so.
+func cellWidth(doc, w string, at int) int {
+	if at < 0 {
 		return 0
 	}
+	props := strings.TrimLeft(doc[at:], " \t\r\n")
+	end := strings.Index(props, "</"+w+"tcPr>")
+	if !strings.HasPrefix(props, "<"+w+"tcPr>") || end < 0 {
+		return 0
+	}
+	tag := tcW.FindString(props[:end])
+	if !strings.Contains(tag, `type="dxa"`) {
+		return 0
+	}
+	if m := widthAttr.FindStringSubmatch(tag); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
 	return 0
-}
-
-func parentIs(tk *docxpkg.Tokenizer, name string) bool {
-	open := tk.Open()
-	return len(open) > 0 && open[len(open)-1].Name == name
 }
 
 // EMUs per twip: Word measures the page in twips (1/1440 inch), drawings in

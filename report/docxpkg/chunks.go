@@ -83,9 +83,10 @@ func (c Chunks) WellFormed() error {
 // what the previous one left of a token it cut off. The zero value is ready.
 type XMLCheck struct {
 	// Visit, when set, is called with every token in order, src holding
-	// it at tok's offsets and open the elements open after it; neither may
-	// be kept past the call.
-	Visit func(tok Token, src string, open []Element)
+	// it at tok's offsets, src[0] being at offset base of the whole XML, and
+	// open the elements open after it; neither src nor open may be kept
+	// past the call.
+	Visit func(tok Token, src string, base int, open []Element)
 
 	t      Tokenizer
 	window []byte // what is left of the previous piece, then this one
@@ -116,7 +117,7 @@ func (x *XMLCheck) scan(piece []byte, last bool) error {
 	for {
 		tok, err := t.Next()
 		if err == nil && x.Visit != nil {
-			x.Visit(tok, t.s, t.open)
+			x.Visit(tok, t.s, x.base, t.open)
 		}
 		if err == io.EOF {
 			return nil
@@ -129,7 +130,7 @@ func (x *XMLCheck) scan(piece []byte, last bool) error {
 			tok, err = t.Next()
 			t.partial = !last
 			if err == nil && x.Visit != nil {
-				x.Visit(tok, t.s, t.open)
+				x.Visit(tok, t.s, x.base, t.open)
 			}
 		}
 		if err != nil {

@@ -108,35 +108,36 @@ func FuzzWellFormedChunks(f *testing.F) {
 	})
 }
 
-// tokens lists what a tokenizer gives: each token's kind, text and name and
-// the elements open after it.
-func tokens(visit func(func(Token, string, []Element))) []string {
+// tokens lists what a tokenizer gives: each token's kind, place in the
+// whole, text and name, and the elements open after it with their places.
+func tokens(visit func(func(Token, string, int, []Element))) []string {
 	var out []string
-	visit(func(tok Token, src string, open []Element) {
+	visit(func(tok Token, src string, base int, open []Element) {
 		names := make([]string, len(open))
 		for i, e := range open {
-			names[i] = e.Name
+			names[i] = fmt.Sprintf("%s@%d-%d", e.Name, base+e.Start, base+e.End)
 		}
-		out = append(out, fmt.Sprintf("%d %q %s %v", tok.Kind, src[tok.Start:tok.End], tok.Name, names))
+		out = append(out, fmt.Sprintf("%d %d-%d %q %s %v", tok.Kind, base+tok.Start, base+tok.End, src[tok.Start:tok.End], tok.Name, names))
 	})
 	return out
 }
 
-// Visit sees the tokens of the whole, text unsplit, however the pieces cut it.
+// Visit sees the tokens of the whole, text unsplit and at their places in
+// it, however the pieces cut it.
 func TestXMLCheckVisitsTheWholesTokens(t *testing.T) {
 	for _, xml := range wellFormedSeeds[:4] {
-		want := tokens(func(f func(Token, string, []Element)) {
+		want := tokens(func(f func(Token, string, int, []Element)) {
 			tk := NewTokenizer(xml)
 			for {
 				tok, err := tk.Next()
 				if err != nil {
 					return
 				}
-				f(tok, xml, tk.Open())
+				f(tok, xml, 0, tk.Open())
 			}
 		})
 		for i := 0; i <= len(xml); i++ {
-			got := tokens(func(f func(Token, string, []Element)) {
+			got := tokens(func(f func(Token, string, int, []Element)) {
 				x := XMLCheck{Visit: f}
 				x.Add([]byte(xml[:i]))
 				x.Add([]byte(xml[i:]))

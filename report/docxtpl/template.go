@@ -392,7 +392,7 @@ func elementIndex(out []byte, name string) int {
 // recorded in problems (nil: a fresh one) and any execution error, each
 // located; there are then no bytes.
 func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
-	pkg, err := t.ExecutePackage(data, problems)
+	pkg, err := t.ExecutePackage(data, problems, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -401,20 +401,25 @@ func (t *Template) Execute(data any, problems *Problems) ([]byte, error) {
 
 // ExecutePackage is Execute without writing the .docx: the package with the
 // rendered parts set, its own, for a caller that adds parts before the one
-// write.
-func (t *Template) ExecutePackage(data any, problems *Problems) (*docxpkg.Package, error) {
-	return t.executePackage(data, problems, keep)
+// write. visit, when not nil, gives for a part the function that sees its
+// tokens as they are written, or nil.
+func (t *Template) ExecutePackage(data any, problems *Problems, visit Visitor) (*docxpkg.Package, error) {
+	return t.executePackage(data, problems, keep, visit)
 }
+
+// Visitor gives, for a part, the function that sees its tokens as the part
+// is written (see docxpkg.XMLCheck.Visit), or nil.
+type Visitor func(part string) func(tok docxpkg.Token, src string, base int, open []docxpkg.Element)
 
 // ExecuteDeflated is ExecutePackage with each rendered part compressed as
 // it is written, rather than kept: the package holds a report of any size
 // in about a tenth of the memory. Its parts are read back by inflating them.
 func (t *Template) ExecuteDeflated(data any, problems *Problems) (*docxpkg.Package, error) {
-	return t.executePackage(data, problems, compress)
+	return t.executePackage(data, problems, compress, nil)
 }
 
-func (t *Template) executePackage(data any, problems *Problems, mode outputMode) (*docxpkg.Package, error) {
-	outs, err := t.execute(data, problems, mode, nil)
+func (t *Template) executePackage(data any, problems *Problems, mode outputMode, visit Visitor) (*docxpkg.Package, error) {
+	outs, err := t.execute(data, problems, mode, visit)
 	if err != nil {
 		return nil, err
 	}
@@ -431,10 +436,9 @@ func (t *Template) executePackage(data any, problems *Problems, mode outputMode)
 
 // Check renders as ExecutePackage does and returns its error, without
 // keeping the output: each part's is checked as it is written, then
-// dropped, so that a report of any size is checked in little memory. visit,
-// when not nil, gives for a part the function that sees its tokens (see
-// docxpkg.XMLCheck.Visit), or nil.
-func (t *Template) Check(data any, problems *Problems, visit func(part string) func(docxpkg.Token, string, []docxpkg.Element)) error {
+// dropped, so that a report of any size is checked in little memory. visit
+// is as ExecutePackage's.
+func (t *Template) Check(data any, problems *Problems, visit Visitor) error {
 	_, err := t.execute(data, problems, discard, visit)
 	return err
 }
@@ -456,7 +460,7 @@ type rendered struct {
 
 // execute renders every template part; visit, when set, gives each part's
 // function that sees its tokens.
-func (t *Template) execute(data any, problems *Problems, mode outputMode, visit func(part string) func(docxpkg.Token, string, []docxpkg.Element)) (map[string]rendered, error) {
+func (t *Template) execute(data any, problems *Problems, mode outputMode, visit Visitor) (map[string]rendered, error) {
 	if problems == nil {
 		problems = NewProblems()
 	}

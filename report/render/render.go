@@ -89,10 +89,12 @@ func (r *Renderer) RenderPackage(rep *compute.Report) (*docxpkg.Package, error) 
 			pkg, err = r.tpl.ExecuteDeflated(r.cur, problems)
 			return err
 		}
-		if pkg, err = r.tpl.ExecutePackage(r.cur, problems); err != nil {
+		// The document's marker paragraphs are found as it is written.
+		placement := chart.NewPlacement(r.markers)
+		if pkg, err = r.tpl.ExecutePackage(r.cur, problems, placing(placement)); err != nil {
 			return err
 		}
-		return chart.Embed(pkg, r.markers, r.charts)
+		return placement.Embed(pkg, r.charts)
 	})
 	if err != nil {
 		return nil, err
@@ -109,17 +111,21 @@ func (r *Renderer) Verify(rep *compute.Report) error {
 			return r.tpl.Check(r.cur, problems, nil)
 		}
 		placement := chart.NewPlacement(r.markers)
-		err := r.tpl.Check(r.cur, problems, func(part string) func(docxpkg.Token, string, []docxpkg.Element) {
-			if part == docxpkg.DocumentPart {
-				return placement.Visit
-			}
-			return nil
-		})
-		if err != nil {
+		if err := r.tpl.Check(r.cur, problems, placing(placement)); err != nil {
 			return err
 		}
 		return placement.Check(r.charts)
 	})
+}
+
+// placing has placement follow the document part as it is written.
+func placing(placement *chart.Placement) docxtpl.Visitor {
+	return func(part string) func(docxpkg.Token, string, int, []docxpkg.Element) {
+		if part == docxpkg.DocumentPart {
+			return placement.Visit
+		}
+		return nil
+	}
 }
 
 // filling runs fill with rep as the report being rendered, keeping what
