@@ -92,13 +92,48 @@ func (t *Table) Rows() []*Row {
 	return out
 }
 
-// Build works out the table of a computed report. An indicator without a value
-// this year is left out, as the prose leaves it out; a group left empty is not
-// shown, so that the groups shown are numbered I, II, III without a gap.
-// Indicators of no group (or of a group the catalogue does not list) come last,
-// under "Chỉ tiêu khác".
+// Build works out the table of a computed report: the rows of Outline,
+// each with its cells.
 func Build(r *compute.Report) *Table {
-	t := &Table{Period: r.Current.Period, Author: r.Current.Header.Body}
+	o := Outline(r)
+	t := &Table{Period: r.Current.Period, Author: r.Current.Header.Body, Estimate: o.Estimate}
+	for _, g := range o.Groups {
+		rows := make([]Row, len(g.Figures)) // one allocation, not one a row
+		out := &Group{No: g.No, Roman: g.Roman, Name: g.Name, Rows: make([]*Row, len(g.Figures))}
+		for i, f := range g.Figures {
+			rows[i] = RowOf(f, i+1)
+			out.Rows[i] = &rows[i]
+		}
+		t.Groups = append(t.Groups, out)
+	}
+	return t
+}
+
+// Layout is which rows the appendix has, in which groups, without their
+// cells: a template goes through the rows one at a time, and a table of
+// 100 000 rows worked out at once would be held whole (RowOf works out one).
+type Layout struct {
+	// Estimate is true when some value of the year is an estimate.
+	Estimate bool
+	Groups   []GroupLayout
+}
+
+// GroupLayout is a group shown in the appendix and the figures of its rows,
+// in order: the row of Figures[i] is numbered i+1.
+type GroupLayout struct {
+	No      int    // 1, 2, … among the groups shown
+	Roman   string // I, II, …
+	Name    string
+	Figures []*compute.Figure
+}
+
+// Outline lays out the table of a computed report. An indicator without a
+// value this year is left out, as the prose leaves it out; a group left empty
+// is not shown, so that the groups shown are numbered I, II, III without a
+// gap. Indicators of no group (or of a group the catalogue does not list)
+// come last, under "Chỉ tiêu khác".
+func Outline(r *compute.Report) *Layout {
+	l := &Layout{}
 	byGroup := map[string][]*compute.Figure{}
 	known := map[string]bool{}
 	for _, g := range r.Catalogue.Groups {
@@ -109,6 +144,7 @@ func Build(r *compute.Report) *Table {
 		if f.Value == nil {
 			continue
 		}
+		l.Estimate = l.Estimate || f.Estimate
 		if known[f.Indicator.Group] {
 			byGroup[f.Indicator.Group] = append(byGroup[f.Indicator.Group], f)
 		} else {
@@ -119,33 +155,25 @@ func Build(r *compute.Report) *Table {
 		if len(figs) == 0 {
 			return
 		}
-		g := &Group{No: len(t.Groups) + 1, Name: name}
-		g.Roman = Roman(g.No)
-		for _, f := range figs {
-			row := newRow(f, len(g.Rows)+1)
-			t.Estimate = t.Estimate || row.Estimate
-			g.Rows = append(g.Rows, row)
-		}
-		t.Groups = append(t.Groups, g)
+		no := len(l.Groups) + 1
+		l.Groups = append(l.Groups, GroupLayout{No: no, Roman: Roman(no), Name: name, Figures: figs})
 	}
 	for _, g := range r.Catalogue.Groups {
 		add(g.Name, byGroup[g.Code])
 		delete(byGroup, g.Code) // a group listed twice is shown once
 	}
 	name := "Chỉ tiêu khác"
-	if len(t.Groups) == 0 {
+	if len(l.Groups) == 0 {
 		name = "Các chỉ tiêu"
 	}
 	add(name, other)
-	return t
+	return l
 }
 
-func newRow(f *compute.Figure, no int) *Row {
+// RowOf works out the row of a figure that has a value, numbered no in its group.
+func RowOf(f *compute.Figure, no int) Row {
 	ind := f.Indicator
-	row := &Row{No: no, Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Estimate: f.Estimate}
-	if f.Entry != nil {
-		row.Note = strings.TrimSpace(f.Entry.Note)
-	}
+	row := Row{No: no, Code: ind.Code, Name: ind.Name, Unit: ind.Unit, Kind: ind.Kind, Estimate: f.Estimate, Note: Note(f)}
 	if ind.Kind == model.Rank {
 		row.Value = placeCell(f.Value, f.Ranking)
 		row.Previous = placeCell(f.Previous, f.PrevRanking)
@@ -169,6 +197,14 @@ func newRow(f *compute.Figure, no int) *Row {
 		}
 	}
 	return row
+}
+
+// Note is the note of a figure's row: its entry's, trimmed.
+func Note(f *compute.Figure) string {
+	if f.Entry == nil {
+		return ""
+	}
+	return strings.TrimSpace(f.Entry.Note)
 }
 
 func valueCell(v *big.Rat, decimals int) Cell {

@@ -53,3 +53,38 @@ func TestLookupFrom(t *testing.T) {
 		}
 	}
 }
+
+// Rankings are looked up through an index: the first of a code wins, as a
+// search from the start would find, and rankings appended, or a list put in
+// place of another, are seen.
+func TestRankingLookup(t *testing.T) {
+	y := &Figures{}
+	if y.Ranking("A") != nil {
+		t.Fatal("a ranking in an empty list")
+	}
+	a1, a2, b := &Ranking{Code: "A", Rank: 1}, &Ranking{Code: "A", Rank: 2}, &Ranking{Code: "B", Rank: 3}
+	y.Rankings = []*Ranking{a1, a2}
+	if got := y.Ranking("A"); got != a1 {
+		t.Fatalf("A: %+v, want the first", got)
+	}
+	if y.Ranking("B") != nil {
+		t.Fatal("B before it was added")
+	}
+	y.Rankings = append(y.Rankings, b)
+	if got := y.Ranking("B"); got != b {
+		t.Fatalf("B appended: %+v", got)
+	}
+	c := &Ranking{Code: "C"}
+	y.Rankings = []*Ranking{a1, c, {Code: "B"}} // as long, and the same first
+	if y.Ranking("A") != a1 || y.Ranking("C") != c {
+		t.Fatalf("another list of the same first: A %+v, C %+v", y.Ranking("A"), y.Ranking("C"))
+	}
+	y.Rankings = []*Ranking{b}
+	if y.Ranking("A") != nil || y.Ranking("B") != b {
+		t.Fatalf("another list: A %+v, B %+v", y.Ranking("A"), y.Ranking("B"))
+	}
+	y.Rankings = y.Rankings[:0]
+	if y.Ranking("B") != nil {
+		t.Fatal("B in an emptied list")
+	}
+}

@@ -272,6 +272,16 @@ type Figures struct {
 	WholeYear *Figures
 
 	byCode map[string]int // the first entry of each code, by its place in Entries
+	// rankings indexes the first ranking of each code: a linear search for
+	// every ranked indicator grows with the square of their number.
+	rankings rankingIndex
+}
+
+type rankingIndex struct {
+	n      int // how many of Rankings are indexed; appended ones are added
+	first  *Ranking
+	last   *Ranking // Rankings[0] and Rankings[n-1] when indexed: others mean another list
+	byCode map[string]int
 }
 
 // Entry returns the entry for code, or nil.
@@ -332,10 +342,21 @@ func (y *Figures) AddBlank(code string, where Pos) {
 
 // Ranking returns the ranking for code, or nil.
 func (y *Figures) Ranking(code string) *Ranking {
-	for _, r := range y.Rankings {
-		if r.Code == code {
-			return r
+	x, list := &y.rankings, y.Rankings
+	if len(list) == 0 {
+		return nil
+	}
+	if x.n == 0 || x.n > len(list) || list[0] != x.first || list[x.n-1] != x.last {
+		*x = rankingIndex{first: list[0], byCode: map[string]int{}}
+	}
+	for ; x.n < len(list); x.n++ {
+		if _, dup := x.byCode[list[x.n].Code]; !dup {
+			x.byCode[list[x.n].Code] = x.n
 		}
+	}
+	x.last = list[x.n-1]
+	if i, ok := x.byCode[code]; ok {
+		return list[i]
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/baocao/baocao/report/appendix"
+	"github.com/baocao/baocao/report/compute"
 	"github.com/shopspring/decimal"
 )
 
@@ -19,23 +20,35 @@ type Nhom struct {
 	ChiTieu []*Dong
 }
 
-// Dong is one indicator's row of the appendix.
+// Dong is one indicator's row of the appendix. Its cells are worked out when
+// the template asks for them, one row at a time (see tableView.row).
 type Dong struct {
-	STT      int // 1, 2, … within its group
-	Ma       string
-	Ten      string
-	DonVi    string
-	Uoc      bool // this year's value is an estimate
-	NamTruoc O    // value last year
-	KeHoach  O    // plan this year
-	ThucHien O    // value this year
-	// SoCungKy and SoKeHoach compare with last year and the plan: a quantity in
-	// percent ("108,3"), a rate in points ("tăng 2,5 điểm phần trăm"), a
-	// ranking in places ("tăng 2 bậc").
-	SoCungKy  O
-	SoKeHoach O
-	GhiChu    string
+	STT    int // 1, 2, … within its group
+	Ma     string
+	Ten    string
+	DonVi  string
+	Uoc    bool // this year's value is an estimate
+	GhiChu string
+
+	fig  *compute.Figure
+	view *tableView
 }
+
+// NamTruoc is the value last year.
+func (d *Dong) NamTruoc() O { return cell(d.view.row(d).Previous) }
+
+// KeHoach is the plan this year.
+func (d *Dong) KeHoach() O { return cell(d.view.row(d).Plan) }
+
+// ThucHien is the value this year.
+func (d *Dong) ThucHien() O { return cell(d.view.row(d).Value) }
+
+// SoCungKy compares with last year: a quantity in percent ("108,3"), a rate
+// in points ("tăng 2,5 điểm phần trăm"), a ranking in places ("tăng 2 bậc").
+func (d *Dong) SoCungKy() O { return cell(d.view.row(d).VsPrevious) }
+
+// SoKeHoach compares with the plan, as SoCungKy with last year.
+func (d *Dong) SoKeHoach() O { return cell(d.view.row(d).VsPlan) }
 
 // O is one cell: printed, it is its text; .So is the number the text shows
 // (a signed change for a comparison in points or places) and .CoSo whether
@@ -52,24 +65,29 @@ func cell(c appendix.Cell) O {
 	return O{Chu: c.Text, So: c.Number, CoSo: c.Kind != appendix.Empty}
 }
 
-// appendixView builds the template's view of the appendix once per render.
+// appendixView lays out the template's view of the appendix once per render.
 func (d *Report) appendixView() *tableView {
 	if d.table != nil {
 		return d.table
 	}
-	t := appendix.Build(d.r)
-	v := &tableView{uoc: t.Estimate}
-	for _, g := range t.Groups {
-		n := &Nhom{So: g.No, SoLaMa: g.Roman, Ten: g.Name}
-		for _, r := range g.Rows {
-			n.ChiTieu = append(n.ChiTieu, &Dong{
-				STT: r.No, Ma: r.Code, Ten: r.Name, DonVi: r.Unit, Uoc: r.Estimate, GhiChu: r.Note,
-				NamTruoc: cell(r.Previous), KeHoach: cell(r.Plan), ThucHien: cell(r.Value),
-				SoCungKy: cell(r.VsPrevious), SoKeHoach: cell(r.VsPlan),
-			})
+	l := appendix.Outline(d.r)
+	v := &tableView{uoc: l.Estimate}
+	n := 0
+	for _, g := range l.Groups {
+		n += len(g.Figures)
+	}
+	rows := make([]Dong, n) // one allocation, not one a row
+	v.rows = make([]*Dong, n)
+	at := 0
+	for _, g := range l.Groups {
+		for i, f := range g.Figures {
+			rows[at+i] = Dong{STT: i + 1, Ma: f.Indicator.Code, Ten: f.Indicator.Name, DonVi: f.Indicator.Unit,
+				Uoc: f.Estimate, GhiChu: appendix.Note(f), fig: f, view: v}
+			v.rows[at+i] = &rows[at+i]
 		}
-		v.nhom = append(v.nhom, n)
-		v.rows = append(v.rows, n.ChiTieu...)
+		end := at + len(g.Figures)
+		v.nhom = append(v.nhom, &Nhom{So: g.No, SoLaMa: g.Roman, Ten: g.Name, ChiTieu: v.rows[at:end:end]})
+		at = end
 	}
 	d.table = v
 	return v
@@ -79,6 +97,18 @@ type tableView struct {
 	nhom []*Nhom
 	rows []*Dong
 	uoc  bool
+	// The cells of the row last asked for: a template prints a row's cells
+	// together, and holding every row's would cost as much as the table.
+	last    *Dong
+	lastRow appendix.Row
+}
+
+// row gives the cells of r, working them out unless r was the row last asked for.
+func (v *tableView) row(r *Dong) *appendix.Row {
+	if v.last != r {
+		v.last, v.lastRow = r, appendix.RowOf(r.fig, r.STT)
+	}
+	return &v.lastRow
 }
 
 // Nhom lists the groups of the appendix that have a row, numbered I, II, III.

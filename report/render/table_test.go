@@ -198,3 +198,37 @@ func TestTableTemplateMistakes(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendixCellsOfInterleavedRows: a row's cells are worked out when asked
+// for, and only the last row's are kept; a template that asks for another
+// row's cells in between still gets each row's own.
+func TestAppendixCellsOfInterleavedRows(t *testing.T) {
+	p := appendixtest.NewProvince()
+	body := docxtest.P(`{{ range .ChiTieu }}{{ .Ma }}={{ .ThucHien }};{{ range $.ChiTieu }}{{ .ThucHien }},{{ end }};{{ .SoCungKy }}|{{ .NamTruoc }}{{ end }}`)
+	r, err := render.New(docxtest.Build(docxtest.Files{Body: body}), p.Catalogue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := r.Render(compute.Compute(p.Catalogue, p.Year, p.Prev))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all, want strings.Builder
+	var rows []appendixtest.Row
+	for _, g := range appendixtest.Want(p.Catalogue, p.Figures) {
+		rows = append(rows, g.Rows...)
+	}
+	for _, r := range rows {
+		all.WriteString(r.Cells[5] + ",")
+	}
+	for _, r := range rows {
+		fmt.Fprintf(&want, "%s=%s;%s;%s|%s", r.Code, r.Cells[5], all.String(), r.Cells[6], r.Cells[3])
+	}
+	pkg, err := docxpkg.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(docxpkg.Paragraphs(pkg.Part(docxpkg.DocumentPart)), "\n"); got != want.String() {
+		t.Errorf("got\n%s\nwant\n%s", got, want.String())
+	}
+}
