@@ -15,15 +15,15 @@ import (
 type Figure struct {
 	Indicator *model.Indicator
 	Entry     *model.Entry // nil for derived indicators and for indicators not entered
-	Period    model.Period // the period of Value
+	// periods are the report's: the period of Value and the one it is compared
+	// with, shared by every figure (nil in a figure made outside Compute).
+	periods *periods
 
 	Value    *big.Rat
 	Missing  string
 	Estimate bool
 
-	Previous *big.Rat
-	// Compared is the period the value is compared with: the same period of the year before.
-	Compared        model.Period
+	Previous        *big.Rat
 	PreviousMissing string
 
 	// Plan is the plan of the year the period belongs to: the period's input's
@@ -35,6 +35,24 @@ type Figure struct {
 
 	Ranking     *model.Ranking // for indicators of kind Rank: this year's place and how many were ranked
 	PrevRanking *model.Ranking
+}
+
+type periods struct{ of, compared model.Period }
+
+// Period is the period of Value.
+func (f *Figure) Period() model.Period {
+	if f.periods == nil {
+		return model.Period{}
+	}
+	return f.periods.of
+}
+
+// Compared is the period the value is compared with: the same period of the year before.
+func (f *Figure) Compared() model.Period {
+	if f.periods == nil {
+		return model.Period{}
+	}
+	return f.periods.compared
 }
 
 // HasChange reports whether there is a change from last year: both values exist.
@@ -119,7 +137,7 @@ func (f *Figure) YearEstimateMeetsPlan() (met, ok bool) {
 // year is not over.
 func (f *Figure) PlanOutcome() (met, ok bool) {
 	met, ok = f.PlanMet()
-	if !ok || !f.Period.ShorterThanYear() {
+	if !ok || !f.Period().ShorterThanYear() {
 		return met, ok
 	}
 	if f.Indicator.Cumulative && met != f.lowerIsBetter() {
@@ -172,12 +190,16 @@ type Report struct {
 	Figures   []*Figure      // in catalogue order
 	Findings  model.Findings
 
-	byCode     map[string]*Figure
 	noPrevious string // a figure's PreviousMissing when neither input gives the previous value
 }
 
 // Figure returns the figure for code, or nil when the catalogue lacks it.
-func (r *Report) Figure(code string) *Figure { return r.byCode[code] }
+func (r *Report) Figure(code string) *Figure {
+	if i, ok := r.Catalogue.Index(code); ok && i < len(r.Figures) {
+		return r.Figures[i]
+	}
+	return nil
+}
 
 // Compute works out every figure of year, comparing with prev when given; a
 // period shorter than a year takes the plans its input lacks from the year's
@@ -186,13 +208,14 @@ func (r *Report) Figure(code string) *Figure { return r.byCode[code] }
 // other input, a whole-year estimate the figures contradict) are returned as
 // findings; the figures concerned are marked missing rather than guessed.
 func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
-	r := &Report{Catalogue: cat, Current: year, Prev: prev, byCode: make(map[string]*Figure, len(cat.Indicators))}
+	r := &Report{Catalogue: cat, Current: year, Prev: prev}
 	cur := newEvaluator(cat, year)
 	var last *evaluator
 	if prev != nil {
 		last = newEvaluator(cat, prev)
 	}
 	compared := year.Period.SamePeriodLastYear()
+	shared := &periods{of: year.Period, compared: compared}
 	// Why a previous value is missing is worded once: the same for every figure.
 	r.noPrevious = "không có số liệu " + compared.Name()
 	if prev != nil {
@@ -203,7 +226,7 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	next := 0                                      // inputs list their entries in about catalogue order
 	for i, ind := range cat.Indicators {
 		f := &figures[i]
-		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &next), Period: year.Period, Compared: compared}
+		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &next), periods: shared}
 		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
@@ -218,7 +241,6 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		r.yearEstimate(f)
 		r.previous(f, last)
 		r.Figures = append(r.Figures, f)
-		r.byCode[ind.Code] = f
 	}
 	return r
 }
@@ -258,7 +280,7 @@ func (r *Report) plan(f *Figure) {
 	if f.Entry != nil && f.Entry.Plan != nil {
 		own = f.Entry
 	}
-	if y := r.Current.WholeYear; y != nil && f.Period.ShorterThanYear() {
+	if y := r.Current.WholeYear; y != nil && f.Period().ShorterThanYear() {
 		if e := y.Entry(f.Indicator.Code); e != nil && e.Plan != nil {
 			ofYear = e
 		}
@@ -271,7 +293,7 @@ func (r *Report) plan(f *Figure) {
 				Severity: model.Warning, Code: "plan-mismatch", Pos: own.PlanPos(),
 				Fix: "ghi cùng một kế hoạch năm ở cả hai tệp",
 				Msg: fmt.Sprintf("chỉ tiêu %s: kế hoạch %s khác kế hoạch trong %s (%s); báo cáo dùng số trong số liệu %s",
-					f.Indicator.Code, own.Plan, r.Current.WholeYear.Source, ofYear.Plan, f.Period.Name()),
+					f.Indicator.Code, own.Plan, r.Current.WholeYear.Source, ofYear.Plan, f.Period().Name()),
 			})
 		}
 	case ofYear != nil:
@@ -287,11 +309,11 @@ func (r *Report) yearEstimate(f *Figure) {
 	if e == nil || e.YearEstimate == nil {
 		return
 	}
-	if !f.Period.ShorterThanYear() {
+	if !f.Period().ShorterThanYear() {
 		r.Findings = append(r.Findings, model.Finding{
 			Severity: model.Warning, Code: "year-estimate-unused", Pos: e.YearEstimatePos(), Fix: "bỏ uoc_ca_nam khỏi số liệu năm",
 			Msg: fmt.Sprintf("chỉ tiêu %s: ước cả năm (uoc_ca_nam) chỉ dùng cho kỳ ngắn hơn năm; số liệu %s không dùng số này",
-				f.Indicator.Code, f.Period.Name()),
+				f.Indicator.Code, f.Period().Name()),
 		})
 		return
 	}
@@ -301,7 +323,7 @@ func (r *Report) yearEstimate(f *Figure) {
 			Severity: model.Error, Code: "year-estimate-below", Pos: e.YearEstimatePos(),
 			Fix: "sửa số ước cả năm (không nhỏ hơn số thực hiện của kỳ)",
 			Msg: fmt.Sprintf("chỉ tiêu %s (lũy kế): ước cả năm %s nhỏ hơn số thực hiện %s (%s)",
-				f.Indicator.Code, e.YearEstimate, f.Period.Name(), ratString(f.Value)),
+				f.Indicator.Code, e.YearEstimate, f.Period().Name(), ratString(f.Value)),
 		})
 		return
 	}

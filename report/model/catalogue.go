@@ -30,10 +30,16 @@ func NewCatalogue(source string, groups []Group, indicators []*Indicator) *Catal
 
 // Lookup returns the indicator with this code.
 func (c *Catalogue) Lookup(code string) (*Indicator, bool) {
-	if i, ok := c.byCode[code]; ok && i < len(c.Indicators) {
+	if i, ok := c.Index(code); ok {
 		return c.Indicators[i], true
 	}
 	return nil, false
+}
+
+// Index gives the place in Indicators of the indicator with this code.
+func (c *Catalogue) Index(code string) (int, bool) {
+	i, ok := c.byCode[code]
+	return i, ok && i < len(c.Indicators)
 }
 
 // LookupFrom is Lookup for a caller going through codes in about catalogue

@@ -35,3 +35,26 @@ func TestFigurePlacesReadBack(t *testing.T) {
 		t.Errorf("column names: %s %s", columnName(28), columnName(16384))
 	}
 }
+
+// Each figure keeps its own place, and a place set again replaces the one
+// before, however either is kept.
+func TestFigurePlacesApartAndReplaced(t *testing.T) {
+	row := Pos{File: "2021.xlsx", Sheet: "Chỉ tiêu", Cell: "B12"}
+	inRow, other := Pos{File: row.File, Sheet: row.Sheet, Cell: "E12"}, Pos{File: "2020.xlsx", Sheet: row.Sheet, Cell: "E12"}
+	e := &Entry{Pos: row}
+	e.SetActualPos(inRow)
+	e.SetPlanPos(other)
+	e.SetSamePeriodPos(Pos{File: row.File, Sheet: row.Sheet, Cell: "F12"})
+	if e.ActualPos() != inRow || e.PlanPos() != other || e.SamePeriodPos().Cell != "F12" || e.YearEstimatePos() != (Pos{}) {
+		t.Fatalf("apart: %v %v %v %v", e.ActualPos(), e.PlanPos(), e.SamePeriodPos(), e.YearEstimatePos())
+	}
+	e.SetPlanPos(inRow)
+	e.SetActualPos(other)
+	if e.ActualPos() != other || e.PlanPos() != inRow {
+		t.Fatalf("replaced: %v %v", e.ActualPos(), e.PlanPos())
+	}
+	e.SetActualPos(Pos{})
+	if e.ActualPos() != (Pos{}) {
+		t.Fatalf("cleared: %v", e.ActualPos())
+	}
+}

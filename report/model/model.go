@@ -113,7 +113,6 @@ func (i *Indicator) Derived() bool { return i.Formula != "" }
 type Entry struct {
 	Code       string
 	Actual     *decimal.Decimal // nil when not given
-	Estimate   bool             // "ước": the value is an estimate
 	Plan       *decimal.Decimal
 	SamePeriod *decimal.Decimal // same period last year, as stated in this year's input
 	// YearEstimate is the estimate for the whole year given in a shorter
@@ -122,71 +121,83 @@ type Entry struct {
 	Note         string
 
 	Pos Pos // the row, or the YAML key
-	// Where each figure was entered: see ActualPos and SetActualPos…
-	actualAt, planAt, samePeriodAt, yearEstimateAt figureAt
+	// Where each figure was entered (see ActualPos and SetActualPos…), by
+	// figure: at holds a line of Pos's file (> 0) or a column of Pos's row
+	// (< 0, 1-based), in little room, since an input of 100 000 indicators has
+	// as many entries; a place elsewhere is kept whole in elsewhere.
+	at        [4]int32
+	elsewhere *[4]Pos
+
+	Estimate bool // "ước": the value is an estimate
 }
+
+// The figures of an entry, as at and elsewhere index them.
+const (
+	actualFigure = iota
+	planFigure
+	samePeriodFigure
+	yearEstimateFigure
+)
 
 // ActualPos is where Actual was entered (the zero Pos when not known).
-func (e *Entry) ActualPos() Pos { return e.pos(e.actualAt) }
+func (e *Entry) ActualPos() Pos { return e.pos(actualFigure) }
 
 // PlanPos is where Plan was entered.
-func (e *Entry) PlanPos() Pos { return e.pos(e.planAt) }
+func (e *Entry) PlanPos() Pos { return e.pos(planFigure) }
 
 // SamePeriodPos is where SamePeriod was entered.
-func (e *Entry) SamePeriodPos() Pos { return e.pos(e.samePeriodAt) }
+func (e *Entry) SamePeriodPos() Pos { return e.pos(samePeriodFigure) }
 
 // YearEstimatePos is where YearEstimate was entered.
-func (e *Entry) YearEstimatePos() Pos { return e.pos(e.yearEstimateAt) }
+func (e *Entry) YearEstimatePos() Pos { return e.pos(yearEstimateFigure) }
 
 // SetActualPos records where Actual was entered; e.Pos is set first.
-func (e *Entry) SetActualPos(p Pos) { e.actualAt = e.figureAt(p) }
+func (e *Entry) SetActualPos(p Pos) { e.setPos(actualFigure, p) }
 
 // SetPlanPos records where Plan was entered; e.Pos is set first.
-func (e *Entry) SetPlanPos(p Pos) { e.planAt = e.figureAt(p) }
+func (e *Entry) SetPlanPos(p Pos) { e.setPos(planFigure, p) }
 
 // SetSamePeriodPos records where SamePeriod was entered; e.Pos is set first.
-func (e *Entry) SetSamePeriodPos(p Pos) { e.samePeriodAt = e.figureAt(p) }
+func (e *Entry) SetSamePeriodPos(p Pos) { e.setPos(samePeriodFigure, p) }
 
 // SetYearEstimatePos records where YearEstimate was entered; e.Pos is set first.
-func (e *Entry) SetYearEstimatePos(p Pos) { e.yearEstimateAt = e.figureAt(p) }
+func (e *Entry) SetYearEstimatePos(p Pos) { e.setPos(yearEstimateFigure, p) }
 
-// figureAt is where one figure of an entry was entered, relative to the
-// entry's Pos and in little room (an input of 100 000 indicators has as many
-// entries, and four more positions in full took 256 bytes of each): a line
-// of the same YAML file, or a cell of the same workbook row; any other place
-// is kept whole.
-type figureAt struct {
-	line int32 // of Pos's file
-	col  int32 // of Pos's row, 1-based
-	full *Pos
-}
-
-func (e *Entry) figureAt(p Pos) figureAt {
+func (e *Entry) setPos(figure int, p Pos) {
+	e.at[figure] = 0
+	if e.elsewhere != nil {
+		e.elsewhere[figure] = Pos{}
+	}
 	same := p.File == e.Pos.File && p.Sheet == e.Pos.Sheet && p.Paragraph == 0
 	switch {
 	case p == Pos{}:
-		return figureAt{}
+		return
 	case same && p.Cell == "" && p.Line > 0 && p.Line <= math.MaxInt32:
-		return figureAt{line: int32(p.Line)}
+		e.at[figure] = int32(p.Line)
+		return
 	case same && p.Line == 0:
 		col, row := splitCell(p.Cell)
 		if _, entryRow := splitCell(e.Pos.Cell); col > 0 && row != "" && row == entryRow {
-			return figureAt{col: int32(col)}
+			e.at[figure] = -int32(col)
+			return
 		}
 	}
-	full := p // a copy made here only: &p would put every p on the heap
-	return figureAt{full: &full}
+	if e.elsewhere == nil {
+		e.elsewhere = new([4]Pos)
+	}
+	e.elsewhere[figure] = p
 }
 
-func (e *Entry) pos(at figureAt) Pos {
-	switch {
-	case at.full != nil:
-		return *at.full
-	case at.line > 0:
-		return Pos{File: e.Pos.File, Sheet: e.Pos.Sheet, Line: int(at.line)}
-	case at.col > 0:
+func (e *Entry) pos(figure int) Pos {
+	if e.elsewhere != nil && e.elsewhere[figure] != (Pos{}) {
+		return e.elsewhere[figure]
+	}
+	switch at := e.at[figure]; {
+	case at > 0:
+		return Pos{File: e.Pos.File, Sheet: e.Pos.Sheet, Line: int(at)}
+	case at < 0:
 		_, row := splitCell(e.Pos.Cell)
-		return Pos{File: e.Pos.File, Sheet: e.Pos.Sheet, Cell: columnName(int(at.col)) + row}
+		return Pos{File: e.Pos.File, Sheet: e.Pos.Sheet, Cell: columnName(int(-at)) + row}
 	}
 	return Pos{}
 }

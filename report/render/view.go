@@ -630,9 +630,9 @@ func (c *ChiTieu) noComparison() string {
 		return "…"
 	}
 	if c.f.Previous != nil && c.f.Previous.Sign() == 0 {
-		return "không so sánh được do số liệu " + c.f.Compared.Name() + " bằng 0"
+		return "không so sánh được do số liệu " + c.f.Compared().Name() + " bằng 0"
 	}
-	return "chưa có số liệu " + c.f.Compared.Name() + " để so sánh"
+	return "chưa có số liệu " + c.f.Compared().Name() + " để so sánh"
 }
 
 // SoVoiCungKy: "tăng 8,3% so với cùng kỳ năm 2020".
@@ -646,9 +646,9 @@ func (c *ChiTieu) soVoiCungKy(decimals int) string {
 		return c.noComparison()
 	}
 	if c.ind().Kind == model.Rank {
-		return c.tangGiam(decimals) + " so với " + c.f.Compared.Name()
+		return c.tangGiam(decimals) + " so với " + c.f.Compared().Name()
 	}
-	return c.tangGiam(decimals) + " so với cùng kỳ năm " + strconv.Itoa(c.f.Compared.Year)
+	return c.tangGiam(decimals) + " so với cùng kỳ năm " + strconv.Itoa(c.f.Compared().Year)
 }
 
 // ChenhLech words the absolute change: "giảm 2.000 thuê bao", for a rate
