@@ -109,7 +109,7 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 	}
 	var out []*model.Indicator
 	for _, item := range seq.Content {
-		ind := &model.Indicator{Kind: model.Quantity, Pos: r.pos(item)}
+		ind := &model.Indicator{Kind: model.Quantity, Line: r.pos(item).Line}
 		r.pairs(item, "chỉ tiêu", indicatorKeys, func(key string, _, v *yaml.Node) {
 			if key == "nhom" || key == "thuoc" || key == "cong_thuc" {
 				r.referencePos(ind, key, r.pos(v))
@@ -212,8 +212,8 @@ func (r *yamlReader) checkCatalogue(cat *model.Catalogue) {
 	next := 0
 	for _, ind := range inds {
 		if first, _ := cat.LookupFrom(ind.Code, &next); first != ind { // the catalogue keeps the first
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "duplicate-indicator", Pos: ind.Pos,
-				Msg: fmt.Sprintf("mã chỉ tiêu «%s» đã khai báo ở dòng %d", ind.Code, first.Pos.Line)})
+			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "duplicate-indicator", Pos: cat.Pos(ind),
+				Msg: fmt.Sprintf("mã chỉ tiêu «%s» đã khai báo ở dòng %d", ind.Code, first.Line)})
 		}
 	}
 	for _, ind := range inds {
@@ -284,7 +284,7 @@ func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
 // referencePos remembers where a field naming other entries was read, for the
 // checks across entries; only while the catalogue is read.
 func (r *yamlReader) referencePos(ind *model.Indicator, key string, p model.Pos) {
-	if p == ind.Pos { // on the indicator's line, as in "- {ma: …, thuoc: …}"
+	if p == ind.PosIn(r.file) { // on the indicator's line, as in "- {ma: …, thuoc: …}"
 		return
 	}
 	if r.refs == nil {
@@ -298,7 +298,7 @@ func (r *yamlReader) posOf(ind *model.Indicator, key string) model.Pos {
 	if p, ok := r.refs[refKey{ind, key}]; ok {
 		return p
 	}
-	return ind.Pos
+	return ind.PosIn(r.file)
 }
 
 type refKey struct {

@@ -36,6 +36,9 @@ func (c *Catalogue) Lookup(code string) (*Indicator, bool) {
 	return nil, false
 }
 
+// Pos is where an indicator of the catalogue was read.
+func (c *Catalogue) Pos(ind *Indicator) Pos { return ind.PosIn(c.Source) }
+
 // Index gives the place in Indicators of the indicator with this code.
 func (c *Catalogue) Index(code string) (int, bool) {
 	i, ok := c.byCode[code]

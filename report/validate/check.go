@@ -438,7 +438,7 @@ func (c *checker) evalError(ind *model.Indicator, f *compute.Formula, missing st
 		return
 	}
 	// What remains is a formula that reads itself, a fault of the catalogue.
-	c.add(model.Error, "formula-error", ind.Pos, "", "chỉ tiêu %s: %s", name(ind), missing)
+	c.add(model.Error, "formula-error", c.cat.Pos(ind), "", "chỉ tiêu %s: %s", name(ind), missing)
 }
 
 // plausible checks a derived value: a rate within 0–100, a quantity not negative.
