@@ -124,9 +124,47 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 			r.add(model.Error, "missing-value", item, "", "chỉ tiêu thiếu mã (ma)")
 			continue
 		}
+		r.own(ind)
 		out = append(out, ind)
 	}
 	return out
+}
+
+// own gives the indicator text of its own: what the reader gives is cut from
+// the file, and a catalogue of 100 000 indicators would keep all of it. Its
+// own fields share one allocation; those that repeat (unit, group, kind) are
+// shared between indicators.
+// maxRepeated bounds the texts own shares: units, groups and kinds are few.
+const maxRepeated = 1024
+
+func (r *yamlReader) own(ind *model.Indicator) {
+	fields := [...]*string{&ind.Code, &ind.Name, &ind.Formula, &ind.PartOf}
+	n := 0
+	for _, f := range fields {
+		n += len(*f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, f := range fields {
+		b.WriteString(*f)
+	}
+	all, at := b.String(), 0
+	for _, f := range fields {
+		*f, at = all[at:at+len(*f)], at+len(*f)
+	}
+	if r.repeated == nil {
+		r.repeated = map[string]string{}
+	}
+	for _, f := range [...]*string{&ind.Unit, &ind.Group, (*string)(&ind.Kind)} {
+		if s, ok := r.repeated[*f]; ok {
+			*f = s
+			continue
+		}
+		*f = strings.Clone(*f)
+		if len(r.repeated) < maxRepeated {
+			r.repeated[*f] = *f
+		}
+	}
 }
 
 func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml.Node) {

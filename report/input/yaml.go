@@ -23,6 +23,7 @@ type yamlReader struct {
 	unknown  int                  // unknown indicator codes met
 	slab     []model.Entry        // see newEntry
 	next     int                  // the catalogue's indicator after the last entry read
+	repeated map[string]string    // the catalogue's texts that repeat, each kept once (see own)
 
 	// While a file is read in pieces (pieces.go): the lines before the piece
 	// being read, its root, and the keys met in the earlier pieces of the
