@@ -105,9 +105,9 @@ type xmlCheck struct {
 }
 
 func startXMLCheck(x *docxpkg.XMLCheck, deflate *docxpkg.Deflater, recycle bool) *xmlCheck {
-	c := &xmlCheck{pieces: make(chan []byte, 8), done: make(chan error, 1)}
+	c := &xmlCheck{pieces: make(chan []byte, 2), done: make(chan error, 1)}
 	if recycle {
-		c.spent = make(chan []byte, 4)
+		c.spent = make(chan []byte, 2)
 	}
 	go func() {
 		var err error
