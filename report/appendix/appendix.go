@@ -8,6 +8,7 @@ package appendix
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -134,39 +135,60 @@ type GroupLayout struct {
 // come last, under "Chỉ tiêu khác".
 func Outline(r *compute.Report) *Layout {
 	l := &Layout{}
-	byGroup := map[string][]*compute.Figure{}
-	known := map[string]bool{}
+	// Groups are numbered in catalogue order, a group listed twice once; the
+	// indicators of no known group (other) come last. Counted first, the
+	// groups' rows share one exact allocation.
+	place := map[string]int{}
+	var names []string
 	for _, g := range r.Catalogue.Groups {
-		known[g.Code] = true
+		if _, dup := place[g.Code]; !dup {
+			place[g.Code] = len(names)
+			names = append(names, g.Name)
+		}
 	}
-	var other []*compute.Figure
+	other := len(names)
+	groupOf := func(f *compute.Figure) int {
+		if i, ok := place[f.Indicator.Group]; ok {
+			return i
+		}
+		return other
+	}
+	count := make([]int, other+1)
+	n := 0
 	for _, f := range r.Figures {
-		if f.Value == nil {
-			continue
-		}
-		l.Estimate = l.Estimate || f.Estimate
-		if known[f.Indicator.Group] {
-			byGroup[f.Indicator.Group] = append(byGroup[f.Indicator.Group], f)
-		} else {
-			other = append(other, f)
+		if f.Value != nil {
+			count[groupOf(f)]++
+			n++
+			l.Estimate = l.Estimate || f.Estimate
 		}
 	}
-	add := func(name string, figs []*compute.Figure) {
-		if len(figs) == 0 {
-			return
+	start := make([]int, other+1)
+	for i := 1; i <= other; i++ {
+		start[i] = start[i-1] + count[i-1]
+	}
+	all := make([]*compute.Figure, n)
+	next := slices.Clone(start)
+	for _, f := range r.Figures {
+		if f.Value != nil {
+			g := groupOf(f)
+			all[next[g]] = f
+			next[g]++
 		}
-		no := len(l.Groups) + 1
-		l.Groups = append(l.Groups, GroupLayout{No: no, Roman: Roman(no), Name: name, Figures: figs})
 	}
-	for _, g := range r.Catalogue.Groups {
-		add(g.Name, byGroup[g.Code])
-		delete(byGroup, g.Code) // a group listed twice is shown once
+	if count[other] > 0 {
+		name := "Chỉ tiêu khác"
+		if n == count[other] {
+			name = "Các chỉ tiêu"
+		}
+		names = append(names, name)
 	}
-	name := "Chỉ tiêu khác"
-	if len(l.Groups) == 0 {
-		name = "Các chỉ tiêu"
+	for i, name := range names {
+		if count[i] > 0 {
+			no := len(l.Groups) + 1
+			end := start[i] + count[i]
+			l.Groups = append(l.Groups, GroupLayout{No: no, Roman: Roman(no), Name: name, Figures: all[start[i]:end:end]})
+		}
 	}
-	add(name, other)
 	return l
 }
 

@@ -1,6 +1,10 @@
 package docxtpl
 
-import "github.com/baocao/baocao/report/docxpkg"
+import (
+	"sync/atomic"
+
+	"github.com/baocao/baocao/report/docxpkg"
+)
 
 // output is a part being rendered, held in chunks: the part of a report of
 // 100 000 indicators grows to about 100 MB, which one buffer would copy
@@ -16,6 +20,10 @@ type output struct {
 	upTo   int           // offset where they end
 	drop   bool          // chunks are dropped once passed: the output is only checked
 	spare  <-chan []byte // with drop: chunks the checker is done with, to write again
+	// With spare: full-size chunks handed on, got back, and the checker's
+	// count of those it could not hand back (lost).
+	handedOn, back int
+	lost           *atomic.Int64
 }
 
 const chunkSize = 1 << 20
@@ -52,12 +60,23 @@ func appendOutput[S string | []byte](o *output, s S) {
 }
 
 func (o *output) newChunk(size int) []byte {
-	select {
-	case c := <-o.spare: // nil unless dropping: never ready
-		return c[:0]
-	default:
+	if o.spare == nil {
 		return make([]byte, 0, size)
 	}
+	select {
+	case c := <-o.spare:
+		o.back++
+		return c[:0]
+	default:
+	}
+	// A chunk on its way back is worth the wait: a new one would be garbage
+	// once it came back. One is on its way unless the checker lost them all;
+	// it loses one only when spare is full, so the wait then ends at once.
+	if o.handedOn > o.back+int(o.lost.Load()) {
+		o.back++
+		return (<-o.spare)[:0]
+	}
+	return make([]byte, 0, size)
 }
 
 // Truncate drops the output after its first n bytes.
@@ -86,6 +105,9 @@ func (o *output) pass(settled int, to chan<- []byte) {
 			break
 		}
 		to <- c
+		if o.spare != nil && cap(c) == chunkSize {
+			o.handedOn++
+		}
 		o.upTo += len(c)
 	}
 	if o.drop {
@@ -101,13 +123,14 @@ func (o *output) pass(settled int, to chan<- []byte) {
 type xmlCheck struct {
 	pieces chan []byte
 	spent  chan []byte
+	lost   atomic.Int64 // full chunks not handed back: spent was full
 	done   chan error
 }
 
 func startXMLCheck(x *docxpkg.XMLCheck, deflate *docxpkg.Deflater, recycle bool) *xmlCheck {
-	c := &xmlCheck{pieces: make(chan []byte, 8), done: make(chan error, 1)}
+	c := &xmlCheck{pieces: make(chan []byte, 2), done: make(chan error, 1)}
 	if recycle {
-		c.spent = make(chan []byte, 4)
+		c.spent = make(chan []byte, 2)
 	}
 	go func() {
 		var err error
@@ -122,6 +145,7 @@ func startXMLCheck(x *docxpkg.XMLCheck, deflate *docxpkg.Deflater, recycle bool)
 				select {
 				case c.spent <- p:
 				default:
+					c.lost.Add(1)
 				}
 			}
 		}

@@ -490,7 +490,7 @@ func (t *Template) execute(data any, problems *Problems, mode outputMode, visit 
 		}
 		buf.drop = mode != keep
 		wf := startXMLCheck(xc, deflater, buf.drop)
-		buf.spare = wf.spent
+		buf.spare, buf.lost = wf.spent, &wf.lost
 		buf.full = func() { buf.pass(x.settled(), wf.pieces) }
 		problems.moveTo(cp.part.name, nil)
 		err = tm.Execute(limitedWriter{x}, data)

@@ -35,35 +35,59 @@ type Dong struct {
 }
 
 // NamTruoc is the value last year.
-func (d *Dong) NamTruoc() O { return cell(d.view.row(d).Previous) }
+func (d *Dong) NamTruoc() O { return O{d, previousColumn} }
 
 // KeHoach is the plan this year.
-func (d *Dong) KeHoach() O { return cell(d.view.row(d).Plan) }
+func (d *Dong) KeHoach() O { return O{d, planColumn} }
 
 // ThucHien is the value this year.
-func (d *Dong) ThucHien() O { return cell(d.view.row(d).Value) }
+func (d *Dong) ThucHien() O { return O{d, valueColumn} }
 
 // SoCungKy compares with last year: a quantity in percent ("108,3"), a rate
 // in points ("tăng 2,5 điểm phần trăm"), a ranking in places ("tăng 2 bậc").
-func (d *Dong) SoCungKy() O { return cell(d.view.row(d).VsPrevious) }
+func (d *Dong) SoCungKy() O { return O{d, vsPreviousColumn} }
 
 // SoKeHoach compares with the plan, as SoCungKy with last year.
-func (d *Dong) SoKeHoach() O { return cell(d.view.row(d).VsPlan) }
+func (d *Dong) SoKeHoach() O { return O{d, vsPlanColumn} }
 
 // O is one cell: printed, it is its text; .So is the number the text shows
 // (a signed change for a comparison in points or places) and .CoSo whether
-// there is one.
+// there is one. It names its row and column rather than holding the cell: a
+// template gets it by reflection, which copies every result to the heap,
+// and a cell is three times the size.
 type O struct {
-	Chu  string
-	So   decimal.Decimal
-	CoSo bool
+	row    *Dong
+	column column
 }
 
-func (o O) String() string { return o.Chu }
+type column uint8
 
-func cell(c appendix.Cell) O {
-	return O{Chu: c.Text, So: c.Number, CoSo: c.Kind != appendix.Empty}
+const (
+	previousColumn column = iota
+	planColumn
+	valueColumn
+	vsPreviousColumn
+	vsPlanColumn
+)
+
+func (o O) cell() *appendix.Cell {
+	if o.row == nil {
+		return &appendix.Cell{}
+	}
+	r := o.row.view.row(o.row)
+	return [...]*appendix.Cell{&r.Previous, &r.Plan, &r.Value, &r.VsPrevious, &r.VsPlan}[o.column]
 }
+
+func (o O) String() string { return o.cell().Text }
+
+// Chu is the cell's text, as printed.
+func (o O) Chu() string { return o.cell().Text }
+
+// So is the number the text shows.
+func (o O) So() decimal.Decimal { return o.cell().Number }
+
+// CoSo reports whether the cell has a number.
+func (o O) CoSo() bool { return o.cell().Kind != appendix.Empty }
 
 // appendixView lays out the template's view of the appendix once per render.
 func (d *Report) appendixView() *tableView {
