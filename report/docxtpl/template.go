@@ -689,6 +689,9 @@ func printed(expr string, v any) (string, error) {
 	if v == nil {
 		return "", &missingValueError{expr}
 	}
+	if s, ok := stringOf(v); ok {
+		return s, nil
+	}
 	rv := reflect.ValueOf(v)
 	for rv.Kind() == reflect.Pointer {
 		if rv.IsNil() {
@@ -703,6 +706,30 @@ func printed(expr string, v any) (string, error) {
 		return "", errors.New(msg)
 	}
 	return fmt.Sprint(rv.Interface()), nil
+}
+
+// stringOf is what fmt.Sprint prints for a value that formats itself with
+// its String method alone, without fmt's copy of the text: a table cell of a
+// report of 100 000 rows is printed that way. ok is false for any other
+// value, and for a method that panics, whose printing fmt words.
+func stringOf(v any) (s string, ok bool) {
+	switch v.(type) {
+	case fmt.Formatter, error: // fmt prefers these to String
+		return "", false
+	}
+	str, isStringer := v.(fmt.Stringer)
+	if !isStringer {
+		return "", false
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			s, ok = "", false
+		}
+	}()
+	return str.String(), true
 }
 
 // xmlText escapes s as the content of a w:t element.
