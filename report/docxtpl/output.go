@@ -28,6 +28,10 @@ type output struct {
 
 const chunkSize = 1 << 20
 
+// checkerQueue is how many settled chunks wait for the checker, and how many
+// it hands back: more bought no speed and held more memory.
+const checkerQueue = 2
+
 func newOutput(sizeHint int) *output { return &output{first: min(max(sizeHint, 512), chunkSize)} }
 
 func (o *output) Len() int { return o.n }
@@ -69,10 +73,12 @@ func (o *output) newChunk(size int) []byte {
 		return c[:0]
 	default:
 	}
-	// A chunk on its way back is worth the wait: a new one would be garbage
-	// once it came back. One is on its way unless the checker lost them all;
-	// it loses one only when spare is full, so the wait then ends at once.
-	if o.handedOn > o.back+int(o.lost.Load()) {
+	// With the checker's queue full and one more in its hands, a chunk on its
+	// way back is worth the wait: a new one would be garbage once it came back.
+	// Fewer in flight, the wait would keep the checker idle while this is
+	// written. They come back unless the checker lost them; it loses one only
+	// when spare is full, so the wait then ends at once.
+	if o.handedOn-o.back-int(o.lost.Load()) > checkerQueue {
 		o.back++
 		return (<-o.spare)[:0]
 	}
@@ -128,9 +134,9 @@ type xmlCheck struct {
 }
 
 func startXMLCheck(x *docxpkg.XMLCheck, deflate *docxpkg.Deflater, recycle bool) *xmlCheck {
-	c := &xmlCheck{pieces: make(chan []byte, 2), done: make(chan error, 1)}
+	c := &xmlCheck{pieces: make(chan []byte, checkerQueue), done: make(chan error, 1)}
 	if recycle {
-		c.spent = make(chan []byte, 2)
+		c.spent = make(chan []byte, checkerQueue)
 	}
 	go func() {
 		var err error
