@@ -333,6 +333,9 @@ func (r *reader) entries(ref sheetRef) {
 		var at [len(entryPlaces)]model.Pos
 		t.places(r, rw.num, entryPlaces[:], at[:])
 		codePos := at[0]
+		// The row's own cell name is kept with its entry and in seen; the
+		// string of all five would be kept with it.
+		codePos.Cell = strings.Clone(codePos.Cell)
 		ind, known := r.cat.Lookup(code)
 		// The «tự tính» Write puts in a computed indicator's row is no value.
 		derived := code == "" || (known && ind.Derived())
