@@ -35,59 +35,73 @@ type Dong struct {
 }
 
 // NamTruoc is the value last year.
-func (d *Dong) NamTruoc() O { return O{d, previousColumn} }
+func (d *Dong) NamTruoc() ONamTruoc { return ONamTruoc{o[previousColumn]{d}} }
 
 // KeHoach is the plan this year.
-func (d *Dong) KeHoach() O { return O{d, planColumn} }
+func (d *Dong) KeHoach() OKeHoach { return OKeHoach{o[planColumn]{d}} }
 
 // ThucHien is the value this year.
-func (d *Dong) ThucHien() O { return O{d, valueColumn} }
+func (d *Dong) ThucHien() OThucHien { return OThucHien{o[valueColumn]{d}} }
 
 // SoCungKy compares with last year: a quantity in percent ("108,3"), a rate
 // in points ("tăng 2,5 điểm phần trăm"), a ranking in places ("tăng 2 bậc").
-func (d *Dong) SoCungKy() O { return O{d, vsPreviousColumn} }
+func (d *Dong) SoCungKy() OSoCungKy { return OSoCungKy{o[vsPreviousColumn]{d}} }
 
 // SoKeHoach compares with the plan, as SoCungKy with last year.
-func (d *Dong) SoKeHoach() O { return O{d, vsPlanColumn} }
+func (d *Dong) SoKeHoach() OSoKeHoach { return OSoKeHoach{o[vsPlanColumn]{d}} }
 
-// O is one cell: printed, it is its text; .So is the number the text shows
-// (a signed change for a comparison in points or places) and .CoSo whether
-// there is one. It names its row and column rather than holding the cell: a
-// template gets it by reflection, which copies every result to the heap,
-// and a cell is three times the size.
-type O struct {
-	row    *Dong
-	column column
-}
-
-type column uint8
-
-const (
-	previousColumn column = iota
-	planColumn
-	valueColumn
-	vsPreviousColumn
-	vsPlanColumn
+// The cells of a row, one type for each column. Printed, a cell is its text;
+// .So is the number the text shows (a signed change for a comparison in
+// points or places) and .CoSo whether there is one. A cell is only its row,
+// its column told by its type: a template gets it by reflection, which copies
+// to the heap every result larger than a pointer.
+type (
+	ONamTruoc  struct{ o[previousColumn] }
+	OKeHoach   struct{ o[planColumn] }
+	OThucHien  struct{ o[valueColumn] }
+	OSoCungKy  struct{ o[vsPreviousColumn] }
+	OSoKeHoach struct{ o[vsPlanColumn] }
 )
 
-func (o O) cell() *appendix.Cell {
-	if o.row == nil {
-		return &appendix.Cell{}
-	}
-	r := o.row.view.row(o.row)
-	return [...]*appendix.Cell{&r.Previous, &r.Plan, &r.Value, &r.VsPrevious, &r.VsPlan}[o.column]
+// o is a cell of the column C of a row.
+type o[C column] struct{ row *Dong }
+
+type column interface {
+	of(*appendix.Row) *appendix.Cell
 }
 
-func (o O) String() string { return o.cell().Text }
+type (
+	previousColumn   struct{}
+	planColumn       struct{}
+	valueColumn      struct{}
+	vsPreviousColumn struct{}
+	vsPlanColumn     struct{}
+)
+
+func (previousColumn) of(r *appendix.Row) *appendix.Cell   { return &r.Previous }
+func (planColumn) of(r *appendix.Row) *appendix.Cell       { return &r.Plan }
+func (valueColumn) of(r *appendix.Row) *appendix.Cell      { return &r.Value }
+func (vsPreviousColumn) of(r *appendix.Row) *appendix.Cell { return &r.VsPrevious }
+func (vsPlanColumn) of(r *appendix.Row) *appendix.Cell     { return &r.VsPlan }
+
+func (c o[C]) cell() *appendix.Cell {
+	if c.row == nil {
+		return &appendix.Cell{}
+	}
+	var col C
+	return col.of(c.row.view.row(c.row))
+}
+
+func (c o[C]) String() string { return c.cell().Text }
 
 // Chu is the cell's text, as printed.
-func (o O) Chu() string { return o.cell().Text }
+func (c o[C]) Chu() string { return c.cell().Text }
 
 // So is the number the text shows.
-func (o O) So() decimal.Decimal { return o.cell().Number }
+func (c o[C]) So() decimal.Decimal { return c.cell().Number }
 
 // CoSo reports whether the cell has a number.
-func (o O) CoSo() bool { return o.cell().Kind != appendix.Empty }
+func (c o[C]) CoSo() bool { return c.cell().Kind != appendix.Empty }
 
 // appendixView lays out the template's view of the appendix once per render.
 func (d *Report) appendixView() *tableView {
