@@ -98,6 +98,7 @@ type checker struct {
 	partial  bool                 // the tags stop short (MaxTags): blocks may be left open
 	hints    map[string]string    // elsewhere's answers outside with and range, by name
 	members  map[memberKey]member // lookupField's finds: a template asks for the same fields again and again
+	called   map[string]bool      // the functions of Options.Funcs the part calls, in any form
 }
 
 type memberKey struct {
@@ -512,6 +513,9 @@ func (c *checker) call(name string, args *callArgs) reflect.Type {
 	if isInternal(name) || !user && !builtin {
 		c.errorf(c.tg, "%s", suggest.DidYouMean("không có hàm «"+name+"»", suggest.Nearest(name, c.funcs)))
 		return nil
+	}
+	if user {
+		c.called[name] = true
 	}
 	if check := c.opt.ArgChecks[name]; check != nil && len(args.nodes) > 0 {
 		if s, ok := args.nodes[0].(*parse.StringNode); ok {

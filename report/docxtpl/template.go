@@ -35,15 +35,20 @@ type Options struct {
 // Template is a parsed .docx template. It may be executed many times, also
 // concurrently (each execution with its own Problems).
 type Template struct {
-	names []string // the package's template parts
-	parts []*compiled
-	tags  int              // in all parts
-	pkg   *docxpkg.Package // as opened; each execution sets parts in a clone
+	names  []string // the package's template parts
+	parts  []*compiled
+	tags   int              // in all parts
+	pkg    *docxpkg.Package // as opened; each execution sets parts in a clone
+	called map[string]bool  // see Calls
 }
 
 // HasTags reports whether any part holds a tag: a document without one is not
 // a template.
 func (t *Template) HasTags() bool { return t.tags > 0 }
+
+// Calls reports whether the template calls the function name of
+// Options.Funcs anywhere, whatever its arguments.
+func (t *Template) Calls(name string) bool { return t.called[name] }
 
 // compiled is a template part ready to execute.
 type compiled struct {
@@ -101,7 +106,7 @@ const (
 var errTagByTag = errors.New("docxtpl: parse the template tag by tag")
 
 func parseParts(pkg *docxpkg.Package, opt Options, way parseWay) (*Template, error) {
-	t := &Template{names: pkg.TemplateParts(), pkg: pkg}
+	t := &Template{names: pkg.TemplateParts(), pkg: pkg, called: map[string]bool{}}
 	errs := unrenderedTags(pkg)
 	names := funcNames(opt.Funcs)
 	var all [][]*tag
@@ -116,7 +121,7 @@ func parseParts(pkg *docxpkg.Package, opt Options, way parseWay) (*Template, err
 		tags, tagErrs, over := collectTags(pt, MaxTags-ntags, way)
 		ntags += len(tags)
 		errs = append(errs, tagErrs...)
-		c := &checker{opt: &opt, pt: pt, funcs: names, partial: over}
+		c := &checker{opt: &opt, pt: pt, funcs: names, partial: over, called: t.called}
 		if way == tagByTag {
 			c.run(tags)
 			errs = append(errs, c.errs...)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/model"
 )
@@ -123,6 +124,37 @@ func TestVerifyAgreesOnCharts(t *testing.T) {
 		verified := r.Verify(rep)
 		if (rendered != nil) != c.fails || fmt.Sprint(rendered) != fmt.Sprint(verified) {
 			t.Errorf("%s: RenderPackage: %v\nVerify: %v", c.name, rendered, verified)
+		}
+	}
+}
+
+// A chart is drawn whatever names its indicator: a quoted code, a field or a
+// variable; and Verify then follows its placement as RenderPackage does.
+func TestChartWhateverNamesItsCode(t *testing.T) {
+	rep := testReport()
+	for _, body := range []string{
+		docxtest.P(`{{ bieu_do "DT" }}`),
+		docxtest.P(`{{ with chi_tieu "DT" }}`) + docxtest.P(`{{ bieu_do .Ma }}`) + docxtest.P(`{{ end }}`),
+		docxtest.P(`{{ $c := "DT" }}`) + docxtest.P(`{{ bieu_do $c }}`),
+	} {
+		r, err := New(docxtest.Build(docxtest.Files{Body: body}), rep.Catalogue)
+		if err != nil {
+			t.Fatalf("%s: %v", body, err)
+		}
+		pkg, err := r.RenderPackage(rep)
+		if err != nil {
+			t.Fatalf("%s: %v", body, err)
+		}
+		doc := pkg.Part(docxpkg.DocumentPart)
+		if pkg.Part("word/charts/chart1.xml") == "" || !strings.Contains(doc, "<c:chart ") || strings.Contains(doc, "[[") {
+			t.Errorf("%s: no chart drawn:\n%s", body, doc)
+		}
+		bad, err := New(docxtest.Build(docxtest.Files{Body: strings.Replace(body, `{{ bieu_do`, `Chữ {{ bieu_do`, 1)}), rep.Catalogue)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, rendered := bad.RenderPackage(rep); rendered == nil || fmt.Sprint(rendered) != fmt.Sprint(bad.Verify(rep)) {
+			t.Errorf("%s beside text: RenderPackage %v, Verify %v", body, rendered, bad.Verify(rep))
 		}
 	}
 }

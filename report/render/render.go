@@ -29,7 +29,7 @@ type Renderer struct {
 	checking    bool // Check: a missing value is a tag without a guard
 	markers     chart.Markers
 	charts      []*chart.Chart // asked for by bieu_do in the current Render
-	drawsCharts bool           // the template has a bieu_do tag
+	drawsCharts bool           // the template calls bieu_do, whatever its argument
 }
 
 // New parses a .docx template and checks it against the catalogue: every tag,
@@ -45,14 +45,10 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 		}
 		return ""
 	}
-	checkChart := func(code string) string {
-		r.drawsCharts = true
-		return checkCode(code)
-	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
 		Funcs:     r.funcs(),
 		Root:      reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkChart, "co_so_lieu": checkCode},
+		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
 	})
 	if err != nil {
 		return nil, err
@@ -62,7 +58,7 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	if !tpl.HasTags() {
 		return nil, errors.New("tệp mẫu không có thẻ {{ … }} nào: có vẻ đây là một báo cáo đã lập, không phải mẫu báo cáo")
 	}
-	r.tpl = tpl
+	r.tpl, r.drawsCharts = tpl, tpl.Calls("bieu_do")
 	return r, nil
 }
 
