@@ -192,7 +192,7 @@ func Compare(cat *model.Catalogue, years []*model.Figures, opt Options) *Table {
 		if c := opt.Catalogues[y]; c != nil {
 			cats[i] = c
 		}
-		y.Entry("") // Figures index their entries on first use: not in two goroutines at once
+		y.Index() // computed in parallel below
 	}
 	// The years are computed in parallel: on large inputs this is most of the work.
 	reps := make([]*compute.Report, len(years))

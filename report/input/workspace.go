@@ -77,7 +77,7 @@ func (w *Workspace) asEntered(p model.Period, cat *model.Catalogue) (*model.Figu
 	r.once.Do(func() {
 		r.y, r.fs, r.err = w.Figures(p, cat)
 		if r.y != nil {
-			r.y.Entry("")
+			r.y.Index()
 		}
 	})
 	return r.y, r.fs, r.err

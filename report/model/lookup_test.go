@@ -55,8 +55,8 @@ func TestLookupFrom(t *testing.T) {
 }
 
 // Rankings are looked up through an index: the first of a code wins, as a
-// search from the start would find, and rankings appended, or a list put in
-// place of another, are seen.
+// search from the start would find; rankings appended, a list of another
+// length put in place, and a ranking found that was changed in place are seen.
 func TestRankingLookup(t *testing.T) {
 	y := &Figures{}
 	if y.Ranking("A") != nil {
@@ -75,9 +75,13 @@ func TestRankingLookup(t *testing.T) {
 		t.Fatalf("B appended: %+v", got)
 	}
 	c := &Ranking{Code: "C"}
-	y.Rankings = []*Ranking{a1, c, {Code: "B"}} // as long, and the same first
-	if y.Ranking("A") != a1 || y.Ranking("C") != c {
-		t.Fatalf("another list of the same first: A %+v, C %+v", y.Ranking("A"), y.Ranking("C"))
+	y.Rankings[1] = c // changed in place: A is still the first's, C found anew below
+	if y.Ranking("A") != a1 || y.Ranking("B") != b {
+		t.Fatalf("changed in place: A %+v, B %+v", y.Ranking("A"), y.Ranking("B"))
+	}
+	y.Rankings[0] = c
+	if y.Ranking("A") != nil || y.Ranking("C") != c {
+		t.Fatalf("the one found changed in place: A %+v, C %+v", y.Ranking("A"), y.Ranking("C"))
 	}
 	y.Rankings = []*Ranking{b}
 	if y.Ranking("A") != nil || y.Ranking("B") != b {

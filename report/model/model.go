@@ -288,16 +288,11 @@ type Figures struct {
 	WholeYear *Figures
 
 	byCode map[string]int // the first entry of each code, by its place in Entries
-	// rankings indexes the first ranking of each code: a linear search for
-	// every ranked indicator grows with the square of their number.
-	rankings rankingIndex
-}
-
-type rankingIndex struct {
-	n      int // how many of Rankings are indexed; appended ones are added
-	first  *Ranking
-	last   *Ranking // Rankings[0] and Rankings[n-1] when indexed: others mean another list
-	byCode map[string]int
+	// rankingCodes is the same for Rankings, as it was when it held
+	// rankingsIndexed: a search of the list for every ranked indicator grows
+	// with the square of their number.
+	rankingCodes    map[string]int
+	rankingsIndexed int
 }
 
 // Entry returns the entry for code, or nil.
@@ -356,23 +351,36 @@ func (y *Figures) AddBlank(code string, where Pos) {
 	y.Blanks[code] = where
 }
 
-// Ranking returns the ranking for code, or nil.
+// Ranking returns the ranking for code, or nil. Rankings may be appended to
+// between lookups; a ranking changed in place is noticed when it is found.
 func (y *Figures) Ranking(code string) *Ranking {
-	x, list := &y.rankings, y.Rankings
-	if len(list) == 0 {
+	if len(y.Rankings) != y.rankingsIndexed {
+		y.indexRankings()
+	}
+	i, ok := y.rankingCodes[code]
+	if ok && y.Rankings[i].Code != code {
+		y.indexRankings()
+		i, ok = y.rankingCodes[code]
+	}
+	if !ok {
 		return nil
 	}
-	if x.n == 0 || x.n > len(list) || list[0] != x.first || list[x.n-1] != x.last {
-		*x = rankingIndex{first: list[0], byCode: map[string]int{}}
+	return y.Rankings[i]
+}
+
+func (y *Figures) indexRankings() {
+	y.rankingCodes = make(map[string]int, len(y.Rankings))
+	for i := len(y.Rankings) - 1; i >= 0; i-- { // backwards: the first of a code is set last
+		y.rankingCodes[y.Rankings[i].Code] = i
 	}
-	for ; x.n < len(list); x.n++ {
-		if _, dup := x.byCode[list[x.n].Code]; !dup {
-			x.byCode[list[x.n].Code] = x.n
-		}
+	y.rankingsIndexed = len(y.Rankings)
+}
+
+// Index builds now what Entry and Ranking build on first use: figures read
+// by several goroutines at once must be indexed before.
+func (y *Figures) Index() {
+	y.index()
+	if len(y.Rankings) != y.rankingsIndexed {
+		y.indexRankings()
 	}
-	x.last = list[x.n-1]
-	if i, ok := x.byCode[code]; ok {
-		return list[i]
-	}
-	return nil
 }
