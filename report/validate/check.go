@@ -168,6 +168,9 @@ func (c *checker) readReported() {
 // or anywhere in its row of a workbook (a formula without a value in the
 // estimate column leaves the figure unread: "missing" would be the wrong advice).
 func (c *checker) spoilt(e *model.Entry) bool {
+	if len(c.reported) == 0 { // the usual case: the places need not be made
+		return false
+	}
 	for _, p := range []model.Pos{e.Pos, e.ActualPos(), e.PlanPos(), e.SamePeriodPos(), e.YearEstimatePos()} {
 		if p != (model.Pos{}) && c.reported[p] {
 			return true
@@ -263,28 +266,31 @@ func (c *checker) entered() {
 			c.add(sev, "missing-value", pos, fix, "chỉ tiêu %s: chưa có số thực hiện %s", name(ind), c.cur.Period.Name())
 			c.bad[e.Code] = true
 		}
+		// A figure's place is made only for a finding: a workbook cell's name is
+		// put together anew each time.
 		for _, v := range []struct {
 			what string
 			d    *decimal.Decimal
-			pos  model.Pos
-		}{{"số thực hiện", e.Actual, e.ActualPos()}, {"kế hoạch", e.Plan, e.PlanPos()}, {"số cùng kỳ", e.SamePeriod, e.SamePeriodPos()}, {"ước cả năm", e.YearEstimate, e.YearEstimatePos()}} {
+			pos  func(*model.Entry) model.Pos
+		}{{"số thực hiện", e.Actual, (*model.Entry).ActualPos}, {"kế hoạch", e.Plan, (*model.Entry).PlanPos},
+			{"số cùng kỳ", e.SamePeriod, (*model.Entry).SamePeriodPos}, {"ước cả năm", e.YearEstimate, (*model.Entry).YearEstimatePos}} {
 			if v.d == nil {
 				continue
 			}
-			pos := at(v.pos, e.Pos)
+			pos := func() model.Pos { return at(v.pos(e), e.Pos) }
 			switch {
 			case c.outOfRange(ind, v.what, v.d, pos):
 			case ind.Kind == model.Rate && v.d.Sign() > 0 && v.d.Cmp(one) < 0 && !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
 				// 0,42 for 42%: rounding it to the report's precision would be the wrong advice.
 				pct := v.d.Shift(2)
-				c.add(model.Warning, "rate-fraction", pos, fmt.Sprintf("nếu là %s%% thì ghi %s; nếu đúng là %s%% thì tăng thap_phan của chỉ tiêu trong danh mục", show(pct), show(pct), show(*v.d)),
+				c.add(model.Warning, "rate-fraction", pos(), fmt.Sprintf("nếu là %s%% thì ghi %s; nếu đúng là %s%% thì tăng thap_phan của chỉ tiêu trong danh mục", show(pct), show(pct), show(*v.d)),
 					"chỉ tiêu %s: %s %s trông như tỷ lệ viết dạng phân số (%s = %s%%); tỷ lệ ghi theo phần trăm, từ 0 đến 100",
 					name(ind), v.what, show(*v.d), show(*v.d), show(pct))
 				continue
 			case !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
 				// The report shows the rounded value but computes with the exact one:
 				// 130,5 shown as 131 next to "tăng 8,8%" from 130,5 / 120 reads wrong.
-				c.add(model.Warning, "more-decimals", pos, fmt.Sprintf("làm tròn thành %s, hoặc tăng thap_phan của chỉ tiêu trong danh mục", show(v.d.Round(int32(ind.Decimals)))),
+				c.add(model.Warning, "more-decimals", pos(), fmt.Sprintf("làm tròn thành %s, hoặc tăng thap_phan của chỉ tiêu trong danh mục", show(v.d.Round(int32(ind.Decimals)))),
 					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); báo cáo sẽ viết số đã làm tròn nhưng tính tỷ lệ từ số này",
 					name(ind), v.what, show(*v.d), ind.Decimals)
 				continue
@@ -300,13 +306,13 @@ func (c *checker) entered() {
 var hundred, one = decimal.NewFromInt(100), decimal.NewFromInt(1)
 
 // outOfRange reports a value no count or rate can have, and says so.
-func (c *checker) outOfRange(ind *model.Indicator, what string, d *decimal.Decimal, pos model.Pos) bool {
+func (c *checker) outOfRange(ind *model.Indicator, what string, d *decimal.Decimal, pos func() model.Pos) bool {
 	switch {
 	case d.Sign() < 0:
-		c.add(model.Error, "negative-value", pos, fmt.Sprintf("có phải ý là «%s»?", show(d.Neg())),
+		c.add(model.Error, "negative-value", pos(), fmt.Sprintf("có phải ý là «%s»?", show(d.Neg())),
 			"chỉ tiêu %s: %s %s là số âm; số lượng và tỷ lệ không được nhỏ hơn 0", name(ind), what, show(*d))
 	case ind.Kind == model.Rate && d.Cmp(hundred) > 0:
-		c.add(model.Error, "rate-out-of-range", pos, "tỷ lệ ghi theo phần trăm, từ 0 đến 100, ví dụ 11,5",
+		c.add(model.Error, "rate-out-of-range", pos(), "tỷ lệ ghi theo phần trăm, từ 0 đến 100, ví dụ 11,5",
 			"chỉ tiêu %s: %s %s%% ngoài khoảng 0–100%%", name(ind), what, show(*d))
 	default:
 		return false
@@ -322,7 +328,8 @@ func (c *checker) previousInRange() {
 	}
 	next := 0
 	for _, e := range c.prev.Entries {
-		if ind, ok := c.cat.LookupFrom(e.Code, &next); ok && ind.Kind != model.Rank && e.Actual != nil && c.outOfRange(ind, "số thực hiện", e.Actual, at(e.ActualPos(), e.Pos)) {
+		if ind, ok := c.cat.LookupFrom(e.Code, &next); ok && ind.Kind != model.Rank && e.Actual != nil &&
+			c.outOfRange(ind, "số thực hiện", e.Actual, func() model.Pos { return at(e.ActualPos(), e.Pos) }) {
 			c.bad[e.Code] = true
 		}
 	}
