@@ -218,3 +218,22 @@ func TestStampsOfBothForms(t *testing.T) {
 		}
 	}
 }
+
+// A stamp is refused past the content provenance reads, whichever way the
+// parts are counted: a report stamped beyond it could not be recognised.
+func TestStampedContentLimit(t *testing.T) {
+	var sum [32]byte
+	h := newContentHasher(true)
+	if err := h.addDigest("word/document.xml", maxStampedContent, sum); err != nil {
+		t.Fatalf("up to the limit: %v", err)
+	}
+	if err := h.addDigest(stampPart, 1, sum); err != nil {
+		t.Fatalf("the stamp itself is not counted: %v", err)
+	}
+	if err := h.addDigest("word/styles.xml", 1, sum); err == nil {
+		t.Fatal("past the limit: no error")
+	}
+	if err := newContentHasher(false).add("word/document.xml", 0, strings.NewReader(strings.Repeat("x", 10))); err != nil {
+		t.Fatalf("read whole: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io"
@@ -147,24 +148,33 @@ func contentHash(docx []byte, perPart bool) (string, error) {
 
 // contentHasher computes the stamp's hash, part by part: the name, the
 // declared size and the content, or with perPart the content's SHA-256, of
-// every part but the stamp.
+// every part but the stamp. Past maxStampedContent in all, it refuses.
 type contentHasher struct {
-	h, part hash.Hash // part: of one part's content, with perPart
+	h, part hash.Hash // part: of one part's content, for add with perPart
 	perPart bool
 	total   int64
-	buf     []byte // for every part: io.Copy would take a new one for each
+	buf     []byte // for add, every part: io.Copy would take a new one for each
 }
 
 func newContentHasher(perPart bool) *contentHasher {
-	return &contentHasher{h: sha256.New(), part: sha256.New(), perPart: perPart, buf: make([]byte, 32<<10)}
+	return &contentHasher{h: sha256.New(), perPart: perPart}
 }
 
+var errStampedContent = errors.New("nội dung quá lớn hoặc bị hỏng")
+
+// add adds a part read from content.
 func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
 	if name == stampPart {
 		return nil
 	}
+	if c.buf == nil {
+		c.buf = make([]byte, 32<<10)
+	}
 	to := c.h
 	if c.perPart {
+		if c.part == nil {
+			c.part = sha256.New()
+		}
 		c.part.Reset()
 		to = c.part
 	} else {
@@ -172,22 +182,33 @@ func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
 	}
 	read, err := io.CopyBuffer(to, io.LimitReader(content, maxStampedContent-c.total+1), c.buf)
 	if c.total += read; err != nil || c.total > maxStampedContent {
-		return fmt.Errorf("nội dung quá lớn hoặc bị hỏng")
+		return errStampedContent
 	}
 	if c.perPart {
 		var sum [32]byte
-		return c.addDigest(name, size, [32]byte(c.part.Sum(sum[:0])))
+		c.digest(name, size, [32]byte(c.part.Sum(sum[:0])))
 	}
 	return nil
 }
 
-// addDigest adds a part by its content's SHA-256 (perPart).
+// addDigest adds a part by its content's SHA-256 (perPart), its size counted
+// as add counts what it reads: a report stamped past the limit could never
+// be recognised again.
 func (c *contentHasher) addDigest(name string, size uint64, sum [32]byte) error {
-	if name != stampPart {
-		c.head(name, size)
-		c.h.Write(sum[:])
+	if name == stampPart {
+		return nil
 	}
+	if size > maxStampedContent || c.total+int64(size) > maxStampedContent {
+		return errStampedContent
+	}
+	c.total += int64(size)
+	c.digest(name, size, sum)
 	return nil
+}
+
+func (c *contentHasher) digest(name string, size uint64, sum [32]byte) {
+	c.head(name, size)
+	c.h.Write(sum[:])
 }
 
 func (c *contentHasher) head(name string, size uint64) {
