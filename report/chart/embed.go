@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -39,41 +38,16 @@ const (
 	documentRels = "word/_rels/document.xml.rels"
 )
 
-// Embed puts the charts into a rendered .docx: each marker paragraph becomes
-// a paragraph holding the chart, inline, as wide as the text of its section
-// (the paragraph's formatting, e.g. centring, is kept), and each chart's
-// part, workbook, relationships and content types are added to pkg.
-func Embed(pkg *docxpkg.Package, m Markers, charts []*Chart) error {
+// Embed puts the charts into the rendered package whose document part p has
+// followed as it was written (docxtpl's ExecutePackage): each marker
+// paragraph becomes a paragraph holding the chart, inline, as wide as the text
+// of its section (the paragraph's formatting, e.g. centring, is kept), and
+// each chart's part, workbook, relationships and content types are added to pkg.
+func (pl *Placement) Embed(pkg *docxpkg.Package, charts []*Chart) error {
 	if len(charts) == 0 {
 		return nil
 	}
 	doc := pkg.Part(docxpkg.DocumentPart)
-	p := NewPlacement(m)
-	tk := docxpkg.NewTokenizer(doc)
-	for {
-		tok, err := tk.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		p.Visit(tok, doc, 0, tk.Open())
-	}
-	return p.embed(pkg, doc, charts)
-}
-
-// Embed is the function Embed for a package whose document part p has
-// followed as it was written (docxtpl's ExecutePackage): it is not read
-// through again.
-func (p *Placement) Embed(pkg *docxpkg.Package, charts []*Chart) error {
-	if len(charts) == 0 {
-		return nil
-	}
-	return p.embed(pkg, pkg.Part(docxpkg.DocumentPart), charts)
-}
-
-func (pl *Placement) embed(pkg *docxpkg.Package, doc string, charts []*Chart) error {
 	m := pl.m
 	paras := pl.assigned(len(charts))
 	if err := placementErrors(m, charts, paras); err != nil {
@@ -207,77 +181,24 @@ func placementErrors(m Markers, charts []*Chart, paras []*paragraph) error {
 	return errors.Join(errs...)
 }
 
-// assign makes p the paragraph of each marker it holds that has none yet.
-func assign(paras []*paragraph, m Markers, p *paragraph) {
-	for i := range paras {
-		if paras[i] == nil && strings.Contains(p.text, m.Marker(i)) {
-			paras[i] = p
-		}
-	}
-}
-
-// bodyParagraphs follows the body's paragraphs token by token and gives the
-// text of those that hold a marker. A text box's paragraphs sit in another
-// paragraph: they are not the body's.
-type bodyParagraphs struct {
-	pName, tName, tabName, prefix string
-	pPrName, tcName               string // for Placement
-	depth                         int    // paragraphs open
-	inT                           bool
-	text                          strings.Builder
-}
-
-func newBodyParagraphs(w string, m Markers) *bodyParagraphs {
-	return &bodyParagraphs{pName: w + "p", tName: w + "t", tabName: w + "tab", prefix: m.prefix(), pPrName: w + "pPr", tcName: w + "tc"}
-}
-
-// token follows tok, which src holds; at the end of a body paragraph whose
-// text holds a marker it returns that text and true.
-func (b *bodyParagraphs) token(tok docxpkg.Token, src string) (string, bool) {
-	switch tok.Kind {
-	case docxpkg.StartTag:
-		switch tok.Name {
-		case b.pName:
-			b.depth++
-			if b.depth == 1 {
-				b.text.Reset()
-			}
-		case b.tName:
-			b.inT = b.depth == 1
-		}
-	case docxpkg.EmptyTag:
-		if tok.Name == b.tabName && b.depth == 1 {
-			b.text.WriteString("\t")
-		}
-	case docxpkg.CharData:
-		if b.inT {
-			b.text.WriteString(docxpkg.Unescape(src[tok.Start:tok.End]))
-		}
-	case docxpkg.EndTag:
-		switch tok.Name {
-		case b.tName:
-			b.inT = false
-		case b.pName:
-			b.depth--
-			if b.depth == 0 && strings.Contains(b.text.String(), b.prefix) {
-				return b.text.String(), true
-			}
-		}
-	}
-	return "", false
-}
-
 // Placement follows the tokens of a rendered document part (see
-// docxpkg.XMLCheck.Visit), as they are written (docxtpl's Check and
-// ExecutePackage) or read back (the function Embed), for the body
-// paragraphs that hold a marker: where Embed puts the charts, or for Check,
-// what it would say of where they are.
+// docxpkg.XMLCheck.Visit) as they are written (docxtpl's Check and
+// ExecutePackage), for the body paragraphs that hold a marker: where Embed
+// puts the charts, or for Check, what it would say of where they are. A text
+// box's paragraphs sit in another paragraph: they are not the body's.
 type Placement struct {
 	m     Markers
-	body  *bodyParagraphs // from the root element on
+	names *elementNames // the body's, from the root element on
+	depth int           // paragraphs open
+	inT   bool
+	text  strings.Builder // of the body paragraph being read
 	cur   paragraph       // the body paragraph being read
 	paras []*paragraph    // the body paragraphs that hold a marker
 }
+
+// elementNames are the names, with the document's prefix, of the elements
+// Placement follows.
+type elementNames struct{ p, t, tab, pPr, tc string }
 
 // NewPlacement follows the markers of m.
 func NewPlacement(m Markers) *Placement { return &Placement{m: m} }
@@ -285,28 +206,57 @@ func NewPlacement(m Markers) *Placement { return &Placement{m: m} }
 // Visit follows one token, which src holds at its offsets; src starts at
 // offset base of the part, and open are the elements open after the token.
 func (p *Placement) Visit(tok docxpkg.Token, src string, base int, open []docxpkg.Element) {
-	if p.body == nil {
+	if p.names == nil {
 		if tok.Kind != docxpkg.StartTag && tok.Kind != docxpkg.EmptyTag {
 			return
 		}
-		p.body = newBodyParagraphs(docxpkg.WordPrefix(src[tok.Start:tok.End]), p.m)
+		w := docxpkg.WordPrefix(src[tok.Start:tok.End])
+		p.names = &elementNames{p: w + "p", t: w + "t", tab: w + "tab", pPr: w + "pPr", tc: w + "tc"}
 	}
-	b := p.body
-	switch {
-	case tok.Kind == docxpkg.StartTag && tok.Name == b.pName && b.depth == 0:
-		p.cur = paragraph{start: base + tok.Start, openEnd: base + tok.End}
-	case tok.Kind == docxpkg.EndTag && tok.Name == b.pPrName && b.depth == 1 && len(open) > 0 && open[len(open)-1].Name == b.pName:
-		p.cur.props = [2]int{base + tok.Begin, base + tok.End}
+	n := p.names
+	switch tok.Kind {
+	case docxpkg.StartTag:
+		switch tok.Name {
+		case n.p:
+			if p.depth++; p.depth == 1 {
+				p.text.Reset()
+				p.cur = paragraph{start: base + tok.Start, openEnd: base + tok.End}
+			}
+		case n.t:
+			p.inT = p.depth == 1
+		}
+	case docxpkg.EmptyTag:
+		if tok.Name == n.tab && p.depth == 1 {
+			p.text.WriteString("\t")
+		}
+	case docxpkg.CharData:
+		if p.inT {
+			p.text.WriteString(docxpkg.Unescape(src[tok.Start:tok.End]))
+		}
+	case docxpkg.EndTag:
+		switch tok.Name {
+		case n.t:
+			p.inT = false
+		case n.pPr:
+			if p.depth == 1 && len(open) > 0 && open[len(open)-1].Name == n.p {
+				p.cur.props = [2]int{base + tok.Begin, base + tok.End}
+			}
+		case n.p:
+			if p.depth--; p.depth == 0 && strings.Contains(p.text.String(), p.m.prefix()) {
+				p.markerParagraph(base, base+tok.End, open)
+			}
+		}
 	}
-	text, ends := b.token(tok, src)
-	if !ends {
-		return
-	}
-	// Only a marker's paragraph needs its text and cell kept.
+}
+
+// markerParagraph keeps the body paragraph just ended at end, which holds a
+// marker, with its text and the table cell holding it (open's offsets are
+// from base).
+func (p *Placement) markerParagraph(base, end int, open []docxpkg.Element) {
 	q := p.cur
-	q.end, q.text, q.cellAt = base+tok.End, text, -1
+	q.end, q.text, q.cellAt = end, p.text.String(), -1
 	for i := len(open) - 1; i >= 0; i-- {
-		if open[i].Name == b.tcName {
+		if open[i].Name == p.names.tc {
 			q.cellAt = base + open[i].End
 			break
 		}
@@ -320,7 +270,11 @@ func (p *Placement) Visit(tok docxpkg.Token, src string, base int, open []docxpk
 func (p *Placement) assigned(n int) []*paragraph {
 	out := make([]*paragraph, n)
 	for _, q := range p.paras {
-		assign(out, p.m, q)
+		for i := range out {
+			if out[i] == nil && strings.Contains(q.text, p.m.Marker(i)) {
+				out[i] = q
+			}
+		}
 	}
 	return out
 }
