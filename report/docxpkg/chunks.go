@@ -62,25 +62,16 @@ func (r *chunksReader) WriteTo(w io.Writer) (int64, error) {
 	return total, nil
 }
 
-// maxCarry bounds the bytes of one token WellFormed carries from a piece to
-// the next: a tag or comment of a megabyte is an error in the making.
-const maxCarry = 1 << 20
-
-// WellFormed checks the XML as NewTokenizer over c.String() would, without
-// joining the pieces.
-func (c Chunks) WellFormed() error {
-	var x XMLCheck
-	for _, piece := range c {
-		if err := x.Add(piece); err != nil {
-			return err
-		}
-	}
-	return x.End()
-}
+// MaxMarkup bounds a tag, comment, processing instruction or CDATA section
+// that XMLCheck carries from a piece to the next: scanned again with every
+// piece, a longer one would cost time without bound. Text has no bound (it is
+// given in parts). A template holding a longer one is refused when it is read.
+const MaxMarkup = 1 << 20
 
 // XMLCheck checks that XML given piece by piece is well-formed, as
-// NewTokenizer over the pieces joined would: each piece is scanned after
-// what the previous one left of a token it cut off. The zero value is ready.
+// NewTokenizer over the pieces joined would, for markup up to MaxMarkup:
+// each piece is scanned after what the previous one left of a token it cut
+// off. The zero value is ready.
 type XMLCheck struct {
 	// Visit, when set, is called with every token in order, src holding
 	// it at tok's offsets, src[0] being at offset base of the whole XML, and
@@ -123,7 +114,7 @@ func (x *XMLCheck) scan(piece []byte, last bool) error {
 			return nil
 		}
 		if err == errIncomplete {
-			if len(t.s)-t.pos <= maxCarry {
+			if len(t.s)-t.pos <= MaxMarkup {
 				return nil
 			}
 			t.partial = false // the error it stands for

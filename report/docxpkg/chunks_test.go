@@ -8,6 +8,18 @@ import (
 	"testing"
 )
 
+// chunksWellFormed checks the chunks as the checker of a part being
+// rendered does, piece by piece.
+func chunksWellFormed(c Chunks) error {
+	var x XMLCheck
+	for _, piece := range c {
+		if err := x.Add(piece); err != nil {
+			return err
+		}
+	}
+	return x.End()
+}
+
 // wholeWellFormed is the check of a part held as one string.
 func wholeWellFormed(xml string) error {
 	tk := NewTokenizer(xml)
@@ -37,7 +49,7 @@ func cut(xml string, cuts []byte) Chunks {
 
 func sameError(t *testing.T, xml string, c Chunks) {
 	t.Helper()
-	want, got := wholeWellFormed(xml), c.WellFormed()
+	want, got := wholeWellFormed(xml), chunksWellFormed(c)
 	if (want == nil) != (got == nil) || want != nil && want.Error() != got.Error() {
 		t.Fatalf("%q cut as %q: %v, whole: %v", xml, c, got, want)
 	}
@@ -81,20 +93,20 @@ func TestWellFormedChunksEveryCut(t *testing.T) {
 	}
 }
 
-// A token longer than maxCarry is judged where it stands rather than
+// A token longer than MaxMarkup is judged where it stands rather than
 // carried from piece to piece until the end.
 func TestWellFormedChunksLongToken(t *testing.T) {
-	long := `<a><!--` + strings.Repeat("x", 3*maxCarry)
+	long := `<a><!--` + strings.Repeat("x", 3*MaxMarkup)
 	var c Chunks
-	for i := 0; i < len(long); i += maxCarry / 2 {
-		c = append(c, []byte(long[i:min(i+maxCarry/2, len(long))]))
+	for i := 0; i < len(long); i += MaxMarkup / 2 {
+		c = append(c, []byte(long[i:min(i+MaxMarkup/2, len(long))]))
 	}
 	c = append(c, []byte(`--></a>`))
-	err := c.WellFormed()
+	err := chunksWellFormed(c)
 	if err == nil || !strings.Contains(err.Error(), "thiếu «-->»") {
 		t.Fatalf("got %v, want the unclosed comment", err)
 	}
-	if err := (Chunks{[]byte(long[:10]), []byte(long[10:] + `--></a>`)}).WellFormed(); err != nil {
+	if err := chunksWellFormed(Chunks{[]byte(long[:10]), []byte(long[10:] + `--></a>`)}); err != nil {
 		t.Fatalf("the same comment closed: %v", err)
 	}
 }

@@ -56,7 +56,7 @@ type Tokenizer struct {
 	s    string
 	pos  int
 	open []Element
-	// partial: s is not the whole input (see WellFormed); a token it cuts
+	// partial: s is not the whole input (see XMLCheck); a token it cuts
 	// off, or any token that fails, stops the scan at its start instead.
 	partial bool
 }

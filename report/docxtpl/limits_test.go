@@ -134,3 +134,17 @@ func BenchmarkManyTags(b *testing.B) {
 		})
 	}
 }
+
+// A template holding markup longer than the check of the output reads across
+// pieces is refused, located, when it is read: filled, it could not be checked.
+func TestMarkupTooLongRefused(t *testing.T) {
+	comment := `<!--` + strings.Repeat("x", docxpkg.MaxMarkup) + `-->`
+	_, err := docxtpl.Parse(docxtest.Build(docxtest.Files{Body: docxtest.P("{{ .Ten }}") + comment}), docxtpl.Options{})
+	if err == nil || !strings.Contains(err.Error(), "dài quá 1 MiB") {
+		t.Fatalf("got %v", err)
+	}
+	short := `<!--` + strings.Repeat("x", docxpkg.MaxMarkup-8) + `-->`
+	if _, err := docxtpl.Parse(docxtest.Build(docxtest.Files{Body: docxtest.P("{{ .Ten }}") + short}), docxtpl.Options{}); err != nil && strings.Contains(err.Error(), "1 MiB") {
+		t.Fatalf("at the limit: %v", err)
+	}
+}

@@ -106,6 +106,10 @@ func scanPart(index int, name, xml string) (*part, error) {
 		if err != nil {
 			return nil, err
 		}
+		if tok.Kind != docxpkg.CharData && tok.End-tok.Start > docxpkg.MaxMarkup {
+			// The output holds it as it is: its check, piece by piece, could not read it.
+			return nil, &docxpkg.SyntaxError{Offset: tok.Start, Msg: "một thẻ hay chú thích XML dài quá 1 MiB"}
+		}
 		open := tk.Open()
 		// The name within Word's namespace, compared below: building w+"p"
 		// and the others for every element took half the scan.
