@@ -54,13 +54,18 @@ type tag struct {
 	list reflect.Type
 }
 
-// classify finds a tag's kind from its first word.
-func classify(src string) (tagKind, string) {
+// tagBody is a tag's text after its "{{", a trim marker and spaces.
+func tagBody(src string) string {
 	s := strings.TrimPrefix(src, "{{")
 	if len(s) > 1 && s[0] == '-' && isTagSpace(rune(s[1])) {
 		s = s[1:]
 	}
-	s = strings.TrimLeft(s, " \t\r\n")
+	return strings.TrimLeft(s, " \t\r\n")
+}
+
+// classify finds a tag's kind from its first word.
+func classify(src string) (tagKind, string) {
+	s := tagBody(src)
 	if strings.HasPrefix(s, "/*") {
 		return kComment, ""
 	}
@@ -298,11 +303,7 @@ func syntaxMessage(err string) string {
 // declares tells a tag that declares or assigns variables ({{ $x := … }},
 // {{ $x = … }}) by its first words, as parseTag would by its pipeline.
 func declares(src string) bool {
-	s := strings.TrimPrefix(src, "{{")
-	if len(s) > 1 && s[0] == '-' && isTagSpace(rune(s[1])) {
-		s = s[1:]
-	}
-	s, ok := strings.CutPrefix(strings.TrimLeft(s, " \t\r\n"), "$")
+	s, ok := strings.CutPrefix(tagBody(src), "$")
 	if !ok {
 		return false
 	}
