@@ -220,10 +220,19 @@ func readPart(f *zip.File) (string, error) {
 	return string(data), nil
 }
 
-func readRaw(f *zip.File) ([]byte, error) {
+// openPart opens a part of the package as stored, to be inflated as it is read.
+func openPart(f *zip.File) (io.ReadCloser, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("không mở được phần %s (%v)", f.Name, err)
+	}
+	return rc, nil
+}
+
+func readRaw(f *zip.File) ([]byte, error) {
+	rc, err := openPart(f)
+	if err != nil {
+		return nil, err
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
@@ -506,9 +515,10 @@ func (p *Package) has(name string) bool {
 	return slices.ContainsFunc(p.files, func(f *zip.File) bool { return f.Name == name })
 }
 
-// Write writes the package as a .docx: parts changed with SetPart are
-// compressed anew, all other parts are copied unchanged, in the original
-// order.
+// Write writes the package as a .docx: parts changed with SetPart or
+// SetPartChunks are compressed anew, those set with SetPartDeflated are
+// written as they were compressed, all other parts are copied unchanged, in
+// the original order.
 func (p *Package) Write(w io.Writer) error { return p.WriteSealed(w, "", nil) }
 
 // Bytes is the package written as a .docx.
@@ -577,9 +587,9 @@ func (p *Package) Contents(fn func(name string, size uint64, content io.Reader) 
 			}
 			continue
 		}
-		rc, err := f.Open()
+		rc, err := openPart(f)
 		if err != nil {
-			return fmt.Errorf("không mở được phần %s (%v)", f.Name, err)
+			return err
 		}
 		err = fn(f.Name, f.UncompressedSize64, rc)
 		rc.Close()

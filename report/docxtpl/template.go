@@ -413,7 +413,9 @@ func (t *Template) ExecutePackage(data any, problems *Problems, visit Visitor) (
 }
 
 // Visitor gives, for a part, the function that sees its tokens as the part
-// is written (see docxpkg.XMLCheck.Visit), or nil.
+// is written (see docxpkg.XMLCheck.Visit), or nil. That function runs on the
+// goroutine that checks the output, while the template's functions run on
+// another: what it finds may be read once ExecutePackage or Check returns.
 type Visitor func(part string) func(tok docxpkg.Token, src string, base int, open []docxpkg.Element)
 
 // ExecuteDeflated is ExecutePackage with each rendered part compressed as
