@@ -22,17 +22,24 @@ func Change(pct decimal.Decimal, decimals int) string {
 // PointChange words the change of a rate in percentage points:
 // "tăng 2,5 điểm phần trăm", "giảm 1 điểm phần trăm", "tương đương".
 func PointChange(pp decimal.Decimal, decimals int) string {
-	return changeWords(pp, decimals, " điểm phần trăm")
+	return changeWords(pp, decimals, pointsSuffix)
 }
+
+const pointsSuffix = " điểm phần trăm"
 
 // AmountChange words an absolute change followed by its unit, formatted as
 // NumberTrim: "tăng 10 tỷ đồng", "giảm 2.000 thuê bao", "tương đương".
 // An empty unit gives the figure alone.
 func AmountChange(delta decimal.Decimal, decimals int, unit string) string {
-	if unit != "" && unit != "%" { // no space before "%"
-		unit = " " + unit
+	return changeWords(delta, decimals, unitSuffix(unit))
+}
+
+// unitSuffix is a unit as it follows a figure: after a space, but "%" right after it.
+func unitSuffix(unit string) string {
+	if unit != "" && unit != "%" {
+		return " " + unit
 	}
-	return changeWords(delta, decimals, unit)
+	return unit
 }
 
 // CountChange words the change of a count the way the count itself is written,
@@ -107,11 +114,10 @@ func IndicatorChange(m Measure, prev, cur *big.Rat, decimals int) (words string,
 	if f, ok := growthFixed(prev, cur, decimals); ok {
 		return changeWordsFixed(f, "%"), f.sign(), true
 	}
-	delta := new(big.Rat).Sub(cur, prev)
-	pct := new(big.Rat).Quo(delta, prev)
-	pct.Mul(pct, big.NewRat(100, 1))
-	r := RoundRat(pct, int(clampDecimals(decimals)))
-	return Change(r, decimals), r.Sign(), true
+	pct := new(big.Rat).Sub(cur, prev)
+	pct.Quo(pct, prev).Mul(pct, big.NewRat(100, 1))
+	words, sign = ratChangeWords(pct, decimals, "%")
+	return words, sign, true
 }
 
 // IndicatorDelta words an absolute difference of an indicator measured by m: a
@@ -125,20 +131,19 @@ func IndicatorDelta(m Measure, delta *big.Rat, decimals int, unit string) (words
 		gained := -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
 		return PlaceChange(gained), cmp.Compare(gained, 0)
 	case Points:
-		if f, ok := roundRatFixed(delta, int(clampDecimals(decimals))); ok {
-			return changeWordsFixed(f, " điểm phần trăm"), f.sign()
-		}
-		r := RoundRat(delta, int(clampDecimals(decimals)))
-		return PointChange(r, decimals), r.Sign()
+		return ratChangeWords(delta, decimals, pointsSuffix)
 	}
-	if f, ok := roundRatFixed(delta, int(clampDecimals(decimals))); ok {
-		if unit != "" && unit != "%" {
-			unit = " " + unit
-		}
-		return changeWordsFixed(f, unit), f.sign()
+	return ratChangeWords(delta, decimals, unitSuffix(unit))
+}
+
+// ratChangeWords is changeWords of r rounded half-up once at decimals, with the
+// sign the words state: on machine integers when r fits.
+func ratChangeWords(r *big.Rat, decimals int, suffix string) (string, int) {
+	if f, ok := roundRatFixed(r, int(clampDecimals(decimals))); ok {
+		return changeWordsFixed(f, suffix), f.sign()
 	}
-	r := RoundRat(delta, int(clampDecimals(decimals)))
-	return AmountChange(r, decimals, unit), r.Sign()
+	d := RoundRat(r, int(clampDecimals(decimals)))
+	return changeWords(d, decimals, suffix), d.Sign()
 }
 
 // growthFixed is (cur − prev) / prev × 100 rounded half-up at decimals on

@@ -146,7 +146,7 @@ func changeWordsFixed(f fixed, suffix string) string {
 // RatNumber is Number of r rounded half-up once at decimals: the one rounding a
 // figure gets before it is shown.
 func RatNumber(r *big.Rat, decimals int) string {
-	if f, ok := roundRatFixed(r, decimals); ok && decimals == int(clampDecimals(decimals)) {
+	if f, ok := roundRatFixed(r, decimals); ok { // ok only for decimals in 0..19, which clampDecimals keeps
 		return string(f.appendNumber(make([]byte, 0, 24), false))
 	}
 	return Number(RoundRat(r, decimals), decimals)
@@ -154,7 +154,7 @@ func RatNumber(r *big.Rat, decimals int) string {
 
 // RatPercentTrim is PercentTrim of r rounded half-up once at decimals: "118,2%", "68%".
 func RatPercentTrim(r *big.Rat, decimals int) string {
-	if f, ok := roundRatFixed(r, decimals); ok && decimals == int(clampDecimals(decimals)) {
+	if f, ok := roundRatFixed(r, decimals); ok { // ok only for decimals in 0..19, which clampDecimals keeps
 		return string(append(f.appendNumber(make([]byte, 0, 24), true), '%'))
 	}
 	return PercentTrim(RoundRat(r, decimals), decimals)

@@ -13,7 +13,7 @@ import (
 // (text pasted from some programs is decomposed), non-breaking spaces made
 // ordinary, CR LF made LF, and trimmed.
 func CleanText(s string) string {
-	if plainASCII(s) || plainLatin(s) { // most inputs: nothing to normalise
+	if plainLatin(s) { // most inputs: nothing to normalise
 		return strings.TrimSpace(s)
 	}
 	if !utf8.ValidString(s) {
@@ -26,17 +26,6 @@ func CleanText(s string) string {
 		s = spaces.Replace(s)
 	}
 	return strings.TrimSpace(s)
-}
-
-// plainASCII reports whether s is ASCII without a carriage return: valid
-// UTF-8 and NFC as it is, with none of the spaces CleanText replaces.
-func plainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || s[i] == '\r' {
-			return false
-		}
-	}
-	return true
 }
 
 // plainLatin reports whether s is valid UTF-8 of ASCII and the precomposed
