@@ -85,46 +85,10 @@ func (f fixed) int64() (int64, bool) {
 	return int64(f.mag), true
 }
 
-// appendNumber appends f as Number writes it ("-1.234,50"), or as NumberTrim
-// when trim is set ("-1.234,5"); a rounded zero has no sign.
+// appendNumber appends f as Number writes it, or as NumberTrim when trim is set.
 func (f fixed) appendNumber(b []byte, trim bool) []byte {
 	var buf [24]byte
-	digits := strconv.AppendUint(buf[:0], f.mag, 10)
-	if f.neg && f.mag != 0 {
-		b = append(b, '-')
-	}
-	intLen := len(digits) - f.places
-	if intLen <= 0 {
-		b = append(b, '0')
-	} else {
-		first := intLen % 3
-		if first == 0 {
-			first = 3
-		}
-		b = append(b, digits[:first]...)
-		for i := first; i < intLen; i += 3 {
-			b = append(b, '.')
-			b = append(b, digits[i:i+3]...)
-		}
-	}
-	if f.places == 0 {
-		return b
-	}
-	comma := len(b)
-	b = append(b, ',')
-	for i := intLen; i < 0; i++ {
-		b = append(b, '0')
-	}
-	b = append(b, digits[max(intLen, 0):]...)
-	if trim {
-		for len(b) > comma+1 && b[len(b)-1] == '0' {
-			b = b[:len(b)-1]
-		}
-		if len(b) == comma+1 {
-			b = b[:comma]
-		}
-	}
-	return b
+	return appendNumber(b, f.neg && f.mag != 0, strconv.AppendUint(buf[:0], f.mag, 10), f.places, trim)
 }
 
 // changeWordsFixed is changeWords for a value already rounded at the precision shown.

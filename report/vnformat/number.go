@@ -21,22 +21,53 @@ func clampDecimals(decimals int) int32 {
 // is written without a sign.
 func Number(d decimal.Decimal, decimals int) string {
 	places := clampDecimals(decimals)
-	// StringFixed rounds half away from zero; a rounded zero has no sign because
-	// big.Int has no negative zero.
-	s := d.StringFixed(places)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
+	// Round, as StringFixed, rounds half away from zero and leaves the
+	// exponent at -places; a rounded zero has no sign because big.Int has no
+	// negative zero.
+	c := d.Round(places).Coefficient()
+	neg := c.Sign() < 0
+	return string(appendNumber(nil, neg, c.Abs(c).Append(nil, 10), int(places), false))
+}
+
+// appendNumber appends the number whose digits, without sign, are the
+// coefficient of places decimals, as Number writes it ("-1.234,50"), or as
+// NumberTrim when trim is set ("-1.234,5"). neg is for a coefficient not zero.
+func appendNumber(b []byte, neg bool, digits []byte, places int, trim bool) []byte {
+	if neg {
+		b = append(b, '-')
 	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	b.WriteString(groupThousands(intPart, "."))
-	if hasFrac {
-		b.WriteByte(',')
-		b.WriteString(frac)
+	intLen := len(digits) - places
+	if intLen <= 0 {
+		b = append(b, '0')
+	} else {
+		first := intLen % 3
+		if first == 0 {
+			first = 3
+		}
+		b = append(b, digits[:first]...)
+		for i := first; i < intLen; i += 3 {
+			b = append(b, '.')
+			b = append(b, digits[i:i+3]...)
+		}
 	}
-	return b.String()
+	if places == 0 {
+		return b
+	}
+	comma := len(b)
+	b = append(b, ',')
+	for i := intLen; i < 0; i++ {
+		b = append(b, '0')
+	}
+	b = append(b, digits[max(intLen, 0):]...)
+	if trim {
+		for len(b) > comma+1 && b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+		if len(b) == comma+1 {
+			b = b[:comma]
+		}
+	}
+	return b
 }
 
 // groupThousands inserts sep between groups of three digits counted from the right.
