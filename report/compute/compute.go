@@ -189,8 +189,6 @@ type Report struct {
 	Prev      *model.Figures // nil when the input of the same period last year is absent
 	Figures   []*Figure      // in catalogue order
 	Findings  model.Findings
-
-	noPrevious string // a figure's PreviousMissing when neither input gives the previous value
 }
 
 // Figure returns the figure for code, or nil when the catalogue lacks it.
@@ -217,16 +215,15 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	compared := year.Period.SamePeriodLastYear()
 	shared := &periods{of: year.Period, compared: compared}
 	// Why a previous value is missing is worded once: the same for every figure.
-	r.noPrevious = "không có số liệu " + compared.Name()
+	noPrevious := "không có số liệu " + compared.Name()
 	if prev != nil {
-		r.noPrevious = "số liệu " + compared.Name() + " không có chỉ tiêu này"
+		noPrevious = "số liệu " + compared.Name() + " không có chỉ tiêu này"
 	}
 	r.Figures = make([]*Figure, 0, len(cat.Indicators))
 	figures := make([]Figure, len(cat.Indicators)) // one allocation, not one a figure
-	next := 0                                      // inputs list their entries in about catalogue order
 	for i, ind := range cat.Indicators {
 		f := &figures[i]
-		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &next), periods: shared}
+		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &cur.next), periods: shared}
 		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
@@ -239,7 +236,7 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		}
 		r.plan(f)
 		r.yearEstimate(f)
-		r.previous(f, last)
+		r.previous(f, last, noPrevious)
 		r.Figures = append(r.Figures, f)
 	}
 	return r
@@ -247,7 +244,8 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 
 // previous finds last year's value: from last year's input, else from the
 // same-period value stated this year; when both exist and differ, a warning.
-func (r *Report) previous(f *Figure, last *evaluator) {
+// Without either, the figure's PreviousMissing is none.
+func (r *Report) previous(f *Figure, last *evaluator, none string) {
 	var stated *big.Rat
 	if f.Entry != nil && f.Entry.SamePeriod != nil {
 		stated = Rat(*f.Entry.SamePeriod)
@@ -269,7 +267,7 @@ func (r *Report) previous(f *Figure, last *evaluator) {
 	case stated != nil:
 		f.Previous = stated
 	default:
-		f.PreviousMissing = r.noPrevious
+		f.PreviousMissing = none
 	}
 }
 
@@ -378,7 +376,7 @@ type evaluator struct {
 	year     *model.Figures
 	done     map[string]result
 	visiting map[string]bool
-	next     int // for EntryFrom, while the catalogue is gone through in order
+	next     int // for EntryFrom: inputs list their entries in about catalogue order
 }
 
 type result struct {

@@ -54,8 +54,8 @@ func (c *Catalogue) LookupFrom(code string, next *int) (*Indicator, bool) {
 		*next = i + 1
 		return c.Indicators[i], true
 	}
-	i, ok := c.byCode[code]
-	if !ok || i >= len(c.Indicators) {
+	i, ok := c.Index(code)
+	if !ok {
 		return nil, false
 	}
 	*next = i + 1

@@ -297,11 +297,17 @@ type Figures struct {
 
 // Entry returns the entry for code, or nil.
 func (y *Figures) Entry(code string) *Entry {
-	y.index()
-	if i, ok := y.byCode[code]; ok && i < len(y.Entries) {
+	if i, ok := y.entryIndex(code); ok {
 		return y.Entries[i]
 	}
 	return nil
+}
+
+// entryIndex gives the place in Entries of the first entry of code.
+func (y *Figures) entryIndex(code string) (int, bool) {
+	y.index()
+	i, ok := y.byCode[code]
+	return i, ok && i < len(y.Entries)
 }
 
 // EntryFrom is Entry for a caller going through codes in about the order of
@@ -315,8 +321,8 @@ func (y *Figures) EntryFrom(code string, next *int) *Entry {
 		*next = i + 1
 		return y.Entries[i]
 	}
-	i, ok := y.byCode[code]
-	if !ok || i >= len(y.Entries) {
+	i, ok := y.entryIndex(code)
+	if !ok {
 		return nil
 	}
 	*next = i + 1
