@@ -130,13 +130,13 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 	return out
 }
 
+// maxRepeated bounds the texts own shares: units, groups and kinds are few.
+const maxRepeated = 1024
+
 // own gives the indicator text of its own: what the reader gives is cut from
 // the file, and a catalogue of 100 000 indicators would keep all of it. Its
 // own fields share one allocation; those that repeat (unit, group, kind) are
 // shared between indicators.
-// maxRepeated bounds the texts own shares: units, groups and kinds are few.
-const maxRepeated = 1024
-
 func (r *yamlReader) own(ind *model.Indicator) {
 	fields := [...]*string{&ind.Code, &ind.Name, &ind.Formula, &ind.PartOf}
 	n := 0

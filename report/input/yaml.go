@@ -21,7 +21,7 @@ type yamlReader struct {
 	findings model.Findings
 	refs     map[refKey]model.Pos // catalogue fields that name other entries
 	unknown  int                  // unknown indicator codes met
-	slab     []model.Entry        // see newEntry
+	blocks   model.EntryBlocks    // where the entries are made
 	next     int                  // the catalogue's indicator after the last entry read
 	repeated map[string]string    // the catalogue's texts that repeat, each kept once (see own)
 

@@ -102,7 +102,7 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogu
 			return
 		}
 		// The catalogue's string, the same: the file's text may then go.
-		e := r.newEntry()
+		e := r.blocks.New()
 		*e = model.Entry{Code: ind.Code, Pos: r.pos(k)}
 		e.SetActualPos(r.pos(v))
 		if v.Kind == yaml.ScalarNode {
@@ -131,16 +131,6 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogu
 		}
 		y.Entries = append(y.Entries, e)
 	})
-}
-
-// newEntry gives a zero entry carved from a slab: a ministry's file has
-// 100 000 of them, each a large object for the allocator and the collector.
-func (r *yamlReader) newEntry() *model.Entry {
-	if len(r.slab) == cap(r.slab) {
-		r.slab = make([]model.Entry, 0, 256)
-	}
-	r.slab = r.slab[:len(r.slab)+1]
-	return &r.slab[len(r.slab)-1]
 }
 
 func (r *yamlReader) rankings(m *yaml.Node, y *model.Figures, cat *model.Catalogue) {

@@ -2,11 +2,11 @@ package workbook
 
 import (
 	"fmt"
-	"github.com/baocao/baocao/report/vnformat"
 	"sort"
 	"strconv"
 	"strings"
-	"unsafe"
+
+	"github.com/baocao/baocao/report/vnformat"
 
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/suggest"
@@ -56,22 +56,8 @@ type reader struct {
 	p        *pkg
 	y        *model.Figures
 	findings model.Findings
-	unlisted map[string]int // findings past maxFindings, counted by code
-	block    []model.Entry  // where the next entries are made
-}
-
-// entriesPerBlock fills the largest small-object size class (32 KiB): an
-// entry made alone takes the size class above its own size (416 bytes for
-// 392), and is one more object for the collector to trace.
-const entriesPerBlock = 32 << 10 / unsafe.Sizeof(model.Entry{})
-
-// newEntry returns a new zero entry; a sheet's entries are made in blocks.
-func (r *reader) newEntry() *model.Entry {
-	if len(r.block) == cap(r.block) {
-		r.block = make([]model.Entry, 0, entriesPerBlock)
-	}
-	r.block = r.block[:len(r.block)+1]
-	return &r.block[len(r.block)-1]
+	unlisted map[string]int    // findings past maxFindings, counted by code
+	blocks   model.EntryBlocks // where the entries are made
 }
 
 // maxFindings bounds the findings of one file: a sheet of a million broken
@@ -373,7 +359,7 @@ func (r *reader) entries(ref sheetRef) {
 		if rw.hidden {
 			r.hiddenRow(t, rw.num)
 		}
-		e := r.newEntry()
+		e := r.blocks.New()
 		*e = model.Entry{Code: code, Pos: codePos}
 		e.SetActualPos(at[1])
 		e.SetPlanPos(at[2])
