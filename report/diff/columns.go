@@ -36,10 +36,13 @@ type column struct {
 	numeric bool // right-aligned when read
 	fold    bool // a numeric column whose text may fold between words: "90% (trong giới hạn)"
 	words   bool // states a direction (coloured as the words column of its change says)
-	says    bool // the words column of its change: its cells' dir is the change's direction
 	pair    int  // the change it belongs to, or -1
 	cell    func(r *Row) cell
 }
+
+// says reports whether c is the words column of its change: its cells' dir
+// is the change's direction, by which the change's other columns are coloured.
+func (c column) says() bool { return c.words && !c.numeric }
 
 func textCell(s string) cell { return cell{text: s} }
 
@@ -106,7 +109,7 @@ func colDelta(header string, j int) column {
 }
 
 func colWords(header string, j int) column {
-	return column{header: header, words: true, says: true, pair: j, cell: func(r *Row) cell {
+	return column{header: header, words: true, pair: j, cell: func(r *Row) cell {
 		text, dir := r.ChangeText(j)
 		return cell{text: text, dir: dir}
 	}}

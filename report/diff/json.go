@@ -49,9 +49,10 @@ func WriteJSON(w io.Writer, t *Table) error {
 	s := t.Summary
 	doc.Summary = jsonSummary{s.Indicators, s.Up, s.Down, s.Same, s.Added, s.Removed, s.NoBase, s.UnitChanged, s.Flagged, t.Differs(), s.String()}
 	for _, r := range t.Rows {
+		a := r.Attainment()
 		jr := jsonRow{Code: r.Code, Group: r.Group, GroupName: r.GroupName, Name: r.Name, Unit: r.Unit, Kind: string(r.Kind),
 			Decimals: r.Decimals, Names: r.Names, Units: r.Units, Changes: []jsonChange{},
-			Plan: number(r.Plan), Attainment: number(r.Attainment()), AttainmentText: r.AttainmentText(), Flag: r.Flag, Notes: r.Notes}
+			Plan: number(r.Plan), Attainment: number(a), AttainmentText: r.attainmentText(a), Flag: r.Flag, Notes: r.Notes}
 		if jr.Notes == nil {
 			jr.Notes = []string{}
 		}

@@ -68,7 +68,7 @@ func WriteText(w io.Writer, t *Table, color bool) error {
 		foldable[c] = (!col.numeric || col.fold) && col.header != flagMark
 		says[c] = c
 		for d, other := range cols {
-			if col.words && other.says && other.pair == col.pair {
+			if col.words && other.says() && other.pair == col.pair {
 				says[c] = d
 			}
 		}

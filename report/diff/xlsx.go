@@ -190,7 +190,7 @@ func (x *xlsxBook) colourChanges(cols []column, end int) {
 			first[col.pair] = c + 1
 		}
 		lastCol[col.pair] = c + 1
-		if col.words && !col.numeric {
+		if col.says() {
 			words[col.pair] = c + 1
 		}
 	}
@@ -228,7 +228,7 @@ func columnWidth(col column) float64 {
 		return 24
 	case col.header == "Mã":
 		return 20
-	case col.words && !col.numeric:
+	case col.says():
 		return 32
 	}
 	return 14

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -83,20 +84,10 @@ func readChecked(st fs.FileInfo, open func() (io.ReadCloser, error), shown strin
 // the end: io.ReadAll grows its buffer step by step from 512 bytes, copying
 // a 20 MB year file several times over.
 func readAll(r io.Reader, size int64) ([]byte, error) {
-	b := make([]byte, 0, max(size, 0)+512)
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) { // the file grew since it was measured
-			b = append(b, 0)[:len(b)]
-		}
-	}
+	var b bytes.Buffer
+	b.Grow(int(max(size, 0)) + bytes.MinRead)
+	_, err := b.ReadFrom(r)
+	return b.Bytes(), err
 }
 
 func tooBig(shown string, limit int64) error {
