@@ -63,7 +63,7 @@ func runValidate(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	found, checked, err := validate.Workspace(ws, opts.args, func(cat *model.Catalogue, kind model.PeriodKind) validate.Template {
+	found, checked, err := validate.Workspace(ws, opts.args, func(cat *model.Catalogue, kind model.PeriodKind) (validate.Template, model.Findings) {
 		return generate.Template(ws, cat, kind)
 	})
 	if err != nil {

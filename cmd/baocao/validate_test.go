@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -421,5 +422,33 @@ func TestValidateAgreesWithGenerate(t *testing.T) {
 	code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "bao-cao.docx"))
 	if code != 1 || !strings.Contains(errOut, "thiếu họ tên người ký") {
 		t.Errorf("generate: exit %d\n%s", code, errOut)
+	}
+}
+
+// A template generate refuses for the workspace's catalogue (the default one
+// names an indicator this catalogue calls otherwise) fails validate too, with
+// the same errors at the same paragraphs.
+func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
+	renamed := []string{"DT_BUU_CHINH", "DT_BUU_PHAM"}
+	ws := sampleWorkspace(t, map[string][]string{"chi-tieu.yaml": renamed, "2020.yaml": renamed, "2021.yaml": renamed})
+	code, out, _ := runCLI(t, "validate", "2021", "--data", ws, "--format", "json")
+	rep := decodeReport(t, out)
+	var paragraphs []string
+	for _, f := range rep.Findings {
+		if f.Code == "template" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") {
+			paragraphs = append(paragraphs, strings.SplitN(f.Message, " «", 2)[0])
+		}
+	}
+	if code != 1 || len(paragraphs) == 0 || len(paragraphs) != *rep.Errors {
+		t.Fatalf("validate: exit %d, template errors at %v\n%s", code, paragraphs, out)
+	}
+	code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "bao-cao.docx"))
+	if code != 1 || !strings.Contains(errOut, fmt.Sprintf("có %d lỗi cần sửa", *rep.Errors)) {
+		t.Errorf("generate: exit %d, want the %d errors of validate\n%s", code, *rep.Errors, errOut)
+	}
+	for _, p := range paragraphs {
+		if !strings.Contains(errOut, p+" «") {
+			t.Errorf("generate does not report %s:\n%s", p, errOut)
+		}
 	}
 }

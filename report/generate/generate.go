@@ -318,18 +318,17 @@ func writeReport(out, backup string, docx []byte) error {
 	return atomicfile.Ledger{}.Replace(out, backup, docx, time.Time{})
 }
 
-// Template opens the workspace's template of a kind of period for validate;
-// nil when it cannot be read or has errors (generate reports those).
-func Template(ws *input.Workspace, cat *model.Catalogue, kind model.PeriodKind) validate.Template {
+// Template opens the workspace's template of a kind of period for validate:
+// a template generate would refuse is nil, with the findings generate reports.
+func Template(ws *input.Workspace, cat *model.Catalogue, kind model.PeriodKind) (validate.Template, model.Findings) {
 	name, tpl, err := ws.Template(kind)
-	if err != nil {
-		return nil
+	if err == nil {
+		var r *render.Renderer
+		if r, err = render.New(tpl, cat); err == nil {
+			return &templateCheck{name: name, r: r}, nil
+		}
 	}
-	r, err := render.New(tpl, cat)
-	if err != nil {
-		return nil
-	}
-	return &templateCheck{name: name, r: r}
+	return nil, templateFindings(name, "template", err)
 }
 
 type templateCheck struct {

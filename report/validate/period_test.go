@@ -19,7 +19,7 @@ import (
 
 // periodWorkspace writes the period fixture, lets edit change its files
 // (period code → YAML, "chi-tieu" → the catalogue), and validates the periods named (none: all).
-func periodWorkspace(t *testing.T, edit func(files map[string]string), opener func(*model.Catalogue, model.PeriodKind) validate.Template, args ...string) (string, model.Findings) {
+func periodWorkspace(t *testing.T, edit func(files map[string]string), opener validate.TemplateOpener, args ...string) (string, model.Findings) {
 	t.Helper()
 	dir := periodtest.Write(t, t.TempDir())
 	if edit != nil {
@@ -213,8 +213,8 @@ func (r recorder) Problems(rep *compute.Report) model.Findings {
 // are those of the latest period of each kind, against that kind's template.
 func TestMixedKinds(t *testing.T) {
 	var filled []string
-	opener := func(cat *model.Catalogue, kind model.PeriodKind) validate.Template {
-		return recorder{kind: kind, filled: &filled}
+	opener := func(cat *model.Catalogue, kind model.PeriodKind) (validate.Template, model.Findings) {
+		return recorder{kind: kind, filled: &filled}, nil
 	}
 	_, fs := periodWorkspace(t, func(files map[string]string) {
 		// May's figures, within the second quarter's (cumulative ones equal to it).
@@ -251,7 +251,7 @@ func TestMixedKinds(t *testing.T) {
 // month and quarters beside the six and nine months and the years has no error.
 func TestMixedKindsWithTemplates(t *testing.T) {
 	var ws *input.Workspace
-	opener := func(cat *model.Catalogue, kind model.PeriodKind) validate.Template {
+	opener := func(cat *model.Catalogue, kind model.PeriodKind) (validate.Template, model.Findings) {
 		return generate.Template(ws, cat, kind)
 	}
 	dir := periodtest.Write(t, t.TempDir())

@@ -31,7 +31,7 @@ type validation struct {
 	// named lists the workspace's periods checked, for the checks across periods.
 	named []model.Period
 
-	openTemplate func(*model.Catalogue, model.PeriodKind) Template
+	openTemplate TemplateOpener
 	templates    map[model.PeriodKind]Template // by kind, opened on need; nil when unusable
 }
 
@@ -45,14 +45,19 @@ type Template interface {
 	Problems(rep *compute.Report) model.Findings
 }
 
+// TemplateOpener opens the report template of a kind of period against a
+// catalogue. A template that cannot be used is nil, with the findings that
+// say why: generate would refuse it for them.
+type TemplateOpener func(*model.Catalogue, model.PeriodKind) (Template, model.Findings)
+
 // Workspace validates the inputs that args name — periods of the workspace or
 // file paths; none means every period of the workspace — each against the same
 // period of the year before, and the cumulative figures of the workspace's
 // periods of one year against each other. template opens the report template
-// of a kind of period against the workspace's catalogue (nil, or a nil result:
-// no template checks). It returns the findings and the files checked; the
+// of a kind of period against the workspace's catalogue (nil: no template
+// checks). It returns the findings and the files checked; the
 // error is for inputs that cannot be found or read at all.
-func Workspace(ws *input.Workspace, args []string, template func(*model.Catalogue, model.PeriodKind) Template) (model.Findings, []string, error) {
+func Workspace(ws *input.Workspace, args []string, template TemplateOpener) (model.Findings, []string, error) {
 	v := &validation{ws: ws, periods: map[model.Period]*read{}, cats: map[string]*model.Catalogue{}, openTemplate: template,
 		templates: map[model.PeriodKind]Template{}}
 	err := v.run(args)
@@ -103,14 +108,17 @@ func (v *validation) run(args []string) error {
 }
 
 // template is the report template of a kind of period, or nil when there are
-// no template checks or it cannot be used.
+// no template checks or it cannot be used. Why it cannot is found once, when
+// it is first opened.
 func (v *validation) template(kind model.PeriodKind) Template {
 	if v.openTemplate == nil || kind == 0 {
 		return nil
 	}
 	t, ok := v.templates[kind]
 	if !ok {
-		t = v.openTemplate(v.cat, kind)
+		var found model.Findings
+		t, found = v.openTemplate(v.cat, kind)
+		v.findings = append(v.findings, found...)
 		v.templates[kind] = t
 	}
 	return t
