@@ -68,14 +68,19 @@ func (f *Figure) Change() *big.Rat {
 
 // Growth is the change in percent of last year's value, or nil when there is no
 // base to compare with (no previous value, or a zero one).
-func (f *Figure) Growth() *big.Rat {
-	if !f.HasChange() {
+func (f *Figure) Growth() *big.Rat { return Growth(f.Previous, f.Value) }
+
+// Growth is the change from prev to cur in percent of prev, (cur − prev) /
+// prev × 100, exact: the one definition of a growth rate, which
+// vnformat.IndicatorChange words. nil when either is missing or prev is 0.
+func Growth(prev, cur *big.Rat) *big.Rat {
+	if prev == nil || cur == nil {
 		return nil
 	}
-	if g, ok := smallGrowth(f.Value, f.Previous); ok {
+	if g, ok := smallGrowth(cur, prev); ok {
 		return g
 	}
-	return percentOf(f.Change(), f.Previous)
+	return percentOf(new(big.Rat).Sub(cur, prev), prev)
 }
 
 // Attainment is value / plan × 100, or nil without a (non-zero) plan.

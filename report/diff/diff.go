@@ -168,8 +168,7 @@ func (c Change) Percent() *big.Rat {
 	if c.Delta == nil {
 		return nil
 	}
-	f := compute.Figure{Value: c.to, Previous: c.from}
-	return f.Growth()
+	return compute.Growth(c.from, c.to)
 }
 
 // Compare compares the periods' figures, which it orders by time

@@ -66,7 +66,7 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 	case Absent:
 		return "không có số liệu", 0
 	}
-	words, sign, ok := vnformat.IndicatorChange(r.Kind.Measure(), c.from, c.to, PercentDecimals)
+	words, sign, ok := vnformat.IndicatorChange(r.Kind.Measure(), c.Delta, c.Percent(), PercentDecimals)
 	if !ok {
 		return fmt.Sprintf("%s bằng 0, không tính được tỷ lệ", from.Name), c.Delta.Sign()
 	}

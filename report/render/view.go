@@ -600,7 +600,7 @@ func (c *ChiTieu) tangGiam(decimals int) string {
 		return "…"
 	}
 	if c.compared() {
-		if words, _, ok := vnformat.IndicatorChange(c.ind().Kind.Measure(), c.f.Previous, c.f.Value, decimals); ok {
+		if words, _, ok := vnformat.IndicatorChange(c.ind().Kind.Measure(), c.change(), c.f.Growth(), decimals); ok {
 			return words
 		}
 	}
@@ -618,7 +618,7 @@ func (c *ChiTieu) changeShown() bool {
 	if deltaSign == 0 {
 		return false
 	}
-	_, sign, ok := vnformat.IndicatorChange(ind.Kind.Measure(), c.f.Previous, c.f.Value, PercentDecimals)
+	_, sign, ok := vnformat.IndicatorChange(ind.Kind.Measure(), c.change(), c.f.Growth(), PercentDecimals)
 	return !ok || sign != 0
 }
 

@@ -671,8 +671,7 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 	fix := ""
 	thousand := decimal.NewFromInt(1000)
 	for _, guess := range []decimal.Decimal{e.Actual.Div(thousand), e.Actual.Mul(thousand)} {
-		ch := new(big.Rat).Sub(compute.Rat(guess), fig.Previous)
-		ch.Quo(ch, fig.Previous).Mul(ch, big.NewRat(100, 1))
+		ch := compute.Growth(fig.Previous, compute.Rat(guess))
 		if compute.Cmp(ch.Abs(ch), ordinary) <= 0 {
 			fix = fmt.Sprintf("có phải ý là «%s»?", show(guess))
 			break

@@ -3,7 +3,6 @@ package vnformat
 import (
 	"cmp"
 	"math/big"
-	"math/bits"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -98,25 +97,22 @@ const (
 	Places                  // in places of a ranking: "tăng 2 bậc"
 )
 
-// IndicatorChange words the change of an indicator measured by m from prev
-// to cur as a report states it: "tăng 8,3%" (quantity, relative to prev),
-// "giảm 2,5 điểm phần trăm" (rate), "tăng 2 bậc" (ranking: a smaller place is a
-// rise), or Same. sign is the direction the words state after rounding (0 for
-// Same). ok is false when a quantity has no base to compare with (prev is 0).
-func IndicatorChange(m Measure, prev, cur *big.Rat, decimals int) (words string, sign int, ok bool) {
+// IndicatorChange words the change of an indicator measured by m, given
+// exactly: delta is cur − prev, growth that change in percent of prev
+// (compute.Growth; nil when prev is 0). A quantity states its growth ("tăng
+// 8,3%"), a rate its delta in percentage points ("giảm 2,5 điểm phần trăm"), a
+// ranking its delta in places ("tăng 2 bậc": a smaller place is a rise); or
+// Same. sign is the direction the words state after rounding (0 for Same). ok
+// is false when a quantity has no base to compare with.
+func IndicatorChange(m Measure, delta, growth *big.Rat, decimals int) (words string, sign int, ok bool) {
 	if m != Relative {
-		words, sign = IndicatorDelta(m, new(big.Rat).Sub(cur, prev), decimals, "")
+		words, sign = IndicatorDelta(m, delta, decimals, "")
 		return words, sign, true
 	}
-	if prev.Sign() == 0 {
+	if growth == nil {
 		return "", 0, false
 	}
-	if f, ok := growthFixed(prev, cur, decimals); ok {
-		return changeWordsFixed(f, "%"), f.sign(), true
-	}
-	pct := new(big.Rat).Sub(cur, prev)
-	pct.Quo(pct, prev).Mul(pct, big.NewRat(100, 1))
-	words, sign = ratChangeWords(pct, decimals, "%")
+	words, sign = ratChangeWords(growth, decimals, "%")
 	return words, sign, true
 }
 
@@ -144,35 +140,4 @@ func ratChangeWords(r *big.Rat, decimals int, suffix string) (string, int) {
 	}
 	d := RoundRat(r, int(clampDecimals(decimals)))
 	return changeWords(d, decimals, suffix), d.Sign()
-}
-
-// growthFixed is (cur − prev) / prev × 100 rounded half-up at decimals on
-// machine integers: with cur = a/b and prev = c/d, (ad − cb) × 100 / cb. ok is
-// false when a product does not fit, and the big.Rat path decides.
-func growthFixed(prev, cur *big.Rat, decimals int) (fixed, bool) {
-	places := int(clampDecimals(decimals))
-	if !cur.Num().IsInt64() || !cur.Denom().IsUint64() || !prev.Num().IsInt64() || !prev.Denom().IsUint64() {
-		return fixed{}, false
-	}
-	aNeg, a := magnitude(cur.Num().Int64())
-	cNeg, c := magnitude(prev.Num().Int64())
-	b, d := cur.Denom().Uint64(), prev.Denom().Uint64()
-	adHi, ad := bits.Mul64(a, d)
-	cbHi, cb := bits.Mul64(c, b)
-	if adHi != 0 || cbHi != 0 || ad > 1<<62 || cb > 1<<62 {
-		return fixed{}, false
-	}
-	// The numerator ad − cb with its sign, in magnitudes below 2^63.
-	var diffNeg bool
-	var diff uint64
-	switch {
-	case aNeg == cNeg && ad >= cb:
-		diffNeg, diff = aNeg, ad-cb
-	case aNeg == cNeg:
-		diffNeg, diff = !aNeg, cb-ad
-	default:
-		diffNeg, diff = aNeg, ad+cb
-	}
-	q, ok := roundQuo(diff, cb, places+2)
-	return fixed{neg: diffNeg != cNeg, mag: q, places: places}, ok
 }

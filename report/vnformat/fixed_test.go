@@ -45,7 +45,7 @@ func checkFixedAgrees(t *testing.T, a, b, c, d int64, decimals int) {
 	pct := new(big.Rat).Quo(delta, prev)
 	pct.Mul(pct, big.NewRat(100, 1))
 	r := roundRatBig(pct, int(clampDecimals(decimals)))
-	words, sign, ok := IndicatorChange(Relative, prev, cur, decimals)
+	words, sign, ok := IndicatorChange(Relative, delta, pct, decimals)
 	if want := Change(r, decimals); !ok || words != want || sign != r.Sign() {
 		t.Errorf("IndicatorChange(%v → %v, %d) = %q %d, want %q %d", prev, cur, decimals, words, sign, want, r.Sign())
 	}

@@ -25,7 +25,12 @@ func TestIndicatorChange(t *testing.T) {
 		{Places, "8", "12", 0, "giảm 4 bậc", -1, true},
 		{Places, "12", "12", 0, "giữ nguyên thứ hạng", 0, true},
 	} {
-		words, sign, ok := IndicatorChange(c.m, r(c.prev), r(c.cur), c.decimals)
+		prev, delta := r(c.prev), new(big.Rat).Sub(r(c.cur), r(c.prev))
+		var growth *big.Rat // compute.Growth, which this package cannot import
+		if prev.Sign() != 0 {
+			growth = new(big.Rat).Mul(new(big.Rat).Quo(delta, prev), big.NewRat(100, 1))
+		}
+		words, sign, ok := IndicatorChange(c.m, delta, growth, c.decimals)
 		if words != c.want || sign != c.sign || ok != c.comparable {
 			t.Errorf("IndicatorChange(%d, %s → %s, %d) = %q %d %v, want %q %d %v", c.m, c.prev, c.cur, c.decimals, words, sign, ok, c.want, c.sign, c.comparable)
 		}
