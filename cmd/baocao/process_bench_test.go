@@ -22,11 +22,11 @@ import (
 func buildBinary(b *testing.B) string { return buildProgram(b, ".") }
 
 // buildProgram builds the program in pkg, relative to this package's folder,
-// into a temporary folder.
-func buildProgram(b *testing.B, pkg string) string {
+// into a temporary folder, with the build tags given.
+func buildProgram(b *testing.B, pkg string, tags ...string) string {
 	b.Helper()
 	bin := filepath.Join(b.TempDir(), filepath.Base(filepath.Join(packageDir, pkg)))
-	build := exec.Command("go", "build", "-o", bin, pkg)
+	build := exec.Command("go", "build", "-tags", strings.Join(tags, ","), "-o", bin, pkg)
 	build.Dir = packageDir
 	if out, err := build.CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
@@ -88,24 +88,32 @@ func BenchmarkFloorProcess(b *testing.B) {
 	runProcess(b, buildProgram(b, "./testdata/floor"), dir, "Bao-cao-2021.docx", "lai.docx")
 }
 
-// BenchmarkGenerateOverFloor runs the floor and `baocao generate 2021` one
-// after the other, so that both meet the same load, and reports the median of
-// each (ms) and their ratio (x-floor); ns/op is the pair's.
+// BenchmarkGenerateOverFloor runs the floor, the floor linked with excelize
+// (testdata/floor built with -tags excelize) and `baocao generate 2021` one
+// after the other, so that all meet the same load, and reports the median of
+// each (ms) and the ratios of generate's to them (x-floor, x-floor-excelize);
+// ns/op is the three's.
 func BenchmarkGenerateOverFloor(b *testing.B) {
-	bin, floor, dir := buildBinary(b), buildProgram(b, "./testdata/floor"), b.TempDir()
+	bin, dir := buildBinary(b), b.TempDir()
+	floor, floorExcelize := buildProgram(b, "./testdata/floor"), buildProgram(b, "./testdata/floor", "excelize")
 	runOnce(b, dir, bin, "generate", "2021")
-	var gen, flo []time.Duration
-	for b.Loop() {
+	var gen, flo, floX []time.Duration
+	timed := func(times *[]time.Duration, argv ...string) {
 		start := time.Now()
-		runOnce(b, dir, floor, "Bao-cao-2021.docx", "lai.docx")
-		mid := time.Now()
-		runOnce(b, dir, bin, "generate", "2021")
-		flo, gen = append(flo, mid.Sub(start)), append(gen, time.Since(mid))
+		runOnce(b, dir, argv...)
+		*times = append(*times, time.Since(start))
 	}
-	g, f := median(gen), median(flo)
+	for b.Loop() {
+		timed(&flo, floor, "Bao-cao-2021.docx", "lai.docx")
+		timed(&floX, floorExcelize, "Bao-cao-2021.docx", "lai.docx")
+		timed(&gen, bin, "generate", "2021")
+	}
+	g, f, fx := median(gen), median(flo), median(floX)
 	b.ReportMetric(float64(g.Microseconds())/1000, "generate-ms")
 	b.ReportMetric(float64(f.Microseconds())/1000, "floor-ms")
+	b.ReportMetric(float64(fx.Microseconds())/1000, "floor-excelize-ms")
 	b.ReportMetric(float64(g)/float64(f), "x-floor")
+	b.ReportMetric(float64(g)/float64(fx), "x-floor-excelize")
 }
 
 func median(d []time.Duration) time.Duration {
