@@ -452,3 +452,36 @@ func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 		}
 	}
 }
+
+// In the default catalogue, complaints received have no good direction and
+// sanctions are fewer-is-better: a fall in complaints is no "chiều hướng chưa
+// tốt", and a count of sanctioned bodies is "là", not "đạt", a value.
+func TestDefaultCatalogueDirections(t *testing.T) {
+	ws := sampleWorkspace(t, map[string][]string{
+		"2020.yaml": {"chi_tieu:\n", "chi_tieu:\n  DON_THU: 50\n  TT_TO_CHUC_XU_PHAT: 1\n"},
+		"2021.yaml": {"  DON_THU: {thuc_hien: 10,", "  DON_THU: {thuc_hien: 45,"},
+	})
+	out := filepath.Join(t.TempDir(), "bao-cao.docx")
+	if code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", out); code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, errOut)
+	}
+	text := docText(t, out)
+	_, worse, found := strings.Cut(text, "chiều hướng chưa tốt")
+	if !found {
+		t.Fatalf("no list of worse indicators:\n%s", text)
+	}
+	var items []string // the list's lines, each "+ …"
+	for _, l := range strings.Split(worse, "\n")[1:] {
+		if !strings.HasPrefix(l, "+ ") {
+			break
+		}
+		items = append(items, l)
+	}
+	worse = strings.Join(items, "\n")
+	if strings.Contains(worse, "Đơn thư") {
+		t.Errorf("complaints received listed as a worse trend:\n%s", worse)
+	}
+	if !strings.Contains(worse, "+ Tổ chức bị xử phạt vi phạm hành chính là 03 tổ chức, tăng 02 tổ chức") {
+		t.Errorf("sanctioned bodies should rise as a worse trend, worded with «là»:\n%q", worse)
+	}
+}
