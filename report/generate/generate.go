@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/baocao/baocao/report/atomicfile"
@@ -365,12 +364,7 @@ func checkOutput(out string, opt Options) error {
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}
-	// The workspace holds the inputs and the template the next run will read: a
-	// report written there could be taken for one of them.
-	if !opt.Workspace.Embedded && atomicfile.SameFile(filepath.Dir(out), opt.Workspace.Dir) {
-		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
-	}
-	return nil
+	return input.CheckOutput(out, "báo cáo", opt.Workspace)
 }
 
 // periodUnnamed refuses a template that never names the period for a report
