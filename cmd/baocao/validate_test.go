@@ -15,6 +15,7 @@ import (
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -427,7 +428,7 @@ func TestValidateAgreesWithGenerate(t *testing.T) {
 
 // A template generate refuses for the workspace's catalogue (the default one
 // names an indicator this catalogue calls otherwise) fails validate too, with
-// the same errors at the same paragraphs.
+// the same errors at the same paragraphs, each saying what to do.
 func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 	renamed := []string{"DT_BUU_CHINH", "DT_BUU_PHAM"}
 	ws := sampleWorkspace(t, map[string][]string{"chi-tieu.yaml": renamed, "2020.yaml": renamed, "2021.yaml": renamed})
@@ -435,7 +436,7 @@ func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 	rep := decodeReport(t, out)
 	var paragraphs []string
 	for _, f := range rep.Findings {
-		if f.Code == "template" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") {
+		if f.Code == "template-error" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") && f.Fix == render.UnknownCodeFix {
 			paragraphs = append(paragraphs, strings.SplitN(f.Message, " «", 2)[0])
 		}
 	}
