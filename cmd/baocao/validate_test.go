@@ -486,3 +486,44 @@ func TestDefaultCatalogueDirections(t *testing.T) {
 		t.Errorf("sanctioned bodies should rise as a worse trend, worded with «là»:\n%q", worse)
 	}
 }
+
+// A copy of an input that is never read ("2021 (1).yaml", edited instead of
+// 2021.yaml) is pointed out, with the file read in its place; baocao's own
+// backups and Excel's lock files are not.
+func TestUnreadCopies(t *testing.T) {
+	ws := sampleWorkspace(t, nil)
+	sample, err := os.ReadFile(filepath.Join(ws, "2021.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"2021 (1).yaml", "2020-ban-sua.yaml", "ghi-chu.yml", "~$2021.xlsx", "2021.ban-cu-2026-12-07-083015.yaml", "LUU-Y.txt"} {
+		writeFile(t, filepath.Join(ws, name), string(sample))
+	}
+	unread := func(out string) []string {
+		var files []string
+		for _, f := range decodeReport(t, out).Findings {
+			if f.Code == "unread-file" {
+				files = append(files, filepath.Base(f.File)+": "+f.Message)
+			}
+		}
+		slices.Sort(files)
+		return files
+	}
+	_, out, _ := runCLI(t, "validate", "--data", ws, "--format", "json")
+	want := []string{
+		"2020-ban-sua.yaml: tệp này không được đọc: số liệu năm 2020 được đọc từ " + filepath.Join(ws, "2020.yaml"),
+		"2021 (1).yaml: tệp này không được đọc: số liệu năm 2021 được đọc từ " + filepath.Join(ws, "2021.yaml"),
+		"ghi-chu.yml: tệp này không được đọc: chỉ các tệp đặt tên theo kỳ (ví dụ 2025.xlsx, 2025-6T.yaml, 2025-Q3.xlsx) là số liệu",
+	}
+	if got := unread(out); !slices.Equal(got, want) {
+		t.Errorf("validate of the workspace:\n got %q\nwant %q", got, want)
+	}
+	_, out, _ = runCLI(t, "validate", "2021", "--data", ws, "--format", "json")
+	if got := unread(out); !slices.Equal(got, want[1:2]) {
+		t.Errorf("validate 2021: got %q, want %q", got, want[1:2])
+	}
+	code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "bao-cao.docx"))
+	if code != 0 || strings.Count(errOut, "không được đọc") != 1 || !strings.Contains(errOut, "2021 (1).yaml: cảnh báo: tệp này không được đọc") {
+		t.Errorf("generate 2021: exit %d\n%s", code, errOut)
+	}
+}

@@ -168,6 +168,7 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	findings = append(findings, opt.Workspace.Strays(opt.Period)...)
 	tpl := <-tplRead
 	if tpl.err != nil {
 		return nil, tpl.err

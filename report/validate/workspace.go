@@ -90,10 +90,18 @@ func (v *validation) run(args []string) error {
 			v.latest[p.Kind] = p
 		}
 	}
+	// Copies of inputs that are never read: all of them for the whole
+	// workspace, else those of the periods named.
+	if v.latest != nil {
+		v.findings = append(v.findings, v.ws.Strays()...)
+	}
 	for _, arg := range args {
 		if p, ok, err := input.PeriodArg(arg); ok {
 			if err != nil {
 				return err
+			}
+			if v.latest == nil {
+				v.findings = append(v.findings, v.ws.Strays(p)...)
 			}
 			if err := v.period(p); err != nil {
 				return err
