@@ -527,3 +527,19 @@ func TestUnreadCopies(t *testing.T) {
 		t.Errorf("generate 2021: exit %d\n%s", code, errOut)
 	}
 }
+
+// A file of the workspace named by its path is read against the workspace's
+// catalogue, which is checked, and its findings listed, once.
+func TestValidateFileOfTheWorkspace(t *testing.T) {
+	ws := sampleWorkspace(t, map[string][]string{"chi-tieu.yaml": {"\nnhom:", "\nban_hanh: 2021\nnhom:"}})
+	code, out, errOut := runCLI(t, "validate", filepath.Join(ws, "2021.yaml"), "--data", ws, "--format", "json")
+	n := 0
+	for _, f := range decodeReport(t, out).Findings {
+		if filepath.Base(f.File) == "chi-tieu.yaml" {
+			n++
+		}
+	}
+	if code != 0 || n != 1 || strings.Count(errOut, "chi-tieu.yaml") != 1 {
+		t.Errorf("exit %d, %d findings of the catalogue, stderr %q\n%s", code, n, errOut, out)
+	}
+}
