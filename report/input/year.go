@@ -188,7 +188,7 @@ func (r *yamlReader) unknownCode(cat *model.Catalogue, code string, k *yaml.Node
 	if r.unknown++; r.unknown <= suggestedUnknown {
 		msg = cat.UnknownCode(code)
 	}
-	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg})
+	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg, Fix: model.UnknownCodeFix})
 }
 
 func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {

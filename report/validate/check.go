@@ -683,7 +683,7 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 		change = points + ", tức " + change + " so với số cùng kỳ"
 	}
 	c.add(model.Warning, "implausible-change", at(e.ActualPos(), e.Pos), fix,
-		"chỉ tiêu %s: %s so với %s %s, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
+		"chỉ tiêu %s: %s so với %s của %s, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
 		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Period.SamePeriodLastYear().Name(), change, show(c.limit(ind)))
 }
 

@@ -39,7 +39,7 @@ func (r *reader) read(data []byte, want model.Period) {
 	if ref, ok := sheets[SheetEntries]; ok {
 		r.entries(ref)
 	} else {
-		r.add(model.Error, "missing-sheet", model.Pos{File: file}, fmt.Sprintf("thêm trang «%s» (xem tệp do lệnh baocao init tạo)", SheetEntries),
+		r.add(model.Error, "missing-sheet", model.Pos{File: file}, fmt.Sprintf("thêm trang «%s», như trong tệp do lệnh baocao init tạo", SheetEntries),
 			"bảng tính không có trang «%s»", SheetEntries)
 	}
 	if ref, ok := sheets[SheetRankings]; ok {
@@ -109,7 +109,7 @@ func (l lazyText) String() string { return l() }
 
 // unknownCode reports a code the catalogue lacks, with the nearest code as a hint.
 func (r *reader) unknownCode(pos model.Pos, code string) {
-	r.add(model.Error, "unknown-indicator", pos, "", "%s", lazyText(func() string { return r.cat.UnknownCode(shorten(code)) }))
+	r.add(model.Error, "unknown-indicator", pos, model.UnknownCodeFix, "%s", lazyText(func() string { return r.cat.UnknownCode(shorten(code)) }))
 }
 
 var dataSheets = []string{SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
