@@ -101,6 +101,12 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogu
 			r.unknownCode(cat, code, k)
 			return
 		}
+		if ind.Kind == model.Rank {
+			// Whatever its value, "11" or "11/63": the section is what is wrong.
+			r.add(model.Error, "not-a-ranking", k, fmt.Sprintf("chuyển sang phần xep_hang, ví dụ %s: 11/63", ind.Code),
+				"chỉ tiêu %s (%s) là thứ hạng; ghi trong phần xếp hạng (thứ hạng/tổng số), không ghi cùng các chỉ tiêu số lượng", ind.Code, ind.Name)
+			return
+		}
 		// The catalogue's string, the same: the file's text may then go.
 		e := r.blocks.New()
 		*e = model.Entry{Code: ind.Code, Pos: r.pos(k)}

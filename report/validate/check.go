@@ -240,12 +240,7 @@ func (c *checker) entered() {
 			c.bad[e.Code] = true
 			continue
 		}
-		switch {
-		case ind.Kind == model.Rank:
-			c.add(model.Error, "not-a-ranking", e.Pos, fmt.Sprintf("chuyển sang phần xep_hang, ví dụ %s: 11/63", ind.Code),
-				"chỉ tiêu %s là thứ hạng; ghi trong phần xếp hạng (thứ hạng/tổng số), không ghi cùng các chỉ tiêu số lượng", name(ind))
-			continue
-		case ind.Derived():
+		if ind.Derived() {
 			continue // compared with its computed value once that is known
 		}
 		if e.Actual == nil {
