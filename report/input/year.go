@@ -112,23 +112,23 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogu
 		*e = model.Entry{Code: ind.Code, Pos: r.pos(k)}
 		e.SetActualPos(r.pos(v))
 		if v.Kind == yaml.ScalarNode {
-			e.Actual = r.number(v, code, "")
+			e.Actual = r.number(v, ind, code, "")
 		} else {
 			r.pairs(v, "chỉ tiêu "+code, entryKeys, func(key string, _, fv *yaml.Node) {
 				switch key {
 				case "thuc_hien":
-					e.Actual = r.number(fv, code, key)
+					e.Actual = r.number(fv, ind, code, key)
 					e.SetActualPos(r.pos(fv))
 				case "uoc":
 					e.Estimate = r.boolean(fv, field(code, key))
 				case "ke_hoach":
-					e.Plan = r.number(fv, code, key)
+					e.Plan = r.number(fv, ind, code, key)
 					e.SetPlanPos(r.pos(fv))
 				case "cung_ky":
-					e.SamePeriod = r.number(fv, code, key)
+					e.SamePeriod = r.number(fv, ind, code, key)
 					e.SetSamePeriodPos(r.pos(fv))
 				case "uoc_ca_nam":
-					e.YearEstimate = r.number(fv, code, key)
+					e.YearEstimate = r.number(fv, ind, code, key)
 					e.SetYearEstimatePos(r.pos(fv))
 				case "ghi_chu":
 					e.Note, _ = r.scalar(fv, field(code, key))
