@@ -142,8 +142,22 @@ func (c *checker) emptyPrevious() {
 			return // the reader said why it is empty
 		}
 	}
-	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "điền số liệu "+p.Period.Name()+", hoặc xóa tệp này nếu không cần so sánh",
-		"tệp số liệu %s chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước", p.Period.Name())
+	// The report then compares with the same-period values this period's
+	// input states, where it states them (compute takes them in its stead).
+	stated := 0
+	for _, e := range c.cur.Entries {
+		if e.SamePeriod != nil {
+			stated++
+		}
+	}
+	if stated == 0 {
+		c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "điền số liệu "+p.Period.Name()+", hoặc xóa tệp này nếu không cần so sánh",
+			"tệp số liệu %s chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước", p.Period.Name())
+		return
+	}
+	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "xóa tệp này, hoặc điền số liệu "+p.Period.Name(),
+		"tệp số liệu %s chưa có số liệu nào nên không được dùng: báo cáo so sánh với cùng kỳ năm trước theo số cùng kỳ ghi trong %s (%d chỉ tiêu), các chỉ tiêu khác không so sánh được",
+		p.Period.Name(), c.cur.Source, stated)
 }
 
 func (c *checker) readReported() {

@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -340,6 +341,33 @@ func TestEmptyPreviousYear(t *testing.T) {
 	if len(fs) != 1 || fs[0].Code != "empty-previous" || fs[0].Severity != model.Warning || !strings.HasSuffix(fs[0].Pos.File, "2020.yaml") ||
 		fs[0].Msg != "tệp số liệu năm 2020 chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước" {
 		t.Errorf("findings = %v", fs)
+	}
+}
+
+// An empty last year's file beside same-period values stated this year: the
+// report compares with those (compute takes them), so the warning says the
+// file is not used, not that nothing is compared.
+func TestEmptyPreviousYearWithStatedSamePeriod(t *testing.T) {
+	cur := strings.Replace(testCur, "ke_hoach: 110}", "ke_hoach: 110, cung_ky: 125}", 1)
+	if cur == testCur {
+		t.Fatal("test input changed: no ke_hoach: 110}")
+	}
+	fs := validateYAML(t, testCat(t), cur, "nam: 2020\n", validate.Options{})
+	if len(fs) != 1 || fs[0].Code != "empty-previous" || fs[0].Severity != model.Warning || !strings.HasSuffix(fs[0].Pos.File, "2020.yaml") {
+		t.Fatalf("findings = %v", fs)
+	}
+	if msg := fs[0].Msg; strings.Contains(msg, "sẽ không so sánh được") || !strings.Contains(msg, "không được dùng") ||
+		!strings.Contains(msg, "số cùng kỳ ghi trong "+curFile+" (1 chỉ tiêu)") {
+		t.Errorf("message = %q", msg)
+	}
+	// What the warning says is what the report does: DT is compared with 125.
+	prev, pfs := input.ParseFigures(prevFile, []byte("nam: 2020\n"), model.YearPeriod(2020), testCat(t))
+	if len(pfs) > 0 {
+		t.Fatal(pfs)
+	}
+	rep := compute.Compute(testCat(t), mustYear(t, cur), prev)
+	if f := rep.Figure("DT"); f.Previous == nil || f.Previous.Cmp(big.NewRat(125, 1)) != 0 || rep.Figure("PHAT").Previous != nil {
+		t.Errorf("DT compared with %v, PHAT with %v", f.Previous, rep.Figure("PHAT").Previous)
 	}
 }
 
