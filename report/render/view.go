@@ -634,10 +634,19 @@ func (c *ChiTieu) noComparison() string {
 		c.d.missingValue(c.f)
 		return "…"
 	}
+	compared := c.f.Compared().Name()
 	if c.f.Previous != nil && c.f.Previous.Sign() == 0 {
-		return "không so sánh được do số liệu " + c.f.Compared().Name() + " bằng 0"
+		return "không so sánh được do số liệu " + compared + " bằng 0"
 	}
-	return "chưa có số liệu " + c.f.Compared().Name() + " để so sánh"
+	if div := c.f.PreviousZeroDivisor; div != "" {
+		// Last year's figures are there: it is their formula that fails.
+		why := "phép chia cho 0"
+		if ind, ok := c.d.r.Catalogue.Lookup(div); ok && ind.Name != "" {
+			why = ind.Name + " " + compared + " bằng 0"
+		}
+		return "không so sánh được do số liệu " + compared + " không tính được (" + why + ")"
+	}
+	return "chưa có số liệu " + compared + " để so sánh"
 }
 
 // SoVoiCungKy: "tăng 8,3% so với cùng kỳ năm 2020".

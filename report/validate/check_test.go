@@ -371,6 +371,37 @@ func TestEmptyPreviousYearWithStatedSamePeriod(t *testing.T) {
 	}
 }
 
+// Last year's rate cannot be computed (its divisor is 0 there): checking this
+// year says so, at the divisor in last year's file, since the report cannot
+// compare the rate; last year's own check has the error.
+func TestPreviousDivisionByZero(t *testing.T) {
+	prev := strings.Replace(testPrev, "  SO_B: 12\n", "  SO_B: 0\n", 1)
+	if prev == testPrev {
+		t.Fatal("test input changed: no SO_B: 12")
+	}
+	fs := validateYAML(t, testCat(t), testCur, prev, validate.Options{})
+	var found []model.Finding
+	for _, f := range fs {
+		if f.Code == "previous-formula-error" {
+			found = append(found, f)
+		}
+	}
+	if fs.Errors() != 0 || len(found) != 1 {
+		t.Fatalf("want one previous-formula-error and no error, got:\n%v", fs)
+	}
+	f := found[0]
+	if f.Severity != model.Warning || f.Pos != (model.Pos{File: prevFile, Line: lineOf(t, prev, "SO_B: 0")}) ||
+		!strings.Contains(f.Msg, "TL_AB (Tỷ lệ A trên B) năm 2020") || !strings.Contains(f.Msg, "phép chia cho SO_B (Số B) bằng 0") ||
+		!strings.Contains(f.Msg, "báo cáo năm 2021 không so sánh chỉ tiêu này với năm 2020") || !strings.Contains(f.Fix, "SO_B") {
+		t.Errorf("finding %+v", f)
+	}
+	// Checked as a year of its own, last year's file has the error, with its fix.
+	own := validateYAML(t, testCat(t), strings.Replace(prev, "nam: 2020", "nam: 2021", 1), "", validate.Options{})
+	if own.Errors() != 1 || own[0].Code != "formula-error" || !strings.Contains(own[0].Fix, "SO_B") || !strings.Contains(own[0].Fix, "khác 0") {
+		t.Errorf("last year's own check: want one formula-error with a fix naming the divisor:\n%v", own)
+	}
+}
+
 // TestMissingFigureIsAWarning: a figure left blank does not stop the report
 // (its sentences are left out, see Omitted) unless the catalogue requires it.
 func TestMissingFigureIsAWarning(t *testing.T) {
