@@ -8,12 +8,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/compute"
-	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
@@ -73,20 +71,6 @@ type ProblemsError struct {
 }
 
 func (e *ProblemsError) Error() string { return e.Findings.String() }
-
-// templateFindings turns the template's errors into findings, one per
-// located error.
-func templateFindings(template, code string, err error) model.Findings {
-	var list docxtpl.ErrorList
-	if !errors.As(err, &list) {
-		return model.Findings{{Severity: model.Error, Code: code, Pos: model.Pos{File: template}, Msg: err.Error()}}
-	}
-	fs := make(model.Findings, len(list))
-	for i, e := range list {
-		fs[i] = model.Finding{Severity: model.Error, Code: code, Pos: model.Pos{File: template, Paragraph: e.Paragraph}, Msg: e.Error()}
-	}
-	return fs
-}
 
 // ExistsError refuses to write over a file that baocao did not write, or that
 // was changed after baocao wrote it.
@@ -200,7 +184,7 @@ func Run(opt Options) (*Result, error) {
 	renderer, err := p.r, p.err
 	var required []string
 	if err != nil {
-		problems.Findings = append(problems.Findings, templateFindings(tplName, "template", err)...)
+		problems.Findings = append(problems.Findings, render.Findings(tplName, model.Error, "template-error", err)...)
 	} else {
 		required = renderer.Indicators()
 	}
@@ -216,7 +200,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	pkg, err := renderer.RenderPackage(rep)
 	if err != nil {
-		problems.Findings = append(problems.Findings, templateFindings(tplName, "template-value", err)...)
+		problems.Findings = append(problems.Findings, render.Findings(tplName, model.Error, "template-value", err)...)
 		problems.Findings = validate.Sort(append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 		return nil, problems
 	}
@@ -328,7 +312,7 @@ func Template(ws *input.Workspace, cat *model.Catalogue, kind model.PeriodKind) 
 			return &templateCheck{name: name, r: r}, nil
 		}
 	}
-	return nil, templateFindings(name, "template", err)
+	return nil, render.Findings(name, model.Error, "template-error", err)
 }
 
 type templateCheck struct {
@@ -344,7 +328,7 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	err := t.r.Verify(rep)
 	fs := validate.Omitted(rep, t.r.Omitted(), false)
 	if err != nil {
-		return append(templateFindings(t.name, "template-value", err), fs...)
+		return append(render.Findings(t.name, model.Error, "template-value", err), fs...)
 	}
 	return append(afterFilling(t.name, t.r, rep), fs...)
 }
@@ -388,12 +372,7 @@ func checkOutput(out string, opt Options) error {
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}
-	// The workspace holds the inputs and the template the next run will read: a
-	// report written there could be taken for one of them.
-	if !opt.Workspace.Embedded && atomicfile.SameFile(filepath.Dir(out), opt.Workspace.Dir) {
-		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
-	}
-	return nil
+	return input.CheckOutput(out, "báo cáo", opt.Workspace)
 }
 
 // periodUnnamed refuses a template that never names the period for a report

@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/baocao/baocao/data"
+	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
@@ -127,6 +128,21 @@ func find() (*Workspace, error) {
 		}
 		d = parent
 	}
+}
+
+// CheckOutput refuses to write what ("báo cáo", "phụ lục"…) at path when its
+// folder is a workspace's: ws's, or any holding a catalogue. Every file there
+// is read by its name as an input or the template: a comparison saved there
+// as 2026.xlsx would be taken for 2026's figures. ws may be nil.
+func CheckOutput(path, what string, ws *Workspace) error {
+	dir := filepath.Dir(path)
+	shown := dir
+	if ws != nil && !ws.Embedded && atomicfile.SameFile(dir, ws.Dir) {
+		shown = ws.Dir
+	} else if !isFile(filepath.Join(dir, CatalogueFile)) {
+		return nil
+	}
+	return fmt.Errorf("không ghi %s vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", what, shown)
 }
 
 func isDir(p string) bool {

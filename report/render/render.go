@@ -33,23 +33,27 @@ type Renderer struct {
 	drawsCharts bool           // the template calls bieu_do, whatever its argument
 }
 
+// UnknownCodeFix is what to do about a template naming an indicator the
+// catalogue lacks: the default templates name the sample catalogue's.
+const UnknownCodeFix = "sửa hoặc bỏ thẻ này trong mẫu, hoặc thêm chỉ tiêu vào danh mục; mẫu có sẵn viết cho danh mục mẫu"
+
 // New parses a .docx template and checks it against the catalogue: every tag,
 // function, field and indicator code. The error lists every problem found.
 func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	r := &Renderer{markers: chart.NewMarkers()}
-	checkCode := func(code string) string {
+	checkCode := func(code string) (msg, fix string) {
 		if _, ok := cat.Lookup(code); !ok {
-			return cat.UnknownCode(code)
+			return cat.UnknownCode(code), UnknownCodeFix
 		}
 		if !slices.Contains(r.mentioned, code) {
 			r.mentioned = append(r.mentioned, code)
 		}
-		return ""
+		return "", ""
 	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
 		Funcs:     r.funcs(),
 		Root:      reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
+		ArgChecks: map[string]func(string) (string, string){"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
 	})
 	if err != nil {
 		return nil, err

@@ -23,7 +23,7 @@ func testReport() *compute.Report {
 		{Code: "KHONG", Name: "Năm trước bằng 0", Unit: "vụ", Kind: model.Quantity},
 		{Code: "TL", Name: "Tỷ lệ", Unit: "%", Kind: model.Rate, Decimals: 1, Target: target},
 		{Code: "XH", Name: "Xếp hạng", Kind: model.Rank},
-		{Code: "PHAT", Name: "Tiền phạt", Unit: "đồng", Kind: model.Quantity},
+		{Code: "PHAT", Name: "Tiền phạt", Unit: "đồng", Kind: model.Quantity, LowerIsBetter: true},
 	})
 	cur := &model.Figures{Period: model.YearPeriod(2021), Source: "2021.yaml",
 		Header: model.Header{Body: "SỞ TT&TT", Number: "5", Date: time.Date(2022, 1, 5, 0, 0, 0, 0, time.UTC), Distribution: []string{"Như trên", "Lưu: VT"}},
@@ -81,6 +81,7 @@ func TestWording(t *testing.T) {
 		{`{{ (chi_tieu "DT").TienBangChu }}`, "Một trăm ba mươi tỷ đồng"},
 		{`{{ (chi_tieu "MOI").SoVoiCungKy }}`, "chưa có số liệu năm 2020 để so sánh"},
 		{`{{ (chi_tieu "MOI").UocDat }} {{ (chi_tieu "MOI").HaiChuSo }}`, "đạt 07"},
+		{`{{ (chi_tieu "PHAT").UocDat }} {{ (chi_tieu "PHAT").GiaTri }}`, "là 23.000.000"}, // a fine is nothing to reach
 		{`{{ (chi_tieu "KHONG").TangGiam }}`, "không so sánh được do số liệu năm 2020 bằng 0"},
 		{`{{ (chi_tieu "TL").GiaTriDonVi }} {{ (chi_tieu "TL").TangGiam }}`, "47,5% tăng 2,5 điểm phần trăm"},
 		{`{{ (chi_tieu "TL").KetQuaMucTieu }}`, "chưa đạt mục tiêu trên 50%"},

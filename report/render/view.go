@@ -573,11 +573,18 @@ func moneyInDong(v decimal.Decimal, unit string) (decimal.Decimal, string) {
 	return v, unit
 }
 
+// UocDat is the verb before the value: "đạt" where more is better, "là"
+// where a value is nothing to reach (fewer is better, or neither): "Tổ
+// chức bị xử phạt vi phạm hành chính là 25 tổ chức", not "đạt 25 tổ chức".
 func (c *ChiTieu) UocDat() string {
-	if c.Uoc() {
-		return "ước đạt"
+	verb := "đạt"
+	if ind := c.ind(); ind.LowerIsBetter || ind.Neutral {
+		verb = "là"
 	}
-	return "đạt"
+	if c.Uoc() {
+		return "ước " + verb
+	}
+	return verb
 }
 
 func (c *ChiTieu) UocThucHien() string {
