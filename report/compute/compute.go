@@ -4,6 +4,7 @@
 package compute
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -25,6 +26,10 @@ type Figure struct {
 
 	Previous        *big.Rat
 	PreviousMissing string
+	// PreviousZeroDivisor is set when Previous is missing because last year's
+	// figures make the formula divide by zero: the divisor, an indicator's
+	// code or "biểu thức".
+	PreviousZeroDivisor string
 
 	// Plan is the plan of the year the period belongs to: the period's input's
 	// ke_hoach, else the year's input's.
@@ -229,7 +234,8 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	for i, ind := range cat.Indicators {
 		f := &figures[i]
 		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &cur.next), periods: shared}
-		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
+		res := cur.valueOf(ind, f.Entry)
+		f.Value, f.Missing = res.v, res.missing
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
 			if prev != nil {
@@ -256,8 +262,10 @@ func (r *Report) previous(f *Figure, last *evaluator, none string) {
 		stated = Rat(*f.Entry.SamePeriod)
 	}
 	var fromFile *big.Rat
+	var zeroDivisor string
 	if last != nil {
-		fromFile, _ = last.valueOf(f.Indicator, last.year.EntryFrom(f.Indicator.Code, &last.next))
+		res := last.valueOf(f.Indicator, last.year.EntryFrom(f.Indicator.Code, &last.next))
+		fromFile, zeroDivisor = res.v, res.zeroDivisor
 	}
 	switch {
 	case fromFile != nil:
@@ -271,6 +279,11 @@ func (r *Report) previous(f *Figure, last *evaluator, none string) {
 		}
 	case stated != nil:
 		f.Previous = stated
+	case zeroDivisor != "":
+		// Last year's figures are there, but the formula divides by zero in them.
+		f.PreviousZeroDivisor = zeroDivisor
+		f.PreviousMissing = fmt.Sprintf("không tính được số liệu %s của chỉ tiêu %s: phép chia cho «%s» bằng 0",
+			f.Compared().Name(), f.Indicator.Code, zeroDivisor)
 	default:
 		f.PreviousMissing = none
 	}
@@ -387,36 +400,38 @@ type evaluator struct {
 type result struct {
 	v       *big.Rat
 	missing string
+	// zeroDivisor is, for a formula that could not be evaluated because it
+	// divided by zero (its own or an input's), the divisor (ErrDivByZero).
+	zeroDivisor string
 }
 
 func newEvaluator(cat *model.Catalogue, year *model.Figures) *evaluator {
 	return &evaluator{cat: cat, year: year, done: map[string]result{}, visiting: map[string]bool{}}
 }
 
-func (e *evaluator) value(code string) (*big.Rat, string) {
+func (e *evaluator) value(code string) result {
 	if res, ok := e.done[code]; ok {
-		return res.v, res.missing
+		return res
 	}
 	res := e.compute(code)
 	e.done[code] = res
-	return res.v, res.missing
+	return res
 }
 
 // valueOf is value for an indicator of the catalogue and its entry in the
 // year (nil when none), which the caller has looked up already. An entered
 // value is read again rather than memoised: a map of every indicator costs
 // more than reading it.
-func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) (*big.Rat, string) {
+func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) result {
 	if !ind.Derived() {
-		res := e.computeOf(ind, entry)
-		return res.v, res.missing
+		return e.computeOf(ind, entry)
 	}
 	if res, ok := e.done[ind.Code]; ok {
-		return res.v, res.missing
+		return res
 	}
 	res := e.computeOf(ind, entry)
 	e.done[ind.Code] = res
-	return res.v, res.missing
+	return res
 }
 
 func (e *evaluator) compute(code string) result {
@@ -450,15 +465,21 @@ func (e *evaluator) computeOf(ind *model.Indicator, entry *model.Entry) result {
 	if err != nil {
 		return result{missing: err.Error()}
 	}
+	var zeroDivisor string
 	v, err := f.Eval(func(in string) (*big.Rat, error) {
-		v, missing := e.value(in)
-		if v == nil {
-			return nil, fmt.Errorf("%s", missing)
+		res := e.value(in)
+		if res.v == nil {
+			zeroDivisor = res.zeroDivisor
+			return nil, fmt.Errorf("%s", res.missing)
 		}
-		return v, nil
+		return res.v, nil
 	})
 	if err != nil {
-		return result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err)}
+		var div ErrDivByZero
+		if errors.As(err, &div) {
+			zeroDivisor = div.Divisor
+		}
+		return result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err), zeroDivisor: zeroDivisor}
 	}
 	return result{v: v}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/report/validate"
+	"github.com/baocao/baocao/report/vnformat"
 )
 
 // Options says what to generate.
@@ -208,8 +209,7 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
-	findings = append(findings, emptyParts(renderer, rep)...)
-	findings = append(findings, periodUnnamed(tplName, renderer, rep)...)
+	findings = append(findings, afterFilling(tplName, renderer, rep)...)
 	findings = validate.Sort(append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 	if findings.Errors() > 0 {
 		problems.Findings = findings
@@ -331,7 +331,30 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	if err != nil {
 		return append(render.Findings(t.name, model.Error, "template-value", err), fs...)
 	}
-	return append(append(emptyParts(t.r, rep), periodUnnamed(t.name, t.r, rep)...), fs...)
+	return append(afterFilling(t.name, t.r, rep), fs...)
+}
+
+// afterFilling is what filling the template noted, beside its errors: the
+// same for generate and validate.
+func afterFilling(template string, r *render.Renderer, rep *compute.Report) model.Findings {
+	fs := append(emptyParts(r, rep), periodUnnamed(template, r, rep)...)
+	return append(fs, undated(r, rep)...)
+}
+
+// undated warns, once however many places print it, of a report whose date
+// was left for the signer: the workbook allows it for a draft.
+func undated(r *render.Renderer, rep *compute.Report) model.Findings {
+	if !r.Undated() {
+		return nil
+	}
+	h := &rep.Current.Header
+	pos, ok := h.FieldPos["ngay"]
+	if !ok {
+		pos = model.Pos{File: rep.Current.Source}
+	}
+	return model.Findings{{Severity: model.Warning, Code: "undated", Pos: pos,
+		Msg: fmt.Sprintf("chưa có ngày ban hành: báo cáo để trống ngày và tháng («%s») để người ký ghi khi ban hành", vnformat.UndatedDate(rep.Current.Period.Year)),
+		Fix: "điền ngày ban hành (ngày/tháng/năm) khi đã có"}}
 }
 
 func readTemplate(opt Options) (string, []byte, error) {

@@ -46,11 +46,16 @@ func testReport() *compute.Report {
 // renderLines renders one paragraph per line of src and returns the output paragraphs.
 func renderLines(t *testing.T, lines ...string) ([]string, error) {
 	t.Helper()
+	return renderLinesOf(t, testReport(), lines...)
+}
+
+// renderLinesOf is renderLines for the report rep.
+func renderLinesOf(t *testing.T, rep *compute.Report, lines ...string) ([]string, error) {
+	t.Helper()
 	var body strings.Builder
 	for _, l := range lines {
 		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + docxtest.Esc(l) + `</w:t></w:r></w:p>`)
 	}
-	rep := testReport()
 	r, err := New(docxtest.Build(docxtest.Files{Body: body.String()}), rep.Catalogue)
 	if err != nil {
 		return nil, err

@@ -366,12 +366,12 @@ func (r *reader) entries(ref sheetRef) {
 		e.SetYearEstimatePos(at[3])
 		e.SetSamePeriodPos(at[4])
 		if c := t.cell(rw, colActual); !(derived && isDerivedMark(c)) {
-			e.Actual = r.number(sheet, c, rw.num, label{code, "Thực hiện"})
+			e.Actual = r.number(sheet, c, rw.num, label{code, "Thực hiện"}, ind)
 		}
 		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, label{code, "Ước tính"})
-		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, label{code, "Kế hoạch"})
-		e.YearEstimate = r.number(sheet, t.cell(rw, colYearEst), rw.num, label{code, "Ước cả năm"})
-		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, label{code, "Cùng kỳ năm trước"})
+		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, label{code, "Kế hoạch"}, ind)
+		e.YearEstimate = r.number(sheet, t.cell(rw, colYearEst), rw.num, label{code, "Ước cả năm"}, ind)
+		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, label{code, "Cùng kỳ năm trước"}, ind)
 		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num, label{code, "Ghi chú"})
 		r.y.Entries = append(r.y.Entries, e)
 	})
