@@ -76,6 +76,14 @@ func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format
 	r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
 }
 
+// refuse reports a fault that stops a sheet being read. It comes first and is
+// always listed: a sheet of too many rows must not hide behind the findings
+// about those rows.
+func (r *reader) refuse(pos model.Pos, flt *fault) {
+	f := model.Finding{Severity: model.Error, Code: flt.code, Pos: pos, Msg: flt.msg}
+	r.findings = append(model.Findings{f}, r.findings...)
+}
+
 // done returns the findings, closed by one that counts those not listed.
 func (r *reader) done() model.Findings {
 	if len(r.unlisted) == 0 {
@@ -210,7 +218,7 @@ func (r *reader) readTable(ref sheetRef, columns []column, required []string, on
 		return true
 	})
 	if flt != nil {
-		r.add(model.Error, flt.code, model.Pos{File: r.file, Sheet: ref.name}, "", "%s", flt.msg)
+		r.refuse(model.Pos{File: r.file, Sheet: ref.name, Cell: flt.cell}, flt)
 		return t, nil
 	}
 	if t.header == 0 {
