@@ -22,9 +22,15 @@ type Figure struct {
 	Value    *big.Rat
 	Missing  string
 	Estimate bool
+	// Failure is why a derived value could not be computed although every
+	// input of its formula has a value (ErrDivByZero): the value exists in no
+	// form, it is not merely unreported. nil otherwise.
+	Failure error
 
 	Previous        *big.Rat
 	PreviousMissing string
+	// PreviousFailure is Failure for last year's value.
+	PreviousFailure error
 
 	// Plan is the plan of the year the period belongs to: the period's input's
 	// ke_hoach, else the year's input's.
@@ -163,17 +169,13 @@ func (f *Figure) TargetMet() (met, ok bool) {
 	return t.MetBy(c), true
 }
 
-// ValueDecimals is the precision the value is shown at: the catalogue's, or
-// more where that rounding would seem to meet a target the exact value misses
-// (or the reverse), so that the prose and the appendix show one figure.
+// ValueDecimals is the precision the figure's values (last year's, this
+// year's, the plan) and the difference between them are shown at, in the
+// prose and the appendix alike: the catalogue's, or more where that rounding
+// would seem to meet a target or the plan the exact value misses (or the
+// reverse), or would contradict the change stated (ShownDecimals).
 func (f *Figure) ValueDecimals() int {
-	d := f.Indicator.Decimals
-	t := f.Indicator.Target
-	if t == nil || f.Value == nil {
-		return d
-	}
-	goal := Rat(t.Value)
-	return AgreeingDecimals(f.Value, d, func(v *big.Rat) bool { return t.MetBy(Cmp(v, goal)) })
+	return ShownDecimals(f.Indicator, []*big.Rat{f.Previous, f.Value}, f.Plan)
 }
 
 // Improved reports whether the change is good news, taking the indicator's
@@ -230,6 +232,7 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		f := &figures[i]
 		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &cur.next), periods: shared}
 		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
+		f.Failure = cur.failure(ind)
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
 			if prev != nil {
@@ -258,6 +261,9 @@ func (r *Report) previous(f *Figure, last *evaluator, none string) {
 	var fromFile *big.Rat
 	if last != nil {
 		fromFile, _ = last.valueOf(f.Indicator, last.year.EntryFrom(f.Indicator.Code, &last.next))
+		if fromFile == nil {
+			f.PreviousFailure = last.failure(f.Indicator)
+		}
 	}
 	switch {
 	case fromFile != nil:
@@ -271,6 +277,7 @@ func (r *Report) previous(f *Figure, last *evaluator, none string) {
 		}
 	case stated != nil:
 		f.Previous = stated
+		f.PreviousFailure = nil
 	default:
 		f.PreviousMissing = none
 	}
@@ -387,6 +394,22 @@ type evaluator struct {
 type result struct {
 	v       *big.Rat
 	missing string
+	failure error // the formula's own error, its inputs having values (Figure.Failure)
+}
+
+// missingInput is the error a formula's evaluation gets for an input without
+// a value, told apart from the formula's own failure.
+type missingInput string
+
+func (m missingInput) Error() string { return string(m) }
+
+// failure is why a derived indicator's formula gave no value though its
+// inputs have values; nil for others. Derived values are memoised by valueOf.
+func (e *evaluator) failure(ind *model.Indicator) error {
+	if !ind.Derived() {
+		return nil
+	}
+	return e.done[ind.Code].failure
 }
 
 func newEvaluator(cat *model.Catalogue, year *model.Figures) *evaluator {
@@ -453,12 +476,16 @@ func (e *evaluator) computeOf(ind *model.Indicator, entry *model.Entry) result {
 	v, err := f.Eval(func(in string) (*big.Rat, error) {
 		v, missing := e.value(in)
 		if v == nil {
-			return nil, fmt.Errorf("%s", missing)
+			return nil, missingInput(missing)
 		}
 		return v, nil
 	})
 	if err != nil {
-		return result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err)}
+		res := result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err)}
+		if _, input := err.(missingInput); !input {
+			res.failure = err
+		}
+		return res
 	}
 	return result{v: v}
 }

@@ -150,20 +150,21 @@ func row(ind *model.Indicator, f Figures, no int) Row {
 	value(0, f.Prev)
 	value(1, f.Plan)
 	value(2, f.Value)
-	for i, base := range []*decimal.Decimal{f.Prev, f.Plan} {
-		if base == nil {
-			continue
-		}
-		if ind.Kind == model.Rate {
-			d := f.Value.Sub(*base).Round(1)
-			set(3+i, points(d), &d)
-			continue
-		}
-		if base.IsZero() {
-			continue
-		}
-		d := f.Value.Mul(hundred).DivRound(*base, 40).Round(1)
-		set(3+i, VN(d, 1), &d)
+	// Last year: a rate in points at its decimals, a quantity as 100 plus its
+	// growth rounded half-up (away from zero) at 1 decimal, as the prose words it.
+	switch {
+	case f.Prev == nil:
+	case ind.Kind == model.Rate:
+		d := f.Value.Sub(*f.Prev).Round(int32(ind.Decimals))
+		set(3, points(d, ind.Decimals), &d)
+	case !f.Prev.IsZero():
+		d := f.Value.Sub(*f.Prev).Mul(hundred).DivRound(*f.Prev, 40).Round(1).Add(hundred)
+		set(3, VN(d, 1), &d)
+	}
+	// The plan: the value in percent of it, a rate's too ("đạt 96,4% Kế hoạch").
+	if f.Plan != nil && !f.Plan.IsZero() {
+		d := f.Value.Mul(hundred).DivRound(*f.Plan, 40).Round(1)
+		set(4, VN(d, 1), &d)
 	}
 	return r
 }
@@ -189,7 +190,7 @@ func VN(d decimal.Decimal, places int) string {
 	return sign + b.String()
 }
 
-func points(d decimal.Decimal) string {
+func points(d decimal.Decimal, decimals int) string {
 	if d.IsZero() {
 		return "tương đương"
 	}
@@ -197,9 +198,7 @@ func points(d decimal.Decimal) string {
 	if d.Sign() < 0 {
 		word, d = "giảm ", d.Neg()
 	}
-	s := VN(d, 1)
-	s = strings.TrimSuffix(s, ",0")
-	return word + s + " điểm phần trăm"
+	return word + VN(d, decimals) + " điểm phần trăm"
 }
 
 // DocxRows lists the rows the default template's table must have: the two
