@@ -342,8 +342,8 @@ func showsTruly(ind *model.Indicator, values []*big.Rat, plan *big.Rat, d int) b
 		if gap != Round(new(big.Rat).Sub(cur, prev), d).Sign() {
 			return false
 		}
-		if ind.Kind.Measure() != vnformat.Relative {
-			continue
+		if ind.Kind.Measure() != vnformat.Relative || prev.Sign() <= 0 {
+			continue // from a negative base a growth's sign is not the values' order
 		}
 		if g := Growth(prev, cur); g != nil {
 			if s := Round(g, vnformat.PercentDecimals).Sign(); s != 0 && gap != s {

@@ -22,7 +22,7 @@ func TestIndicatorChange(t *testing.T) {
 		{Points, "93.5", "96.445", 2, "tăng 2,95 điểm phần trăm", 1, true},
 		{Points, "15.25", "12.3", 1, "giảm 3,0 điểm phần trăm", -1, true}, // a difference is not trimmed
 		{Relative, "100", "97", 1, "giảm 3%", -1, true},                   // a growth is
-		{Points, "0", "12", 0, "tăng 12 điểm phần trăm", 1, true}, // a rate from 0 still compares
+		{Points, "0", "12", 0, "tăng 12 điểm phần trăm", 1, true},         // a rate from 0 still compares
 		{Places, "8", "12", 0, "giảm 4 bậc", -1, true},
 		{Places, "12", "12", 0, "giữ nguyên thứ hạng", 0, true},
 	} {
