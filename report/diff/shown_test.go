@@ -39,7 +39,9 @@ func TestShownValuesAgreeWithTheChange(t *testing.T) {
 	prev := decimal.NewFromInt(84950).Mul(hundred).Div(decimal.NewFromInt(100000))
 	cur := decimal.RequireFromString("84957.5").Mul(hundred).Div(decimal.NewFromInt(99950))
 	rise := cur.Sub(prev)
-	comma := func(d decimal.Decimal, places int32) string { return strings.Replace(d.StringFixed(places), ".", ",", 1) }
+	comma := func(d decimal.Decimal, places int32) string {
+		return strings.Replace(d.StringFixed(places), ".", ",", 1)
+	}
 	want := map[string]string{
 		"TL_MAY": comma(prev, 2) + " → " + comma(cur, 2) + " | +" + comma(rise, 2) + " | tăng " + comma(rise, 2) + " điểm phần trăm | up",
 		// Entered with two decimals: the points at two, as the chênh lệch is.
