@@ -131,7 +131,13 @@ func TestTruthfulWording(t *testing.T) {
 		{`{{ (chi_tieu "TIEN").GiaTriDonVi }}; {{ (chi_tieu "BAN").GiaTriDonVi }}`, "5 tỷ đồng; 3 triệu bản"},
 		{`{{ if (chi_tieu "VP").BangKhong }}không có{{ else }}có {{ (chi_tieu "VP").HaiChuSo }} vụ{{ end }}`, "có 21 vụ"},
 	}
-	rep := truthReport(t)
+	expectRendered(t, truthReport(t), cases)
+}
+
+// expectRendered renders each case's tag alone in a paragraph and checks that
+// it reads as wanted.
+func expectRendered(t *testing.T, rep *compute.Report, cases []struct{ tag, want string }) {
+	t.Helper()
 	for _, c := range cases {
 		got, _, err := renderReport(t, rep, c.tag)
 		if err != nil {
