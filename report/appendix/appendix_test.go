@@ -122,7 +122,10 @@ func TestProvinceByHand(t *testing.T) {
 		// the rate's 2 decimals; against a plan of 80, 96,35…% as the prose says.
 		{"TL_KY_SO", rows["TL_KY_SO"].VsPrevious.Text, "tăng 10,42 điểm phần trăm"},
 		{"TL_KY_SO", rows["TL_KY_SO"].VsPlan.Text, "96,4"},
-		{"TL_GIU", rows["TL_GIU"].VsPrevious.Text, "tương đương"},
+		// 50 → 50,04 at the catalogue's 1 decimal would be 50,0 → 50,0 beside a
+		// rise: both shown at 2, the rise stated.
+		{"TL_GIU", rows["TL_GIU"].Previous.Text + " → " + rows["TL_GIU"].Value.Text, "50,00 → 50,04"},
+		{"TL_GIU", rows["TL_GIU"].VsPrevious.Text, "tăng 0,04 điểm phần trăm"},
 		{"VI_PHAM", rows["VI_PHAM"].VsPrevious.Text, "60,0"},
 		{"XH_A", rows["XH_A"].Previous.Text, "8/63"},
 		{"XH_A", rows["XH_A"].Value.Text, "5/34"},

@@ -274,13 +274,12 @@ var hundred = big.NewRat(100, 1)
 // say what the exact values say:
 //   - each meets the indicator's target as its exact value does, the newest
 //     its plan too: 79,967 against "≥ 80" is 79,97, never 80,0 beside "chưa đạt";
-//   - two neighbours go the way their exact difference rounded there goes
-//     (the difference stated beside them: a chênh lệch, a rate's change in
-//     points, see vnformat.ChangeDecimals): 84,95% → 85% shows as 84,95 and
-//     85,00, "tăng 0,05 điểm phần trăm", never 85,0 and 85,0 with "tăng 0,1";
-//     nor do two values that differ stand beside "tương đương";
-//   - two neighbours whose growth is worded as a rise or a fall
-//     (vnformat.PercentDecimals) do not look equal, nor the wrong way round.
+//   - two neighbours that differ look as they are, a rise or a fall, and so
+//     does the difference stated beside them, rounded there (a chênh lệch, a
+//     rate's change in points, see vnformat.ChangeDecimals; a diff's status):
+//     84,95% → 85% shows as 84,95 and 85,00, "tăng 0,05 điểm phần trăm",
+//     never 85,0 and 85,0 with "tăng 0,1", nor 47,0 and 47,0 with a rise
+//     of 0,02 point. A growth in percent may still read "tương đương".
 //
 // The difference is rounded once, from the exact values, like every figure:
 // it may differ by one in its last digit from the difference of the two
@@ -338,17 +337,10 @@ func showsTruly(ind *model.Indicator, values []*big.Rat, plan *big.Rat, d int) b
 		if prev == nil || cur == nil {
 			continue
 		}
-		gap := new(big.Rat).Sub(shown[i], shown[i-1]).Sign()
-		if gap != Round(new(big.Rat).Sub(cur, prev), d).Sign() {
+		delta := new(big.Rat).Sub(cur, prev)
+		way := delta.Sign()
+		if new(big.Rat).Sub(shown[i], shown[i-1]).Sign() != way || Round(delta, d).Sign() != way {
 			return false
-		}
-		if ind.Kind.Measure() != vnformat.Relative || prev.Sign() <= 0 {
-			continue // from a negative base a growth's sign is not the values' order
-		}
-		if g := Growth(prev, cur); g != nil {
-			if s := Round(g, vnformat.PercentDecimals).Sign(); s != 0 && gap != s {
-				return false
-			}
 		}
 	}
 	return true

@@ -141,10 +141,21 @@ func row(ind *model.Indicator, f Figures, no int) Row {
 		places(4, f.Plan)
 		return r
 	}
+	// The row's precision: the catalogue's, or more until a change from last
+	// year shows, in both values and in their difference, as the rise or fall
+	// it is (worked out here apart from compute.ShownDecimals; no figure of
+	// these fixtures needs more digits for its target or plan).
+	places := ind.Decimals
+	if f.Prev != nil && !f.Prev.Equal(*f.Value) {
+		change := f.Value.Sub(*f.Prev)
+		for p := int32(places); f.Value.Round(p).Sub(f.Prev.Round(p)).Sign() != change.Sign() || change.Round(p).Sign() != change.Sign(); p++ {
+			places = int(p) + 1
+		}
+	}
 	value := func(i int, v *decimal.Decimal) {
 		if v != nil {
-			d := v.Round(int32(ind.Decimals))
-			set(i, VN(d, ind.Decimals), &d)
+			d := v.Round(int32(places))
+			set(i, VN(d, places), &d)
 		}
 	}
 	value(0, f.Prev)
@@ -155,8 +166,8 @@ func row(ind *model.Indicator, f Figures, no int) Row {
 	switch {
 	case f.Prev == nil:
 	case ind.Kind == model.Rate:
-		d := f.Value.Sub(*f.Prev).Round(int32(ind.Decimals))
-		set(3, points(d, ind.Decimals), &d)
+		d := f.Value.Sub(*f.Prev).Round(int32(places))
+		set(3, points(d, places), &d)
 	case !f.Prev.IsZero():
 		d := f.Value.Sub(*f.Prev).Mul(hundred).DivRound(*f.Prev, 40).Round(1).Add(hundred)
 		set(3, VN(d, 1), &d)
