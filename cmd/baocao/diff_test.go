@@ -260,6 +260,9 @@ func TestDiffRefusals(t *testing.T) {
 		{[]string{"diff", "2020", "2021", "--threshold", "0"}, "lớn hơn 0"},
 		{[]string{"diff", "2020", "2021", "--group", "KHONG"}, "không có nhóm «KHONG» trong danh mục; các nhóm: BCVT, CNTT, TTKT, TTTT, XH"},
 		{[]string{"diff", "--data", dir, "2020", "2021", "-o", input2021, "--format", "text"}, "trùng với tệp số liệu"},
+		// Saved among the inputs as a period's name, it would be read as that period's figures.
+		{[]string{"diff", "--data", dir, "2020", "2021", "-o", filepath.Join(dir, "2026.xlsx")}, "không ghi kết quả so sánh vào thư mục số liệu " + dir},
+		{[]string{"diff", filepath.Join(dir, "2020.yaml"), input2021, "-o", filepath.Join(dir, "so-sanh.csv")}, "không ghi kết quả so sánh vào thư mục số liệu " + dir},
 		{[]string{"diff", "--data", dir, "2021", input2021}, "được nêu hai lần"},
 		{[]string{"diff", "--data", dir, "2019", "2021"}, "không có tệp số liệu năm 2019"},
 	}
@@ -271,6 +274,11 @@ func TestDiffRefusals(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(input2021); !bytes.Equal(before, after) {
 		t.Error("an input was written over")
+	}
+	for _, name := range []string{"2026.xlsx", "so-sanh.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s was written into the workspace", name)
+		}
 	}
 
 	// Input problems are listed with their place: exit 1, nothing compared.

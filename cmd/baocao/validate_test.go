@@ -15,6 +15,7 @@ import (
 	"github.com/baocao/baocao/data"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -427,7 +428,7 @@ func TestValidateAgreesWithGenerate(t *testing.T) {
 
 // A template generate refuses for the workspace's catalogue (the default one
 // names an indicator this catalogue calls otherwise) fails validate too, with
-// the same errors at the same paragraphs.
+// the same errors at the same paragraphs, each saying what to do.
 func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 	renamed := []string{"DT_BUU_CHINH", "DT_BUU_PHAM"}
 	ws := sampleWorkspace(t, map[string][]string{"chi-tieu.yaml": renamed, "2020.yaml": renamed, "2021.yaml": renamed})
@@ -435,7 +436,7 @@ func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 	rep := decodeReport(t, out)
 	var paragraphs []string
 	for _, f := range rep.Findings {
-		if f.Code == "template" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") {
+		if f.Code == "template-error" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") && f.Fix == render.UnknownCodeFix {
 			paragraphs = append(paragraphs, strings.SplitN(f.Message, " «", 2)[0])
 		}
 	}
@@ -450,5 +451,95 @@ func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 		if !strings.Contains(errOut, p+" «") {
 			t.Errorf("generate does not report %s:\n%s", p, errOut)
 		}
+	}
+}
+
+// In the default catalogue, complaints received have no good direction and
+// sanctions are fewer-is-better: a fall in complaints is no "chiều hướng chưa
+// tốt", and a count of sanctioned bodies is "là", not "đạt", a value.
+func TestDefaultCatalogueDirections(t *testing.T) {
+	ws := sampleWorkspace(t, map[string][]string{
+		"2020.yaml": {"chi_tieu:\n", "chi_tieu:\n  DON_THU: 50\n  TT_TO_CHUC_XU_PHAT: 1\n"},
+		"2021.yaml": {"  DON_THU: {thuc_hien: 10,", "  DON_THU: {thuc_hien: 45,"},
+	})
+	out := filepath.Join(t.TempDir(), "bao-cao.docx")
+	if code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", out); code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, errOut)
+	}
+	text := docText(t, out)
+	_, worse, found := strings.Cut(text, "chiều hướng chưa tốt")
+	if !found {
+		t.Fatalf("no list of worse indicators:\n%s", text)
+	}
+	var items []string // the list's lines, each "+ …"
+	for _, l := range strings.Split(worse, "\n")[1:] {
+		if !strings.HasPrefix(l, "+ ") {
+			break
+		}
+		items = append(items, l)
+	}
+	worse = strings.Join(items, "\n")
+	if strings.Contains(worse, "Đơn thư") {
+		t.Errorf("complaints received listed as a worse trend:\n%s", worse)
+	}
+	if !strings.Contains(worse, "+ Tổ chức bị xử phạt vi phạm hành chính là 03 tổ chức, tăng 02 tổ chức") {
+		t.Errorf("sanctioned bodies should rise as a worse trend, worded with «là»:\n%q", worse)
+	}
+}
+
+// A copy of an input that is never read ("2021 (1).yaml", edited instead of
+// 2021.yaml) is pointed out, with the file read in its place; baocao's own
+// backups and Excel's lock files are not.
+func TestUnreadCopies(t *testing.T) {
+	ws := sampleWorkspace(t, nil)
+	sample, err := os.ReadFile(filepath.Join(ws, "2021.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"2021 (1).yaml", "2020-ban-sua.yaml", "ghi-chu.yml", "~$2021.xlsx", "2021.ban-cu-2026-12-07-083015.yaml", "LUU-Y.txt"} {
+		writeFile(t, filepath.Join(ws, name), string(sample))
+	}
+	unread := func(out string) []string {
+		var files []string
+		for _, f := range decodeReport(t, out).Findings {
+			if f.Code == "unread-file" {
+				files = append(files, filepath.Base(f.File)+": "+f.Message)
+			}
+		}
+		slices.Sort(files)
+		return files
+	}
+	_, out, _ := runCLI(t, "validate", "--data", ws, "--format", "json")
+	want := []string{
+		"2020-ban-sua.yaml: tệp này không được đọc: số liệu năm 2020 được đọc từ " + filepath.Join(ws, "2020.yaml"),
+		"2021 (1).yaml: tệp này không được đọc: số liệu năm 2021 được đọc từ " + filepath.Join(ws, "2021.yaml"),
+		"ghi-chu.yml: tệp này không được đọc: chỉ các tệp đặt tên theo kỳ (ví dụ 2025.xlsx, 2025-6T.yaml, 2025-Q3.xlsx) là số liệu",
+	}
+	if got := unread(out); !slices.Equal(got, want) {
+		t.Errorf("validate of the workspace:\n got %q\nwant %q", got, want)
+	}
+	_, out, _ = runCLI(t, "validate", "2021", "--data", ws, "--format", "json")
+	if got := unread(out); !slices.Equal(got, want[1:2]) {
+		t.Errorf("validate 2021: got %q, want %q", got, want[1:2])
+	}
+	code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "bao-cao.docx"))
+	if code != 0 || strings.Count(errOut, "không được đọc") != 1 || !strings.Contains(errOut, "2021 (1).yaml: cảnh báo: tệp này không được đọc") {
+		t.Errorf("generate 2021: exit %d\n%s", code, errOut)
+	}
+}
+
+// A file of the workspace named by its path is read against the workspace's
+// catalogue, which is checked, and its findings listed, once.
+func TestValidateFileOfTheWorkspace(t *testing.T) {
+	ws := sampleWorkspace(t, map[string][]string{"chi-tieu.yaml": {"\nnhom:", "\nban_hanh: 2021\nnhom:"}})
+	code, out, errOut := runCLI(t, "validate", filepath.Join(ws, "2021.yaml"), "--data", ws, "--format", "json")
+	n := 0
+	for _, f := range decodeReport(t, out).Findings {
+		if filepath.Base(f.File) == "chi-tieu.yaml" {
+			n++
+		}
+	}
+	if code != 0 || n != 1 || strings.Count(errOut, "chi-tieu.yaml") != 1 {
+		t.Errorf("exit %d, %d findings of the catalogue, stderr %q\n%s", code, n, errOut, out)
 	}
 }

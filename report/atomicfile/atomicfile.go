@@ -107,11 +107,17 @@ func RemoveStale(path string, now time.Time) int {
 	return n
 }
 
+// backupMark stands before the time in the name of a backup.
+const backupMark = ".ban-cu-"
+
+// IsBackup reports whether a file's name is one BackupName gives.
+func IsBackup(name string) bool { return strings.Contains(filepath.Base(name), backupMark) }
+
 // BackupName is a free name beside path for the file there, dated:
 // Bao-cao-2021.ban-cu-2026-12-07-083015.docx.
 func BackupName(path string, t time.Time) string {
 	ext := filepath.Ext(path)
-	base := strings.TrimSuffix(path, ext) + ".ban-cu-" + t.Format("2006-01-02-150405")
+	base := strings.TrimSuffix(path, ext) + backupMark + t.Format("2006-01-02-150405")
 	name := base + ext
 	for i := 2; ; i++ {
 		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {

@@ -4,6 +4,7 @@
 package compute
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -22,15 +23,17 @@ type Figure struct {
 	Value    *big.Rat
 	Missing  string
 	Estimate bool
-	// Failure is why a derived value could not be computed although every
-	// input of its formula has a value (ErrDivByZero): the value exists in no
-	// form, it is not merely unreported. nil otherwise.
-	Failure error
+	// ZeroDivisor is, as PreviousZeroDivisor for last year's, set when Value
+	// is missing because the figures make the formula divide by zero: the
+	// value cannot be computed, it is not merely unreported.
+	ZeroDivisor string
 
 	Previous        *big.Rat
 	PreviousMissing string
-	// PreviousFailure is Failure for last year's value.
-	PreviousFailure error
+	// PreviousZeroDivisor is set when Previous is missing because last year's
+	// figures make the formula divide by zero: the divisor, an indicator's
+	// code or "biểu thức".
+	PreviousZeroDivisor string
 
 	// Plan is the plan of the year the period belongs to: the period's input's
 	// ke_hoach, else the year's input's.
@@ -173,7 +176,7 @@ func (f *Figure) TargetMet() (met, ok bool) {
 // year's, the plan) and the difference between them are shown at, in the
 // prose and the appendix alike: the catalogue's, or more where that rounding
 // would seem to meet a target or the plan the exact value misses (or the
-// reverse), or would contradict the change stated (ShownDecimals).
+// reverse), or would hide or contradict the change (ShownDecimals).
 func (f *Figure) ValueDecimals() int {
 	return ShownDecimals(f.Indicator, []*big.Rat{f.Previous, f.Value}, f.Plan)
 }
@@ -231,8 +234,8 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 	for i, ind := range cat.Indicators {
 		f := &figures[i]
 		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &cur.next), periods: shared}
-		f.Value, f.Missing = cur.valueOf(ind, f.Entry)
-		f.Failure = cur.failure(ind)
+		res := cur.valueOf(ind, f.Entry)
+		f.Value, f.Missing, f.ZeroDivisor = res.v, res.missing, res.zeroDivisor
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
 			if prev != nil {
@@ -259,11 +262,10 @@ func (r *Report) previous(f *Figure, last *evaluator, none string) {
 		stated = Rat(*f.Entry.SamePeriod)
 	}
 	var fromFile *big.Rat
+	var zeroDivisor string
 	if last != nil {
-		fromFile, _ = last.valueOf(f.Indicator, last.year.EntryFrom(f.Indicator.Code, &last.next))
-		if fromFile == nil {
-			f.PreviousFailure = last.failure(f.Indicator)
-		}
+		res := last.valueOf(f.Indicator, last.year.EntryFrom(f.Indicator.Code, &last.next))
+		fromFile, zeroDivisor = res.v, res.zeroDivisor
 	}
 	switch {
 	case fromFile != nil:
@@ -277,7 +279,11 @@ func (r *Report) previous(f *Figure, last *evaluator, none string) {
 		}
 	case stated != nil:
 		f.Previous = stated
-		f.PreviousFailure = nil
+	case zeroDivisor != "":
+		// Last year's figures are there, but the formula divides by zero in them.
+		f.PreviousZeroDivisor = zeroDivisor
+		f.PreviousMissing = fmt.Sprintf("không tính được số liệu %s của chỉ tiêu %s: phép chia cho «%s» bằng 0",
+			f.Compared().Name(), f.Indicator.Code, zeroDivisor)
 	default:
 		f.PreviousMissing = none
 	}
@@ -394,52 +400,38 @@ type evaluator struct {
 type result struct {
 	v       *big.Rat
 	missing string
-	failure error // the formula's own error, its inputs having values (Figure.Failure)
-}
-
-// missingInput is the error a formula's evaluation gets for an input without
-// a value, told apart from the formula's own failure.
-type missingInput string
-
-func (m missingInput) Error() string { return string(m) }
-
-// failure is why a derived indicator's formula gave no value though its
-// inputs have values; nil for others. Derived values are memoised by valueOf.
-func (e *evaluator) failure(ind *model.Indicator) error {
-	if !ind.Derived() {
-		return nil
-	}
-	return e.done[ind.Code].failure
+	// zeroDivisor is, for a formula that could not be evaluated because it
+	// divided by zero (its own or an input's), the divisor (ErrDivByZero).
+	zeroDivisor string
 }
 
 func newEvaluator(cat *model.Catalogue, year *model.Figures) *evaluator {
 	return &evaluator{cat: cat, year: year, done: map[string]result{}, visiting: map[string]bool{}}
 }
 
-func (e *evaluator) value(code string) (*big.Rat, string) {
+func (e *evaluator) value(code string) result {
 	if res, ok := e.done[code]; ok {
-		return res.v, res.missing
+		return res
 	}
 	res := e.compute(code)
 	e.done[code] = res
-	return res.v, res.missing
+	return res
 }
 
 // valueOf is value for an indicator of the catalogue and its entry in the
 // year (nil when none), which the caller has looked up already. An entered
 // value is read again rather than memoised: a map of every indicator costs
 // more than reading it.
-func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) (*big.Rat, string) {
+func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) result {
 	if !ind.Derived() {
-		res := e.computeOf(ind, entry)
-		return res.v, res.missing
+		return e.computeOf(ind, entry)
 	}
 	if res, ok := e.done[ind.Code]; ok {
-		return res.v, res.missing
+		return res
 	}
 	res := e.computeOf(ind, entry)
 	e.done[ind.Code] = res
-	return res.v, res.missing
+	return res
 }
 
 func (e *evaluator) compute(code string) result {
@@ -473,19 +465,21 @@ func (e *evaluator) computeOf(ind *model.Indicator, entry *model.Entry) result {
 	if err != nil {
 		return result{missing: err.Error()}
 	}
+	var zeroDivisor string
 	v, err := f.Eval(func(in string) (*big.Rat, error) {
-		v, missing := e.value(in)
-		if v == nil {
-			return nil, missingInput(missing)
+		res := e.value(in)
+		if res.v == nil {
+			zeroDivisor = res.zeroDivisor
+			return nil, fmt.Errorf("%s", res.missing)
 		}
-		return v, nil
+		return res.v, nil
 	})
 	if err != nil {
-		res := result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err)}
-		if _, input := err.(missingInput); !input {
-			res.failure = err
+		var div ErrDivByZero
+		if errors.As(err, &div) {
+			zeroDivisor = div.Divisor
 		}
-		return res
+		return result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err), zeroDivisor: zeroDivisor}
 	}
 	return result{v: v}
 }

@@ -1,7 +1,6 @@
 package compute_test
 
 import (
-	"errors"
 	"math/big"
 	"testing"
 
@@ -173,9 +172,9 @@ func TestAttainmentDecimals(t *testing.T) {
 	}
 }
 
-// TestPreviousFailure: last year's rate whose formula divides by 0 cannot be
-// computed; it is not missing.
-func TestPreviousFailure(t *testing.T) {
+// TestZeroDivisor: this year's rate whose formula divides by 0 cannot be
+// computed, as last year's (PreviousZeroDivisor); it is not missing.
+func TestZeroDivisor(t *testing.T) {
 	cat := model.NewCatalogue("c", nil, []*model.Indicator{
 		{Code: "HS", Kind: model.Quantity}, {Code: "HS_TT", Kind: model.Quantity},
 		{Code: "TL", Kind: model.Rate, Decimals: 1, Formula: "HS_TT / HS * 100"},
@@ -184,18 +183,10 @@ func TestPreviousFailure(t *testing.T) {
 	prev := &model.Figures{Period: model.YearPeriod(2024), Entries: []*model.Entry{{Code: "HS", Actual: dec("0")}, {Code: "HS_TT", Actual: dec("0")}}}
 	cur := &model.Figures{Period: model.YearPeriod(2025), Entries: []*model.Entry{{Code: "HS", Actual: dec("0")}, {Code: "HS_TT", Actual: dec("5")}}}
 	rep := compute.Compute(cat, cur, prev)
-	f := rep.Figure("TL")
-	var div compute.ErrDivByZero
-	if f.Previous != nil || !errors.As(f.PreviousFailure, &div) || div.Divisor != "HS" {
-		t.Errorf("last year's 0/0: previous %v, failure %v", f.Previous, f.PreviousFailure)
+	if f := rep.Figure("TL"); f.Value != nil || f.ZeroDivisor != "HS" || f.PreviousZeroDivisor != "HS" {
+		t.Errorf("5/0 and last year's 0/0: value %v, divisors %q %q", f.Value, f.ZeroDivisor, f.PreviousZeroDivisor)
 	}
-	if !errors.As(f.Failure, &div) {
-		t.Errorf("this year's 5/0: failure %v", f.Failure)
-	}
-	if g := rep.Figure("TL_THIEU"); g.Failure != nil || g.PreviousFailure != nil {
-		t.Errorf("an input missing is no failure of the formula: %v %v", g.Failure, g.PreviousFailure)
-	}
-	if h := rep.Figure("HS"); h.Failure != nil {
-		t.Errorf("an entered value: failure %v", h.Failure)
+	if g := rep.Figure("TL_THIEU"); g.ZeroDivisor != "" {
+		t.Errorf("an input missing is no division by zero: %q", g.ZeroDivisor)
 	}
 }

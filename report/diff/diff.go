@@ -166,9 +166,9 @@ type Change struct {
 	Delta    *big.Rat // value(To) − value(From); nil unless both exist in the same unit
 	Flag     bool     // |Percent()| reaches the threshold, or the base is 0
 	Limit    *big.Rat // the threshold that applied, in percent
-	// Failure is why the value of an Uncomputable change's column could not
-	// be computed (compute.Figure.Failure); nil otherwise.
-	Failure error
+	// ZeroDivisor is, for an Uncomputable change, the divisor that is 0 in
+	// the column whose value cannot be computed (compute.Figure.ZeroDivisor).
+	ZeroDivisor string
 
 	from, to *big.Rat
 }
@@ -387,7 +387,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 		names, units = make([]string, n), make([]string, n)
 	}
 	hasValue := false
-	failures := make([]error, n)
+	divisors := make([]string, n)
 	for i, rep := range reps {
 		var f *compute.Figure
 		if multi {
@@ -402,7 +402,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 			names[i], units[i] = f.Indicator.Name, f.Indicator.Unit
 		}
 		r.Values[i] = f.Value
-		failures[i] = f.Failure
+		divisors[i] = f.ZeroDivisor
 		hasValue = hasValue || f.Value != nil
 		if f.Ranking != nil {
 			if r.Rankings == nil {
@@ -443,10 +443,10 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 		// A value that cannot be computed is not missing: the comparison is not
 		// "mới" or "bỏ" but impossible.
 		switch {
-		case c.Status == Added && failures[j-1] != nil:
-			c.Status, c.Failure = Uncomputable, failures[j-1]
-		case c.Status == Removed && failures[j] != nil:
-			c.Status, c.Failure = Uncomputable, failures[j]
+		case c.Status == Added && divisors[j-1] != "":
+			c.Status, c.ZeroDivisor = Uncomputable, divisors[j-1]
+		case c.Status == Removed && divisors[j] != "":
+			c.Status, c.ZeroDivisor = Uncomputable, divisors[j]
 		}
 		c.From, c.To, c.Limit = j-1, j, limit
 		if c.Status == Up || c.Status == Down || c.Status == NoBase {

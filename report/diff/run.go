@@ -109,6 +109,9 @@ func Run(req Request) (*Result, error) {
 				return nil, fmt.Errorf("tệp kết quả %s trùng với tệp số liệu %s; hãy chọn tên khác", req.Output, filepath.ToSlash(in))
 			}
 		}
+		if err := input.CheckOutput(req.Output, "kết quả so sánh", l.ws); err != nil {
+			return nil, err
+		}
 	}
 	var backup string
 	if req.Output != "" {

@@ -70,7 +70,7 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 		if r.Values[c.From] != nil {
 			col = to
 		}
-		return fmt.Sprintf("không so sánh được (%s không tính được: %v)", col.Name, c.Failure), 0
+		return fmt.Sprintf("không so sánh được (%s không tính được: %v)", col.Name, compute.ErrDivByZero{Divisor: c.ZeroDivisor}), 0
 	}
 	m := r.Kind.Measure()
 	words, sign, ok := vnformat.IndicatorChange(m, c.Delta, c.Percent(), vnformat.ChangeDecimals(m, r.Decimals))

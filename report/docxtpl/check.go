@@ -519,8 +519,10 @@ func (c *checker) call(name string, args *callArgs) reflect.Type {
 	}
 	if check := c.opt.ArgChecks[name]; check != nil && len(args.nodes) > 0 {
 		if s, ok := args.nodes[0].(*parse.StringNode); ok {
-			if msg := check(s.Text); msg != "" {
-				c.errorf(c.tg, "%s", msg)
+			if msg, fix := check(s.Text); msg != "" {
+				e := tagError(c.pt, c.tg, msg)
+				e.Fix = fix
+				c.errs = append(c.errs, e)
 			}
 		}
 	}

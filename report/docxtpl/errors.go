@@ -20,6 +20,7 @@ type Error struct {
 	Paragraph int    // 1-based, w:p in document order within the part; 0 if unknown
 	Text      string // the paragraph's text, shortened to about 60 runes with "…"
 	Msg       string // Vietnamese
+	Fix       string // what to do about it, when something can be said; not part of Error()
 }
 
 func (e *Error) Error() string {

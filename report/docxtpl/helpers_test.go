@@ -56,15 +56,15 @@ func options() docxtpl.Options {
 	return docxtpl.Options{
 		Funcs: funcs(),
 		Root:  reflect.TypeFor[Report](),
-		ArgChecks: map[string]func(string) string{
-			"chi_tieu": func(code string) string {
+		ArgChecks: map[string]func(string) (string, string){
+			"chi_tieu": func(code string) (string, string) {
 				if code == "BC01" || code == "BC02" {
-					return ""
+					return "", ""
 				}
 				if code == "BC1" {
-					return "không có chỉ tiêu «BC1»; có phải ý là «BC01»?"
+					return "không có chỉ tiêu «BC1»; có phải ý là «BC01»?", ""
 				}
-				return "không có chỉ tiêu «" + code + "»"
+				return "không có chỉ tiêu «" + code + "»", "thêm chỉ tiêu vào danh mục"
 			},
 		},
 	}

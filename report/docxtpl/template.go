@@ -28,8 +28,9 @@ type Options struct {
 	// ArgChecks validates, at parse time, a string literal given as first
 	// argument to the named function, e.g. "chi_tieu" -> is the code in the
 	// catalogue. A check returns "" when the argument is fine, otherwise a
-	// Vietnamese message (with a "có phải ý là …?" suggestion).
-	ArgChecks map[string]func(arg string) string
+	// Vietnamese message (with a "có phải ý là …?" suggestion) and what to do
+	// about it (Error.Fix), or "".
+	ArgChecks map[string]func(arg string) (msg, fix string)
 }
 
 // Template is a parsed .docx template. It may be executed many times, also

@@ -12,6 +12,7 @@ import (
 	"github.com/baocao/baocao/report/appendix"
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/compute"
+	"github.com/baocao/baocao/report/input"
 )
 
 // appendixWorkbook builds the appendix workbook when one is asked for, stamped
@@ -54,8 +55,8 @@ func checkAppendix(report string, opt Options) (backup string, err error) {
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return "", fmt.Errorf("tệp phụ lục %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}
-	if !opt.Workspace.Embedded && atomicfile.SameFile(filepath.Dir(out), opt.Workspace.Dir) {
-		return "", fmt.Errorf("không ghi phụ lục vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
+	if err := input.CheckOutput(out, "phụ lục", opt.Workspace); err != nil {
+		return "", err
 	}
 	backup, err = checkTarget(out, opt)
 	if exists := (*ExistsError)(nil); errors.As(err, &exists) {

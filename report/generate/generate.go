@@ -8,17 +8,16 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/compute"
-	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/render"
 	"github.com/baocao/baocao/report/validate"
+	"github.com/baocao/baocao/report/vnformat"
 )
 
 // Options says what to generate.
@@ -72,20 +71,6 @@ type ProblemsError struct {
 }
 
 func (e *ProblemsError) Error() string { return e.Findings.String() }
-
-// templateFindings turns the template's errors into findings, one per
-// located error.
-func templateFindings(template, code string, err error) model.Findings {
-	var list docxtpl.ErrorList
-	if !errors.As(err, &list) {
-		return model.Findings{{Severity: model.Error, Code: code, Pos: model.Pos{File: template}, Msg: err.Error()}}
-	}
-	fs := make(model.Findings, len(list))
-	for i, e := range list {
-		fs[i] = model.Finding{Severity: model.Error, Code: code, Pos: model.Pos{File: template, Paragraph: e.Paragraph}, Msg: e.Error()}
-	}
-	return fs
-}
 
 // ExistsError refuses to write over a file that baocao did not write, or that
 // was changed after baocao wrote it.
@@ -184,6 +169,7 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	findings = append(findings, opt.Workspace.Strays(opt.Period)...)
 	tpl := <-tplRead
 	if tpl.err != nil {
 		return nil, tpl.err
@@ -199,7 +185,7 @@ func Run(opt Options) (*Result, error) {
 	renderer, err := p.r, p.err
 	var required []string
 	if err != nil {
-		problems.Findings = append(problems.Findings, templateFindings(tplName, "template", err)...)
+		problems.Findings = append(problems.Findings, render.Findings(tplName, model.Error, "template-error", err)...)
 	} else {
 		required = renderer.Indicators()
 	}
@@ -215,7 +201,7 @@ func Run(opt Options) (*Result, error) {
 	}
 	pkg, err := renderer.RenderPackage(rep)
 	if err != nil {
-		problems.Findings = append(problems.Findings, templateFindings(tplName, "template-value", err)...)
+		problems.Findings = append(problems.Findings, render.Findings(tplName, model.Error, "template-value", err)...)
 		problems.Findings = validate.Sort(append(problems.Findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 		return nil, problems
 	}
@@ -223,8 +209,7 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lỗi nội bộ khi ghi dấu nhận biết vào báo cáo: %w", err)
 	}
-	findings = append(findings, emptyParts(renderer, rep)...)
-	findings = append(findings, periodUnnamed(tplName, renderer, rep)...)
+	findings = append(findings, afterFilling(tplName, renderer, rep)...)
 	findings = validate.Sort(append(findings, validate.Omitted(rep, renderer.Omitted(), opt.Strict)...))
 	if findings.Errors() > 0 {
 		problems.Findings = findings
@@ -328,7 +313,7 @@ func Template(ws *input.Workspace, cat *model.Catalogue, kind model.PeriodKind) 
 			return &templateCheck{name: name, r: r}, nil
 		}
 	}
-	return nil, templateFindings(name, "template", err)
+	return nil, render.Findings(name, model.Error, "template-error", err)
 }
 
 type templateCheck struct {
@@ -344,9 +329,32 @@ func (t *templateCheck) Problems(rep *compute.Report) model.Findings {
 	err := t.r.Verify(rep)
 	fs := validate.Omitted(rep, t.r.Omitted(), false)
 	if err != nil {
-		return append(templateFindings(t.name, "template-value", err), fs...)
+		return append(render.Findings(t.name, model.Error, "template-value", err), fs...)
 	}
-	return append(append(emptyParts(t.r, rep), periodUnnamed(t.name, t.r, rep)...), fs...)
+	return append(afterFilling(t.name, t.r, rep), fs...)
+}
+
+// afterFilling is what filling the template noted, beside its errors: the
+// same for generate and validate.
+func afterFilling(template string, r *render.Renderer, rep *compute.Report) model.Findings {
+	fs := append(emptyParts(r, rep), periodUnnamed(template, r, rep)...)
+	return append(fs, undated(r, rep)...)
+}
+
+// undated warns, once however many places print it, of a report whose date
+// was left for the signer: the workbook allows it for a draft.
+func undated(r *render.Renderer, rep *compute.Report) model.Findings {
+	if !r.Undated() {
+		return nil
+	}
+	h := &rep.Current.Header
+	pos, ok := h.FieldPos["ngay"]
+	if !ok {
+		pos = model.Pos{File: rep.Current.Source}
+	}
+	return model.Findings{{Severity: model.Warning, Code: "undated", Pos: pos,
+		Msg: fmt.Sprintf("chưa có ngày ban hành: báo cáo để trống ngày và tháng («%s») để người ký ghi khi ban hành", vnformat.UndatedDate(rep.Current.Period.Year)),
+		Fix: "điền ngày ban hành (ngày/tháng/năm) khi đã có"}}
 }
 
 func readTemplate(opt Options) (string, []byte, error) {
@@ -365,12 +373,7 @@ func checkOutput(out string, opt Options) error {
 	if opt.Template != "" && atomicfile.SameFile(out, opt.Template) {
 		return fmt.Errorf("tệp kết quả %s trùng với tệp mẫu; hãy chọn tên khác", out)
 	}
-	// The workspace holds the inputs and the template the next run will read: a
-	// report written there could be taken for one of them.
-	if !opt.Workspace.Embedded && atomicfile.SameFile(filepath.Dir(out), opt.Workspace.Dir) {
-		return fmt.Errorf("không ghi báo cáo vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", opt.Workspace.Dir)
-	}
-	return nil
+	return input.CheckOutput(out, "báo cáo", opt.Workspace)
 }
 
 // periodUnnamed refuses a template that never names the period for a report

@@ -230,7 +230,7 @@ func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml
 	case "thuoc":
 		ind.PartOf = s
 	case "nguong_bien_dong":
-		if d := r.number(v, "", key); d != nil {
+		if d := r.number(v, nil, "", key); d != nil {
 			if d.Sign() <= 0 {
 				r.add(model.Error, "bad-threshold", v, "", "nguong_bien_dong phải lớn hơn 0")
 				return

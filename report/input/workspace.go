@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/baocao/baocao/data"
+	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
@@ -129,6 +130,21 @@ func find() (*Workspace, error) {
 	}
 }
 
+// CheckOutput refuses to write what ("báo cáo", "phụ lục"…) at path when its
+// folder is a workspace's: ws's, or any holding a catalogue. Every file there
+// is read by its name as an input or the template: a comparison saved there
+// as 2026.xlsx would be taken for 2026's figures. ws may be nil.
+func CheckOutput(path, what string, ws *Workspace) error {
+	dir := filepath.Dir(path)
+	shown := dir
+	if ws != nil && !ws.Embedded && atomicfile.SameFile(dir, ws.Dir) {
+		shown = ws.Dir
+	} else if !isFile(filepath.Join(dir, CatalogueFile)) {
+		return nil
+	}
+	return fmt.Errorf("không ghi %s vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", what, shown)
+}
+
 func isDir(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
@@ -186,6 +202,42 @@ func inputPeriod(e fs.DirEntry) (model.Period, bool) {
 	}
 	p, err := model.ParsePeriod(strings.TrimSuffix(name, ext))
 	return p, err == nil
+}
+
+// Strays finds the files of the workspace that look like inputs (InputExts)
+// but are never read, being named by no period: a copy such as "2025
+// (1).xlsx" or "2025-ban-sua.xlsx", edited by mistake instead of 2025.xlsx.
+// With periods given, only those whose names promise one of them. baocao's
+// backups and the lock files Excel keeps beside an open workbook
+// ("~$2025.xlsx") are not strays. Each is a warning at the file.
+func (w *Workspace) Strays(periods ...model.Period) model.Findings {
+	entries, _ := fs.ReadDir(w.FS, ".") // Periods or File has said why a folder cannot be read
+	var found model.Findings
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || name == CatalogueFile || strings.HasPrefix(name, "~$") || atomicfile.IsBackup(name) ||
+			!slices.Contains(InputExts, strings.ToLower(path.Ext(name))) {
+			continue
+		}
+		if _, ok := inputPeriod(e); ok {
+			continue
+		}
+		p := PeriodFromName(name)
+		if len(periods) > 0 && !slices.Contains(periods, p) {
+			continue
+		}
+		f := model.Finding{Severity: model.Warning, Code: "unread-file", Pos: model.Pos{File: w.Path(name)},
+			Msg: "tệp này không được đọc: chỉ các tệp đặt tên theo kỳ (ví dụ 2025.xlsx, 2025-6T.yaml, 2025-Q3.xlsx) là số liệu",
+			Fix: "nếu đây là số liệu cần dùng, đổi tên tệp theo kỳ; nếu không, chuyển tệp ra khỏi thư mục số liệu"}
+		if p.Kind != 0 {
+			if file, err := w.File(p); err == nil {
+				f.Msg = fmt.Sprintf("tệp này không được đọc: số liệu %s được đọc từ %s", p.Name(), w.Path(file))
+				f.Fix = fmt.Sprintf("nếu tệp này mới là bản đúng, chuyển %s ra khỏi thư mục số liệu rồi đổi tên tệp này thành %s", w.Path(file), p.Code()+path.Ext(name))
+			}
+		}
+		found = append(found, f)
+	}
+	return found
 }
 
 // Periods lists, in time order, the periods that have an input file in the workspace.

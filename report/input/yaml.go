@@ -252,8 +252,9 @@ func (r *yamlReader) scalar(n *yaml.Node, what string) (string, bool) {
 
 // number reads a Vietnamese-style number; an empty value is nil without a
 // finding. Messages name it field(code, key), joined only for a message: a
-// big file has a few numbers a line.
-func (r *yamlReader) number(n *yaml.Node, code, key string) *decimal.Decimal {
+// big file has a few numbers a line. ind, when the number is a figure of an
+// indicator, says whether a "%" fits it (Indicator.MisplacedPercent).
+func (r *yamlReader) number(n *yaml.Node, ind *model.Indicator, code, key string) *decimal.Decimal {
 	if n.Kind != yaml.ScalarNode {
 		r.scalar(n, field(code, key)) // says why
 		return nil
@@ -262,7 +263,7 @@ func (r *yamlReader) number(n *yaml.Node, code, key string) *decimal.Decimal {
 	if s == "" || n.Tag == "!!null" {
 		return nil
 	}
-	v, _, err := vnformat.ParseNumber(s)
+	v, note, err := vnformat.ParseNumber(s)
 	if err != nil {
 		fix := ""
 		if pe, ok := err.(*vnformat.ParseError); ok {
@@ -271,6 +272,11 @@ func (r *yamlReader) number(n *yaml.Node, code, key string) *decimal.Decimal {
 		}
 		r.add(model.Error, "not-a-number", n, fix, "%s: «%s» không phải là số: %v", field(code, key), s, err)
 		return nil
+	}
+	if note.Percent && ind != nil {
+		if f := ind.MisplacedPercent(s, v); f != nil {
+			r.add(f.Severity, f.Code, n, f.Fix, "%s: %s", field(code, key), f.Msg)
+		}
 	}
 	return &v
 }

@@ -64,6 +64,10 @@ func TestParseYearFindings(t *testing.T) {
 		{"unknown field", "chi_tieu:\n  TB_INTERNET: {thuc_hien: 1, ke_hoachh: 2}\n", "unknown-field@2021.yaml:2"},
 		{"bad ranking", "xep_hang:\n  XH_ICT: 64/63\n", "bad-ranking@2021.yaml:2"},
 		{"ranking of quantity", "xep_hang:\n  TB_INTERNET: 1/63\n", "not-a-ranking@2021.yaml:2"},
+		// A ranking among the quantities is in the wrong section whatever its value.
+		{"ranking among quantities", "chi_tieu:\n  XH_ICT: 11\n", "not-a-ranking@2021.yaml:2"},
+		{"ranking with its total among quantities", "chi_tieu:\n  XH_ICT: 11/63\n", "not-a-ranking@2021.yaml:2"},
+		{"ranking as a mapping among quantities", "chi_tieu:\n  TB_INTERNET: 3\n  XH_ICT: {thuc_hien: 11/63}\n", "not-a-ranking@2021.yaml:3"},
 		{"bad date", "thong_tin:\n  ngay: 31/02/2021\n", "bad-date@2021.yaml:2"},
 		{"unknown part", "noi_dung:\n  - phan: nhiem_vuu\n    y: [a]\n", "unknown-part@2021.yaml:2"},
 		{"flag", "chi_tieu:\n  TB_INTERNET: {thuc_hien: 1, uoc: maybe}\n", "not-a-flag@2021.yaml:2"},

@@ -101,28 +101,34 @@ func (r *yamlReader) entries(m *yaml.Node, y *model.Figures, cat *model.Catalogu
 			r.unknownCode(cat, code, k)
 			return
 		}
+		if ind.Kind == model.Rank {
+			// Whatever its value, "11" or "11/63": the section is what is wrong.
+			r.add(model.Error, "not-a-ranking", k, fmt.Sprintf("chuyển sang phần xep_hang, ví dụ %s: 11/63", ind.Code),
+				"chỉ tiêu %s (%s) là thứ hạng; ghi trong phần xếp hạng (thứ hạng/tổng số), không ghi cùng các chỉ tiêu số lượng", ind.Code, ind.Name)
+			return
+		}
 		// The catalogue's string, the same: the file's text may then go.
 		e := r.blocks.New()
 		*e = model.Entry{Code: ind.Code, Pos: r.pos(k)}
 		e.SetActualPos(r.pos(v))
 		if v.Kind == yaml.ScalarNode {
-			e.Actual = r.number(v, code, "")
+			e.Actual = r.number(v, ind, code, "")
 		} else {
 			r.pairs(v, "chỉ tiêu "+code, entryKeys, func(key string, _, fv *yaml.Node) {
 				switch key {
 				case "thuc_hien":
-					e.Actual = r.number(fv, code, key)
+					e.Actual = r.number(fv, ind, code, key)
 					e.SetActualPos(r.pos(fv))
 				case "uoc":
 					e.Estimate = r.boolean(fv, field(code, key))
 				case "ke_hoach":
-					e.Plan = r.number(fv, code, key)
+					e.Plan = r.number(fv, ind, code, key)
 					e.SetPlanPos(r.pos(fv))
 				case "cung_ky":
-					e.SamePeriod = r.number(fv, code, key)
+					e.SamePeriod = r.number(fv, ind, code, key)
 					e.SetSamePeriodPos(r.pos(fv))
 				case "uoc_ca_nam":
-					e.YearEstimate = r.number(fv, code, key)
+					e.YearEstimate = r.number(fv, ind, code, key)
 					e.SetYearEstimatePos(r.pos(fv))
 				case "ghi_chu":
 					e.Note, _ = r.scalar(fv, field(code, key))
@@ -188,7 +194,7 @@ func (r *yamlReader) unknownCode(cat *model.Catalogue, code string, k *yaml.Node
 	if r.unknown++; r.unknown <= suggestedUnknown {
 		msg = cat.UnknownCode(code)
 	}
-	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg})
+	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg, Fix: model.UnknownCodeFix})
 }
 
 func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {

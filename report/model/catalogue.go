@@ -71,6 +71,11 @@ func (c *Catalogue) Codes() []string {
 	return codes
 }
 
+// UnknownCodeFix is what to do about a figure of an input for a code the
+// catalogue lacks: often an indicator dropped from the catalogue or added to
+// the input only.
+const UnknownCodeFix = "sửa mã, hoặc bỏ dòng này nếu chỉ tiêu không còn trong danh mục, hoặc thêm chỉ tiêu vào danh mục"
+
 // UnknownCode words the message for a code the catalogue lacks, with the nearest known code.
 func (c *Catalogue) UnknownCode(code string) string {
 	return suggest.DidYouMean(fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code), suggest.Nearest(code, c.Codes()))

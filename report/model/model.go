@@ -115,6 +115,28 @@ func (i *Indicator) PosIn(file string) Pos { return Pos{File: file, Line: i.Line
 // Derived reports whether the value is computed rather than entered.
 func (i *Indicator) Derived() bool { return i.Formula != "" }
 
+// MisplacedPercent is the reading rule of a figure written with "%" (typed
+// "12%", or a workbook cell formatted as a percentage) for the indicator: the
+// sign is dropped and the value kept, which is right for a rate and a slip
+// worth a warning for anything else ("12%" of hectares is read as 12 ha). It
+// returns that warning, lacking its place and the name of the field (the
+// reader prefixes it), or nil when the indicator is in percent. Both readers
+// apply it, so that YAML and the workbook read "12%" alike.
+func (i *Indicator) MisplacedPercent(written string, v decimal.Decimal) *Finding {
+	if i.Kind == Rate || i.Unit == "%" {
+		return nil
+	}
+	read := vnformat.NumberTrim(v, max(0, -int(v.Exponent())))
+	unit := "không có đơn vị"
+	if i.Unit != "" {
+		read += " " + i.Unit
+		unit = "tính bằng " + i.Unit
+	}
+	return &Finding{Severity: Warning, Code: "percent-not-rate",
+		Msg: fmt.Sprintf("«%s» có dấu %%, nhưng chỉ tiêu này %s, không phải tỷ lệ; số được hiểu là %s", written, unit, read),
+		Fix: fmt.Sprintf("bỏ dấu %% nếu số đúng là %s; nếu là tỷ lệ thì ghi vào chỉ tiêu tỷ lệ tương ứng", read)}
+}
+
 // Entry is one indicator's figures for one year, as entered.
 type Entry struct {
 	Code       string

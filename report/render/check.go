@@ -18,13 +18,12 @@ import (
 // that figure is missing (warnings, code "unguarded"). name is the template's
 // file name, for the findings' place.
 func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind) model.Findings {
-	at := model.Pos{File: name}
 	r, err := New(docx, cat)
 	if err != nil {
-		return located(at, model.Error, "template-error", err)
+		return Findings(name, model.Error, "template-error", err)
 	}
 	err = r.Verify(specimen(cat, kind, true, true))
-	fs := located(at, model.Error, "template-value", err)
+	fs := Findings(name, model.Error, "template-value", err)
 	seen := map[string]bool{}
 	for _, f := range fs {
 		seen[f.Msg] = true
@@ -39,7 +38,7 @@ func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind
 	}
 	for _, rep := range bare {
 		err = r.Verify(rep)
-		for _, f := range located(at, model.Warning, "unguarded", err) {
+		for _, f := range Findings(name, model.Warning, "unguarded", err) {
 			if !seen[f.Msg] {
 				seen[f.Msg] = true
 				fs = append(fs, f)
@@ -49,18 +48,19 @@ func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind
 	return fs
 }
 
-// located turns a template's error list into findings at its file.
-func located(at model.Pos, sev model.Severity, code string, err error) model.Findings {
+// Findings turns the error of a template named template (New's, Render's,
+// Verify's) into findings of one severity and code, each at its paragraph.
+func Findings(template string, sev model.Severity, code string, err error) model.Findings {
 	if err == nil {
 		return nil
 	}
 	var list docxtpl.ErrorList
 	if !errors.As(err, &list) {
-		return model.Findings{{Severity: sev, Code: code, Pos: at, Msg: err.Error()}}
+		return model.Findings{{Severity: sev, Code: code, Pos: model.Pos{File: template}, Msg: err.Error()}}
 	}
 	fs := make(model.Findings, len(list))
 	for i, e := range list {
-		fs[i] = model.Finding{Severity: sev, Code: code, Pos: at, Msg: e.Error()}
+		fs[i] = model.Finding{Severity: sev, Code: code, Pos: model.Pos{File: template, Paragraph: e.Paragraph}, Msg: e.Error(), Fix: e.Fix}
 	}
 	return fs
 }

@@ -26,29 +26,34 @@ type Renderer struct {
 	omitted    []string
 	// namesPeriod: the template asked for a field naming the period (period.go).
 	namesPeriod bool
+	undated     bool // the date was printed with blanks (Report.Ngay)
 	checking    bool // Check: a missing value is a tag without a guard
 	markers     chart.Markers
 	charts      []*chart.Chart // asked for by bieu_do in the current Render
 	drawsCharts bool           // the template calls bieu_do, whatever its argument
 }
 
+// UnknownCodeFix is what to do about a template naming an indicator the
+// catalogue lacks: the default templates name the sample catalogue's.
+const UnknownCodeFix = "sửa hoặc bỏ thẻ này trong mẫu, hoặc thêm chỉ tiêu vào danh mục; mẫu có sẵn viết cho danh mục mẫu"
+
 // New parses a .docx template and checks it against the catalogue: every tag,
 // function, field and indicator code. The error lists every problem found.
 func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	r := &Renderer{markers: chart.NewMarkers()}
-	checkCode := func(code string) string {
+	checkCode := func(code string) (msg, fix string) {
 		if _, ok := cat.Lookup(code); !ok {
-			return cat.UnknownCode(code)
+			return cat.UnknownCode(code), UnknownCodeFix
 		}
 		if !slices.Contains(r.mentioned, code) {
 			r.mentioned = append(r.mentioned, code)
 		}
-		return ""
+		return "", ""
 	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
 		Funcs:     r.funcs(),
 		Root:      reflect.TypeOf(&Report{}),
-		ArgChecks: map[string]func(string) string{"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
+		ArgChecks: map[string]func(string) (string, string){"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
 	})
 	if err != nil {
 		return nil, err
@@ -125,14 +130,14 @@ func placing(placement *chart.Placement) docxtpl.Visitor {
 }
 
 // filling runs fill with rep as the report being rendered, keeping what
-// Omitted, EmptyParts and NamesPeriod tell of it after.
+// Omitted, EmptyParts, NamesPeriod and Undated tell of it after.
 func (r *Renderer) filling(rep *compute.Report, fill func(*docxtpl.Problems) error) error {
 	problems := docxtpl.NewProblems()
 	r.cur = newReport(rep, problems)
 	r.cur.checking = r.checking
 	r.charts = nil
 	defer func() {
-		r.emptyParts, r.omitted, r.namesPeriod, r.cur = r.cur.emptyParts, r.cur.omitted, r.cur.namesPeriod, nil
+		r.emptyParts, r.omitted, r.namesPeriod, r.undated, r.cur = r.cur.emptyParts, r.cur.omitted, r.cur.namesPeriod, r.cur.undated, nil
 	}()
 	return fill(problems)
 }
@@ -145,6 +150,10 @@ func (r *Renderer) Omitted() []string { return r.omitted }
 // naming the period (.Ky, .KyTrongNam, .MaKy, .CungKy, .LoaiKy, .KySau): one
 // that never does can only word a year, with .Nam.
 func (r *Renderer) NamesPeriod() bool { return r.namesPeriod }
+
+// Undated reports, after Render, whether the template printed the date of a
+// report that has none: its day and month were left blank for the signer.
+func (r *Renderer) Undated() bool { return r.undated }
 
 // EmptyParts lists, after Render, the sectioned narrative parts the template
 // asked for that had no item (e.g. "nhiem_vu"): worth a warning.

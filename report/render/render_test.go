@@ -23,7 +23,7 @@ func testReport() *compute.Report {
 		{Code: "KHONG", Name: "Năm trước bằng 0", Unit: "vụ", Kind: model.Quantity},
 		{Code: "TL", Name: "Tỷ lệ", Unit: "%", Kind: model.Rate, Decimals: 1, Target: target},
 		{Code: "XH", Name: "Xếp hạng", Kind: model.Rank},
-		{Code: "PHAT", Name: "Tiền phạt", Unit: "đồng", Kind: model.Quantity},
+		{Code: "PHAT", Name: "Tiền phạt", Unit: "đồng", Kind: model.Quantity, LowerIsBetter: true},
 	})
 	cur := &model.Figures{Period: model.YearPeriod(2021), Source: "2021.yaml",
 		Header: model.Header{Body: "SỞ TT&TT", Number: "5", Date: time.Date(2022, 1, 5, 0, 0, 0, 0, time.UTC), Distribution: []string{"Như trên", "Lưu: VT"}},
@@ -46,11 +46,16 @@ func testReport() *compute.Report {
 // renderLines renders one paragraph per line of src and returns the output paragraphs.
 func renderLines(t *testing.T, lines ...string) ([]string, error) {
 	t.Helper()
+	return renderLinesOf(t, testReport(), lines...)
+}
+
+// renderLinesOf is renderLines for the report rep.
+func renderLinesOf(t *testing.T, rep *compute.Report, lines ...string) ([]string, error) {
+	t.Helper()
 	var body strings.Builder
 	for _, l := range lines {
 		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + docxtest.Esc(l) + `</w:t></w:r></w:p>`)
 	}
-	rep := testReport()
 	r, err := New(docxtest.Build(docxtest.Files{Body: body.String()}), rep.Catalogue)
 	if err != nil {
 		return nil, err
@@ -76,6 +81,7 @@ func TestWording(t *testing.T) {
 		{`{{ (chi_tieu "DT").TienBangChu }}`, "Một trăm ba mươi tỷ đồng"},
 		{`{{ (chi_tieu "MOI").SoVoiCungKy }}`, "chưa có số liệu năm 2020 để so sánh"},
 		{`{{ (chi_tieu "MOI").UocDat }} {{ (chi_tieu "MOI").HaiChuSo }}`, "đạt 07"},
+		{`{{ (chi_tieu "PHAT").UocDat }} {{ (chi_tieu "PHAT").GiaTri }}`, "là 23.000.000"}, // a fine is nothing to reach
 		{`{{ (chi_tieu "KHONG").TangGiam }}`, "không so sánh được do số liệu năm 2020 bằng 0"},
 		{`{{ (chi_tieu "TL").GiaTriDonVi }} {{ (chi_tieu "TL").TangGiam }}`, "47,5% tăng 2,5 điểm phần trăm"},
 		{`{{ (chi_tieu "TL").KetQuaMucTieu }}`, "chưa đạt mục tiêu trên 50%"},

@@ -77,7 +77,7 @@ func TestShownValuesAgreeWithTheWords(t *testing.T) {
 		{`{{ range .ChiTieu }}{{ if eq .Ma "CHE_PHU_RUNG" }}{{ .SoCungKy }} | {{ .SoKeHoach }}{{ end }}{{ end }}`,
 			fall + " | " + vn(attained, 1)},
 		{`{{ (chi_tieu "DT_LUA").GiaTriDonVi }}, {{ (chi_tieu "DT_LUA").ChenhLech }}`, vn(decimal.NewFromInt(99950), 1) + " ha, " + lessArea},
-		{`{{ (chi_tieu "TL_HS").SoVoiCungKy }}`, "không so sánh được do số liệu năm 2024 không tính được (phép chia cho «HS_TONG» bằng 0)"},
+		{`{{ (chi_tieu "TL_HS").SoVoiCungKy }}`, "không so sánh được do số liệu năm 2024 không tính được (Hồ sơ năm 2024 bằng 0)"},
 	})
 	// Last year's report said 84,95% missed "≥ 85": the figure shown for it
 	// here must not read as met.

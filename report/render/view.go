@@ -37,6 +37,8 @@ type Report struct {
 	omitted []string
 	// namesPeriod records that a field naming the period was asked for.
 	namesPeriod bool
+	// undated records that the date was printed with blanks for want of one.
+	undated bool
 	// checking words a missing value as a template without a guard (Check).
 	checking bool
 	table    *tableView // the appendix, built on first use (table.go)
@@ -106,11 +108,14 @@ func (d *Report) So() string {
 	return n
 }
 
-// Ngay is the date per Decree 30: "ngày 05 tháng 01 năm 2022".
+// Ngay is the date per Decree 30: "ngày 05 tháng 01 năm 2022". A draft not
+// dated yet leaves the day and month for the signer, in the year of its
+// period (vnformat.UndatedDate), and is recorded as undated: a warning, not
+// a fault, as the workbook promises.
 func (d *Report) Ngay() string {
 	if d.header().Date.IsZero() {
-		d.missingHeader("ngay", "ngày ban hành")
-		return "ngày … tháng … năm …"
+		d.undated = true
+		return vnformat.UndatedDate(d.Nam())
 	}
 	return vnformat.Date(d.header().Date)
 }
@@ -574,11 +579,18 @@ func moneyInDong(v decimal.Decimal, unit string) (decimal.Decimal, string) {
 	return v, unit
 }
 
+// UocDat is the verb before the value: "đạt" where more is better, "là"
+// where a value is nothing to reach (fewer is better, or neither): "Tổ
+// chức bị xử phạt vi phạm hành chính là 25 tổ chức", not "đạt 25 tổ chức".
 func (c *ChiTieu) UocDat() string {
-	if c.Uoc() {
-		return "ước đạt"
+	verb := "đạt"
+	if ind := c.ind(); ind.LowerIsBetter || ind.Neutral {
+		verb = "là"
 	}
-	return "đạt"
+	if c.Uoc() {
+		return "ước " + verb
+	}
+	return verb
 }
 
 func (c *ChiTieu) UocThucHien() string {
@@ -642,13 +654,19 @@ func (c *ChiTieu) noComparison() string {
 		c.d.missingValue(c.f)
 		return "…"
 	}
+	compared := c.f.Compared().Name()
 	if c.f.Previous != nil && c.f.Previous.Sign() == 0 {
-		return "không so sánh được do số liệu " + c.f.Compared().Name() + " bằng 0"
+		return "không so sánh được do số liệu " + compared + " bằng 0"
 	}
-	if c.f.PreviousFailure != nil { // last year's inputs are there: its value is not missing
-		return "không so sánh được do số liệu " + c.f.Compared().Name() + " không tính được (" + c.f.PreviousFailure.Error() + ")"
+	if div := c.f.PreviousZeroDivisor; div != "" {
+		// Last year's figures are there: it is their formula that fails.
+		why := "phép chia cho 0"
+		if ind, ok := c.d.r.Catalogue.Lookup(div); ok && ind.Name != "" {
+			why = ind.Name + " " + compared + " bằng 0"
+		}
+		return "không so sánh được do số liệu " + compared + " không tính được (" + why + ")"
 	}
-	return "chưa có số liệu " + c.f.Compared().Name() + " để so sánh"
+	return "chưa có số liệu " + compared + " để so sánh"
 }
 
 // SoVoiCungKy: "tăng 8,3% so với cùng kỳ năm 2020".

@@ -87,6 +87,7 @@ func Check(cat *model.Catalogue, cur, prev *model.Figures, opt Options) model.Fi
 	c.parts(true)
 	c.enteredDerived()
 	c.changes()
+	c.previousUncomputable()
 	c.beforeWindowEnd()
 	c.findings = append(c.findings, c.rep.Findings...)
 	return Sort(c.findings)
@@ -142,8 +143,22 @@ func (c *checker) emptyPrevious() {
 			return // the reader said why it is empty
 		}
 	}
-	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "điền số liệu "+p.Period.Name()+", hoặc xóa tệp này nếu không cần so sánh",
-		"tệp số liệu %s chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước", p.Period.Name())
+	// The report then compares with the same-period values this period's
+	// input states, where it states them (compute takes them in its stead).
+	stated := 0
+	for _, e := range c.cur.Entries {
+		if e.SamePeriod != nil {
+			stated++
+		}
+	}
+	if stated == 0 {
+		c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "điền số liệu "+p.Period.Name()+", hoặc xóa tệp này nếu không cần so sánh",
+			"tệp số liệu %s chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước", p.Period.Name())
+		return
+	}
+	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "xóa tệp này, hoặc điền số liệu "+p.Period.Name(),
+		"tệp số liệu %s chưa có số liệu nào nên không được dùng: báo cáo so sánh với cùng kỳ năm trước theo số cùng kỳ ghi trong %s (%d chỉ tiêu), các chỉ tiêu khác không so sánh được",
+		p.Period.Name(), c.cur.Source, stated)
 }
 
 func (c *checker) readReported() {
@@ -240,12 +255,7 @@ func (c *checker) entered() {
 			c.bad[e.Code] = true
 			continue
 		}
-		switch {
-		case ind.Kind == model.Rank:
-			c.add(model.Error, "not-a-ranking", e.Pos, fmt.Sprintf("chuyển sang phần xep_hang, ví dụ %s: 11/63", ind.Code),
-				"chỉ tiêu %s là thứ hạng; ghi trong phần xếp hạng (thứ hạng/tổng số), không ghi cùng các chỉ tiêu số lượng", name(ind))
-			continue
-		case ind.Derived():
+		if ind.Derived() {
 			continue // compared with its computed value once that is known
 		}
 		if e.Actual == nil {
@@ -437,10 +447,12 @@ func (c *checker) evalError(ind *model.Indicator, f *compute.Formula, missing st
 	var div compute.ErrDivByZero
 	if errors.As(err, &div) {
 		pos, divisor := c.inputsPlace(f), div.Divisor
+		fix := "kiểm tra lại số liệu của " + strings.Join(f.Inputs, ", ")
 		if _, ok := c.cat.Lookup(div.Divisor); ok {
 			pos, divisor = c.placeOf(div.Divisor), c.nameOf(div.Divisor)
+			fix = fmt.Sprintf("kiểm tra lại số liệu của %s: chỉ tiêu %s chỉ tính được khi số này khác 0", div.Divisor, ind.Code)
 		}
-		c.add(model.Error, "formula-error", pos, "", "không tính được chỉ tiêu %s theo công thức «%s»: phép chia cho %s bằng 0",
+		c.add(model.Error, "formula-error", pos, fix, "không tính được chỉ tiêu %s theo công thức «%s»: phép chia cho %s bằng 0",
 			name(ind), ind.Formula, divisor)
 		return
 	}
@@ -683,8 +695,46 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 		change = points + ", tức " + change + " so với số cùng kỳ"
 	}
 	c.add(model.Warning, "implausible-change", at(e.ActualPos(), e.Pos), fix,
-		"chỉ tiêu %s: %s so với %s %s, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
+		"chỉ tiêu %s: %s so với %s của %s, %s, vượt ngưỡng ±%s%%; kiểm tra lại số liệu",
 		name(ind), showRat(fig.Value), showRat(fig.Previous), c.cur.Period.SamePeriodLastYear().Name(), change, show(c.limit(ind)))
+}
+
+// previousUncomputable warns of a derived indicator whose value last year
+// cannot be computed, its formula dividing by zero in last year's figures:
+// the report has this year's value but cannot compare it (and says why, see
+// compute.Figure.PreviousZeroDivisor). The finding is at the divisor's place
+// in last year's input; that input's own check reports the fault as an
+// error, for its own report.
+func (c *checker) previousUncomputable() {
+	if c.prev == nil {
+		return
+	}
+	for _, fig := range c.rep.Figures {
+		div := fig.PreviousZeroDivisor
+		if div == "" || fig.Value == nil {
+			continue
+		}
+		pos, divisor, fix := model.Pos{File: c.prev.Source}, div, "kiểm tra lại số liệu "+c.prev.Period.Name()+" của "+strings.Join(formulaInputs(fig.Indicator), ", ")
+		if e := c.prev.Entry(div); e != nil {
+			pos = at(e.ActualPos(), e.Pos)
+		}
+		if _, ok := c.cat.Lookup(div); ok {
+			divisor = c.nameOf(div)
+			fix = fmt.Sprintf("kiểm tra lại số liệu %s của %s; nếu đúng bằng 0 thì không cần sửa: báo cáo nêu lý do không so sánh", c.prev.Period.Name(), div)
+		}
+		c.add(model.Warning, "previous-formula-error", pos, fix,
+			"không tính được chỉ tiêu %s %s theo công thức «%s»: phép chia cho %s bằng 0; báo cáo %s không so sánh chỉ tiêu này với %[2]s",
+			name(fig.Indicator), c.prev.Period.Name(), fig.Indicator.Formula, divisor, c.cur.Period.Name())
+	}
+}
+
+// formulaInputs lists the inputs of a derived indicator's formula.
+func formulaInputs(ind *model.Indicator) []string {
+	f, err := compute.ParseFormula(ind.Formula)
+	if err != nil {
+		return nil
+	}
+	return f.Inputs
 }
 
 // windowListed is how many codes a beforeWindowEnd warning names.

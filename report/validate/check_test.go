@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -157,9 +158,9 @@ func TestOneFaultOneFinding(t *testing.T) {
 		{name: "same period disagrees", from: "ke_hoach: 110}", to: "ke_hoach: 110, cung_ky: 125}",
 			code: "same-period-mismatch", sev: model.Warning, at: "cung_ky", msg: "số cùng kỳ 125 khác số liệu năm 2020 (120)"},
 		{name: "rise beyond 50%", from: "thuc_hien: 130", to: "thuc_hien: 200",
-			code: "implausible-change", sev: model.Warning, at: "200", msg: "DT (Doanh thu): 200 so với 120 năm 2020, tăng 66,7%, vượt ngưỡng ±50%"},
+			code: "implausible-change", sev: model.Warning, at: "200", msg: "DT (Doanh thu): 200 so với 120 của năm 2020, tăng 66,7%, vượt ngưỡng ±50%"},
 		{name: "rate beyond the limit, in points", from: "TL_NHAP: 11,5", to: "TL_NHAP: 35", prev: testPrev + "  TL_NHAP: 20\n",
-			code: "implausible-change", sev: model.Warning, at: "TL_NHAP", msg: "TL_NHAP (Tỷ lệ tin bài tồn tại): 35 so với 20 năm 2020, tăng 15,0 điểm phần trăm, tức tăng 75% so với số cùng kỳ, vượt ngưỡng ±50%"},
+			code: "implausible-change", sev: model.Warning, at: "TL_NHAP", msg: "TL_NHAP (Tỷ lệ tin bài tồn tại): 35 so với 20 của năm 2020, tăng 15,0 điểm phần trăm, tức tăng 75% so với số cùng kỳ, vượt ngưỡng ±50%"},
 		{name: "thousandfold slip", from: "thuc_hien: 130", to: "thuc_hien: 130.000",
 			code: "implausible-change", sev: model.Warning, at: "130.000", msg: "tăng 108.233,3%", fix: "có phải ý là «130»?"},
 		{name: "fall beyond the indicator's own limit", from: "PHAT: 23.000.000", to: "PHAT: 45.000.000",
@@ -340,6 +341,64 @@ func TestEmptyPreviousYear(t *testing.T) {
 	if len(fs) != 1 || fs[0].Code != "empty-previous" || fs[0].Severity != model.Warning || !strings.HasSuffix(fs[0].Pos.File, "2020.yaml") ||
 		fs[0].Msg != "tệp số liệu năm 2020 chưa có số liệu nào: báo cáo sẽ không so sánh được với cùng kỳ năm trước" {
 		t.Errorf("findings = %v", fs)
+	}
+}
+
+// An empty last year's file beside same-period values stated this year: the
+// report compares with those (compute takes them), so the warning says the
+// file is not used, not that nothing is compared.
+func TestEmptyPreviousYearWithStatedSamePeriod(t *testing.T) {
+	cur := strings.Replace(testCur, "ke_hoach: 110}", "ke_hoach: 110, cung_ky: 125}", 1)
+	if cur == testCur {
+		t.Fatal("test input changed: no ke_hoach: 110}")
+	}
+	fs := validateYAML(t, testCat(t), cur, "nam: 2020\n", validate.Options{})
+	if len(fs) != 1 || fs[0].Code != "empty-previous" || fs[0].Severity != model.Warning || !strings.HasSuffix(fs[0].Pos.File, "2020.yaml") {
+		t.Fatalf("findings = %v", fs)
+	}
+	if msg := fs[0].Msg; strings.Contains(msg, "sẽ không so sánh được") || !strings.Contains(msg, "không được dùng") ||
+		!strings.Contains(msg, "số cùng kỳ ghi trong "+curFile+" (1 chỉ tiêu)") {
+		t.Errorf("message = %q", msg)
+	}
+	// What the warning says is what the report does: DT is compared with 125.
+	prev, pfs := input.ParseFigures(prevFile, []byte("nam: 2020\n"), model.YearPeriod(2020), testCat(t))
+	if len(pfs) > 0 {
+		t.Fatal(pfs)
+	}
+	rep := compute.Compute(testCat(t), mustYear(t, cur), prev)
+	if f := rep.Figure("DT"); f.Previous == nil || f.Previous.Cmp(big.NewRat(125, 1)) != 0 || rep.Figure("PHAT").Previous != nil {
+		t.Errorf("DT compared with %v, PHAT with %v", f.Previous, rep.Figure("PHAT").Previous)
+	}
+}
+
+// Last year's rate cannot be computed (its divisor is 0 there): checking this
+// year says so, at the divisor in last year's file, since the report cannot
+// compare the rate; last year's own check has the error.
+func TestPreviousDivisionByZero(t *testing.T) {
+	prev := strings.Replace(testPrev, "  SO_B: 12\n", "  SO_B: 0\n", 1)
+	if prev == testPrev {
+		t.Fatal("test input changed: no SO_B: 12")
+	}
+	fs := validateYAML(t, testCat(t), testCur, prev, validate.Options{})
+	var found []model.Finding
+	for _, f := range fs {
+		if f.Code == "previous-formula-error" {
+			found = append(found, f)
+		}
+	}
+	if fs.Errors() != 0 || len(found) != 1 {
+		t.Fatalf("want one previous-formula-error and no error, got:\n%v", fs)
+	}
+	f := found[0]
+	if f.Severity != model.Warning || f.Pos != (model.Pos{File: prevFile, Line: lineOf(t, prev, "SO_B: 0")}) ||
+		!strings.Contains(f.Msg, "TL_AB (Tỷ lệ A trên B) năm 2020") || !strings.Contains(f.Msg, "phép chia cho SO_B (Số B) bằng 0") ||
+		!strings.Contains(f.Msg, "báo cáo năm 2021 không so sánh chỉ tiêu này với năm 2020") || !strings.Contains(f.Fix, "SO_B") {
+		t.Errorf("finding %+v", f)
+	}
+	// Checked as a year of its own, last year's file has the error, with its fix.
+	own := validateYAML(t, testCat(t), strings.Replace(prev, "nam: 2020", "nam: 2021", 1), "", validate.Options{})
+	if own.Errors() != 1 || own[0].Code != "formula-error" || !strings.Contains(own[0].Fix, "SO_B") || !strings.Contains(own[0].Fix, "khác 0") {
+		t.Errorf("last year's own check: want one formula-error with a fix naming the divisor:\n%v", own)
 	}
 }
 

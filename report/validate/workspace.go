@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
@@ -71,7 +72,7 @@ func (v *validation) run(args []string) error {
 	}
 	v.cat = cat
 	v.findings = fs
-	v.checked = append(v.checked, v.ws.Path(input.CatalogueFile))
+	v.read(v.ws.Path(input.CatalogueFile))
 	if fs.Errors() > 0 {
 		return nil // the years cannot be read against a catalogue with errors
 	}
@@ -90,10 +91,18 @@ func (v *validation) run(args []string) error {
 			v.latest[p.Kind] = p
 		}
 	}
+	// Copies of inputs that are never read: all of them for the whole
+	// workspace, else those of the periods named.
+	if v.latest != nil {
+		v.findings = append(v.findings, v.ws.Strays()...)
+	}
 	for _, arg := range args {
 		if p, ok, err := input.PeriodArg(arg); ok {
 			if err != nil {
 				return err
+			}
+			if v.latest == nil {
+				v.findings = append(v.findings, v.ws.Strays(p)...)
 			}
 			if err := v.period(p); err != nil {
 				return err
@@ -216,8 +225,8 @@ func (v *validation) file(path string) error {
 // findings that make it unusable.
 func (v *validation) catalogueFor(path string) (*model.Catalogue, error) {
 	ws, err := input.CatalogueFor(path, func() (*input.Workspace, error) { return v.ws, nil })
-	if err != nil || ws == v.ws {
-		return v.cat, err
+	if err != nil || ws == v.ws || !v.ws.Embedded && atomicfile.SameFile(ws.Dir, v.ws.Dir) {
+		return v.cat, err // the workspace's own, read already
 	}
 	name := ws.Path(input.CatalogueFile)
 	if cat, ok := v.cats[name]; ok {
@@ -227,13 +236,20 @@ func (v *validation) catalogueFor(path string) (*model.Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	v.checked = append(v.checked, name)
+	v.read(name)
 	v.findings = append(v.findings, fs...)
 	if fs.Errors() > 0 {
 		cat = nil
 	}
 	v.cats[name] = cat
 	return cat, nil
+}
+
+// read notes a file as checked, once.
+func (v *validation) read(name string) {
+	if !slices.Contains(v.checked, name) {
+		v.checked = append(v.checked, name)
+	}
 }
 
 // sibling reads the input of period p beside path, or returns nil when there is none.
@@ -253,7 +269,7 @@ func (v *validation) sibling(path string, p model.Period, cat *model.Catalogue) 
 // year and of the whole year too, since they make the comparison and the plans
 // unreliable, as generate says) and the content checks. prev and whole may be nil.
 func (v *validation) check(name string, cat *model.Catalogue, cur, prev, whole *read) {
-	v.checked = append(v.checked, name)
+	v.read(name)
 	reported := slices.Clone(cur.findings)
 	var last *model.Figures
 	if prev != nil {
@@ -264,8 +280,8 @@ func (v *validation) check(name string, cat *model.Catalogue, cur, prev, whole *
 			continue
 		}
 		reported = append(reported, r.findings...)
-		if r.year != nil && !slices.Contains(v.checked, r.year.Source) {
-			v.checked = append(v.checked, r.year.Source)
+		if r.year != nil {
+			v.read(r.year.Source)
 		}
 	}
 	v.findings = append(v.findings, reported...)

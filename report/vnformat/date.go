@@ -12,6 +12,17 @@ func Date(t time.Time) string {
 	return fmt.Sprintf("%s năm %d", DayMonth(t), t.Year())
 }
 
+// handBlank is the room a draft leaves for the signer to write a day or a
+// month in by hand on issue.
+const handBlank = "     "
+
+// UndatedDate is the date line of a draft not dated yet: the day and month
+// left blank for the signer, the year known, as Decree 30 drafts read
+// ("ngày      tháng      năm 2025").
+func UndatedDate(year int) string {
+	return fmt.Sprintf("ngày %s tháng %s năm %d", handBlank, handBlank, year)
+}
+
 // DayMonth is Date without the year: DayMonth(2022-06-29) = "ngày 29 tháng 6".
 func DayMonth(t time.Time) string {
 	return fmt.Sprintf("ngày %02d tháng %s", t.Day(), month(t))

@@ -23,7 +23,7 @@ func FuzzCellText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := &reader{file: "f.xlsx", p: &pkg{}, y: &model.Figures{}}
-		v := r.number("S", cell{col: 1, kind: cellText, value: s}, 1, label{field: "x"})
+		v := r.number("S", cell{col: 1, kind: cellText, value: s}, 1, label{field: "x"}, &model.Indicator{Code: "X", Kind: model.Rate, Unit: "%"})
 		want, _, err := vnformat.ParseNumber(vnformat.CleanText(s))
 		switch {
 		case strings.TrimSpace(s) == "":

@@ -39,7 +39,7 @@ func (r *reader) read(data []byte, want model.Period) {
 	if ref, ok := sheets[SheetEntries]; ok {
 		r.entries(ref)
 	} else {
-		r.add(model.Error, "missing-sheet", model.Pos{File: file}, fmt.Sprintf("thêm trang «%s» (xem tệp do lệnh baocao init tạo)", SheetEntries),
+		r.add(model.Error, "missing-sheet", model.Pos{File: file}, fmt.Sprintf("thêm trang «%s», như trong tệp do lệnh baocao init tạo", SheetEntries),
 			"bảng tính không có trang «%s»", SheetEntries)
 	}
 	if ref, ok := sheets[SheetRankings]; ok {
@@ -109,7 +109,7 @@ func (l lazyText) String() string { return l() }
 
 // unknownCode reports a code the catalogue lacks, with the nearest code as a hint.
 func (r *reader) unknownCode(pos model.Pos, code string) {
-	r.add(model.Error, "unknown-indicator", pos, "", "%s", lazyText(func() string { return r.cat.UnknownCode(shorten(code)) }))
+	r.add(model.Error, "unknown-indicator", pos, model.UnknownCodeFix, "%s", lazyText(func() string { return r.cat.UnknownCode(shorten(code)) }))
 }
 
 var dataSheets = []string{SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
@@ -366,12 +366,12 @@ func (r *reader) entries(ref sheetRef) {
 		e.SetYearEstimatePos(at[3])
 		e.SetSamePeriodPos(at[4])
 		if c := t.cell(rw, colActual); !(derived && isDerivedMark(c)) {
-			e.Actual = r.number(sheet, c, rw.num, label{code, "Thực hiện"})
+			e.Actual = r.number(sheet, c, rw.num, label{code, "Thực hiện"}, ind)
 		}
 		e.Estimate = r.flag(sheet, t.cell(rw, colEstimate), rw.num, label{code, "Ước tính"})
-		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, label{code, "Kế hoạch"})
-		e.YearEstimate = r.number(sheet, t.cell(rw, colYearEst), rw.num, label{code, "Ước cả năm"})
-		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, label{code, "Cùng kỳ năm trước"})
+		e.Plan = r.number(sheet, t.cell(rw, colPlan), rw.num, label{code, "Kế hoạch"}, ind)
+		e.YearEstimate = r.number(sheet, t.cell(rw, colYearEst), rw.num, label{code, "Ước cả năm"}, ind)
+		e.SamePeriod = r.number(sheet, t.cell(rw, colSame), rw.num, label{code, "Cùng kỳ năm trước"}, ind)
 		e.Note, _ = r.text(sheet, t.cell(rw, colNote), rw.num, label{code, "Ghi chú"})
 		r.y.Entries = append(r.y.Entries, e)
 	})

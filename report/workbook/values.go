@@ -169,9 +169,10 @@ func (r *reader) text(sheet string, c cell, row int, what label) (s string, ok b
 	return vnformat.CleanText(c.value), true
 }
 
-// number reads a figure: a number cell as stored, or text typed the Vietnamese
-// way with a warning. Blank gives nil.
-func (r *reader) number(sheet string, c cell, row int, what label) *decimal.Decimal {
+// number reads a figure of ind: a number cell as stored, or text typed the
+// Vietnamese way with a warning. Blank gives nil. A "%", typed or shown by the
+// cell's format, is read by the indicator's rule (Indicator.MisplacedPercent).
+func (r *reader) number(sheet string, c cell, row int, what label, ind *model.Indicator) *decimal.Decimal {
 	if r.unusable(sheet, c, row, what) {
 		return nil
 	}
@@ -193,6 +194,7 @@ func (r *reader) number(sheet string, c cell, row int, what label) *decimal.Deci
 		case r.p.format(c.style) == fmtPercent:
 			// The cell shows 95,5% for 0.955; what the user sees and means is 95,5.
 			d = decimal.RequireFromString(d.Shift(2).String())
+			r.misplacedPercent(ind, vnformat.NumberTrim(d, max(0, -int(d.Exponent())))+"%", d, what, pos)
 		}
 		return &d
 	case cellText:
@@ -205,6 +207,9 @@ func (r *reader) number(sheet string, c cell, row int, what label) *decimal.Deci
 			}
 			r.add(model.Error, "not-a-number", pos(), fix, "%s: «%s» không phải là số: %s", what, shorten(s), reason)
 			return nil
+		}
+		if note.Percent && r.misplacedPercent(ind, s, v, what, pos) {
+			return &v // its warning says what was read and how to write it
 		}
 		msg := note.Message()
 		if msg == "" {
@@ -221,6 +226,17 @@ func (r *reader) number(sheet string, c cell, row int, what label) *decimal.Deci
 	}
 	r.add(model.Error, "not-a-number", pos(), "", "%s: ô chứa %s, không phải số", what, kindName(c.kind))
 	return nil
+}
+
+// misplacedPercent warns of a figure written with "%" for an indicator not
+// in percent, and reports whether it did.
+func (r *reader) misplacedPercent(ind *model.Indicator, written string, v decimal.Decimal, what label, pos func() model.Pos) bool {
+	f := ind.MisplacedPercent(written, v)
+	if f == nil {
+		return false
+	}
+	r.add(f.Severity, f.Code, pos(), f.Fix, "%s%s", what.prefix(), f.Msg)
+	return true
 }
 
 func kindName(k cellKind) string {
