@@ -23,6 +23,10 @@ type Figure struct {
 	Value    *big.Rat
 	Missing  string
 	Estimate bool
+	// ZeroDivisor is, as PreviousZeroDivisor for last year's, set when Value
+	// is missing because the figures make the formula divide by zero: the
+	// value cannot be computed, it is not merely unreported.
+	ZeroDivisor string
 
 	Previous        *big.Rat
 	PreviousMissing string
@@ -168,17 +172,13 @@ func (f *Figure) TargetMet() (met, ok bool) {
 	return t.MetBy(c), true
 }
 
-// ValueDecimals is the precision the value is shown at: the catalogue's, or
-// more where that rounding would seem to meet a target the exact value misses
-// (or the reverse), so that the prose and the appendix show one figure.
+// ValueDecimals is the precision the figure's values (last year's, this
+// year's, the plan) and the difference between them are shown at, in the
+// prose and the appendix alike: the catalogue's, or more where that rounding
+// would seem to meet a target or the plan the exact value misses (or the
+// reverse), or would hide or contradict the change (ShownDecimals).
 func (f *Figure) ValueDecimals() int {
-	d := f.Indicator.Decimals
-	t := f.Indicator.Target
-	if t == nil || f.Value == nil {
-		return d
-	}
-	goal := Rat(t.Value)
-	return AgreeingDecimals(f.Value, d, func(v *big.Rat) bool { return t.MetBy(Cmp(v, goal)) })
+	return ShownDecimals(f.Indicator, []*big.Rat{f.Previous, f.Value}, f.Plan)
 }
 
 // Improved reports whether the change is good news, taking the indicator's
@@ -235,7 +235,7 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		f := &figures[i]
 		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &cur.next), periods: shared}
 		res := cur.valueOf(ind, f.Entry)
-		f.Value, f.Missing = res.v, res.missing
+		f.Value, f.Missing, f.ZeroDivisor = res.v, res.missing, res.zeroDivisor
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
 			if prev != nil {
@@ -400,6 +400,10 @@ type evaluator struct {
 type result struct {
 	v       *big.Rat
 	missing string
+	// cause is why the first indicator without a value has none, its
+	// missing: what a formula reading it through others names, without the
+	// chain between, which would cost the square of its length.
+	cause string
 	// zeroDivisor is, for a formula that could not be evaluated because it
 	// divided by zero (its own or an input's), the divisor (ErrDivByZero).
 	zeroDivisor string
@@ -437,7 +441,7 @@ func (e *evaluator) valueOf(ind *model.Indicator, entry *model.Entry) result {
 func (e *evaluator) compute(code string) result {
 	ind, ok := e.cat.Lookup(code)
 	if !ok {
-		return result{missing: e.cat.UnknownCode(code)}
+		return missing(e.cat.UnknownCode(code), "")
 	}
 	return e.computeOf(ind, e.year.Entry(code))
 }
@@ -448,38 +452,51 @@ func (e *evaluator) computeOf(ind *model.Indicator, entry *model.Entry) result {
 		if rk := e.year.Ranking(code); rk != nil {
 			return result{v: big.NewRat(int64(rk.Rank), 1)}
 		}
-		return result{missing: fmt.Sprintf("chưa có thứ hạng %s của chỉ tiêu %s", e.year.Period.Name(), code)}
+		return missing(fmt.Sprintf("chưa có thứ hạng %s của chỉ tiêu %s", e.year.Period.Name(), code), "")
 	}
 	if !ind.Derived() {
 		if entry != nil && entry.Actual != nil {
 			return result{v: Rat(*entry.Actual)}
 		}
-		return result{missing: fmt.Sprintf("chưa có số thực hiện %s của chỉ tiêu %s", e.year.Period.Name(), code)}
+		return missing(fmt.Sprintf("chưa có số thực hiện %s của chỉ tiêu %s", e.year.Period.Name(), code), "")
 	}
 	if e.visiting[code] {
-		return result{missing: fmt.Sprintf("công thức của chỉ tiêu %s tự tham chiếu vòng tròn", code)}
+		return missing(fmt.Sprintf("công thức của chỉ tiêu %s tự tham chiếu vòng tròn", code), "")
 	}
 	e.visiting[code] = true
 	defer delete(e.visiting, code)
 	f, err := ParseFormula(ind.Formula)
 	if err != nil {
-		return result{missing: err.Error()}
+		return missing(err.Error(), "")
 	}
-	var zeroDivisor string
+	var zeroDivisor, cause string
 	v, err := f.Eval(func(in string) (*big.Rat, error) {
 		res := e.value(in)
 		if res.v == nil {
-			zeroDivisor = res.zeroDivisor
-			return nil, fmt.Errorf("%s", res.missing)
+			zeroDivisor, cause = res.zeroDivisor, res.cause
+			return nil, errInputMissing
 		}
 		return res.v, nil
 	})
-	if err != nil {
-		var div ErrDivByZero
-		if errors.As(err, &div) {
-			zeroDivisor = div.Divisor
-		}
-		return result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err), zeroDivisor: zeroDivisor}
+	if err == nil {
+		return result{v: v}
 	}
-	return result{v: v}
+	if err == errInputMissing {
+		return result{missing: fmt.Sprintf("không tính được chỉ tiêu %s: %s", code, cause), cause: cause, zeroDivisor: zeroDivisor}
+	}
+	var div ErrDivByZero
+	if errors.As(err, &div) {
+		zeroDivisor = div.Divisor
+	}
+	return missing(fmt.Sprintf("không tính được chỉ tiêu %s: %v", code, err), zeroDivisor)
+}
+
+// errInputMissing stops a formula's evaluation at an input without a value,
+// whose result says why.
+var errInputMissing = errors.New("input missing")
+
+// missing is the result of an indicator without a value for its own reason,
+// the cause named by the formulas reading it.
+func missing(why, zeroDivisor string) result {
+	return result{missing: why, cause: why, zeroDivisor: zeroDivisor}
 }

@@ -1,6 +1,7 @@
 package compute_test
 
 import (
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -162,5 +163,28 @@ func TestRatIsExact(t *testing.T) {
 		if got := f.Attainment(); got.Cmp(c.want) != 0 {
 			t.Errorf("Attainment(%v of %v) = %v, want %v", c.value, c.plan, got, c.want)
 		}
+	}
+}
+
+// A formula reading others through a chain names the one value missing at
+// its end, not every formula between: the messages of a chain of n formulas
+// would otherwise take the square of n.
+func TestChainMissingNamesTheCause(t *testing.T) {
+	const n = compute.MaxFormulaChain
+	inds := make([]*model.Indicator, n+1)
+	for i := range n {
+		inds[i] = &model.Indicator{Code: fmt.Sprintf("M%d", i), Kind: model.Quantity, Formula: fmt.Sprintf("M%d + 1", i+1)}
+	}
+	inds[n] = &model.Indicator{Code: fmt.Sprintf("M%d", n), Kind: model.Quantity}
+	cat := model.NewCatalogue("c", nil, inds)
+	r := compute.Compute(cat, &model.Figures{Period: model.YearPeriod(2021)}, nil)
+	want := fmt.Sprintf("không tính được chỉ tiêu M0: chưa có số thực hiện năm 2021 của chỉ tiêu M%d", n)
+	if got := r.Figure("M0").Missing; got != want {
+		t.Errorf("M0 missing = %q, want %q", got, want)
+	}
+	// With the last value entered, the chain computes: M0 = n + 1.
+	r = compute.Compute(cat, &model.Figures{Period: model.YearPeriod(2021), Entries: []*model.Entry{{Code: fmt.Sprintf("M%d", n), Actual: dec("1")}}}, nil)
+	if got := r.Figure("M0").Value; got == nil || got.Cmp(big.NewRat(n+1, 1)) != 0 {
+		t.Errorf("M0 = %v, want %d", got, n+1)
 	}
 }

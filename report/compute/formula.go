@@ -192,6 +192,11 @@ func precedence(op string) int {
 	return 1
 }
 
+// MaxFormulaChain is how many formulas an indicator's value may be computed
+// through, each reading an indicator computed by the next; the catalogue
+// refuses longer chains. Real catalogues need a few.
+const MaxFormulaChain = 100
+
 // maxDepth bounds nesting so that a crafted formula cannot exhaust the stack.
 const maxDepth = 50
 

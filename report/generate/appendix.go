@@ -115,12 +115,12 @@ func stampPackage(data []byte) ([]byte, error) {
 		}
 		return buf.Bytes(), nil
 	}
-	// The hash leaves the stamp part out: write, hash, write again with it.
+	// The hash leaves the stamp's value out: write, hash, write again with it.
 	b, err := write("")
 	if err != nil {
 		return nil, err
 	}
-	sum, err := contentHash(b, true)
+	sum, err := contentHash(b, withSeal)
 	if err != nil {
 		return nil, err
 	}

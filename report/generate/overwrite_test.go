@@ -168,9 +168,10 @@ func TestReportResavedByLibreOfficeIsEdited(t *testing.T) {
 }
 
 // A report whose body was compressed as it was rendered (a template without
-// charts) is stamped in the per-part form; a report stamped in the form of
-// before (a hash of every part's content) is still known as ours.
-func TestStampsOfBothForms(t *testing.T) {
+// charts) is stamped in the current form; a report stamped in either form of
+// before (a hash of every part's content; of every part's SHA-256, the custom
+// properties left out) is still known as ours.
+func TestStampsOfEveryForm(t *testing.T) {
 	tpl := filepath.Join(t.TempDir(), "mau.docx")
 	body := docxtest.P("Báo cáo năm {{ .Nam }}: doanh thu {{ (chi_tieu \"DT_BUU_CHINH\").GiaTri }}.")
 	if err := os.WriteFile(tpl, docxtest.Build(docxtest.Files{Body: body}), 0o644); err != nil {
@@ -192,29 +193,31 @@ func TestStampsOfBothForms(t *testing.T) {
 		}
 		custom, _ := p.ReadPart(stampPart)
 		stamped := stampValue.FindStringSubmatch(custom)
-		if stamped == nil || !strings.HasPrefix(stamped[1], perPartPrefix) {
+		if stamped == nil || !strings.HasPrefix(stamped[1], withSealPrefix) {
 			t.Fatalf("%s: stamp %q", name, stamped)
 		}
-		// The form of before.
-		old, err := contentHash(docx, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.SetPart(stampPart, strings.Replace(custom, stamped[1], old, 1))
-		var buf bytes.Buffer
-		if err := p.Write(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if got := provenance(buf.Bytes()); got != Unchanged {
-			t.Errorf("%s, stamped as before: provenance %d", name, got)
-		}
-		p.SetPart(docxpkg.DocumentPart, strings.Replace(p.Part(docxpkg.DocumentPart), "2021", "2022", 1))
-		buf.Reset()
-		if err := p.Write(&buf); err != nil {
-			t.Fatal(err)
-		}
-		if got := provenance(buf.Bytes()); got != Edited {
-			t.Errorf("%s, stamped as before, then edited: provenance %d", name, got)
+		for _, form := range []stampForm{wholeParts, perPart} {
+			old, err := contentHash(docx, form)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := p.Clone()
+			p.SetPart(stampPart, strings.Replace(custom, stamped[1], old, 1))
+			var buf bytes.Buffer
+			if err := p.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			if got := provenance(buf.Bytes()); got != Unchanged {
+				t.Errorf("%s, stamped in form %d: provenance %d", name, form, got)
+			}
+			p.SetPart(docxpkg.DocumentPart, strings.Replace(p.Part(docxpkg.DocumentPart), "2021", "2022", 1))
+			buf.Reset()
+			if err := p.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			if got := provenance(buf.Bytes()); got != Edited {
+				t.Errorf("%s, stamped in form %d, then edited: provenance %d", name, form, got)
+			}
 		}
 	}
 }
@@ -223,7 +226,7 @@ func TestStampsOfBothForms(t *testing.T) {
 // parts are counted: a report stamped beyond it could not be recognised.
 func TestStampedContentLimit(t *testing.T) {
 	var sum [32]byte
-	h := newContentHasher(true)
+	h := newContentHasher(withSeal)
 	if err := h.addDigest("word/document.xml", maxStampedContent, sum); err != nil {
 		t.Fatalf("up to the limit: %v", err)
 	}
@@ -233,7 +236,43 @@ func TestStampedContentLimit(t *testing.T) {
 	if err := h.addDigest("word/styles.xml", 1, sum); err == nil {
 		t.Fatal("past the limit: no error")
 	}
-	if err := newContentHasher(false).add("word/document.xml", 0, strings.NewReader(strings.Repeat("x", 10))); err != nil {
+	if err := newContentHasher(wholeParts).add("word/document.xml", 0, strings.NewReader(strings.Repeat("x", 10))); err != nil {
 		t.Fatalf("read whole: %v", err)
+	}
+}
+
+// A property added in Word to the report's custom properties (File > Info >
+// Properties > Custom), beside baocao's own, is an edit: the report is not
+// written over without --force, and then kept.
+func TestCustomPropertyEdited(t *testing.T) {
+	_, docx := generateSample(t)
+	out := filepath.Join(t.TempDir(), "Bao-cao-2021.docx")
+	p, err := docxpkg.Open(docx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	custom, err := p.ReadPart(stampPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := `<property fmtid="` + propertyFmtID + `" pid="9" name="Người kiểm tra"><vt:lpwstr>Trần Thị Bình</vt:lpwstr></property>`
+	p.SetPart(stampPart, insertBefore(custom, "</Properties>", added))
+	var buf bytes.Buffer
+	if err := p.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if got := provenance(buf.Bytes()); got != Edited {
+		t.Fatalf("a custom property added: provenance %d, want edited", got)
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(Options{Workspace: input.Sample(), Period: model.YearPeriod(2021), Output: out})
+	var exists *ExistsError
+	if !errors.As(err, &exists) || !exists.Edited {
+		t.Fatalf("written over an edited report: %v", err)
+	}
+	if after, _ := os.ReadFile(out); !bytes.Equal(after, buf.Bytes()) {
+		t.Error("the edited report changed")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"hash"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -67,8 +68,10 @@ func stamp(p *docxpkg.Package) ([]byte, error) {
 		hashing sync.WaitGroup
 	)
 	hashing.Go(func() {
-		h := newContentHasher(true)
-		hashErr = p.Digests(h.addDigest)
+		h := newContentHasher(withSeal)
+		if hashErr = p.Digests(h.addDigest); hashErr == nil {
+			h.addSeal([]byte(withStamp(custom, "")))
+		}
 		sum = h.sum()
 	})
 	var buf bytes.Buffer
@@ -93,7 +96,7 @@ func insertBefore(xml, end, add string) string {
 var (
 	ourProperty = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>.*?</property>`)
 	propertyID  = regexp.MustCompile(`\bpid="(\d+)"`)
-	stampValue  = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>((?:` + perPartPrefix + `)?[0-9a-f]{64})<`)
+	stampValue  = regexp.MustCompile(`<property\b[^>]*\bname="` + stampProperty + `"[^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>((?:` + perPartPrefix + `|` + withSealPrefix + `)?[0-9a-f]{64})<`)
 )
 
 // withStamp returns the custom properties part with our property set to sum,
@@ -113,24 +116,57 @@ func withStamp(custom, sum string) string {
 	return insertBefore(custom, "</Properties>", prop)
 }
 
-// perPartPrefix starts a stamp in the form written since December 2026: a
-// hash of each part's name, size and SHA-256, so that a part compressed as
-// it was rendered (docxpkg.Deflated) brings its share without being read
-// again. A stamp without it, written before, is a hash of each part's name,
-// size and content; both are recognised.
-const perPartPrefix = "v2:"
+// The forms of a stamp, each recognised by its prefix. Before December 2026
+// a stamp hashed each part's name, size and content; "v2:" each part's name,
+// size and SHA-256, so that a part compressed as it was rendered
+// (docxpkg.Deflated) brings its share without being read again; "v3:", the
+// form written now, also the custom properties part that holds the stamp,
+// with the stamp's own value left out: properties a user adds in Word
+// (File > Info > Properties) are edits too, never to be lost.
+type stampForm int
+
+const (
+	wholeParts stampForm = iota
+	perPart
+	withSeal
+)
+
+const (
+	perPartPrefix  = "v2:"
+	withSealPrefix = "v3:"
+)
+
+func formOf(stamped string) stampForm {
+	switch {
+	case strings.HasPrefix(stamped, withSealPrefix):
+		return withSeal
+	case strings.HasPrefix(stamped, perPartPrefix):
+		return perPart
+	}
+	return wholeParts
+}
+
+func (f stampForm) prefix() string {
+	return [...]string{wholeParts: "", perPart: perPartPrefix, withSeal: withSealPrefix}[f]
+}
 
 // contentHash hashes every part but the stamp, by name and decompressed
-// content, in archive order, in the form of a stamp's value (perPart: the
-// current one).
-func contentHash(docx []byte, perPart bool) (string, error) {
+// content, in archive order, then (withSeal) the stamp's part without its
+// value, in a form of a stamp's value.
+func contentHash(docx []byte, form stampForm) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
 		return "", err
 	}
-	h := newContentHasher(perPart)
+	h := newContentHasher(form)
+	var seal []byte
 	for _, f := range zr.File {
 		if f.Name == stampPart {
+			if form == withSeal {
+				if seal, err = readSeal(f); err != nil {
+					return "", err
+				}
+			}
 			continue
 		}
 		rc, err := f.Open()
@@ -143,21 +179,52 @@ func contentHash(docx []byte, perPart bool) (string, error) {
 			return "", err
 		}
 	}
+	if form == withSeal {
+		if seal == nil {
+			return "", errStampedContent
+		}
+		if m := stampValue.FindSubmatchIndex(seal); m != nil {
+			seal = slices.Concat(seal[:m[2]], seal[m[3]:])
+		}
+		h.addSeal(seal)
+	}
 	return h.sum(), nil
 }
 
-// contentHasher computes the stamp's hash, part by part: the name, the
-// declared size and the content, or with perPart the content's SHA-256, of
-// every part but the stamp. Past maxStampedContent in all, it refuses.
+// readSeal reads the custom properties part, which is small.
+func readSeal(f *zip.File) ([]byte, error) {
+	if f.UncompressedSize64 > maxSeal {
+		return nil, errStampedContent
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(io.LimitReader(rc, maxSeal))
+}
+
+// maxSeal bounds the custom properties part read: Word writes a few kilobytes.
+const maxSeal = 1 << 20
+
+// contentHasher computes the stamp's hash in a form, part by part: the name,
+// the declared size and the content, or from perPart on the content's
+// SHA-256, of every part but the stamp (see addSeal). Past
+// maxStampedContent in all, it refuses.
 type contentHasher struct {
-	h, part hash.Hash // part: of one part's content, for add with perPart
-	perPart bool
+	h, part hash.Hash // part: of one part's content, for add from perPart on
+	form    stampForm
 	total   int64
 	buf     []byte // for add, every part: io.Copy would take a new one for each
 }
 
-func newContentHasher(perPart bool) *contentHasher {
-	return &contentHasher{h: sha256.New(), perPart: perPart}
+func newContentHasher(form stampForm) *contentHasher {
+	return &contentHasher{h: sha256.New(), form: form}
+}
+
+// addSeal adds, last, the stamp's part as it is without the stamp's value.
+func (c *contentHasher) addSeal(content []byte) {
+	c.digest(stampPart, uint64(len(content)), sha256.Sum256(content))
 }
 
 var errStampedContent = errors.New("nội dung quá lớn hoặc bị hỏng")
@@ -171,7 +238,7 @@ func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
 		c.buf = make([]byte, 32<<10)
 	}
 	to := c.h
-	if c.perPart {
+	if c.form >= perPart {
 		if c.part == nil {
 			c.part = sha256.New()
 		}
@@ -184,14 +251,14 @@ func (c *contentHasher) add(name string, size uint64, content io.Reader) error {
 	if c.total += read; err != nil || c.total > maxStampedContent {
 		return errStampedContent
 	}
-	if c.perPart {
+	if c.form >= perPart {
 		var sum [32]byte
 		c.digest(name, size, [32]byte(c.part.Sum(sum[:0])))
 	}
 	return nil
 }
 
-// addDigest adds a part by its content's SHA-256 (perPart), its size counted
+// addDigest adds a part by its content's SHA-256 (from perPart on), its size counted
 // as add counts what it reads: a report stamped past the limit could never
 // be recognised again.
 func (c *contentHasher) addDigest(name string, size uint64, sum [32]byte) error {
@@ -219,11 +286,7 @@ func (c *contentHasher) head(name string, size uint64) {
 }
 
 func (c *contentHasher) sum() string {
-	sum := hex.EncodeToString(c.h.Sum(nil))
-	if c.perPart {
-		return perPartPrefix + sum
-	}
-	return sum
+	return c.form.prefix() + hex.EncodeToString(c.h.Sum(nil))
 }
 
 // Provenance is what generate knows of a file already at the target.
@@ -261,7 +324,7 @@ func provenance(docx []byte) Provenance {
 		return Foreign
 	}
 	stamped := string(m[1])
-	if sum, err := contentHash(docx, strings.HasPrefix(stamped, perPartPrefix)); err == nil && sum == stamped {
+	if sum, err := contentHash(docx, formOf(stamped)); err == nil && sum == stamped {
 		return Unchanged
 	}
 	return Edited

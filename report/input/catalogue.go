@@ -247,6 +247,7 @@ func (r *yamlReader) checkCatalogue(cat *model.Catalogue) {
 	for i, g := range groups {
 		groupCodes[i] = g.Code
 	}
+	var formulas map[*model.Indicator]*compute.Formula
 	next := 0
 	for _, ind := range inds {
 		if first, _ := cat.LookupFrom(ind.Code, &next); first != ind { // the catalogue keeps the first
@@ -266,10 +267,67 @@ func (r *yamlReader) checkCatalogue(cat *model.Catalogue) {
 			}
 		}
 		if ind.Formula != "" {
-			r.checkFormula(cat, ind)
+			if f := r.checkFormula(cat, ind); f != nil {
+				if formulas == nil {
+					formulas = map[*model.Indicator]*compute.Formula{}
+				}
+				formulas[ind] = f
+			}
 		}
 	}
 	r.checkPartOfCycles(cat, inds)
+	r.checkFormulaChains(cat, formulas)
+}
+
+// checkFormulaChains refuses an indicator computed through more than
+// compute.MaxFormulaChain formulas, one reading the next: no real catalogue
+// comes near, and the evaluation of each level costs stack and time. The
+// chain is reported once, at the indicator where it passes the limit. Depths
+// are worked out once per indicator, without recursion, so that a chain of
+// 200 000 formulas costs no more than 200 000 indicators.
+func (r *yamlReader) checkFormulaChains(cat *model.Catalogue, formulas map[*model.Indicator]*compute.Formula) {
+	const visiting = -1
+	depth := make(map[*model.Indicator]int, len(formulas)) // formulas evaluated to reach the value
+	type frame struct {
+		ind  *model.Indicator
+		next int // the next input to visit
+	}
+	for _, start := range cat.Indicators {
+		if _, done := depth[start]; done || formulas[start] == nil {
+			continue
+		}
+		stack := []frame{{ind: start}}
+		depth[start] = visiting
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			inputs := formulas[top.ind].Inputs
+			if top.next < len(inputs) {
+				in, _ := cat.Lookup(inputs[top.next])
+				top.next++
+				if in != nil && formulas[in] != nil {
+					if _, seen := depth[in]; !seen {
+						depth[in] = visiting
+						stack = append(stack, frame{ind: in})
+					}
+				}
+				continue
+			}
+			d := 1
+			for _, code := range inputs {
+				if in, _ := cat.Lookup(code); in != nil && depth[in] > 0 { // a cycle (visiting) is reported by validate
+					d = max(d, depth[in]+1)
+				}
+			}
+			depth[top.ind] = d
+			stack = stack[:len(stack)-1]
+			if d == compute.MaxFormulaChain+1 {
+				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "formula-chain-too-long", Pos: r.posOf(top.ind, "cong_thuc"),
+					Msg: fmt.Sprintf("chỉ tiêu %s được tính qua %d công thức lồng nhau (công thức này đọc chỉ tiêu tính bằng công thức khác, và cứ thế), vượt giới hạn %d",
+						top.ind.Code, d, compute.MaxFormulaChain),
+					Fix: "ghi thẳng công thức theo các chỉ tiêu nhập số, không qua chuỗi chỉ tiêu trung gian dài như vậy"})
+			}
+		}
+	}
 }
 
 // checkPartOfCycles refuses a chain of thuoc that comes back to where it
@@ -304,12 +362,13 @@ func (r *yamlReader) checkPartOfCycles(cat *model.Catalogue, inds []*model.Indic
 	}
 }
 
-func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
+// checkFormula checks the indicator's formula; it returns it parsed, or nil when it cannot be read.
+func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) *compute.Formula {
 	f, err := compute.ParseFormula(ind.Formula)
 	if err != nil {
 		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "bad-formula", Pos: r.posOf(ind, "cong_thuc"),
 			Msg: fmt.Sprintf("chỉ tiêu %s: %v", ind.Code, err)})
-		return
+		return nil
 	}
 	for _, in := range f.Inputs {
 		if _, ok := cat.Lookup(in); !ok {
@@ -317,6 +376,7 @@ func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) {
 				Msg: fmt.Sprintf("công thức của chỉ tiêu %s: %s", ind.Code, cat.UnknownCode(in))})
 		}
 	}
+	return f
 }
 
 // referencePos remembers where a field naming other entries was read, for the

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
 )
 
@@ -243,4 +245,36 @@ func FuzzParseCatalogue(f *testing.F) {
 			t.Fatal("no catalogue and no finding")
 		}
 	})
+}
+
+// A chain of formulas longer than compute.MaxFormulaChain is refused once,
+// where it passes the limit; one as long as the limit is read.
+func TestFormulaChainLimit(t *testing.T) {
+	chain := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("chi_tieu:\n")
+		for i := range n {
+			fmt.Fprintf(&b, "  - {ma: M%d, cong_thuc: \"M%d + 1\"}\n", i, i+1)
+		}
+		fmt.Fprintf(&b, "  - {ma: M%d}\n", n)
+		return []byte(b.String())
+	}
+	limit := compute.MaxFormulaChain
+	if _, fs := ParseCatalogue("c.yaml", chain(limit)); len(fs) > 0 {
+		t.Fatalf("chain of %d: %v", limit, fs)
+	}
+	n := 20 * limit
+	_, fs := ParseCatalogue("c.yaml", chain(n))
+	// M(n-limit-1) reads limit+1 formulas; it is on line n-limit-1+2.
+	want := fmt.Sprintf("formula-chain-too-long@c.yaml:%d", n-limit+1)
+	if got := codesAndLines(fs); got != want {
+		t.Fatalf("findings %q, want %q", got, want)
+	}
+	if !strings.Contains(fs[0].Msg, fmt.Sprintf("M%d được tính qua %d công thức", n-limit-1, limit+1)) {
+		t.Errorf("message %q", fs[0].Msg)
+	}
+	// A cycle is left to validate (compute names it); it is not a chain too long.
+	if _, fs := ParseCatalogue("c.yaml", []byte("chi_tieu:\n  - {ma: A, cong_thuc: B + 1}\n  - {ma: B, cong_thuc: A + 1}\n")); len(fs) > 0 {
+		t.Errorf("cycle: %v", fs)
+	}
 }

@@ -100,8 +100,10 @@ func TestTruthfulWording(t *testing.T) {
 	cases := []struct{ tag, want string }{
 		// 1. A rate changes in points, in every field and function.
 		{`{{ (chi_tieu "TL2").ChenhLech }}`, "tăng 2,95 điểm phần trăm"},
-		{`{{ (chi_tieu "TL2").TangGiam }}; {{ tang_giam (chi_tieu "TL2") 2 }}`, "tăng 2,9 điểm phần trăm; tăng 2,95 điểm phần trăm"}, // 2,945 once, not 2,95 then 3,0
-		{`{{ (chi_tieu "TL2").SoVoiCungKy }}`, "tăng 2,9 điểm phần trăm so với cùng kỳ năm 2022"},
+		// Points at the decimals the rates are shown at (93,50 → 96,45); at 1
+		// decimal when asked, 2,945 rounded once: 2,9, not 2,95 then 3,0.
+		{`{{ (chi_tieu "TL2").TangGiam }}; {{ tang_giam (chi_tieu "TL2") 1 }}`, "tăng 2,95 điểm phần trăm; tăng 2,9 điểm phần trăm"},
+		{`{{ (chi_tieu "TL2").SoVoiCungKy }}`, "tăng 2,95 điểm phần trăm so với cùng kỳ năm 2022"},
 		// 2. Rounded once, from the exact value, at the precision shown.
 		{`{{ so (chi_tieu "TL2") 1 }} {{ so (chi_tieu "TL2") }}`, "96,4 96,45"},
 		{`{{ so (chi_tieu "TL_SAT") 3 }}`, "79,967"},
@@ -130,7 +132,13 @@ func TestTruthfulWording(t *testing.T) {
 		{`{{ (chi_tieu "TIEN").GiaTriDonVi }}; {{ (chi_tieu "BAN").GiaTriDonVi }}`, "5 tỷ đồng; 3 triệu bản"},
 		{`{{ if (chi_tieu "VP").BangKhong }}không có{{ else }}có {{ (chi_tieu "VP").HaiChuSo }} vụ{{ end }}`, "có 21 vụ"},
 	}
-	rep := truthReport(t)
+	expectRendered(t, truthReport(t), cases)
+}
+
+// expectRendered renders each case's tag alone in a paragraph and checks that
+// it reads as wanted.
+func expectRendered(t *testing.T, rep *compute.Report, cases []struct{ tag, want string }) {
+	t.Helper()
 	for _, c := range cases {
 		got, _, err := renderReport(t, rep, c.tag)
 		if err != nil {
