@@ -260,3 +260,36 @@ func TestArithmeticBounded(t *testing.T) {
 		t.Errorf("numbers of %d digits: %v %v", maxNumberDigits, out, err)
 	}
 }
+
+// TestMessagesNameTemplateConcepts: a misused value is named as a template's
+// author knows it (chỉ tiêu, dòng, danh sách), never by its Go type, and a
+// number too large for a tag or a counter is refused in Vietnamese.
+func TestMessagesNameTemplateConcepts(t *testing.T) {
+	rep := truthReport(t)
+	for _, c := range []struct{ tag, want, not string }{
+		{`{{ chi_tieu "DAT" }}`, `in ra cả một chỉ tiêu, không phải một giá trị; hãy chọn một trường, ví dụ {{(chi_tieu "DAT").GiaTri}}`, ""},
+		{`{{ index .ChiTieu 99999 }}`, "in ra cả một dòng của phụ lục, không phải một giá trị; hãy chọn một trường, ví dụ .Ten", "(index"},
+		{`{{ range .Nhom }}{{ . }}{{ end }}`, "in ra cả một nhóm chỉ tiêu của phụ lục", ""},
+		{`{{ with .ChiTieu }}{{ with .ChiTieu }}x{{ end }}{{ end }}`, "không có trường «.ChiTieu»: «.» ở đây là danh sách dòng của phụ lục, không có trường nào", ""},
+		{`{{ range 99999999999999999999 }}x{{ end }}`, "số «99999999999999999999» quá lớn: số nguyên viết trong thẻ tối đa 9.223.372.036.854.775.807", "overflow"},
+		{`{{ bang_chu ` + strings.Repeat("9", 50) + ` }}`, "số «" + strings.Repeat("9", 50) + "» quá lớn", "overflow"},
+		{`{{ stt 9223372036854775807 }}`, "hàm «stt» cần số lượt của một vòng lặp {{range}} (từ 0), không phải 9223372036854775807", ""},
+		{`{{ stt -1 }}`, "hàm «stt» cần số lượt của một vòng lặp {{range}} (từ 0), không phải -1", ""},
+	} {
+		_, _, err := renderReport(t, rep, c.tag)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.tag, err, c.want)
+			continue
+		}
+		msg := err.Error()
+		for _, goText := range []string{"render.", "[]", "kiểu", "*", c.not} {
+			if goText != "" && strings.Contains(msg, goText) {
+				t.Errorf("%s: error %q names %q", c.tag, msg, goText)
+			}
+		}
+	}
+	out, _, err := renderReport(t, rep, `{{ stt 0 }} {{ stt 9223372036854775806 }}`)
+	if err != nil || len(out) != 1 || out[0] != "1 9223372036854775807" {
+		t.Errorf("stt: %v %v", out, err)
+	}
+}
