@@ -278,3 +278,37 @@ func TestFormulaChainLimit(t *testing.T) {
 		t.Errorf("cycle: %v", fs)
 	}
 }
+
+// A collection of more values than any real input has is refused where the
+// count passes MaxYAMLNodes, before the parser builds a node of it.
+func TestTooManyNodesRefused(t *testing.T) {
+	src := "nam: 2021\nnoi_dung: [{phan: qlnn, muc: X, y: [" + strings.Repeat("a,", MaxYAMLNodes/2) + "a]}]\n"
+	_, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
+	if got := codesAndLines(fs); got != "too-large@2021.yaml:2" {
+		t.Fatalf("findings %q", got)
+	}
+	if !strings.Contains(fs[0].Msg, "hơn 1.000.000") {
+		t.Errorf("message %q", fs[0].Msg)
+	}
+}
+
+// A key no reader uses is warned about and skipped: its value, however big,
+// is not parsed into nodes (about 200 bytes each).
+func TestUnusedKeyNotParsed(t *testing.T) {
+	for _, unused := range []string{
+		"x: [" + strings.Repeat("{},", 200_000) + "{}]\n",
+		"x:\n" + strings.Repeat("  - {a: 1}\n", 100_000),
+	} {
+		src := []byte("nam: 2021\n" + unused + "chi_tieu:\n  TB_INTERNET: 1\n")
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		y, fs := ParseFigures("2021.yaml", src, model.YearPeriod(2021), testCat(t))
+		runtime.ReadMemStats(&after)
+		if got := codesAndLines(fs); got != "unknown-field@2021.yaml:2" || y == nil || y.Entry("TB_INTERNET") == nil {
+			t.Fatalf("findings %q", got)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(len(src)) {
+			t.Errorf("reading a %d-byte file with an unused key allocated %d bytes", len(src), alloc)
+		}
+	}
+}
