@@ -312,3 +312,26 @@ func TestUnusedKeyNotParsed(t *testing.T) {
 		}
 	}
 }
+
+// A YAML file lists its first model.MaxListed findings and counts the rest,
+// as a workbook does.
+func TestYAMLFindingsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("nam: 2021\nchi_tieu:\n")
+	n := model.MaxListed + 500
+	for i := range n {
+		fmt.Fprintf(&b, "  X%d: 1\n", i)
+	}
+	_, fs := ParseFigures("2021.yaml", []byte(b.String()), model.YearPeriod(2021), testCat(t))
+	if len(fs) != model.MaxListed+1 {
+		t.Fatalf("%d findings, want %d", len(fs), model.MaxListed+1)
+	}
+	last := fs[len(fs)-1]
+	want := fmt.Sprintf("còn %d vấn đề nữa không được liệt kê (%[1]d unknown-indicator)", n-model.MaxListed)
+	if last.Code != "too-many-findings" || last.Severity != model.Error || last.Pos != (model.Pos{File: "2021.yaml"}) || !strings.Contains(last.Msg, want) {
+		t.Errorf("last finding %+v, want %q", last, want)
+	}
+	if fs[model.MaxListed-1].Pos.Line != model.MaxListed+2 {
+		t.Errorf("last listed at %v", fs[model.MaxListed-1].Pos)
+	}
+}
