@@ -51,12 +51,12 @@ func (r *reader) read(data []byte, want model.Period) {
 }
 
 type reader struct {
-	file     string
-	cat      *model.Catalogue
-	p        *pkg
-	y        *model.Figures
-	found    model.Collector
-	blocks   model.EntryBlocks // where the entries are made
+	file   string
+	cat    *model.Catalogue
+	p      *pkg
+	y      *model.Figures
+	found  model.Collector
+	blocks model.EntryBlocks // where the entries are made
 }
 
 func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
