@@ -258,7 +258,8 @@ func TestDiffRefusals(t *testing.T) {
 		{[]string{"diff", "2020", "2021", "-o", "x.csv", "--format", "json"}, "không khớp"},
 		{[]string{"diff", "2020", "2021", "--threshold", "mười"}, "--threshold «mười»"},
 		{[]string{"diff", "2020", "2021", "--threshold", "0"}, "lớn hơn 0"},
-		{[]string{"diff", "2020", "2021", "--group", "KHONG"}, "không có nhóm «KHONG» trong danh mục; các nhóm: BCVT, CNTT, TTKT, TTTT, XH"},
+		{[]string{"diff", "2020", "2021", "--group", "KHONG"}, "không có nhóm «KHONG» trong danh mục (các nhóm: BCVT, CNTT, TTKT, TTTT, XH)"},
+		{[]string{"diff", "2020", "2021", "--group", "CNTTT"}, "không có nhóm «CNTTT» trong danh mục (các nhóm: BCVT, CNTT, TTKT, TTTT, XH); có phải ý là «CNTT»?"},
 		{[]string{"diff", "--data", dir, "2020", "2021", "-o", input2021, "--format", "text"}, "trùng với tệp số liệu"},
 		// Saved among the inputs as a period's name, it would be read as that period's figures.
 		{[]string{"diff", "--data", dir, "2020", "2021", "-o", filepath.Join(dir, "2026.xlsx")}, "không ghi kết quả so sánh vào thư mục số liệu " + dir},

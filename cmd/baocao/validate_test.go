@@ -365,11 +365,15 @@ func TestValidateFiles(t *testing.T) {
 
 func TestValidateCannotRun(t *testing.T) {
 	ws := sampleWorkspace(t, nil)
+	if err := os.Mkdir(filepath.Join(ws, "2019.xlsx"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"validate", "--data", ws, "2019"}, "không có tệp số liệu năm 2019"},
+		{[]string{"validate", "--data", ws, "2019"}, "không có tệp số liệu năm 2019: " + filepath.Join(ws, "2019.xlsx") + " là một thư mục, không phải tệp"},
+		{[]string{"validate", "--data", ws, "2018"}, "không có tệp số liệu năm 2018: cần"},
 		{[]string{"validate", "--data", ws, "--format", "xml"}, "định dạng «xml» không hợp lệ"},
 		{[]string{"validate", "--data", filepath.Join(ws, "khong-co")}, "không có thư mục số liệu"},
 		{[]string{"validate", "--data", ws, filepath.Join(ws, "khong-co.yaml")}, "không có tệp hoặc thư mục này"},

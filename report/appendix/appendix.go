@@ -19,7 +19,7 @@ import (
 )
 
 // PercentDecimals is the precision of the comparison columns, as in the prose.
-const PercentDecimals = 1
+const PercentDecimals = vnformat.PercentDecimals
 
 // Kind says what a cell holds, so that a workbook can store the number with a
 // format that shows the same as the text.
@@ -30,7 +30,7 @@ const (
 	Value              // a figure at its indicator's decimals: "1.150", "47,0"
 	Place              // a place in a ranking: "11/63" (Number is the place)
 	Ratio              // a value in percent of another: "108,3"
-	Points             // a change of a rate in percentage points: "tăng 2,5 điểm phần trăm"
+	Points             // a change of a rate in percentage points, at the rate's decimals: "tăng 2,5 điểm phần trăm"
 	Places             // places gained in a ranking: "tăng 2 bậc"
 )
 
@@ -58,7 +58,8 @@ type Row struct {
 	// VsPrevious compares with last year: a quantity in percent of last year's
 	// value, a rate in percentage points, a ranking in places.
 	VsPrevious Cell
-	// VsPlan compares with the plan the same way.
+	// VsPlan compares with the plan as the prose does ("đạt 99,1% Kế hoạch"):
+	// the value in percent of the plan, for a rate too; a ranking in places.
 	VsPlan Cell
 	Note   string
 }
@@ -204,19 +205,22 @@ func RowOf(f *compute.Figure, no int) Row {
 		row.VsPlan = placesCell(f.Value, f.Plan)
 		return row
 	}
-	row.Value = valueCell(f.Value, f.ValueDecimals())
-	row.Previous = valueCell(f.Previous, ind.Decimals)
-	row.Plan = valueCell(f.Plan, ind.Decimals)
+	// One precision for the row, which the prose uses too: its values and
+	// their difference never contradict each other or the words.
+	shown := f.ValueDecimals()
+	row.Value = valueCell(f.Value, shown)
+	row.Previous = valueCell(f.Previous, shown)
+	row.Plan = valueCell(f.Plan, shown)
 	if ind.Kind == model.Rate {
-		row.VsPrevious = pointsCell(f.Value, f.Previous)
-		row.VsPlan = pointsCell(f.Value, f.Plan)
-	} else {
-		if g := f.Growth(); g != nil {
-			row.VsPrevious = ratioCell(new(big.Rat).Add(g, big.NewRat(100, 1)))
-		}
-		if a := f.Attainment(); a != nil {
-			row.VsPlan = ratioCell(a)
-		}
+		row.VsPrevious = pointsCell(f.Value, f.Previous, shown)
+	} else if g := f.Growth(); g != nil {
+		// 100 plus the growth as the prose rounds it: −0,05% is "giảm 0,1%"
+		// there and 99,9 here, not 99,95 rounded half-up to 100,0.
+		row.VsPrevious = ratioCell(compute.Round(g, PercentDecimals).Add(decimal.NewFromInt(100)), PercentDecimals)
+	}
+	if a := f.Attainment(); a != nil {
+		d := compute.AttainmentDecimals(a, f.Indicator.LowerIsBetter, PercentDecimals)
+		row.VsPlan = ratioCell(compute.Round(a, d), d)
 	}
 	return row
 }
@@ -250,18 +254,19 @@ func placeCell(v *big.Rat, rk *model.Ranking) Cell {
 	return Cell{Kind: Place, Text: text, Number: d}
 }
 
-func ratioCell(pct *big.Rat) Cell {
-	d := compute.Round(pct, PercentDecimals)
-	return Cell{Kind: Ratio, Text: vnformat.Number(d, PercentDecimals), Number: d, Decimals: PercentDecimals}
+// ratioCell shows a percentage already rounded at decimals.
+func ratioCell(pct decimal.Decimal, decimals int) Cell {
+	return Cell{Kind: Ratio, Text: vnformat.Number(pct, decimals), Number: pct, Decimals: decimals}
 }
 
-// pointsCell compares a rate with a base in percentage points.
-func pointsCell(v, base *big.Rat) Cell {
+// pointsCell compares a rate with a base in percentage points, at the
+// decimals the two are shown at.
+func pointsCell(v, base *big.Rat, decimals int) Cell {
 	if v == nil || base == nil {
 		return Cell{}
 	}
-	d := compute.Round(new(big.Rat).Sub(v, base), PercentDecimals)
-	return Cell{Kind: Points, Text: vnformat.PointChange(d, PercentDecimals), Number: d, Decimals: PercentDecimals}
+	d := compute.Round(new(big.Rat).Sub(v, base), decimals)
+	return Cell{Kind: Points, Text: vnformat.PointChange(d, decimals), Number: d, Decimals: decimals}
 }
 
 // placesCell compares a place with a base place: a smaller place is a gain.

@@ -118,9 +118,14 @@ func TestProvinceByHand(t *testing.T) {
 		{"DIEM_WIFI", rows["DIEM_WIFI"].VsPlan.Text, "50,0"},
 		{"HO_GD", rows["HO_GD"].Previous.Text, ""},
 		{"TL_KY_SO", rows["TL_KY_SO"].Value.Text, "77,08"},
-		{"TL_KY_SO", rows["TL_KY_SO"].VsPrevious.Text, "tăng 10,4 điểm phần trăm"},
-		{"TL_KY_SO", rows["TL_KY_SO"].VsPlan.Text, "giảm 2,9 điểm phần trăm"},
-		{"TL_GIU", rows["TL_GIU"].VsPrevious.Text, "tương đương"},
+		// 37/48 × 100 = 77,083… against 66,666… last year: 10,416… points at
+		// the rate's 2 decimals; against a plan of 80, 96,35…% as the prose says.
+		{"TL_KY_SO", rows["TL_KY_SO"].VsPrevious.Text, "tăng 10,42 điểm phần trăm"},
+		{"TL_KY_SO", rows["TL_KY_SO"].VsPlan.Text, "96,4"},
+		// 50 → 50,04 at the catalogue's 1 decimal would be 50,0 → 50,0 beside a
+		// rise: both shown at 2, the rise stated.
+		{"TL_GIU", rows["TL_GIU"].Previous.Text + " → " + rows["TL_GIU"].Value.Text, "50,00 → 50,04"},
+		{"TL_GIU", rows["TL_GIU"].VsPrevious.Text, "tăng 0,04 điểm phần trăm"},
 		{"VI_PHAM", rows["VI_PHAM"].VsPrevious.Text, "60,0"},
 		{"XH_A", rows["XH_A"].Previous.Text, "8/63"},
 		{"XH_A", rows["XH_A"].Value.Text, "5/34"},

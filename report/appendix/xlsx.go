@@ -64,7 +64,7 @@ func (t *Table) PlanHeading() string { return "Kế hoạch " + t.Period.TheYear
 // Note explains the comparison columns, under the table.
 func (t *Table) Note() string {
 	return fmt.Sprintf("Ghi chú: cột «So sánh (%%)» là số %s tính bằng phần trăm của số cùng kỳ %s và của số Kế hoạch %s (100%% là bằng); "+
-		"riêng chỉ tiêu tỷ lệ (%%) so sánh bằng điểm phần trăm, chỉ tiêu xếp hạng so sánh bằng số bậc.", t.Period.Name(), t.Period.SamePeriodLastYear().Name(), t.Period.TheYear().Name())
+		"riêng chỉ tiêu tỷ lệ (%%) so sánh với cùng kỳ bằng điểm phần trăm, chỉ tiêu xếp hạng so sánh bằng số bậc.", t.Period.Name(), t.Period.SamePeriodLastYear().Name(), t.Period.TheYear().Name())
 }
 
 // Attachment is the line under the title: "(Kèm theo Báo cáo số 05/BC-STTTT

@@ -23,6 +23,10 @@ type Figure struct {
 	Value    *big.Rat
 	Missing  string
 	Estimate bool
+	// ZeroDivisor is, as PreviousZeroDivisor for last year's, set when Value
+	// is missing because the figures make the formula divide by zero: the
+	// value cannot be computed, it is not merely unreported.
+	ZeroDivisor string
 
 	Previous        *big.Rat
 	PreviousMissing string
@@ -168,17 +172,13 @@ func (f *Figure) TargetMet() (met, ok bool) {
 	return t.MetBy(c), true
 }
 
-// ValueDecimals is the precision the value is shown at: the catalogue's, or
-// more where that rounding would seem to meet a target the exact value misses
-// (or the reverse), so that the prose and the appendix show one figure.
+// ValueDecimals is the precision the figure's values (last year's, this
+// year's, the plan) and the difference between them are shown at, in the
+// prose and the appendix alike: the catalogue's, or more where that rounding
+// would seem to meet a target or the plan the exact value misses (or the
+// reverse), or would hide or contradict the change (ShownDecimals).
 func (f *Figure) ValueDecimals() int {
-	d := f.Indicator.Decimals
-	t := f.Indicator.Target
-	if t == nil || f.Value == nil {
-		return d
-	}
-	goal := Rat(t.Value)
-	return AgreeingDecimals(f.Value, d, func(v *big.Rat) bool { return t.MetBy(Cmp(v, goal)) })
+	return ShownDecimals(f.Indicator, []*big.Rat{f.Previous, f.Value}, f.Plan)
 }
 
 // Improved reports whether the change is good news, taking the indicator's
@@ -235,7 +235,7 @@ func Compute(cat *model.Catalogue, year, prev *model.Figures) *Report {
 		f := &figures[i]
 		*f = Figure{Indicator: ind, Entry: year.EntryFrom(ind.Code, &cur.next), periods: shared}
 		res := cur.valueOf(ind, f.Entry)
-		f.Value, f.Missing = res.v, res.missing
+		f.Value, f.Missing, f.ZeroDivisor = res.v, res.missing, res.zeroDivisor
 		if ind.Kind == model.Rank {
 			f.Ranking = year.Ranking(ind.Code)
 			if prev != nil {

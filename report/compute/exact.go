@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"math/bits"
 
+	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
 	"github.com/shopspring/decimal"
 )
@@ -245,4 +246,115 @@ func AgreeingDecimals(r *big.Rat, decimals int, verdict func(*big.Rat) bool) int
 		}
 	}
 	return d
+}
+
+// AttainmentDecimals is the precision, from decimals up, at which an
+// attainment a (value / plan × 100) reads as the exact one does: reached
+// (at least 100) or not, for a ceiling (lowerIsBetter) kept (at most 100) or
+// not. 99,96% of a plan is "99,96", never "100,0" beside "chưa đạt"; a
+// ceiling exceeded by 0,04% is "100,04". The report's words and the
+// appendix's cell both take it.
+func AttainmentDecimals(a *big.Rat, lowerIsBetter bool, decimals int) int {
+	return AgreeingDecimals(a, decimals, func(v *big.Rat) bool {
+		c := Cmp(v, hundred)
+		if lowerIsBetter {
+			return c <= 0
+		}
+		return c >= 0
+	})
+}
+
+var hundred = big.NewRat(100, 1)
+
+// ShownDecimals is the precision at which an indicator's values are shown side
+// by side, oldest first (last year's and this year's in a report and its
+// appendix, the columns of a diff; nil where there is none), plan being the
+// newest value's plan (nil when none). It is the fewest decimals, from the
+// catalogue's up to MaxAgreeingDecimals, at which the values rounded half-up
+// say what the exact values say:
+//   - each meets the indicator's target as its exact value does, the newest
+//     its plan too: 79,967 against "≥ 80" is 79,97, never 80,0 beside "chưa đạt";
+//   - two neighbours that differ look as they are, a rise or a fall, and so
+//     does the difference stated beside them, rounded there (a chênh lệch, a
+//     rate's change in points, see vnformat.ChangeDecimals; a diff's status):
+//     84,95% → 85% shows as 84,95 and 85,00, "tăng 0,05 điểm phần trăm",
+//     never 85,0 and 85,0 with "tăng 0,1", nor 47,0 and 47,0 with a rise
+//     of 0,02 point. A growth in percent may still read "tương đương".
+//
+// The difference is rounded once, from the exact values, like every figure:
+// it may differ by one in its last digit from the difference of the two
+// values as rounded (66,666…% → 77,083…% is 66,67 → 77,08, "tăng 10,42
+// điểm phần trăm"), the usual note on rounded figures; asking for more would
+// never end for values such as these, whose decimals repeat.
+//
+// Values entered at the catalogue's decimals are shown at them: rounding
+// changes none of them. A ranking is shown as its places.
+func ShownDecimals(ind *model.Indicator, values []*big.Rat, plan *big.Rat) int {
+	d := max(ind.Decimals, 0)
+	if ind.Kind == model.Rank {
+		return d
+	}
+	for ; d < MaxAgreeingDecimals; d++ {
+		if showsTruly(ind, values, plan, d) {
+			return d
+		}
+	}
+	return d
+}
+
+// showsTruly reports whether values and plan rounded at d decimals say what
+// the exact ones say (ShownDecimals).
+func showsTruly(ind *model.Indicator, values []*big.Rat, plan *big.Rat, d int) bool {
+	exact := plan == nil || exactAt(plan, d)
+	for _, v := range values {
+		exact = exact && (v == nil || exactAt(v, d))
+	}
+	if exact {
+		return true
+	}
+	shown := make([]*big.Rat, len(values))
+	for i, v := range values {
+		if v != nil {
+			shown[i] = Rat(Round(v, d))
+		}
+	}
+	if t := ind.Target; t != nil {
+		goal := Rat(t.Value)
+		for i, v := range values {
+			if v != nil && t.MetBy(Cmp(shown[i], goal)) != t.MetBy(Cmp(v, goal)) {
+				return false
+			}
+		}
+	}
+	if last := len(values) - 1; last >= 0 && values[last] != nil && plan != nil {
+		lower := ind.LowerIsBetter
+		if meets(shown[last], Rat(Round(plan, d)), lower) != meets(values[last], plan, lower) {
+			return false
+		}
+	}
+	for i := 1; i < len(values); i++ {
+		prev, cur := values[i-1], values[i]
+		if prev == nil || cur == nil {
+			continue
+		}
+		delta := new(big.Rat).Sub(cur, prev)
+		way := delta.Sign()
+		if new(big.Rat).Sub(shown[i], shown[i-1]).Sign() != way || Round(delta, d).Sign() != way {
+			return false
+		}
+	}
+	return true
+}
+
+// exactAt reports whether r has a decimal form of at most d digits, so that
+// rounding it there changes nothing.
+func exactAt(r *big.Rat, d int) bool {
+	if r.IsInt() {
+		return true
+	}
+	den := r.Denom()
+	if d < len(tens) && den.IsUint64() {
+		return tens[d]%den.Uint64() == 0
+	}
+	return new(big.Int).Mod(pow10(int32(d)), den).Sign() == 0
 }

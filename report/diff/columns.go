@@ -46,19 +46,21 @@ func (c column) says() bool { return c.words && !c.numeric }
 
 func textCell(s string) cell { return cell{text: s} }
 
-// percentCell holds a percentage; the workbook stores it as the report
-// rounds it, as a fraction (8,3% as 0.083, see percentFraction), so that
-// Excel's percent format applies. The fraction is worked out only there.
-func percentCell(text string, pct *big.Rat) cell {
+// percentCell holds a percentage shown at decimals; the workbook stores it
+// as the report rounds it, as a fraction (8,3% as 0.083, see
+// percentFraction), so that Excel's percent format applies. The fraction is
+// worked out only there.
+func percentCell(text string, pct *big.Rat, decimals int) cell {
 	if pct == nil {
 		return textCell(text)
 	}
-	return cell{text: text, num: pct, kind: numPercent, decimals: PercentDecimals}
+	return cell{text: text, num: pct, kind: numPercent, decimals: decimals}
 }
 
-// percentFraction is a percentage rounded as the report rounds it, divided by 100.
-func percentFraction(pct *big.Rat) *big.Rat {
-	frac := compute.Rat(compute.Round(pct, PercentDecimals))
+// percentFraction is a percentage rounded as the report rounds it, at
+// decimals, divided by 100.
+func percentFraction(pct *big.Rat, decimals int) *big.Rat {
+	frac := compute.Rat(compute.Round(pct, decimals))
 	return frac.Quo(frac, big.NewRat(100, 1))
 }
 
@@ -124,7 +126,10 @@ func colPlan(t *Table) column {
 func colAttainment(header string) column {
 	return column{header: header, numeric: true, fold: true, pair: -1, cell: func(r *Row) cell {
 		a := r.Attainment() // a division: once
-		return percentCell(r.attainmentText(a), a)
+		if a == nil {
+			return textCell(r.attainmentText(a))
+		}
+		return percentCell(r.attainmentText(a), a, r.attainmentDecimals(a))
 	}}
 }
 
@@ -145,7 +150,7 @@ func (t *Table) sheetColumns() []column {
 		cols = append(cols,
 			colDelta("Chênh lệch "+label, j),
 			column{header: "Tỷ lệ thay đổi " + label + " (%)", numeric: true, words: true, pair: j, cell: func(r *Row) cell {
-				return percentCell(r.PercentText(j), r.Changes[j].Percent())
+				return percentCell(r.PercentText(j), r.Changes[j].Percent(), PercentDecimals)
 			}},
 			colWords("Tăng, giảm "+label, j),
 			column{header: "Trạng thái " + label, pair: j, cell: func(r *Row) cell { return textCell(r.Changes[j].Status.Text(t.Previous())) }},

@@ -16,11 +16,12 @@ import (
 
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/vnformat"
 )
 
-// PercentDecimals is the precision of percentages and percentage points, the
-// same as the report's wording (render.PercentDecimals).
-const PercentDecimals = 1
+// PercentDecimals is the precision of percentages, the same as the report's
+// wording; a rate's change in points is worded at the row's Decimals.
+const PercentDecimals = vnformat.PercentDecimals
 
 // DefaultThreshold is the relative change, in percent, beyond which a change is
 // marked for a second look when neither the options nor the catalogue
@@ -40,6 +41,9 @@ const (
 	NoBase      Status = "no-base"      // the earlier value is 0: no relative change exists
 	UnitChanged Status = "unit-changed" // the unit differs between the years' catalogues: not compared
 	Absent      Status = "absent"       // no value in either column (only inside a series)
+	// Uncomputable: a column's value cannot be computed, its formula failing on
+	// inputs that all have values (it divides by 0): not missing, not new.
+	Uncomputable Status = "uncomputable"
 )
 
 // Text is the status in Vietnamese, as a column of the sheet outputs shows it;
@@ -61,6 +65,8 @@ func (s Status) Text(previous string) string {
 		return previous + " bằng 0"
 	case UnitChanged:
 		return "đổi đơn vị"
+	case Uncomputable:
+		return "không tính được"
 	}
 	return "không có số liệu"
 }
@@ -127,7 +133,10 @@ type Row struct {
 	Name      string
 	Unit      string
 	Kind      model.Kind
-	Decimals  int
+	// Decimals is the precision of the row's values, plan and differences: the
+	// catalogue's, or more where that rounding would contradict a change or a
+	// verdict the report states (compute.ShownDecimals).
+	Decimals int
 	// Names and Units hold each column's name and unit when the years'
 	// catalogues disagree on them ("" for a catalogue without the code); nil otherwise.
 	Names, Units []string
@@ -157,6 +166,9 @@ type Change struct {
 	Delta    *big.Rat // value(To) − value(From); nil unless both exist in the same unit
 	Flag     bool     // |Percent()| reaches the threshold, or the base is 0
 	Limit    *big.Rat // the threshold that applied, in percent
+	// ZeroDivisor is, for an Uncomputable change, the divisor that is 0 in
+	// the column whose value cannot be computed (compute.Figure.ZeroDivisor).
+	ZeroDivisor string
 
 	from, to *big.Rat
 }
@@ -375,6 +387,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 		names, units = make([]string, n), make([]string, n)
 	}
 	hasValue := false
+	divisors := make([]string, n)
 	for i, rep := range reps {
 		var f *compute.Figure
 		if multi {
@@ -389,6 +402,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 			names[i], units[i] = f.Indicator.Name, f.Indicator.Unit
 		}
 		r.Values[i] = f.Value
+		divisors[i] = f.ZeroDivisor
 		hasValue = hasValue || f.Value != nil
 		if f.Ranking != nil {
 			if r.Rankings == nil {
@@ -406,6 +420,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 	if !hasValue {
 		return nil
 	}
+	r.Decimals = compute.ShownDecimals(ind, r.Values, r.Plan)
 	if multi && differ(names) {
 		r.Names = names
 		r.Notes = append(r.Notes, "đổi tên: "+transitions(names, t.Columns))
@@ -425,6 +440,14 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 	for j := 1; j < n; j++ {
 		unitChanged := multi && units[j-1] != units[j] && units[j-1] != "" && units[j] != ""
 		c := compare(ind, r.Values[j-1], r.Values[j], unitChanged)
+		// A value that cannot be computed is not missing: the comparison is not
+		// "mới" or "bỏ" but impossible.
+		switch {
+		case c.Status == Added && divisors[j-1] != "":
+			c.Status, c.ZeroDivisor = Uncomputable, divisors[j-1]
+		case c.Status == Removed && divisors[j] != "":
+			c.Status, c.ZeroDivisor = Uncomputable, divisors[j]
+		}
 		c.From, c.To, c.Limit = j-1, j, limit
 		if c.Status == Up || c.Status == Down || c.Status == NoBase {
 			c.Flag = fl.beyond(c.Delta, c.from, limit)
@@ -581,7 +604,9 @@ type Summary struct {
 	Removed     int // also rows with no value in the two newest columns
 	NoBase      int
 	UnitChanged int
-	Flagged     int // rows with some change beyond the threshold
+	// Uncomputable counts the rows whose newest change has a value that cannot be computed.
+	Uncomputable int
+	Flagged      int // rows with some change beyond the threshold
 
 	previous string // Table.Previous, naming NoBase
 }
@@ -607,6 +632,8 @@ func (s *Summary) add(r *Row) {
 		s.NoBase++
 	case UnitChanged:
 		s.UnitChanged++
+	case Uncomputable:
+		s.Uncomputable++
 	default:
 		s.Removed++
 	}
@@ -620,7 +647,8 @@ func (s Summary) String() string {
 	for _, p := range []struct {
 		n    int
 		what string
-	}{{s.Added, "mới"}, {s.Removed, "bỏ"}, {s.NoBase, NoBase.Text(s.previous)}, {s.UnitChanged, "đổi đơn vị"}} {
+	}{{s.Added, "mới"}, {s.Removed, "bỏ"}, {s.NoBase, NoBase.Text(s.previous)}, {s.UnitChanged, "đổi đơn vị"},
+		{s.Uncomputable, Uncomputable.Text("")}} {
 		if p.n > 0 {
 			out += fmt.Sprintf(", %d %s", p.n, p.what)
 		}

@@ -237,7 +237,7 @@ func TestDerivedValueNotes(t *testing.T) {
 	y22 := &model.Figures{Period: model.YearPeriod(2022), Entries: []*model.Entry{entry("A", "5")}}
 	tb := Compare(cat, []*model.Figures{y20, y21, y22}, Options{})
 	r := row(t, tb, "R")
-	if r.Changes[0].Status != Removed || r.Changes[1].Status != Absent {
+	if r.Changes[0].Status != Uncomputable || r.Changes[1].Status != Absent {
 		t.Errorf("R statuses %s %s", r.Changes[0].Status, r.Changes[1].Status)
 	}
 	// Division by zero in 2021 is explained; the missing input in 2022 is not worth a note.

@@ -47,7 +47,7 @@ func WriteJSON(w io.Writer, t *Table) error {
 		doc.Columns = append(doc.Columns, jsonColumn{Period: c.Period.Code(), Year: c.Period.Year, Label: c.Label, Name: c.Name, Source: c.Source})
 	}
 	s := t.Summary
-	doc.Summary = jsonSummary{s.Indicators, s.Up, s.Down, s.Same, s.Added, s.Removed, s.NoBase, s.UnitChanged, s.Flagged, t.Differs(), s.String()}
+	doc.Summary = jsonSummary{s.Indicators, s.Up, s.Down, s.Same, s.Added, s.Removed, s.NoBase, s.UnitChanged, s.Uncomputable, s.Flagged, t.Differs(), s.String()}
 	for _, r := range t.Rows {
 		a := r.Attainment()
 		jr := jsonRow{Code: r.Code, Group: r.Group, GroupName: r.GroupName, Name: r.Name, Unit: r.Unit, Kind: string(r.Kind),
@@ -100,17 +100,18 @@ type jsonColumn struct {
 }
 
 type jsonSummary struct {
-	Indicators  int    `json:"indicators"`
-	Up          int    `json:"up"`
-	Down        int    `json:"down"`
-	Same        int    `json:"same"`
-	Added       int    `json:"added"`
-	Removed     int    `json:"removed"`
-	NoBase      int    `json:"no_base"`
-	UnitChanged int    `json:"unit_changed"`
-	Flagged     int    `json:"flagged"`
-	Differs     bool   `json:"differs"`
-	Text        string `json:"text"`
+	Indicators   int    `json:"indicators"`
+	Up           int    `json:"up"`
+	Down         int    `json:"down"`
+	Same         int    `json:"same"`
+	Added        int    `json:"added"`
+	Removed      int    `json:"removed"`
+	NoBase       int    `json:"no_base"`
+	UnitChanged  int    `json:"unit_changed"`
+	Uncomputable int    `json:"uncomputable"`
+	Flagged      int    `json:"flagged"`
+	Differs      bool   `json:"differs"`
+	Text         string `json:"text"`
 }
 
 type jsonRow struct {

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
+	"github.com/baocao/baocao/report/suggest"
 )
 
 // CheckGroup refuses a --group that no catalogue has.
@@ -28,7 +30,7 @@ func CheckGroup(group string, cats map[*model.Figures]*model.Catalogue) error {
 		}
 	}
 	slices.Sort(known)
-	return fmt.Errorf("không có nhóm «%s» trong danh mục; các nhóm: %s", group, strings.Join(known, ", "))
+	return errors.New(suggest.DidYouMean(fmt.Sprintf("không có nhóm «%s» trong danh mục (các nhóm: %s)", group, strings.Join(known, ", ")), suggest.Nearest(group, known)))
 }
 
 // Loader reads the compared inputs, each with its catalogue: a year of the

@@ -113,7 +113,7 @@ func TestRunRefusals(t *testing.T) {
 	}{
 		{Request{Args: []string{"2020", "2021"}, Format: "xlsx"}, "cần tệp kết quả"},
 		{Request{Args: []string{"2020", "2021"}, Threshold: "0"}, "lớn hơn 0"},
-		{Request{Args: []string{"2020", "2021"}, Group: "KHONG"}, "không có nhóm «KHONG» trong danh mục; các nhóm: BCVT, CNTT, TTKT, TTTT, XH"},
+		{Request{Args: []string{"2020", "2021"}, Group: "KHONG"}, "không có nhóm «KHONG» trong danh mục (các nhóm: BCVT, CNTT, TTKT, TTTT, XH)"},
 		{Request{Args: []string{"2020", "2021"}, Output: in2021, Format: "text"}, "tệp kết quả " + in2021 + " trùng với tệp số liệu"},
 		{Request{Args: []string{"2020", "2021"}, Output: filepath.Join(dir, input.CatalogueFile), Format: "text"}, "trùng với tệp số liệu"},
 		{Request{Args: []string{"2019", "2021"}}, "không có tệp số liệu năm 2019"},

@@ -65,8 +65,15 @@ func (r *Row) ChangeText(j int) (text string, dir int) {
 		return "đổi đơn vị, không so sánh", 0
 	case Absent:
 		return "không có số liệu", 0
+	case Uncomputable:
+		col := from
+		if r.Values[c.From] != nil {
+			col = to
+		}
+		return fmt.Sprintf("không so sánh được (%s không tính được: %v)", col.Name, compute.ErrDivByZero{Divisor: c.ZeroDivisor}), 0
 	}
-	words, sign, ok := vnformat.IndicatorChange(r.Kind.Measure(), c.Delta, c.Percent(), PercentDecimals)
+	m := r.Kind.Measure()
+	words, sign, ok := vnformat.IndicatorChange(m, c.Delta, c.Percent(), vnformat.ChangeDecimals(m, r.Decimals))
 	if !ok {
 		return fmt.Sprintf("%s bằng 0, không tính được tỷ lệ", from.Name), c.Delta.Sign()
 	}
@@ -104,15 +111,21 @@ func (r *Row) attainmentText(a *big.Rat) string {
 		if a.Cmp(big.NewRat(100, 1)) > 0 {
 			verdict = " (vượt giới hạn)"
 		}
-		return vnformat.PercentTrim(compute.Round(a, PercentDecimals), PercentDecimals) + verdict
+		return vnformat.RatPercentTrim(a, r.attainmentDecimals(a)) + verdict
 	case a != nil:
-		return vnformat.PercentTrim(compute.Round(a, PercentDecimals), PercentDecimals)
+		return vnformat.RatPercentTrim(a, r.attainmentDecimals(a))
 	case r.Plan == nil:
 		return ""
 	case r.Plan.Sign() == 0:
 		return "kế hoạch bằng 0"
 	}
 	return "chưa có số thực hiện"
+}
+
+// attainmentDecimals is the precision attainment a is shown at: as the
+// report's, enough to read as reached or not as the exact one does.
+func (r *Row) attainmentDecimals(a *big.Rat) int {
+	return compute.AttainmentDecimals(a, r.Ceiling, PercentDecimals)
 }
 
 // percentText writes a threshold: "50%", "12,5%".

@@ -131,7 +131,7 @@ func (x *xlsxBook) set(sheet string, col, row int, c cell, style int) {
 	case c.num != nil:
 		v := c.num
 		if c.kind == numPercent {
-			v = percentFraction(v)
+			v = percentFraction(v, c.decimals)
 		}
 		// Written from the exact decimal, not through float64.
 		x.do(func() error { return x.f.SetCellDefault(sheet, ref, plain(v)) })

@@ -389,7 +389,7 @@ func (c *checker) rangeTypes(t reflect.Type) (key, elem reflect.Type) {
 	case reflect.Interface, reflect.Func:
 		return nil, nil
 	}
-	c.errorf(c.tg, "{{range}} không lặp được trên giá trị kiểu %s; cần một danh sách", t)
+	c.errorf(c.tg, "{{range}} không lặp được trên %s; cần một danh sách", typeWord(t.String()))
 	return nil, nil
 }
 
@@ -702,7 +702,11 @@ func (c *checker) checkArgs(subject string, ft reflect.Type, args *callArgs) (co
 				c.errorf(c.tg, "%s cần %s, không phải «%s»", subject, typeWord(param.String()), node)
 			}
 		} else if t := args.types[i]; t != nil && !valueFits(t, param) {
-			c.errorf(c.tg, "%s cần %s, không phải «%s» (%s)", subject, typeWord(param.String()), node, typeWord(t.String()))
+			if given := typeWord(t.String()); given != "giá trị" {
+				c.errorf(c.tg, "%s cần %s, không phải «%s» (%s)", subject, typeWord(param.String()), node, given)
+			} else {
+				c.errorf(c.tg, "%s cần %s, không phải «%s»", subject, typeWord(param.String()), node)
+			}
 		}
 	}
 	return true
@@ -847,7 +851,11 @@ func (c *checker) fields(t reflect.Type, names []string, prefix string, args *ca
 			continue
 		}
 		if candidates == nil {
-			c.errorf(c.tg, "không có trường «%s»: giá trị «%s» là kiểu %s, không có trường nào", shown, prefix+dotted(names[:i]), t)
+			value := prefix + dotted(names[:i])
+			if value == "" {
+				value = "."
+			}
+			c.errorf(c.tg, "không có trường «%s»: «%s» ở đây là %s, không có trường nào", shown, value, typeWord(t.String()))
 			return nil
 		}
 		msg := "không có trường «" + shown + "»"

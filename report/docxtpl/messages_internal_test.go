@@ -18,7 +18,7 @@ func TestExecMessageOfPlainTemplates(t *testing.T) {
 		want    string
 	}{
 		{"{{ $x := 1 }}{{ $x 2 }}", nil, "error", "«{{$x}}»: «$x» không phải là hàm nên không nhận đối số"},
-		{"{{ .F }}", struct{ F func() }{func() {}}, "error", "«{{.F}}»: không in được giá trị kiểu func()"},
+		{"{{ .F }}", struct{ F func() }{func() {}}, "error", "«{{.F}}»: không in được hàm"},
 		{"{{ cong .X 1 }}", map[string]any{}, "default", "«{{.X}}»: thiếu giá trị (cần số nguyên)"},
 		{"{{ .A }}", map[string]any{}, "error", "không có giá trị «{{.A}}» (thiếu mục «A»)"},
 		{"{{ .A }}", nil, "error", "không có dữ liệu để lấy «{{.A}}» (mục «A»)"},

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -54,15 +55,24 @@ func printProblem(t reflect.Type, expr string) string {
 	t = printedType(t)
 	switch t.Kind() {
 	case reflect.Struct:
-		msg := fmt.Sprintf("thẻ «{{%s}}» in ra cả một đối tượng (kiểu %s), không phải một giá trị; hãy chọn một trường", expr, t)
+		noun := typeWord(t.String())
+		if noun == "giá trị" {
+			noun = "đối tượng"
+		}
+		msg := fmt.Sprintf("thẻ «{{%s}}» in ra cả một %s, không phải một giá trị; hãy chọn một trường", expr, noun)
 		if name := exampleField(t); name != "" {
-			msg += ", ví dụ {{" + selector(expr) + "." + name + "}}"
+			// An element taken by index may not be there: the field alone is the example.
+			if strings.HasPrefix(expr, "index ") || strings.HasPrefix(expr, "slice ") {
+				msg += ", ví dụ ." + name
+			} else {
+				msg += ", ví dụ {{" + selector(expr) + "." + name + "}}"
+			}
 		}
 		return msg
 	case reflect.Slice, reflect.Array, reflect.Map:
 		return fmt.Sprintf("thẻ «{{%s}}» in ra cả một danh sách; hãy dùng {{range %s}}…{{end}} để in từng phần tử", expr, expr)
 	}
-	return fmt.Sprintf("thẻ «{{%s}}» không in được giá trị kiểu %s", expr, t)
+	return fmt.Sprintf("thẻ «{{%s}}» không in được %s", expr, typeWord(t.String()))
 }
 
 // preferredFields are shown first as examples of a field to print.
@@ -111,8 +121,25 @@ func selector(expr string) string {
 	return "(" + expr + ")"
 }
 
-// typeWord names, in a message, what a value of the Go type named name is.
+// nouns maps the names of Go types to the nouns of Options.Nouns.
+var nouns sync.Map
+
+// typeWord names, in a message, what a value of the Go type named name is,
+// in a template's words: never the Go name itself.
 func typeWord(name string) string {
+	name = strings.TrimLeft(name, "*")
+	if elem, ok := strings.CutPrefix(name, "[]"); ok {
+		if noun, ok := nouns.Load(strings.TrimLeft(elem, "*")); ok {
+			return "danh sách " + noun.(string)
+		}
+		return "danh sách"
+	}
+	switch {
+	case strings.HasPrefix(name, "map["):
+		return "danh sách"
+	case strings.HasPrefix(name, "func("):
+		return "hàm"
+	}
 	switch name {
 	case "int", "int8", "int16", "int32", "int64":
 		return "số nguyên"
@@ -126,8 +153,9 @@ func typeWord(name string) string {
 		return "giá trị đúng/sai (true hoặc false)"
 	case "string":
 		return "chuỗi"
-	case "interface {}":
-		return "giá trị"
 	}
-	return "giá trị kiểu " + name
+	if noun, ok := nouns.Load(name); ok {
+		return noun.(string)
+	}
+	return "giá trị"
 }

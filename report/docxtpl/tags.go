@@ -259,6 +259,7 @@ var syntaxMessages = sync.OnceValue(func() []translation {
 		{regexp.MustCompile(`^comment ends before closing delimiter`), "sau «*/» của ghi chú phải là «}}» ngay"},
 		{regexp.MustCompile(`^illegal number syntax: "([-+])"$`), "«%s» không dùng được trong thẻ; phép tính phải dùng hàm"},
 		{regexp.MustCompile(`^(?:bad|illegal) number syntax: "(.*)"$`), "số viết sai: «%s» (số thập phân dùng dấu chấm)"},
+		{regexp.MustCompile(`^integer overflow: "(.*)"$`), "số «%s» quá lớn: số nguyên viết trong thẻ tối đa 9.223.372.036.854.775.807"},
 		{regexp.MustCompile(`^missing value for if`), "thẻ {{if}} thiếu điều kiện"},
 		{regexp.MustCompile(`^missing value for range`), "thẻ {{range}} thiếu danh sách để lặp"},
 		{regexp.MustCompile(`^missing value for with`), "thẻ {{with}} thiếu giá trị"},

@@ -31,6 +31,10 @@ type Options struct {
 	// Vietnamese message (with a "có phải ý là …?" suggestion) and what to do
 	// about it (Error.Fix), or "".
 	ArgChecks map[string]func(arg string) (msg, fix string)
+	// Nouns name the data's types in messages as a template's author knows
+	// them ("chỉ tiêu", "dòng"), for a type T also *T and lists of T; a
+	// message never names a Go type.
+	Nouns map[reflect.Type]string
 }
 
 // Template is a parsed .docx template. It may be executed many times, also
@@ -86,6 +90,9 @@ func open(data []byte, opt Options) (*docxpkg.Package, error) {
 	}
 	if err := validateFuncs(opt.Funcs); err != nil {
 		return nil, err
+	}
+	for t, noun := range opt.Nouns {
+		nouns.Store(t.String(), noun)
 	}
 	return pkg, nil
 }
@@ -578,8 +585,8 @@ var execMessages = sync.OnceValue(func() []translation {
 		{regexp.MustCompile(`^map has no entry for key "(.*)"$`), "không có giá trị «%s» (thiếu mục «%s»)"},
 		{regexp.MustCompile(`^nil data; no entry for key "(.*)"$`), "không có dữ liệu để lấy «%s» (mục «%s»)"},
 		{regexp.MustCompile(`^nil pointer evaluating .*\.(.*)$`), "«%s»: giá trị rỗng, không lấy được «%s»"},
-		{regexp.MustCompile(`^can't evaluate field (.*) in type (.*)$`), "«%s»: không có trường «%s» trong kiểu %s"},
-		{regexp.MustCompile(`^(.*) is an unexported field of struct type (.*)$`), "«%s»: trường «%s» của kiểu %s không dùng được"},
+		{regexp.MustCompile(`^can't evaluate field (.*) in type (?P<kind>.*)$`), "«%s»: %[3]s không có trường «%[2]s»"},
+		{regexp.MustCompile(`^(.*) is an unexported field of struct type (?P<kind>.*)$`), "«%s»: trường «%s» của %s không dùng được"},
 		{regexp.MustCompile(`^(.*) (?:is not a method but has arguments|has arguments but cannot be invoked as function)$`),
 			"«%s»: «%s» không phải là hàm nên không nhận đối số"},
 		{regexp.MustCompile(`^can't give argument to non-function (.*)$`), "«%s»: «%s» không phải là hàm nên không nhận đối số"},
@@ -601,17 +608,17 @@ var execMessages = sync.OnceValue(func() []translation {
 		{regexp.MustCompile(`^range can't iterate over (.*)$`), "«%[1]s»: {{range}} không lặp được trên giá trị này; cần một danh sách"},
 		{regexp.MustCompile(`^can't use (.*?) (?:to )?iterate over more than one variable$`), "«%[1]s»: {{range}} trên giá trị này chỉ khai báo được một biến"},
 		{regexp.MustCompile(`^if/with can't use (.*)$`), "«%[1]s»: không dùng được giá trị này làm điều kiện"},
-		{regexp.MustCompile(`^can't print (.*) of type (.*)$`), "«%[1]s»: không in được giá trị kiểu %[3]s"},
+		{regexp.MustCompile(`^can't print (.*) of type (?P<kind>.*)$`), "«%[1]s»: không in được %[3]s"},
 		{regexp.MustCompile(`^index out of range: (.*)$`), "«%s»: chỉ số %s vượt ngoài danh sách"},
 		{regexp.MustCompile(`^cannot index slice/array with nil$`), "«%s»: chỉ số rỗng"},
-		{regexp.MustCompile(`^cannot index slice/array with type (.*)$`), "«%s»: chỉ số phải là số nguyên, không phải giá trị kiểu %s"},
+		{regexp.MustCompile(`^cannot index slice/array with type (?P<kind>.*)$`), "«%s»: chỉ số phải là số nguyên, không phải %s"},
 		{regexp.MustCompile(`^(?:index|slice) of (?:untyped nil|nil pointer)$`), "«%s»: giá trị rỗng, không lấy phần tử được"},
-		{regexp.MustCompile(`^can't (?:index|slice) item of type (.*)$`), "«%s»: không lấy phần tử được từ giá trị kiểu %s"},
+		{regexp.MustCompile(`^can't (?:index|slice) item of type (?P<kind>.*)$`), "«%s»: không lấy phần tử được từ %s"},
 		{regexp.MustCompile(`^too many slice indexes: (\d+)$`), "«%s»: hàm «slice» nhận nhiều nhất 3 chỉ số nhưng thẻ đưa %s"},
 		{regexp.MustCompile(`^cannot 3-index slice a string$`), "«%s»: không cắt chuỗi bằng 3 chỉ số được"},
 		{regexp.MustCompile(`^invalid slice index: (\d+) > (\d+)$`), "«%s»: chỉ số cắt không hợp lệ: %s lớn hơn %s"},
 		{regexp.MustCompile(`^len of nil pointer$`), "«%s»: giá trị rỗng, không đếm được số phần tử"},
-		{regexp.MustCompile(`^len of type (.*)$`), "«%s»: không đếm được số phần tử của giá trị kiểu %s"},
+		{regexp.MustCompile(`^len of type (?P<kind>.*)$`), "«%s»: không đếm được số phần tử của %s"},
 		{regexp.MustCompile(`^value has type (?P<kind1>.*); should be (?P<kind2>.*)$`), "«%[1]s»: cần %[3]s, không phải %[2]s"},
 		{regexp.MustCompile(`^reflect: call of .* on zero Value$`), "«%s»: giá trị rỗng"},
 	}

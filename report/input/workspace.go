@@ -259,16 +259,21 @@ func (w *Workspace) Periods() ([]model.Period, error) {
 // File finds the input file of a period. Two inputs for one period is an
 // error, since it is not clear which one holds the right figures.
 func (w *Workspace) File(p model.Period) (string, error) {
-	var found []string
+	var found, folders []string
 	// Listing the folder finds 2021.XLSX too, whatever the file system's case rules.
 	entries, _ := fs.ReadDir(w.FS, ".")
 	for _, e := range entries {
 		if q, ok := inputPeriod(e); ok && q == p {
 			found = append(found, e.Name())
+		} else if e.IsDir() && PeriodFromName(e.Name()) == p && slices.Contains(InputExts, strings.ToLower(path.Ext(e.Name()))) {
+			folders = append(folders, e.Name())
 		}
 	}
 	switch len(found) {
 	case 0:
+		if len(folders) > 0 {
+			return "", fmt.Errorf("không có tệp số liệu %s: %s là một thư mục, không phải tệp", p.Name(), w.Path(folders[0]))
+		}
 		if w.Embedded {
 			return "", fmt.Errorf("bộ số liệu mẫu có sẵn không có số liệu %s (chỉ có năm 2020 và năm 2021); để lập báo cáo của đơn vị mình, hãy tạo thư mục làm việc bằng lệnh «baocao init» rồi chạy lệnh trong thư mục đó", p.Name())
 		}

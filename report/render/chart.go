@@ -82,7 +82,7 @@ func (d *Report) chart(tag string, codes []string) (*chart.Chart, bool) {
 		found := false
 		for _, v := range views {
 			if x := get(v.f); x != nil {
-				r := compute.Round(x, v.ind().Decimals)
+				r := compute.Round(x, v.decimals())
 				out = append(out, &r)
 				found = true
 			} else {
@@ -96,7 +96,7 @@ func (d *Report) chart(tag string, codes []string) (*chart.Chart, bool) {
 	}
 	for _, v := range views {
 		c.Categories = append(c.Categories, v.Ten())
-		c.Decimals = max(c.Decimals, v.ind().Decimals)
+		c.Decimals = max(c.Decimals, v.decimals())
 	}
 	// "Năm 2021", "6 tháng đầu năm 2022": the periods compared, and the year's plan.
 	cur, prev, planName := d.period().Name(), d.period().SamePeriodLastYear().Name(), "Kế hoạch "+d.planYear()

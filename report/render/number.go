@@ -39,6 +39,24 @@ const (
 	quotientDecimals  = 2
 )
 
+// maxNumberDigits bounds the numbers of template arithmetic: the numerator
+// and the denominator of a result's exact fraction have at most this many
+// digits. A report's figures have a score at most; without a bound a loop of
+// nhan or chia makes numbers whose every step costs more than the last, and
+// never ends in practice.
+const maxNumberDigits = 100
+
+// numberLimit is 10^maxNumberDigits, the least number of too many digits.
+var numberLimit = new(big.Int).Exp(big.NewInt(10), big.NewInt(maxNumberDigits), nil)
+
+// bounded refuses a result of fn beyond maxNumberDigits.
+func bounded(fn string, n *big.Rat) (Number, error) {
+	if n.Num().CmpAbs(numberLimit) >= 0 || n.Denom().Cmp(numberLimit) >= 0 {
+		return Number{}, fmt.Errorf("hàm «%s»: kết quả vượt quá %d chữ số (tính cả tử số và mẫu số của giá trị chính xác), giới hạn của phép tính trong mẫu; hãy bớt số lần lặp hoặc xem lại công thức", fn, maxNumberDigits)
+	}
+	return Number{r: n}, nil
+}
+
 // naturalDecimals is the precision of r's exact decimal form when it has a
 // short one, else fallback.
 func naturalDecimals(r *big.Rat, fallback int) int {
@@ -113,8 +131,12 @@ func (r *Renderer) arithmetic() map[string]any {
 				if err != nil {
 					return Number{}, err
 				}
-				res := op(acc.rat(), n.rat())
-				acc = Number{r: res, decimals: decimals(acc, n, res)}
+				res, err := bounded(name, op(acc.rat(), n.rat()))
+				if err != nil {
+					return Number{}, err
+				}
+				res.decimals = decimals(acc, n, res.r)
+				acc = res
 			}
 			return acc, nil
 		}
@@ -130,8 +152,12 @@ func (r *Renderer) arithmetic() map[string]any {
 			if err != nil {
 				return Number{}, err
 			}
-			q := new(big.Rat).Quo(x.rat(), y.rat())
-			return Number{r: q, decimals: naturalDecimals(q, quotientDecimals)}, nil
+			q, err := bounded("chia", new(big.Rat).Quo(x.rat(), y.rat()))
+			if err != nil {
+				return Number{}, err
+			}
+			q.decimals = naturalDecimals(q.r, quotientDecimals)
+			return q, nil
 		},
 		// ty_le a b is a as a percentage of b: ty_le 811 1725 = 47,0.
 		"ty_le": func(a, b any) (Number, error) {
@@ -140,7 +166,12 @@ func (r *Renderer) arithmetic() map[string]any {
 				return Number{}, err
 			}
 			q := new(big.Rat).Quo(x.rat(), y.rat())
-			return Number{r: q.Mul(q, hundred), decimals: PercentDecimals}, nil
+			p, err := bounded("ty_le", q.Mul(q, hundred))
+			if err != nil {
+				return Number{}, err
+			}
+			p.decimals = PercentDecimals
+			return p, nil
 		},
 	}
 }

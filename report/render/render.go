@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -51,8 +52,16 @@ func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 		return "", ""
 	}
 	tpl, err := docxtpl.Parse(docx, docxtpl.Options{
-		Funcs:     r.funcs(),
-		Root:      reflect.TypeOf(&Report{}),
+		Funcs: r.funcs(),
+		Root:  reflect.TypeOf(&Report{}),
+		Nouns: map[reflect.Type]string{
+			reflect.TypeFor[Report]():  "dữ liệu của báo cáo",
+			reflect.TypeFor[ChiTieu](): "chỉ tiêu",
+			reflect.TypeFor[Muc]():     "mục",
+			reflect.TypeFor[Nhom]():    "nhóm chỉ tiêu của phụ lục",
+			reflect.TypeFor[Dong]():    "dòng của phụ lục",
+			reflect.TypeFor[Number]():  "số",
+		},
 		ArgChecks: map[string]func(string) (string, string){"chi_tieu": checkCode, "bieu_do": checkCode, "co_so_lieu": checkCode},
 	})
 	if err != nil {
@@ -234,7 +243,12 @@ func (r *Renderer) funcs() template.FuncMap {
 			return ";", nil
 		},
 		// stt $i numbers the items of a range from 1.
-		"stt": func(i int) int { return i + 1 },
+		"stt": func(i int) (int, error) {
+			if i < 0 || i == math.MaxInt {
+				return 0, fmt.Errorf("hàm «stt» cần số lượt của một vòng lặp {{range}} (từ 0), không phải %d", i)
+			}
+			return i + 1, nil
+		},
 		// noi joins a list with sep, and the last two items with last when given:
 		// noi .NoiNhan "; " or noi $ten ", " " và ".
 		"noi": func(list any, sep string, last ...string) (string, error) {

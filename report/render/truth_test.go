@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -99,8 +100,10 @@ func TestTruthfulWording(t *testing.T) {
 	cases := []struct{ tag, want string }{
 		// 1. A rate changes in points, in every field and function.
 		{`{{ (chi_tieu "TL2").ChenhLech }}`, "tăng 2,95 điểm phần trăm"},
-		{`{{ (chi_tieu "TL2").TangGiam }}; {{ tang_giam (chi_tieu "TL2") 2 }}`, "tăng 2,9 điểm phần trăm; tăng 2,95 điểm phần trăm"}, // 2,945 once, not 2,95 then 3,0
-		{`{{ (chi_tieu "TL2").SoVoiCungKy }}`, "tăng 2,9 điểm phần trăm so với cùng kỳ năm 2022"},
+		// Points at the decimals the rates are shown at (93,50 → 96,45); at 1
+		// decimal when asked, 2,945 rounded once: 2,9, not 2,95 then 3,0.
+		{`{{ (chi_tieu "TL2").TangGiam }}; {{ tang_giam (chi_tieu "TL2") 1 }}`, "tăng 2,95 điểm phần trăm; tăng 2,9 điểm phần trăm"},
+		{`{{ (chi_tieu "TL2").SoVoiCungKy }}`, "tăng 2,95 điểm phần trăm so với cùng kỳ năm 2022"},
 		// 2. Rounded once, from the exact value, at the precision shown.
 		{`{{ so (chi_tieu "TL2") 1 }} {{ so (chi_tieu "TL2") }}`, "96,4 96,45"},
 		{`{{ so (chi_tieu "TL_SAT") 3 }}`, "79,967"},
@@ -129,7 +132,13 @@ func TestTruthfulWording(t *testing.T) {
 		{`{{ (chi_tieu "TIEN").GiaTriDonVi }}; {{ (chi_tieu "BAN").GiaTriDonVi }}`, "5 tỷ đồng; 3 triệu bản"},
 		{`{{ if (chi_tieu "VP").BangKhong }}không có{{ else }}có {{ (chi_tieu "VP").HaiChuSo }} vụ{{ end }}`, "có 21 vụ"},
 	}
-	rep := truthReport(t)
+	expectRendered(t, truthReport(t), cases)
+}
+
+// expectRendered renders each case's tag alone in a paragraph and checks that
+// it reads as wanted.
+func expectRendered(t *testing.T, rep *compute.Report, cases []struct{ tag, want string }) {
+	t.Helper()
 	for _, c := range cases {
 		got, _, err := renderReport(t, rep, c.tag)
 		if err != nil {
@@ -219,5 +228,68 @@ func TestNewFunctionsInLibreOffice(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("LibreOffice text lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// TestArithmeticBounded: a loop that grows an exact fraction stops at the
+// documented bound with a located error, in bounded time; numbers within the
+// bound are exact.
+func TestArithmeticBounded(t *testing.T) {
+	rep := truthReport(t)
+	// $e is 10^(maxNumberDigits-1), the largest power of ten within the bound.
+	e := fmt.Sprintf(`{{ $e := 1 }}{{ range %d }}{{ $e = nhan $e 10 }}{{ end }}`, maxNumberDigits-1)
+	nines := `(cong (nhan (tru $e 1) 10) 9)` // maxNumberDigits nines
+	for _, c := range []struct{ tag, fn string }{
+		{`{{ $x := 1 }}{{ range 400000 }}{{ $x = cong (chia $x 3) 1 }}{{ end }}{{ so $x 2 }}`, "chia"},
+		{`{{ $x := 10 }}{{ range 200 }}{{ $x = nhan $x $x }}{{ end }}{{ $x }}`, "nhan"},
+		{e + `{{ nhan $e 10 }}`, "nhan"},
+		{e + `{{ cong ` + nines + ` 1 }}`, "cong"},
+		{e + `{{ tru (tru 0 ` + nines + `) 1 }}`, "tru"},
+		{e + `{{ ty_le 1 (chia 1 $e) }}`, "ty_le"},
+		{e + `{{ chia (chia 1 $e) 10 }}`, "chia"},
+	} {
+		_, _, err := renderReport(t, rep, c.tag)
+		want := fmt.Sprintf("hàm «%s»: kết quả vượt quá %d chữ số", c.fn, maxNumberDigits)
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "đoạn 1") {
+			t.Errorf("%.60s: error %v, want %q", c.tag, err, want)
+		}
+	}
+	out, _, err := renderReport(t, rep, e+`{{ so_gon `+nines+` 0 }} {{ so_gon (tru 0 `+nines+`) 0 }} {{ so (chia 1 $e) 0 }}`)
+	n := strings.Repeat("9", maxNumberDigits)
+	if err != nil || len(out) != 1 || strings.ReplaceAll(out[0], ".", "") != n+" -"+n+" 0" {
+		t.Errorf("numbers of %d digits: %v %v", maxNumberDigits, out, err)
+	}
+}
+
+// TestMessagesNameTemplateConcepts: a misused value is named as a template's
+// author knows it (chỉ tiêu, dòng, danh sách), never by its Go type, and a
+// number too large for a tag or a counter is refused in Vietnamese.
+func TestMessagesNameTemplateConcepts(t *testing.T) {
+	rep := truthReport(t)
+	for _, c := range []struct{ tag, want, not string }{
+		{`{{ chi_tieu "DAT" }}`, `in ra cả một chỉ tiêu, không phải một giá trị; hãy chọn một trường, ví dụ {{(chi_tieu "DAT").GiaTri}}`, ""},
+		{`{{ index .ChiTieu 99999 }}`, "in ra cả một dòng của phụ lục, không phải một giá trị; hãy chọn một trường, ví dụ .Ten", "(index"},
+		{`{{ range .Nhom }}{{ . }}{{ end }}`, "in ra cả một nhóm chỉ tiêu của phụ lục", ""},
+		{`{{ with .ChiTieu }}{{ with .ChiTieu }}x{{ end }}{{ end }}`, "không có trường «.ChiTieu»: «.» ở đây là danh sách dòng của phụ lục, không có trường nào", ""},
+		{`{{ range 99999999999999999999 }}x{{ end }}`, "số «99999999999999999999» quá lớn: số nguyên viết trong thẻ tối đa 9.223.372.036.854.775.807", "overflow"},
+		{`{{ bang_chu ` + strings.Repeat("9", 50) + ` }}`, "số «" + strings.Repeat("9", 50) + "» quá lớn", "overflow"},
+		{`{{ stt 9223372036854775807 }}`, "hàm «stt» cần số lượt của một vòng lặp {{range}} (từ 0), không phải 9223372036854775807", ""},
+		{`{{ stt -1 }}`, "hàm «stt» cần số lượt của một vòng lặp {{range}} (từ 0), không phải -1", ""},
+	} {
+		_, _, err := renderReport(t, rep, c.tag)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.tag, err, c.want)
+			continue
+		}
+		msg := err.Error()
+		for _, goText := range []string{"render.", "[]", "kiểu", "*", c.not} {
+			if goText != "" && strings.Contains(msg, goText) {
+				t.Errorf("%s: error %q names %q", c.tag, msg, goText)
+			}
+		}
+	}
+	out, _, err := renderReport(t, rep, `{{ stt 0 }} {{ stt 9223372036854775806 }}`)
+	if err != nil || len(out) != 1 || out[0] != "1 9223372036854775807" {
+		t.Errorf("stt: %v %v", out, err)
 	}
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // PercentDecimals is the precision of percentages in wording ("tăng 8,3%").
-const PercentDecimals = 1
+const PercentDecimals = vnformat.PercentDecimals
 
 // Report is the root `.` of a template.
 type Report struct {
@@ -390,6 +390,7 @@ type ChiTieu struct {
 	// The figure's change and attainment, worked out once however many tags word them.
 	delta, attainment         *big.Rat
 	deltaDone, attainmentDone bool
+	shown                     int // decimals(), plus one; 0 until worked out
 }
 
 // compared reports whether the figure has a change from last year, without working it out.
@@ -448,14 +449,19 @@ func (c *ChiTieu) exact() (*big.Rat, bool) {
 	return c.f.Value, true
 }
 
-// decimals is the precision the value is shown at: the catalogue's, or more
-// where rounding would make the value look as if it met its target when it
-// does not (or the reverse): 79,967 against "≥ 80" shows as 79,97, not 80,0.
+// decimals is the precision the values (this year's, last year's, the plan)
+// and their difference are shown at: the catalogue's, or more where rounding
+// would make a value look as if it met its target or plan when it does not
+// (79,967 against "≥ 80" shows as 79,97, not 80,0), or the two years' values
+// contradict the change stated (compute.ShownDecimals).
 func (c *ChiTieu) decimals() int {
 	if c.f == nil {
 		return c.ind().Decimals
 	}
-	return c.f.ValueDecimals()
+	if c.shown == 0 {
+		c.shown = c.f.ValueDecimals() + 1
+	}
+	return c.shown - 1
 }
 
 // GiaTri is the value, rounded once at the precision shown: "1.150", "47,0".
@@ -603,8 +609,15 @@ func (c *ChiTieu) CoSoSanh() bool {
 	return c.ind().Kind != model.Quantity || c.f.Previous.Sign() != 0
 }
 
-// TangGiam words the change from last year at the default precision.
-func (c *ChiTieu) TangGiam() string { return c.tangGiam(PercentDecimals) }
+// TangGiam words the change from last year at the default precision: a
+// growth at PercentDecimals, a rate's points at the decimals its values are
+// shown at.
+func (c *ChiTieu) TangGiam() string { return c.tangGiam(c.changeDecimals()) }
+
+// changeDecimals is the default precision of the change from last year (vnformat.ChangeDecimals).
+func (c *ChiTieu) changeDecimals() int {
+	return vnformat.ChangeDecimals(c.ind().Kind.Measure(), c.decimals())
+}
 
 // tangGiam words the change by the indicator's kind (vnformat.IndicatorChange).
 func (c *ChiTieu) tangGiam(decimals int) string {
@@ -626,11 +639,11 @@ func (c *ChiTieu) changeShown() bool {
 		return false
 	}
 	ind := c.ind()
-	_, deltaSign := vnformat.IndicatorDelta(ind.Kind.Measure(), c.change(), ind.Decimals, ind.Unit)
+	_, deltaSign := vnformat.IndicatorDelta(ind.Kind.Measure(), c.change(), c.decimals(), ind.Unit)
 	if deltaSign == 0 {
 		return false
 	}
-	_, sign, ok := vnformat.IndicatorChange(ind.Kind.Measure(), c.change(), c.f.Growth(), PercentDecimals)
+	_, sign, ok := vnformat.IndicatorChange(ind.Kind.Measure(), c.change(), c.f.Growth(), c.changeDecimals())
 	return !ok || sign != 0
 }
 
@@ -657,7 +670,7 @@ func (c *ChiTieu) noComparison() string {
 }
 
 // SoVoiCungKy: "tăng 8,3% so với cùng kỳ năm 2020".
-func (c *ChiTieu) SoVoiCungKy() string { return c.soVoiCungKy(PercentDecimals) }
+func (c *ChiTieu) SoVoiCungKy() string { return c.soVoiCungKy(c.changeDecimals()) }
 
 func (c *ChiTieu) soVoiCungKy(decimals int) string {
 	if c.f == nil {
@@ -685,7 +698,7 @@ func (c *ChiTieu) ChenhLech() string {
 	if c.isCount() && ch.IsInt() && ch.Num().IsInt64() { // "tăng 05 tổ chức", as the count reads "09 tổ chức"
 		return vnformat.CountChange(ch.Num().Int64(), c.ind().Unit)
 	}
-	words, _ := vnformat.IndicatorDelta(c.ind().Kind.Measure(), ch, c.ind().Decimals, c.ind().Unit)
+	words, _ := vnformat.IndicatorDelta(c.ind().Kind.Measure(), ch, c.decimals(), c.ind().Unit)
 	return words
 }
 
@@ -706,7 +719,7 @@ func (c *ChiTieu) GiaTriNamTruoc() string {
 	if !ok {
 		return "…"
 	}
-	return formatRat(v, c.ind().Decimals)
+	return formatRat(v, c.decimals())
 }
 
 // GiaTriNamTruocDonVi is last year's value with its unit, as GiaTriDonVi.
@@ -715,7 +728,7 @@ func (c *ChiTieu) GiaTriNamTruocDonVi() string {
 		return "thứ " + c.GiaTriNamTruoc()
 	}
 	if v, ok := c.previous(); ok && c.isCount() {
-		return withUnit(leadingZero(v, c.ind().Decimals), c.ind().Unit) // "03 cuộc", as GiaTriDonVi
+		return withUnit(leadingZero(v, c.decimals()), c.ind().Unit) // "03 cuộc", as GiaTriDonVi
 	}
 	return withUnit(c.GiaTriNamTruoc(), c.ind().Unit)
 }
@@ -723,7 +736,7 @@ func (c *ChiTieu) GiaTriNamTruocDonVi() string {
 // GiaTriNamTruocSo is last year's value as a number.
 func (c *ChiTieu) GiaTriNamTruocSo() Number {
 	v, _ := c.previous()
-	return Number{r: v, decimals: c.ind().Decimals}
+	return Number{r: v, decimals: c.decimals()}
 }
 
 func (c *ChiTieu) CoKeHoach() bool { return c.f != nil && c.f.Plan != nil }
@@ -748,7 +761,7 @@ func (c *ChiTieu) KeHoach() string {
 	if !c.plan() {
 		return "…"
 	}
-	return formatRat(c.f.Plan, c.ind().Decimals)
+	return formatRat(c.f.Plan, c.decimals())
 }
 
 // KeHoachSo is the plan value as a number.
@@ -756,7 +769,7 @@ func (c *ChiTieu) KeHoachSo() Number {
 	if !c.plan() {
 		return Number{r: new(big.Rat)}
 	}
-	return Number{r: c.f.Plan, decimals: c.ind().Decimals}
+	return Number{r: c.f.Plan, decimals: c.decimals()}
 }
 
 // DaDatKeHoach reports whether the plan is met: reached, or for an indicator
@@ -795,7 +808,7 @@ func (c *ChiTieu) datKeHoach(decimals int) string {
 func (c *ChiTieu) againstPlan(a *big.Rat, met bool, decimals int) string {
 	plan := "Kế hoạch " + c.d.planYear()
 	if c.ind().LowerIsBetter {
-		limit := "giới hạn " + plan + " (không quá " + withUnit(formatRat(c.f.Plan, c.ind().Decimals), c.ind().Unit) + ")"
+		limit := "giới hạn " + plan + " (không quá " + withUnit(formatRat(c.f.Plan, c.decimals()), c.ind().Unit) + ")"
 		switch {
 		case met:
 			return "trong " + limit
@@ -807,8 +820,7 @@ func (c *ChiTieu) againstPlan(a *big.Rat, met bool, decimals int) string {
 	if a == nil {
 		return "không tính được tỷ lệ so với " + plan + " do kế hoạch bằng 0"
 	}
-	d := compute.AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return (compute.Cmp(v, hundred) >= 0) == met })
-	return "đạt " + vnformat.RatPercentTrim(a, d) + " " + plan
+	return "đạt " + vnformat.RatPercentTrim(a, compute.AttainmentDecimals(a, false, decimals)) + " " + plan
 }
 
 var hundred = big.NewRat(100, 1)

@@ -301,7 +301,7 @@ func (c *checker) entered() {
 				// The report shows the rounded value but computes with the exact one:
 				// 130,5 shown as 131 next to "tăng 8,8%" from 130,5 / 120 reads wrong.
 				c.add(model.Warning, "more-decimals", pos(), fmt.Sprintf("làm tròn thành %s, hoặc tăng thap_phan của chỉ tiêu trong danh mục", show(v.d.Round(int32(ind.Decimals)))),
-					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); báo cáo sẽ viết số đã làm tròn nhưng tính tỷ lệ từ số này",
+					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); báo cáo sẽ viết số đã làm tròn (thêm chữ số chỉ khi làm tròn sẽ che mất một thay đổi hay làm con số trái với nhận định) nhưng tính tỷ lệ từ số này",
 					name(ind), v.what, show(*v.d), ind.Decimals)
 				continue
 			default:

@@ -160,7 +160,7 @@ func TestOneFaultOneFinding(t *testing.T) {
 		{name: "rise beyond 50%", from: "thuc_hien: 130", to: "thuc_hien: 200",
 			code: "implausible-change", sev: model.Warning, at: "200", msg: "DT (Doanh thu): 200 so với 120 của năm 2020, tăng 66,7%, vượt ngưỡng ±50%"},
 		{name: "rate beyond the limit, in points", from: "TL_NHAP: 11,5", to: "TL_NHAP: 35", prev: testPrev + "  TL_NHAP: 20\n",
-			code: "implausible-change", sev: model.Warning, at: "TL_NHAP", msg: "TL_NHAP (Tỷ lệ tin bài tồn tại): 35 so với 20 của năm 2020, tăng 15 điểm phần trăm, tức tăng 75% so với số cùng kỳ, vượt ngưỡng ±50%"},
+			code: "implausible-change", sev: model.Warning, at: "TL_NHAP", msg: "TL_NHAP (Tỷ lệ tin bài tồn tại): 35 so với 20 của năm 2020, tăng 15,0 điểm phần trăm, tức tăng 75% so với số cùng kỳ, vượt ngưỡng ±50%"},
 		{name: "thousandfold slip", from: "thuc_hien: 130", to: "thuc_hien: 130.000",
 			code: "implausible-change", sev: model.Warning, at: "130.000", msg: "tăng 108.233,3%", fix: "có phải ý là «130»?"},
 		{name: "fall beyond the indicator's own limit", from: "PHAT: 23.000.000", to: "PHAT: 45.000.000",

@@ -11,26 +11,36 @@ import (
 // Same is the wording of a change that rounds to zero.
 const Same = "tương đương"
 
+// PercentDecimals is the precision percentages are worded at by default: a
+// growth ("tăng 8,3%"), a plan attainment ("đạt 118,2% Kế hoạch").
+const PercentDecimals = 1
+
 // Change words a relative change already computed in percent, rounded half-up at
 // decimals and trimmed: 8.333 → "tăng 8,3%", -27.99 at 0 or 1 decimal → "giảm 28%",
 // -0.04 at 1 decimal → "tương đương". A fall is never written "tăng -28%".
 func Change(pct decimal.Decimal, decimals int) string {
-	return changeWords(pct, decimals, "%")
+	return changeWords(pct, decimals, "%", true)
 }
 
-// PointChange words the change of a rate in percentage points:
-// "tăng 2,5 điểm phần trăm", "giảm 1 điểm phần trăm", "tương đương".
+// A growth is a ratio, written trimmed like any percentage ("giảm 28%"). A
+// difference (an amount, percentage points) is written as the two values it
+// separates are, at their decimals and not trimmed: "giảm 50,0 ha" between
+// 100.000,0 and 99.950,0 ha, "tăng 1,0 điểm phần trăm" between 84,0% and 85,0%.
+
+// PointChange words the change of a rate in percentage points, at the
+// decimals its values are shown at: "tăng 2,5 điểm phần trăm", "giảm 1,0 điểm
+// phần trăm", "tương đương".
 func PointChange(pp decimal.Decimal, decimals int) string {
-	return changeWords(pp, decimals, pointsSuffix)
+	return changeWords(pp, decimals, pointsSuffix, false)
 }
 
 const pointsSuffix = " điểm phần trăm"
 
 // AmountChange words an absolute change followed by its unit, formatted as
-// NumberTrim: "tăng 10 tỷ đồng", "giảm 2.000 thuê bao", "tương đương".
+// Number, as the values are: "tăng 10 tỷ đồng", "giảm 50,0 ha", "tương đương".
 // An empty unit gives the figure alone.
 func AmountChange(delta decimal.Decimal, decimals int, unit string) string {
-	return changeWords(delta, decimals, unitSuffix(unit))
+	return changeWords(delta, decimals, unitSuffix(unit), false)
 }
 
 // unitSuffix is a unit as it follows a figure: after a space, but "%" right after it.
@@ -57,16 +67,21 @@ func CountChange(delta int64, unit string) string {
 	return words
 }
 
-// changeWords rounds v first so that the direction word agrees with the figure shown.
-func changeWords(v decimal.Decimal, decimals int, suffix string) string {
+// changeWords rounds v first so that the direction word agrees with the figure
+// shown, written as NumberTrim when trim is set, else as Number.
+func changeWords(v decimal.Decimal, decimals int, suffix string, trim bool) string {
 	r := v.Round(clampDecimals(decimals))
+	number := Number
+	if trim {
+		number = NumberTrim
+	}
 	switch r.Sign() {
 	case 0:
 		return Same
 	case 1:
-		return "tăng " + NumberTrim(r, decimals) + suffix
+		return "tăng " + number(r, decimals) + suffix
 	default:
-		return "giảm " + NumberTrim(r.Neg(), decimals) + suffix
+		return "giảm " + number(r.Neg(), decimals) + suffix
 	}
 }
 
@@ -102,8 +117,10 @@ const (
 // (compute.Growth; nil when prev is 0). A quantity states its growth ("tăng
 // 8,3%"), a rate its delta in percentage points ("giảm 2,5 điểm phần trăm"), a
 // ranking its delta in places ("tăng 2 bậc": a smaller place is a rise); or
-// Same. sign is the direction the words state after rounding (0 for Same). ok
-// is false when a quantity has no base to compare with.
+// Same. decimals is the precision of the growth or of the points
+// (ChangeDecimals gives the default). sign is the direction the words state
+// after rounding (0 for Same). ok is false when a quantity has no base to
+// compare with.
 func IndicatorChange(m Measure, delta, growth *big.Rat, decimals int) (words string, sign int, ok bool) {
 	if m != Relative {
 		words, sign = IndicatorDelta(m, delta, decimals, "")
@@ -112,32 +129,44 @@ func IndicatorChange(m Measure, delta, growth *big.Rat, decimals int) (words str
 	if growth == nil {
 		return "", 0, false
 	}
-	words, sign = ratChangeWords(growth, decimals, "%")
+	words, sign = ratChangeWords(growth, decimals, "%", true)
 	return words, sign, true
 }
 
-// IndicatorDelta words an absolute difference of an indicator measured by m: a
-// quantity with its unit at the value's decimals ("giảm 2.000 thuê bao"); a
-// rate in percentage points whatever its unit ("tăng 2,95 điểm phần trăm",
-// never "tăng 2,95 %"); a ranking in places. sign is the direction the
-// words state after rounding.
+// ChangeDecimals is the precision IndicatorChange words a change measured by
+// m at unless a template chooses one: a rate's change in points at the
+// decimals its two values are shown at (shown), so that it is their
+// difference as written (84,95% → 85,00%: "tăng 0,05 điểm phần trăm"); a
+// growth in percent at PercentDecimals.
+func ChangeDecimals(m Measure, shown int) int {
+	if m == Points {
+		return shown
+	}
+	return PercentDecimals
+}
+
+// IndicatorDelta words an absolute difference of an indicator measured by m,
+// at the decimals its values are shown at and not trimmed: a quantity with its
+// unit ("giảm 2.000 thuê bao", "giảm 50,0 ha"); a rate in percentage points
+// whatever its unit ("tăng 2,95 điểm phần trăm", never "tăng 2,95 %"); a
+// ranking in places. sign is the direction the words state after rounding.
 func IndicatorDelta(m Measure, delta *big.Rat, decimals int, unit string) (words string, sign int) {
 	switch m {
 	case Places:
 		gained := -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
 		return PlaceChange(gained), cmp.Compare(gained, 0)
 	case Points:
-		return ratChangeWords(delta, decimals, pointsSuffix)
+		return ratChangeWords(delta, decimals, pointsSuffix, false)
 	}
-	return ratChangeWords(delta, decimals, unitSuffix(unit))
+	return ratChangeWords(delta, decimals, unitSuffix(unit), false)
 }
 
 // ratChangeWords is changeWords of r rounded half-up once at decimals, with the
 // sign the words state: on machine integers when r fits.
-func ratChangeWords(r *big.Rat, decimals int, suffix string) (string, int) {
+func ratChangeWords(r *big.Rat, decimals int, suffix string, trim bool) (string, int) {
 	if f, ok := roundRatFixed(r, int(clampDecimals(decimals))); ok {
-		return changeWordsFixed(f, suffix), f.sign()
+		return changeWordsFixed(f, suffix, trim), f.sign()
 	}
 	d := RoundRat(r, int(clampDecimals(decimals)))
-	return changeWords(d, decimals, suffix), d.Sign()
+	return changeWords(d, decimals, suffix, trim), d.Sign()
 }

@@ -64,8 +64,9 @@ func TestChange(t *testing.T) {
 func TestPointChange(t *testing.T) {
 	checkFormat(t, "PointChange", PointChange, []fmtCase{
 		{"2.5", 1, "tăng 2,5 điểm phần trăm"},
-		{"-1", 1, "giảm 1 điểm phần trăm"},
-		{"-0.96", 1, "giảm 1 điểm phần trăm"},
+		{"-1", 1, "giảm 1,0 điểm phần trăm"}, // at the rates' decimals, as 84,0% and 85,0% are written
+		{"-0.96", 1, "giảm 1,0 điểm phần trăm"},
+		{"0.05", 2, "tăng 0,05 điểm phần trăm"},
 		{"0.04", 1, Same},
 		{"-0.04", 1, Same},
 		{"0.45", 0, Same},
@@ -85,8 +86,9 @@ func TestAmountChange(t *testing.T) {
 		{"0.4", 0, "thuê bao", Same},
 		{"-0.4", 0, "thuê bao", Same},
 		{"1.25", 1, "", "tăng 1,3"},
-		{"-1234.50", 2, "tỷ đồng", "giảm 1.234,5 tỷ đồng"},
-		{"22", 1, "tỷ đồng", "tăng 22 tỷ đồng"},
+		{"-1234.50", 2, "tỷ đồng", "giảm 1.234,50 tỷ đồng"}, // at the values' decimals, not trimmed
+		{"22", 1, "tỷ đồng", "tăng 22,0 tỷ đồng"},
+		{"-50", 1, "ha", "giảm 50,0 ha"},
 		{"-447", 0, "tỷ đồng", "giảm 447 tỷ đồng"},
 	} {
 		if got := AmountChange(dec(c.in), c.decimals, c.unit); got != c.want {

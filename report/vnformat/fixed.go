@@ -92,7 +92,7 @@ func (f fixed) appendNumber(b []byte, trim bool) []byte {
 }
 
 // changeWordsFixed is changeWords for a value already rounded at the precision shown.
-func changeWordsFixed(f fixed, suffix string) string {
+func changeWordsFixed(f fixed, suffix string, trim bool) string {
 	if f.mag == 0 {
 		return Same
 	}
@@ -103,7 +103,7 @@ func changeWordsFixed(f fixed, suffix string) string {
 		b = append(b, "tăng "...)
 	}
 	f.neg = false
-	b = f.appendNumber(b, true)
+	b = f.appendNumber(b, trim)
 	return string(append(b, suffix...))
 }
 

@@ -20,8 +20,9 @@ func TestIndicatorChange(t *testing.T) {
 		{Relative, "0", "5", 1, "", 0, false},
 		{Points, "93.5", "96.445", 1, "tăng 2,9 điểm phần trăm", 1, true}, // 2,945 rounded once
 		{Points, "93.5", "96.445", 2, "tăng 2,95 điểm phần trăm", 1, true},
-		{Points, "15.25", "12.3", 1, "giảm 3 điểm phần trăm", -1, true},
-		{Points, "0", "12", 0, "tăng 12 điểm phần trăm", 1, true}, // a rate from 0 still compares
+		{Points, "15.25", "12.3", 1, "giảm 3,0 điểm phần trăm", -1, true}, // a difference is not trimmed
+		{Relative, "100", "97", 1, "giảm 3%", -1, true},                   // a growth is
+		{Points, "0", "12", 0, "tăng 12 điểm phần trăm", 1, true},         // a rate from 0 still compares
 		{Places, "8", "12", 0, "giảm 4 bậc", -1, true},
 		{Places, "12", "12", 0, "giữ nguyên thứ hạng", 0, true},
 	} {
@@ -34,6 +35,9 @@ func TestIndicatorChange(t *testing.T) {
 		if words != c.want || sign != c.sign || ok != c.comparable {
 			t.Errorf("IndicatorChange(%d, %s → %s, %d) = %q %d %v, want %q %d %v", c.m, c.prev, c.cur, c.decimals, words, sign, ok, c.want, c.sign, c.comparable)
 		}
+	}
+	if ChangeDecimals(Points, 2) != 2 || ChangeDecimals(Relative, 2) != PercentDecimals || ChangeDecimals(Places, 0) != PercentDecimals {
+		t.Error("ChangeDecimals: points are worded at the values' decimals, a growth at PercentDecimals")
 	}
 	for _, c := range []struct {
 		m        Measure

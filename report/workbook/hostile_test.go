@@ -1,6 +1,8 @@
 package workbook_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -118,5 +120,105 @@ func TestLongCells(t *testing.T) {
 	}
 	if !strings.Contains(fs[0].Msg, "32.767") {
 		t.Errorf("message %q", fs[0].Msg)
+	}
+}
+
+// TestBrokenStructure: what Excel refuses to open as it stands (references
+// beyond its limits or not references at all, rows and cells repeated or out
+// of order, elements left open, references to shared strings the file lacks)
+// is refused with one finding naming the sheet and the row or cell, never read
+// as some other cell.
+func TestBrokenStructure(t *testing.T) {
+	cat, _, b := base(t)
+	part := sheetPart(t, b, shEntries)
+	code := func(row int) string {
+		return fmt.Sprintf(`<c r="A%d" t="inlineStr"><is><t>DT_BUU_CHINH</t></is></c>`, row)
+	}
+	row2 := func(cells string) string { return headerRow + `<row r="2">` + code(2) + cells + `</row>` }
+	tooManyRows := fmt.Sprintf("%d", 1<<20+1)
+	for _, c := range []struct {
+		name, rows, code, cell string
+		msg                    []string
+	}{
+		{"column XFE", row2(`<c r="XFE2"><v>130</v></c>`), "too-large", "", []string{"dòng 2", "«XFE2»", "16.384 cột"}},
+		{"column ZZZZZ", row2(`<c r="ZZZZZ2"><v>130</v></c>`), "too-large", "", []string{"dòng 2", "«ZZZZZ2»"}},
+		{"row beyond the limit in a cell", row2(`<c r="B` + tooManyRows + `"><v>130</v></c>`), "too-large", "", []string{"«B" + tooManyRows + "»"}},
+		{"not a reference", row2(`<c r="!!"><v>130</v></c>`), "not-a-workbook", "", []string{"dòng 2", "«!!»", "không phải địa chỉ ô"}},
+		{"column without row", row2(`<c r="B"><v>130</v></c>`), "not-a-workbook", "", []string{"«B»"}},
+		{"cell of another row", row2(`<c r="B3"><v>130</v></c>`), "not-a-workbook", "", []string{"ô B3 nằm trong dòng 2"}},
+		{"cell twice", row2(`<c r="B2"><v>130</v></c><c r="B2"><v>999</v></c>`), "not-a-workbook", "B2", []string{"ô B2 xuất hiện hai lần"}},
+		{"cells out of order", row2(`<c r="C2"><v>1</v></c><c r="B2"><v>130</v></c>`), "not-a-workbook", "B2", []string{"ô B2 đứng sau ô C2"}},
+		{"row zero", headerRow + `<row r="0">` + code(0) + `</row>`, "not-a-workbook", "", []string{"dòng sau dòng 1", "«0»"}},
+		{"negative row", `<row r="-5"><c t="inlineStr"><is><t>Mã</t></is></c></row>`, "not-a-workbook", "", []string{"dòng đầu tiên", "«-5»"}},
+		{"row beyond the limit", headerRow + `<row r="99999999999999999999999"><c><v>1</v></c></row>`, "too-large", "", []string{"99999999999999999999999", "1.048.576"}},
+		{"row twice", row2(`<c r="B2"><v>1</v></c>`) + `<row r="2"><c r="B2"><v>2</v></c></row>`, "not-a-workbook", "", []string{"dòng 2 xuất hiện hai lần"}},
+		{"rows out of order", headerRow + `<row r="5">` + code(5) + `</row><row r="3"><c r="B3"><v>2</v></c></row>`, "not-a-workbook", "", []string{"dòng 3 đứng sau dòng 5"}},
+		{"element left open in a row", row2(`<c r="B2"><v>130</v></c><x><x>`), "not-a-workbook", "", []string{"ở dòng 2", "</row>", "<x>"}},
+		{"mismatched end tag", row2(`<c r="B2"><v>130</v></c></rowx>`), "not-a-workbook", "", []string{"ở dòng 2", "</rowx>", "không khớp"}},
+		{"shared string out of range", row2(`<c r="B2" t="s"><v>99999</v></c>`), "not-a-workbook", "B2", []string{"ô B2", "«99999»", "bảng chuỗi dùng chung"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			y, fs := read(t, cat, replacePart(t, b, part, sheetXML(c.rows), 0))
+			if len(fs) != 1 || fs[0].Code != c.code || fs[0].Pos.Sheet != shEntries || fs[0].Pos.Cell != c.cell {
+				t.Fatalf("want one %s at %s!%s, got:\n%s", c.code, shEntries, c.cell, list(fs))
+			}
+			for _, m := range c.msg {
+				if !strings.Contains(fs[0].Msg, m) {
+					t.Errorf("message %q lacks %q", fs[0].Msg, m)
+				}
+			}
+			if e := y.Entry("DT_BUU_CHINH"); e != nil && e.Actual != nil && e.Actual.String() == "130" {
+				t.Errorf("a broken sheet gave DT_BUU_CHINH = %s", e.Actual)
+			}
+		})
+	}
+	t.Run("no shared string table", func(t *testing.T) {
+		noSST := replacePart(t, b, part, sheetXML(row2(`<c r="B2" t="s"><v>0</v></c>`)), 0)
+		noSST = removePart(t, noSST, "xl/sharedStrings.xml")
+		_, fs := read(t, cat, noSST)
+		// The other sheets of the sample take their titles from the table too.
+		found := false
+		for _, f := range fs {
+			found = found || f.Code == "not-a-workbook" && f.Pos.Sheet == shEntries && f.Pos.Cell == "B2" && strings.Contains(f.Msg, "không có bảng ấy")
+		}
+		if !found {
+			t.Fatal(list(fs))
+		}
+	})
+	t.Run("content after the sheet", func(t *testing.T) {
+		content := append(sheetXML(row2(`<c r="B2"><v>130</v></c>`)), "\x00garbage<<<&&&"...)
+		_, fs := read(t, cat, replacePart(t, b, part, content, 0))
+		expectFile(t, fs, "not-a-workbook", shEntries, "nội dung thừa sau phần tử gốc")
+		if strings.Contains(fs[0].Msg, "cắt cụt") {
+			t.Errorf("message %q", fs[0].Msg)
+		}
+	})
+}
+
+// removePart copies a workbook without one part.
+func removePart(t testing.TB, b []byte, part string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	must(t, err)
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		if zf.Name != part {
+			must(t, zw.Copy(zf))
+		}
+	}
+	must(t, zw.Close())
+	return out.Bytes()
+}
+
+// TestLimitBeforeFindings: a sheet refused for its size says so first, not
+// after the thousand findings its rows gave before the limit was reached.
+func TestLimitBeforeFindings(t *testing.T) {
+	cat, b := unknownCodes(t, 1500)
+	part := sheetPart(t, b, shEntries)
+	content := strings.Replace(string(partContent(t, b, part)), "</sheetData>", fmt.Sprintf(`<row r="%d"><c><v>1</v></c></row></sheetData>`, 1<<20+1), 1)
+	_, fs := read(t, cat, replacePart(t, b, part, []byte(content), 0))
+	if len(fs) != 1002 || fs[0].Code != "too-large" || fs[0].Pos.Sheet != shEntries || fs[1].Code != "unknown-indicator" {
+		t.Fatalf("%d findings, first %v", len(fs), fs[0])
 	}
 }

@@ -63,6 +63,14 @@ func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format
 	r.found.Addf(sev, code, pos, fix, format, args...)
 }
 
+// refuse reports a fault that stops a sheet being read. It comes first and is
+// always listed: a sheet of too many rows must not hide behind the findings
+// about those rows.
+func (r *reader) refuse(pos model.Pos, flt *fault) {
+	f := model.Finding{Severity: model.Error, Code: flt.code, Pos: pos, Msg: flt.msg}
+	r.findings = append(model.Findings{f}, r.findings...)
+}
+
 // done returns the findings, closed by one that counts those not listed.
 func (r *reader) done() model.Findings { return r.found.Findings() }
 
@@ -177,7 +185,7 @@ func (r *reader) readTable(ref sheetRef, columns []column, required []string, on
 		return true
 	})
 	if flt != nil {
-		r.add(model.Error, flt.code, model.Pos{File: r.file, Sheet: ref.name}, "", "%s", flt.msg)
+		r.refuse(model.Pos{File: r.file, Sheet: ref.name, Cell: flt.cell}, flt)
 		return t, nil
 	}
 	if t.header == 0 {

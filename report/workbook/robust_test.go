@@ -194,8 +194,7 @@ func TestHugeAndBombs(t *testing.T) {
 }
 
 // TestUnusualXML reads cells in forms other writers use: prefixed names,
-// cells and rows without references, rich and phonetic text, CDATA, entities,
-// shared-string indices out of range.
+// cells and rows without references, rich and phonetic text, CDATA, entities.
 func TestUnusualXML(t *testing.T) {
 	cat, _, b := base(t)
 	part := sheetPart(t, b, shEntries)
@@ -203,14 +202,16 @@ func TestUnusualXML(t *testing.T) {
 		`<x:c t="inlineStr"><x:is><x:t>Ghi chú</x:t><x:rPh><x:t>phonetic</x:t></x:rPh></x:is></x:c></x:row>` +
 		`<x:row><x:c t="inlineStr"><x:is><x:t><![CDATA[DT_BUU_CHINH]]></x:t></x:is></x:c><x:c><x:v>1.3E2</x:v></x:c>` +
 		`<x:c t="inlineStr"><x:is><x:t>a &lt; b &amp; c&#x20;d&#233;_x000D_&#10;_x005F_x0041_</x:t></x:is></x:c></x:row>` +
-		`<!-- a comment --><x:row r="5"><x:c r="A5" t="s"><x:v>99999</x:v></x:c></x:row>`
+		`<!-- a comment -->`
 	xml := []byte(`<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` + rows + `</x:sheetData></x:worksheet>`)
 	y, fs := read(t, cat, replacePart(t, b, part, xml, 0))
 	e := y.Entry("DT_BUU_CHINH")
 	if e == nil || e.Actual.String() != "130" || e.Note != "a < b & c dé\n_x0041_" || e.ActualPos().Cell != "B2" {
 		t.Fatalf("entry %+v", e)
 	}
-	expectOne(t, fs, model.Error, "formula-error", shEntries, "A5")
+	if len(fs) > 0 {
+		t.Error(list(fs))
+	}
 }
 
 func TestNFDAndSpaces(t *testing.T) {

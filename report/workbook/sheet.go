@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -87,7 +88,7 @@ func (p *pkg) streamSheet(ref sheetRef, fn func(*row) bool) ([]cellRange, *fault
 		if err == errDoctype {
 			return nil, doctype(f.Name)
 		}
-		return nil, notWorkbook("tệp bị hỏng: không đọc được trang «%s» (%s)", ref.name, xmlError(err))
+		return nil, notWorkbook("tệp bị hỏng: không đọc được trang «%s»%s (%s)", ref.name, s.where(), xmlError(err))
 	}
 	return s.merges, nil
 }
@@ -98,6 +99,7 @@ type sheetScanner struct {
 	fn     func(*row) bool
 	row    row
 	merges []cellRange
+	inRow  bool // between the current row's start and end tags
 	// v and inline gather a cell's <v> and inline text, reused from cell to cell.
 	v, inline []byte
 }
@@ -107,23 +109,33 @@ func (s *sheetScanner) run() error {
 	for x.next() {
 		switch {
 		case x.is(tokStart, "row"):
-			s.row = row{num: lastRow + 1, cells: s.row.cells[:0]}
+			num := lastRow + 1
 			if v, ok := x.attr("r"); ok {
-				if n, err := strconv.Atoi(string(v)); err == nil && n > 0 {
-					s.row.num = n
+				n, flt := rowNumber(string(v), lastRow)
+				if flt != nil {
+					return flt
 				}
+				num = n
 			}
+			switch {
+			case num > maxRows:
+				return &fault{code: "too-large", msg: "trang tính có quá 1.048.576 dòng, số dòng tối đa của Excel: tệp hỏng"}
+			case num == lastRow:
+				return notWorkbook("tệp bị hỏng: dòng %d xuất hiện hai lần", num)
+			case num < lastRow:
+				return notWorkbook("tệp bị hỏng: dòng %d đứng sau dòng %d, trong khi các dòng phải theo thứ tự tăng dần", num, lastRow)
+			}
+			s.row = row{num: num, cells: s.row.cells[:0]}
 			if v, ok := x.attr("hidden"); ok {
 				s.row.hidden = string(v) == "1" || string(v) == "true"
 			}
-			if s.row.num > maxRows {
-				return &fault{code: "too-large", msg: "trang tính có quá 1.048.576 dòng: tệp hỏng"}
-			}
-			lastRow = s.row.num
+			lastRow = num
 			if !x.selfClose {
+				s.inRow = true
 				if err := s.cells(); err != nil {
 					return err
 				}
+				s.inRow = false
 			}
 			if len(s.row.cells) > 0 && !s.fn(&s.row) {
 				return nil
@@ -145,18 +157,53 @@ func (s *sheetScanner) run() error {
 	return x.err
 }
 
+// where names the row being read for a message: "ở dòng 5", "sau dòng 5", or "".
+func (s *sheetScanner) where() string {
+	switch {
+	case s.inRow:
+		return fmt.Sprintf(" ở dòng %d", s.row.num)
+	case s.row.num > 0:
+		return fmt.Sprintf(" sau dòng %d", s.row.num)
+	}
+	return ""
+}
+
+// rowNumber reads a row's r attribute; Excel refuses a file whose rows are
+// not numbered 1 to 1 048 576.
+func rowNumber(v string, lastRow int) (int, *fault) {
+	n, problem := refNumber(v, maxRows)
+	switch problem {
+	case refTooLarge:
+		return 0, &fault{code: "too-large", msg: fmt.Sprintf("trang tính có dòng số %s, vượt quá 1.048.576, số dòng tối đa của Excel: tệp hỏng", shorten(v))}
+	case refMalformed:
+		after := "dòng đầu tiên"
+		if lastRow > 0 {
+			after = fmt.Sprintf("dòng sau dòng %d", lastRow)
+		}
+		return 0, notWorkbook("tệp bị hỏng: %s mang số «%s», không phải số dòng (từ 1 đến 1.048.576)", after, shorten(v))
+	}
+	return n, nil
+}
+
 // cells reads the cells of the current row up to its end tag.
 func (s *sheetScanner) cells() error {
-	x, lastCol := s.x, 0
+	x, lastCol, num := s.x, 0, s.row.num
 	for x.next() {
 		switch {
 		case x.is(tokStart, "c"):
 			c := cell{col: lastCol + 1}
 			var typ string
 			if v, ok := x.attr("r"); ok {
-				if col, _, ok := parseCellName(string(v)); ok {
-					c.col = col
+				col, cellRow, problem := splitCellName(string(v))
+				switch {
+				case problem == refTooLarge:
+					return &fault{code: "too-large", msg: fmt.Sprintf("dòng %d có ô «%s», nằm ngoài giới hạn 16.384 cột (đến cột XFD) và 1.048.576 dòng của Excel: tệp hỏng", num, shorten(string(v)))}
+				case problem == refMalformed:
+					return notWorkbook("tệp bị hỏng: dòng %d có ô mang địa chỉ «%s», không phải địa chỉ ô", num, shorten(string(v)))
+				case cellRow != num:
+					return notWorkbook("tệp bị hỏng: ô %s nằm trong dòng %d", cellName(col, cellRow), num)
 				}
+				c.col = col
 			}
 			if v, ok := x.attr("t"); ok {
 				typ = string(v)
@@ -164,8 +211,14 @@ func (s *sheetScanner) cells() error {
 			if v, ok := x.attr("s"); ok {
 				c.style, _ = strconv.Atoi(string(v))
 			}
-			if c.col > maxCols {
-				return &fault{code: "too-large", msg: "trang tính có quá 16.384 cột: tệp hỏng"}
+			switch {
+			case c.col > maxCols:
+				return &fault{code: "too-large", msg: fmt.Sprintf("dòng %d có quá 16.384 cột, số cột tối đa của Excel: tệp hỏng", num)}
+			case c.col == lastCol:
+				return &fault{code: "not-a-workbook", cell: cellName(c.col, num), msg: fmt.Sprintf("tệp bị hỏng: ô %s xuất hiện hai lần", cellName(c.col, num))}
+			case c.col < lastCol:
+				return &fault{code: "not-a-workbook", cell: cellName(c.col, num),
+					msg: fmt.Sprintf("tệp bị hỏng: ô %s đứng sau ô %s, trong khi các ô của một dòng phải theo thứ tự cột", cellName(c.col, num), cellName(lastCol, num))}
 			}
 			lastCol = c.col
 			if !x.selfClose {
@@ -214,8 +267,7 @@ func (s *sheetScanner) cell(c *cell, typ string) error {
 		case tokEnd:
 			switch string(x.name) {
 			case "c":
-				s.classify(c, typ, hasV, v, inline)
-				return nil
+				return s.classify(c, typ, hasV, v, inline)
 			case "rPh":
 				phonetic--
 			case "is":
@@ -235,17 +287,22 @@ func (s *sheetScanner) cell(c *cell, typ string) error {
 }
 
 // classify sets a cell's kind and value from its type and content; the value
-// is a string of its own only where it is not a shared string.
-func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline []byte) {
+// is a string of its own only where it is not a shared string. A reference to
+// a shared string the file lacks is a broken file, which Excel refuses too.
+func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline []byte) error {
 	switch typ {
 	case "inlineStr":
 		c.kind, c.value = cellText, unescapeOOXML(string(inline))
 	case "s":
-		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+		ref := string(bytes.TrimSpace(v))
+		i, err := strconv.Atoi(ref)
 		if err != nil || i < 0 || i >= len(s.p.sst) {
-			// A reference outside the table: show what is there rather than fail the file.
-			c.kind, c.value = cellError, "#REF!"
-			return
+			name := cellName(c.col, s.row.num)
+			msg := fmt.Sprintf("tệp bị hỏng: ô %s lấy chuỗi số «%s» của bảng chuỗi dùng chung, bảng ấy chỉ có %s chuỗi", name, shorten(ref), count(len(s.p.sst)))
+			if !s.p.hasSST {
+				msg = fmt.Sprintf("tệp bị hỏng: ô %s lấy chuỗi của bảng chuỗi dùng chung, nhưng tệp không có bảng ấy", name)
+			}
+			return &fault{code: "not-a-workbook", cell: name, msg: msg}
 		}
 		c.kind, c.value = cellText, s.p.sst[i]
 	case "str":
@@ -261,7 +318,7 @@ func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline []byte
 	}
 	if len(c.value) > maxCellChars && utf8.RuneCountInString(c.value) > maxCellChars {
 		c.kind, c.value = cellTooLong, shorten(c.value)
-		return
+		return nil
 	}
 	switch {
 	case !hasV && c.formula && typ != "inlineStr":
@@ -271,28 +328,62 @@ func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline []byte
 	case c.kind != cellText && c.value == "":
 		c.kind = cellBlank
 	}
+	return nil
+}
+
+// refProblem is what is wrong with a cell or row reference.
+type refProblem uint8
+
+const (
+	refOK        refProblem = iota
+	refMalformed            // not a reference at all
+	refTooLarge             // beyond Excel's last column or row
+)
+
+// splitCellName reads "AB12" into column 28, row 12.
+func splitCellName(s string) (col, row int, problem refProblem) {
+	s = strings.ReplaceAll(s, "$", "")
+	i := 0
+	for i < len(s) && ('a' <= s[i]|0x20 && s[i]|0x20 <= 'z') {
+		if col <= maxCols { // stops growing past the limit, whatever the length
+			col = col*26 + int(s[i]|0x20-'a') + 1
+		}
+		i++
+	}
+	if i == 0 {
+		return 0, 0, refMalformed
+	}
+	row, problem = refNumber(s[i:], maxRows)
+	if problem == refOK && col > maxCols {
+		problem = refTooLarge
+	}
+	return col, row, problem
+}
+
+// refNumber reads a row number: digits, from 1 to limit.
+func refNumber(s string, limit int) (int, refProblem) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, refMalformed
+		}
+		if n <= limit {
+			n = n*10 + int(s[i]-'0')
+		}
+	}
+	switch {
+	case len(s) == 0 || n == 0:
+		return 0, refMalformed
+	case n > limit:
+		return 0, refTooLarge
+	}
+	return n, refOK
 }
 
 // parseCellName reads "AB12" into column 28, row 12.
 func parseCellName(s string) (col, row int, ok bool) {
-	s = strings.ReplaceAll(s, "$", "")
-	i := 0
-	for i < len(s) && i < 4 {
-		ch := s[i] | 0x20
-		if ch < 'a' || ch > 'z' {
-			break
-		}
-		col = col*26 + int(ch-'a') + 1
-		i++
-	}
-	if i == 0 || col > maxCols {
-		return 0, 0, false
-	}
-	row, err := strconv.Atoi(s[i:])
-	if err != nil || row < 1 || row > maxRows {
-		return 0, 0, false
-	}
-	return col, row, true
+	col, row, problem := splitCellName(s)
+	return col, row, problem == refOK
 }
 
 // parseRange reads "A2:C5" (or a single cell).

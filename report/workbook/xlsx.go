@@ -30,6 +30,7 @@ const (
 type fault struct {
 	code string
 	msg  string
+	cell string // the cell of a sheet the fault is at, when there is one
 }
 
 func (f *fault) Error() string { return f.msg }
@@ -76,6 +77,7 @@ type pkg struct {
 	sheets   []sheetRef
 	date1904 bool
 	sst      []string
+	hasSST   bool      // the file has a shared string table, even an empty one
 	formats  []fmtKind // by cell style index
 }
 
@@ -408,6 +410,7 @@ func (p *pkg) sharedStrings(part string) *fault {
 		return flt
 	}
 	defer rc.Close()
+	p.hasSST = true
 	x := newXMLScanner(rc)
 	var cur []byte
 	inItem, inText, phonetic := false, false, 0

@@ -17,9 +17,18 @@ import (
 // CDATA is text, comments and processing instructions are skipped. A DOCTYPE
 // is refused (errDoctype): no spreadsheet program writes one in a workbook, and
 // its entity declarations are the stuff of "billion laughs" and of external
-// entities. It does not check that end tags match.
+// entities. End tags must match their start tags, elements nest at most
+// maxDepth deep, and nothing but white space, comments and processing
+// instructions may follow the root element: Excel refuses such a part, and
+// reading on would take what follows for more cells.
 type xmlScanner struct {
 	r *bufio.Reader
+
+	// open holds the qualified names of the open elements, one after another;
+	// ends[i] is where the i-th ends.
+	open     []byte
+	ends     []int
+	rootDone bool // the root element has been closed
 
 	kind      tokKind
 	name      []byte // local name of a start or end tag
@@ -48,6 +57,9 @@ const (
 const maxToken = 1 << 20
 
 var errTooLong = errors.New("thẻ XML hoặc đoạn văn bản quá dài")
+
+// maxDepth bounds the nesting of elements: a worksheet nests about ten deep.
+const maxDepth = 256
 
 // errDoctype is a DOCTYPE declaration, refused wherever it appears.
 var errDoctype = errors.New("có khai báo DOCTYPE")
@@ -79,10 +91,17 @@ func (s *xmlScanner) next() bool {
 				s.fail(err)
 				return false
 			}
+			if len(s.ends) == 0 && len(bytes.TrimLeft(s.text, " \t\r\n")) > 0 {
+				s.fail(s.outsideRoot())
+				return false
+			}
 			s.kind = tokText
 			return true
 		}
 		ok, err := s.readMarkup()
+		if err == nil && ok && s.kind != tokText {
+			err = s.nest()
+		}
 		if err != nil {
 			s.fail(err)
 			return false
@@ -93,9 +112,67 @@ func (s *xmlScanner) next() bool {
 	}
 }
 
+// nest checks the current tag against the open elements and records it.
+func (s *xmlScanner) nest() error {
+	name := s.qname()
+	if s.kind == tokEnd {
+		n := len(s.ends)
+		if n == 0 {
+			return s.outsideRoot()
+		}
+		start := 0
+		if n > 1 {
+			start = s.ends[n-2]
+		}
+		if open := s.open[start:]; !bytes.Equal(open, name) {
+			return errSyntax("thẻ đóng </" + string(name) + "> không khớp với thẻ mở <" + string(open) + ">")
+		}
+		s.open, s.ends = s.open[:start], s.ends[:n-1]
+		s.rootDone = n == 1
+		return nil
+	}
+	if len(s.ends) == 0 && s.rootDone {
+		return s.outsideRoot()
+	}
+	if s.selfClose {
+		s.rootDone = s.rootDone || len(s.ends) == 0
+		return nil
+	}
+	if len(s.ends) == maxDepth {
+		return errSyntax("các phần tử lồng nhau quá sâu")
+	}
+	s.open = append(s.open, name...)
+	s.ends = append(s.ends, len(s.open))
+	return nil
+}
+
+// qname is the qualified name of the current tag, prefix included.
+func (s *xmlScanner) qname() []byte {
+	raw := bytes.TrimPrefix(s.raw, []byte("/"))
+	i := 0
+	for i < len(raw) && !isSpace(raw[i]) && raw[i] != '/' {
+		i++
+	}
+	return raw[:i]
+}
+
+func (s *xmlScanner) outsideRoot() error {
+	if s.rootDone {
+		return errSyntax("có nội dung thừa sau phần tử gốc")
+	}
+	return errSyntax("có nội dung ngoài phần tử gốc")
+}
+
 func (s *xmlScanner) fail(err error) {
 	if err == io.EOF {
-		s.kind = tokEOF
+		switch {
+		case len(s.ends) > 0:
+			err = io.ErrUnexpectedEOF // elements left open: the part was cut short
+		case !s.rootDone:
+			err = errSyntax("không có phần tử gốc")
+		default:
+			s.kind = tokEOF
+		}
 	}
 	s.err = err
 }

@@ -141,29 +141,41 @@ func row(ind *model.Indicator, f Figures, no int) Row {
 		places(4, f.Plan)
 		return r
 	}
+	// The row's precision: the catalogue's, or more until a change from last
+	// year shows, in both values and in their difference, as the rise or fall
+	// it is (worked out here apart from compute.ShownDecimals; no figure of
+	// these fixtures needs more digits for its target or plan).
+	places := ind.Decimals
+	if f.Prev != nil && !f.Prev.Equal(*f.Value) {
+		change := f.Value.Sub(*f.Prev)
+		for p := int32(places); f.Value.Round(p).Sub(f.Prev.Round(p)).Sign() != change.Sign() || change.Round(p).Sign() != change.Sign(); p++ {
+			places = int(p) + 1
+		}
+	}
 	value := func(i int, v *decimal.Decimal) {
 		if v != nil {
-			d := v.Round(int32(ind.Decimals))
-			set(i, VN(d, ind.Decimals), &d)
+			d := v.Round(int32(places))
+			set(i, VN(d, places), &d)
 		}
 	}
 	value(0, f.Prev)
 	value(1, f.Plan)
 	value(2, f.Value)
-	for i, base := range []*decimal.Decimal{f.Prev, f.Plan} {
-		if base == nil {
-			continue
-		}
-		if ind.Kind == model.Rate {
-			d := f.Value.Sub(*base).Round(1)
-			set(3+i, points(d), &d)
-			continue
-		}
-		if base.IsZero() {
-			continue
-		}
-		d := f.Value.Mul(hundred).DivRound(*base, 40).Round(1)
-		set(3+i, VN(d, 1), &d)
+	// Last year: a rate in points at its decimals, a quantity as 100 plus its
+	// growth rounded half-up (away from zero) at 1 decimal, as the prose words it.
+	switch {
+	case f.Prev == nil:
+	case ind.Kind == model.Rate:
+		d := f.Value.Sub(*f.Prev).Round(int32(places))
+		set(3, points(d, places), &d)
+	case !f.Prev.IsZero():
+		d := f.Value.Sub(*f.Prev).Mul(hundred).DivRound(*f.Prev, 40).Round(1).Add(hundred)
+		set(3, VN(d, 1), &d)
+	}
+	// The plan: the value in percent of it, a rate's too ("đạt 96,4% Kế hoạch").
+	if f.Plan != nil && !f.Plan.IsZero() {
+		d := f.Value.Mul(hundred).DivRound(*f.Plan, 40).Round(1)
+		set(4, VN(d, 1), &d)
 	}
 	return r
 }
@@ -189,7 +201,7 @@ func VN(d decimal.Decimal, places int) string {
 	return sign + b.String()
 }
 
-func points(d decimal.Decimal) string {
+func points(d decimal.Decimal, decimals int) string {
 	if d.IsZero() {
 		return "tương đương"
 	}
@@ -197,9 +209,7 @@ func points(d decimal.Decimal) string {
 	if d.Sign() < 0 {
 		word, d = "giảm ", d.Neg()
 	}
-	s := VN(d, 1)
-	s = strings.TrimSuffix(s, ",0")
-	return word + s + " điểm phần trăm"
+	return word + VN(d, decimals) + " điểm phần trăm"
 }
 
 // DocxRows lists the rows the default template's table must have: the two
