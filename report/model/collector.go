@@ -36,6 +36,13 @@ func (c *Collector) Add(f Finding) {
 	c.count(f.Severity, f.Code)
 }
 
+// AddFirst lists f before all others, whatever their number: a fault that
+// stops a file or a sheet being read must not hide behind the findings about
+// its lines.
+func (c *Collector) AddFirst(f Finding) {
+	c.listed = append(Findings{f}, c.listed...)
+}
+
 // Addf is Add of a finding whose message is formatted only if it is listed.
 func (c *Collector) Addf(sev Severity, code string, pos Pos, fix, format string, args ...any) {
 	if !c.Listing() {

@@ -68,7 +68,7 @@ func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format
 // about those rows.
 func (r *reader) refuse(pos model.Pos, flt *fault) {
 	f := model.Finding{Severity: model.Error, Code: flt.code, Pos: pos, Msg: flt.msg}
-	r.findings = append(model.Findings{f}, r.findings...)
+	r.found.AddFirst(f)
 }
 
 // done returns the findings, closed by one that counts those not listed.
