@@ -48,7 +48,7 @@ func ParseCatalogue(file string, data []byte) (*model.Catalogue, model.Findings)
 // parseCatalogue is ParseCatalogue reading in pieces or whole; ok is false
 // when the pieces could not be read.
 func parseCatalogue(file string, data []byte, inPieces bool) (*model.Catalogue, model.Findings, bool) {
-	r := &yamlReader{file: file}
+	r := &yamlReader{file: file, findings: model.Collector{File: file}}
 	var groups []model.Group
 	var inds []*model.Indicator
 	window := model.Decree09
@@ -69,12 +69,12 @@ func parseCatalogue(file string, data []byte, inPieces bool) (*model.Catalogue, 
 		}
 	})
 	if !ok || !found {
-		return nil, r.findings, ok
+		return nil, r.findings.Findings(), ok
 	}
 	cat := model.NewCatalogue(file, groups, inds)
 	r.checkCatalogue(cat)
 	cat.Window = window
-	return cat, r.findings, true
+	return cat, r.findings.Findings(), true
 }
 
 func (r *yamlReader) groups(seq *yaml.Node) []model.Group {
@@ -251,18 +251,18 @@ func (r *yamlReader) checkCatalogue(cat *model.Catalogue) {
 	next := 0
 	for _, ind := range inds {
 		if first, _ := cat.LookupFrom(ind.Code, &next); first != ind { // the catalogue keeps the first
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "duplicate-indicator", Pos: cat.Pos(ind),
+			r.findings.Add(model.Finding{Severity: model.Error, Code: "duplicate-indicator", Pos: cat.Pos(ind),
 				Msg: fmt.Sprintf("mã chỉ tiêu «%s» đã khai báo ở dòng %d", ind.Code, first.Line)})
 		}
 	}
 	for _, ind := range inds {
 		if ind.Group != "" && len(groups) > 0 && !contains(groupCodes, ind.Group) {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-group", Pos: r.posOf(ind, "nhom"),
+			r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-group", Pos: r.posOf(ind, "nhom"),
 				Msg: fmt.Sprintf("chỉ tiêu %s: không có nhóm «%s»", ind.Code, ind.Group)})
 		}
 		if ind.PartOf != "" {
 			if _, ok := cat.Lookup(ind.PartOf); !ok {
-				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.posOf(ind, "thuoc"),
+				r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.posOf(ind, "thuoc"),
 					Msg: fmt.Sprintf("chỉ tiêu %s thuộc chỉ tiêu tổng: %s", ind.Code, cat.UnknownCode(ind.PartOf))})
 			}
 		}
@@ -321,7 +321,7 @@ func (r *yamlReader) checkFormulaChains(cat *model.Catalogue, formulas map[*mode
 			depth[top.ind] = d
 			stack = stack[:len(stack)-1]
 			if d == compute.MaxFormulaChain+1 {
-				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "formula-chain-too-long", Pos: r.posOf(top.ind, "cong_thuc"),
+				r.findings.Add(model.Finding{Severity: model.Error, Code: "formula-chain-too-long", Pos: r.posOf(top.ind, "cong_thuc"),
 					Msg: fmt.Sprintf("chỉ tiêu %s được tính qua %d công thức lồng nhau (công thức này đọc chỉ tiêu tính bằng công thức khác, và cứ thế), vượt giới hạn %d",
 						top.ind.Code, d, compute.MaxFormulaChain),
 					Fix: "ghi thẳng công thức theo các chỉ tiêu nhập số, không qua chuỗi chỉ tiêu trung gian dài như vậy"})
@@ -344,7 +344,7 @@ func (r *yamlReader) checkPartOfCycles(cat *model.Catalogue, inds []*model.Indic
 		for ind := start; ind != nil && !done[ind.Code]; {
 			if i, seen := onChain[ind.Code]; seen {
 				cycle := append(chain[i:], ind.Code)
-				r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "part-of-cycle", Pos: r.posOf(ind, "thuoc"),
+				r.findings.Add(model.Finding{Severity: model.Error, Code: "part-of-cycle", Pos: r.posOf(ind, "thuoc"),
 					Msg: "các chỉ tiêu thuộc nhau thành vòng khép kín: " + strings.Join(cycle, " thuộc ") + "; không chỉ tiêu nào là tổng",
 					Fix: "sửa thuoc của một chỉ tiêu trong vòng"})
 				break
@@ -366,13 +366,13 @@ func (r *yamlReader) checkPartOfCycles(cat *model.Catalogue, inds []*model.Indic
 func (r *yamlReader) checkFormula(cat *model.Catalogue, ind *model.Indicator) *compute.Formula {
 	f, err := compute.ParseFormula(ind.Formula)
 	if err != nil {
-		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "bad-formula", Pos: r.posOf(ind, "cong_thuc"),
+		r.findings.Add(model.Finding{Severity: model.Error, Code: "bad-formula", Pos: r.posOf(ind, "cong_thuc"),
 			Msg: fmt.Sprintf("chỉ tiêu %s: %v", ind.Code, err)})
 		return nil
 	}
 	for _, in := range f.Inputs {
 		if _, ok := cat.Lookup(in); !ok {
-			r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.posOf(ind, "cong_thuc"),
+			r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.posOf(ind, "cong_thuc"),
 				Msg: fmt.Sprintf("công thức của chỉ tiêu %s: %s", ind.Code, cat.UnknownCode(in))})
 		}
 	}

@@ -47,12 +47,13 @@ func (r *yamlReader) readPieces(data []byte, where string, known []string, big m
 		r.offset, r.piece = 0, nil
 		k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s.key, Line: s.line, Column: 1}
 		use := r.pair(seen, where, known, k)
+		if !use { // its warning given: the tree of a key not read is not built
+			continue
+		}
 		if kind, isBig := big[s.key]; isBig && !s.inline {
 			if done, ok := r.readCollection(data, s, kind, func(v *yaml.Node) {
-				if use {
-					k.Line = s.line - r.offset // pos adds the piece's offset back
-					fn(s.key, k, v)
-				}
+				k.Line = s.line - r.offset // pos adds the piece's offset back
+				fn(s.key, k, v)
 			}); done || !ok {
 				if !ok {
 					return false
@@ -65,9 +66,7 @@ func (r *yamlReader) readPieces(data []byte, where string, known []string, big m
 			return false
 		}
 		r.offset = s.line - 1
-		if use {
-			fn(s.key, root.Content[0], root.Content[1])
-		}
+		fn(s.key, root.Content[0], root.Content[1])
 	}
 	return true
 }
@@ -114,6 +113,10 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 		var parsers [2]quick
 		turn := 0
 		send := func(start, end, line int) bool {
+			if _, over := tooManyNodes(body[start:end]); over { // the whole file is refused where
+				pieces <- parsed{}
+				return false
+			}
 			q := &parsers[turn]
 			turn ^= 1
 			root, ok := q.piece(body[start:end], kind)
@@ -268,10 +271,56 @@ func lines(data []byte) func(yield func(line) bool) {
 // parsePiece parses one piece of a file, which must be one document; ok is
 // false on any error.
 func parsePiece(b []byte) (*yaml.Node, bool) {
+	if _, over := tooManyNodes(b); over {
+		return nil, false
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	var doc, more yaml.Node
 	if err := dec.Decode(&doc); err != nil || len(doc.Content) == 0 || dec.Decode(&more) != io.EOF {
 		return nil, false
 	}
 	return doc.Content[0], true
+}
+
+// MaxYAMLNodes bounds the nodes the parser builds for one tree: each takes
+// about 200 bytes, so that a file of nothing but "[{},{},…]" would need 200
+// times its size. A department's file has hundreds of values, a ministry's
+// 100 000 indicators about 500 000, read a few thousand at a time.
+const MaxYAMLNodes = 1_000_000
+
+// nodeMarks are the bytes of which a YAML value needs one for at most two
+// nodes: a value ends at a line break or at one of the flow separators, and a
+// collection starts at one.
+var nodeMarks = func() (m [256]bool) {
+	for _, c := range []byte(",[{:-?*|>\n") {
+		m[c] = true
+	}
+	return m
+}()
+
+// tooManyNodes reports whether parsing b could build more than MaxYAMLNodes
+// nodes, and if so the line (from 1) where the count passes the limit,
+// without parsing it.
+func tooManyNodes(b []byte) (line int, over bool) {
+	marks := 0
+	for _, c := range b {
+		if nodeMarks[c] {
+			marks++
+		}
+	}
+	if 2*marks+2 <= MaxYAMLNodes {
+		return 0, false
+	}
+	marks, line = 0, 1
+	for _, c := range b {
+		if nodeMarks[c] {
+			if marks++; 2*marks+2 > MaxYAMLNodes {
+				return line, true
+			}
+		}
+		if c == '\n' {
+			line++
+		}
+	}
+	return line, true
 }

@@ -278,3 +278,60 @@ func TestFormulaChainLimit(t *testing.T) {
 		t.Errorf("cycle: %v", fs)
 	}
 }
+
+// A collection of more values than any real input has is refused where the
+// count passes MaxYAMLNodes, before the parser builds a node of it.
+func TestTooManyNodesRefused(t *testing.T) {
+	src := "nam: 2021\nnoi_dung: [{phan: qlnn, muc: X, y: [" + strings.Repeat("a,", MaxYAMLNodes/2) + "a]}]\n"
+	_, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
+	if got := codesAndLines(fs); got != "too-large@2021.yaml:2" {
+		t.Fatalf("findings %q", got)
+	}
+	if !strings.Contains(fs[0].Msg, "hơn 1.000.000") {
+		t.Errorf("message %q", fs[0].Msg)
+	}
+}
+
+// A key no reader uses is warned about and skipped: its value, however big,
+// is not parsed into nodes (about 200 bytes each).
+func TestUnusedKeyNotParsed(t *testing.T) {
+	for _, unused := range []string{
+		"x: [" + strings.Repeat("{},", 200_000) + "{}]\n",
+		"x:\n" + strings.Repeat("  - {a: 1}\n", 100_000),
+	} {
+		src := []byte("nam: 2021\n" + unused + "chi_tieu:\n  TB_INTERNET: 1\n")
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		y, fs := ParseFigures("2021.yaml", src, model.YearPeriod(2021), testCat(t))
+		runtime.ReadMemStats(&after)
+		if got := codesAndLines(fs); got != "unknown-field@2021.yaml:2" || y == nil || y.Entry("TB_INTERNET") == nil {
+			t.Fatalf("findings %q", got)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(len(src)) {
+			t.Errorf("reading a %d-byte file with an unused key allocated %d bytes", len(src), alloc)
+		}
+	}
+}
+
+// A YAML file lists its first model.MaxListed findings and counts the rest,
+// as a workbook does.
+func TestYAMLFindingsBounded(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("nam: 2021\nchi_tieu:\n")
+	n := model.MaxListed + 500
+	for i := range n {
+		fmt.Fprintf(&b, "  X%d: 1\n", i)
+	}
+	_, fs := ParseFigures("2021.yaml", []byte(b.String()), model.YearPeriod(2021), testCat(t))
+	if len(fs) != model.MaxListed+1 {
+		t.Fatalf("%d findings, want %d", len(fs), model.MaxListed+1)
+	}
+	last := fs[len(fs)-1]
+	want := fmt.Sprintf("còn %d vấn đề nữa không được liệt kê (%[1]d unknown-indicator)", n-model.MaxListed)
+	if last.Code != "too-many-findings" || last.Severity != model.Error || last.Pos != (model.Pos{File: "2021.yaml"}) || !strings.Contains(last.Msg, want) {
+		t.Errorf("last finding %+v, want %q", last, want)
+	}
+	if fs[model.MaxListed-1].Pos.Line != model.MaxListed+2 {
+		t.Errorf("last listed at %v", fs[model.MaxListed-1].Pos)
+	}
+}

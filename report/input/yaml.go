@@ -18,7 +18,7 @@ import (
 // yamlReader walks a parsed YAML document, collecting findings with their lines.
 type yamlReader struct {
 	file     string
-	findings model.Findings
+	findings model.Collector
 	refs     map[refKey]model.Pos // catalogue fields that name other entries
 	unknown  int                  // unknown indicator codes met
 	blocks   model.EntryBlocks    // where the entries are made
@@ -86,11 +86,18 @@ func (r *yamlReader) read(data []byte, inPieces bool, where string, known []stri
 }
 
 func (r *yamlReader) add(sev model.Severity, code string, n *yaml.Node, fix, format string, args ...any) {
-	r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: r.pos(n), Msg: fmt.Sprintf(format, args...), Fix: fix})
+	r.findings.Add(model.Finding{Severity: sev, Code: code, Pos: r.pos(n), Msg: fmt.Sprintf(format, args...), Fix: fix})
 }
 
 // document parses data and returns its top-level mapping, or nil after a finding.
 func (r *yamlReader) document(data []byte) *yaml.Node {
+	if line, over := tooManyNodes(data); over {
+		r.findings.Add(model.Finding{Severity: model.Error, Code: "too-large", Pos: model.Pos{File: r.file, Line: line},
+			Msg: fmt.Sprintf("tệp có quá nhiều giá trị: đến dòng này đã hơn %s, giới hạn của chương trình; tệp thật chỉ có vài trăm giá trị (một bộ, ngành 100.000 chỉ tiêu: khoảng 500.000)",
+				vnformat.Number(decimal.NewFromInt(MaxYAMLNodes), 0)),
+			Fix: "kiểm tra lại tệp: có thể đã chọn nhầm tệp, hoặc một danh sách […] hay bảng {…} bị lặp lại quá nhiều"})
+		return nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil && err != io.EOF {
@@ -98,7 +105,7 @@ func (r *yamlReader) document(data []byte) *yaml.Node {
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "empty-file", Pos: model.Pos{File: r.file}, Msg: "tệp rỗng"})
+		r.findings.Add(model.Finding{Severity: model.Error, Code: "empty-file", Pos: model.Pos{File: r.file}, Msg: "tệp rỗng"})
 		return nil
 	}
 	// A second document ("---") would be silently ignored: its figures lost.
@@ -109,7 +116,7 @@ func (r *yamlReader) document(data []byte) *yaml.Node {
 		r.syntaxError(err)
 		return nil
 	default:
-		r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "yaml-syntax", Pos: model.Pos{File: r.file, Line: next.Line},
+		r.findings.Add(model.Finding{Severity: model.Error, Code: "yaml-syntax", Pos: model.Pos{File: r.file, Line: next.Line},
 			Msg: "tệp có hơn một phần ngăn bởi dòng «---»; chương trình chỉ đọc một phần", Fix: "gộp các phần làm một và bỏ dòng «---» ở giữa"})
 		return nil
 	}
@@ -128,7 +135,7 @@ func emptyDocument(doc *yaml.Node) bool {
 
 func (r *yamlReader) syntaxError(err error) {
 	line, msg := yamlError(err)
-	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "yaml-syntax", Pos: model.Pos{File: r.file, Line: line},
+	r.findings.Add(model.Finding{Severity: model.Error, Code: "yaml-syntax", Pos: model.Pos{File: r.file, Line: line},
 		Msg: "không đọc được YAML: " + msg})
 }
 

@@ -34,7 +34,7 @@ func ParseFigures(file string, data []byte, want model.Period, cat *model.Catalo
 // parseFigures is ParseFigures reading in pieces or whole; ok is false when
 // the pieces could not be read.
 func parseFigures(file string, data []byte, want model.Period, cat *model.Catalogue, inPieces bool) (*model.Figures, model.Findings, bool) {
-	r := &yamlReader{file: file}
+	r := &yamlReader{file: file, findings: model.Collector{File: file}}
 	y := &model.Figures{Period: want, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}
 	_, ok := r.read(data, inPieces, "tệp số liệu", figuresKeys, figuresBig, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -59,7 +59,7 @@ func parseFigures(file string, data []byte, want model.Period, cat *model.Catalo
 			r.narrative(v, y)
 		}
 	})
-	return y, r.findings, ok
+	return y, r.findings.Findings(), ok
 }
 
 func (r *yamlReader) header(m *yaml.Node, h *model.Header) {
@@ -190,11 +190,15 @@ func (r *yamlReader) rankings(m *yaml.Node, y *model.Figures, cat *model.Catalog
 const suggestedUnknown = 100
 
 func (r *yamlReader) unknownCode(cat *model.Catalogue, code string, k *yaml.Node) {
+	if !r.findings.Listing() { // only counted: no message to word
+		r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-indicator"})
+		return
+	}
 	msg := fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code)
 	if r.unknown++; r.unknown <= suggestedUnknown {
 		msg = cat.UnknownCode(code)
 	}
-	r.findings = append(r.findings, model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg, Fix: model.UnknownCodeFix})
+	r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg, Fix: model.UnknownCodeFix})
 }
 
 func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {

@@ -27,10 +27,10 @@ func FuzzCellText(f *testing.F) {
 		want, _, err := vnformat.ParseNumber(vnformat.CleanText(s))
 		switch {
 		case strings.TrimSpace(s) == "":
-		case v == nil && (len(r.findings) != 1 || r.findings[0].Severity != model.Error):
-			t.Fatalf("%q: no value and findings %v", s, r.findings)
-		case v != nil && (err != nil || !v.Equal(want) || len(r.findings) != 1 || r.findings[0].Code != "text-number"):
-			t.Fatalf("%q: read %v with %v; ParseNumber gives %v, %v", s, v, r.findings, want, err)
+		case v == nil && (len(r.done()) != 1 || r.done()[0].Severity != model.Error):
+			t.Fatalf("%q: no value and findings %v", s, r.done())
+		case v != nil && (err != nil || !v.Equal(want) || len(r.done()) != 1 || r.done()[0].Code != "text-number"):
+			t.Fatalf("%q: read %v with %v; ParseNumber gives %v, %v", s, v, r.done(), want, err)
 		}
 		if d, ok := parseRaw(s); ok {
 			significant := len(strings.TrimRight(strings.TrimLeft(d.Coefficient().String(), "-"), "0"))
@@ -38,14 +38,14 @@ func FuzzCellText(f *testing.F) {
 				t.Fatalf("%q: raw number %v out of bounds", s, d)
 			}
 		}
-		r.findings = nil
+		r.found = model.Collector{}
 		r.flag("S", cell{col: 1, kind: cellText, value: s}, 1, label{field: "x"})
 		r.date("S", cell{col: 1, kind: cellText, value: s}, 1)
 		r.date("S", cell{col: 1, kind: cellNumber, value: s}, 1)
-		if len(r.findings) > 3 {
-			t.Fatalf("%q: %d findings for three readings", s, len(r.findings))
+		if len(r.done()) > 3 {
+			t.Fatalf("%q: %d findings for three readings", s, len(r.done()))
 		}
-		for _, fd := range r.findings {
+		for _, fd := range r.done() {
 			if fd.Pos.Cell != "A1" || fd.Msg == "" {
 				t.Fatalf("%q: finding %+v", s, fd)
 			}

@@ -19,7 +19,7 @@ import (
 // codes. Problems are findings, never panics: a file that is not a workbook at
 // all gives a single finding and no figures.
 func Read(file string, data []byte, want model.Period, cat *model.Catalogue) (*model.Figures, model.Findings) {
-	r := &reader{file: file, cat: cat, y: &model.Figures{Period: want, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}}
+	r := &reader{file: file, found: model.Collector{File: file}, cat: cat, y: &model.Figures{Period: want, Source: file, Header: model.Header{FieldPos: map[string]model.Pos{}}}}
 	r.read(data, want)
 	return r.y, r.done()
 }
@@ -51,29 +51,16 @@ func (r *reader) read(data []byte, want model.Period) {
 }
 
 type reader struct {
-	file     string
-	cat      *model.Catalogue
-	p        *pkg
-	y        *model.Figures
-	findings model.Findings
-	unlisted map[string]int    // findings past maxFindings, counted by code
-	blocks   model.EntryBlocks // where the entries are made
+	file   string
+	cat    *model.Catalogue
+	p      *pkg
+	y      *model.Figures
+	found  model.Collector
+	blocks model.EntryBlocks // where the entries are made
 }
 
-// maxFindings bounds the findings of one file: a sheet of a million broken
-// rows says enough after a thousand. Later ones are only counted, and cost no
-// formatting: a million unknown codes are read in about a second.
-const maxFindings = 1000
-
 func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
-	if len(r.findings) >= maxFindings {
-		if r.unlisted == nil {
-			r.unlisted = map[string]int{}
-		}
-		r.unlisted[code]++
-		return
-	}
-	r.findings = append(r.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+	r.found.Addf(sev, code, pos, fix, format, args...)
 }
 
 // refuse reports a fault that stops a sheet being read. It comes first and is
@@ -81,31 +68,11 @@ func (r *reader) add(sev model.Severity, code string, pos model.Pos, fix, format
 // about those rows.
 func (r *reader) refuse(pos model.Pos, flt *fault) {
 	f := model.Finding{Severity: model.Error, Code: flt.code, Pos: pos, Msg: flt.msg}
-	r.findings = append(model.Findings{f}, r.findings...)
+	r.found.AddFirst(f)
 }
 
 // done returns the findings, closed by one that counts those not listed.
-func (r *reader) done() model.Findings {
-	if len(r.unlisted) == 0 {
-		return r.findings
-	}
-	codes, total := make([]string, 0, len(r.unlisted)), 0
-	for code, n := range r.unlisted {
-		codes = append(codes, code)
-		total += n
-	}
-	sort.Slice(codes, func(i, j int) bool {
-		a, b := r.unlisted[codes[i]], r.unlisted[codes[j]]
-		return a > b || a == b && codes[i] < codes[j]
-	})
-	parts := make([]string, len(codes))
-	for i, code := range codes {
-		parts[i] = fmt.Sprintf("%s %s", count(r.unlisted[code]), code)
-	}
-	return append(r.findings, model.Finding{Severity: model.Error, Code: "too-many-findings", Pos: model.Pos{File: r.file},
-		Msg: fmt.Sprintf("dừng liệt kê sau %s vấn đề; còn %s vấn đề nữa không được liệt kê (%s)", count(maxFindings), count(total), strings.Join(parts, ", ")),
-		Fix: "sửa các lỗi trên rồi kiểm tra lại"})
-}
+func (r *reader) done() model.Findings { return r.found.Findings() }
 
 // count writes a count the Vietnamese way: 998.999.
 func count(n int) string { return vnformat.Number(decimal.NewFromInt(int64(n)), 0) }
@@ -552,7 +519,7 @@ func partList() string {
 }
 
 // listing reports whether findings are still listed, not only counted.
-func (r *reader) listing() bool { return len(r.findings) < maxFindings }
+func (r *reader) listing() bool { return r.found.Listing() }
 
 // hint is the usual "có phải ý là …?" for a name near one of known, or "";
 // it is searched only while findings are listed.
