@@ -183,6 +183,12 @@ func TestBrokenStructure(t *testing.T) {
 			t.Fatal(list(fs))
 		}
 	})
+	t.Run("byte order mark", func(t *testing.T) {
+		y, fs := read(t, cat, replacePart(t, b, part, append([]byte("\ufeff"), sheetXML(row2(`<c r="B2"><v>130</v></c>`))...), 0))
+		if e := y.Entry("DT_BUU_CHINH"); len(fs) > 0 || e == nil || e.Actual.String() != "130" {
+			t.Fatalf("entry %+v:\n%s", e, list(fs))
+		}
+	})
 	t.Run("content after the sheet", func(t *testing.T) {
 		content := append(sheetXML(row2(`<c r="B2"><v>130</v></c>`)), "\x00garbage<<<&&&"...)
 		_, fs := read(t, cat, replacePart(t, b, part, content, 0))
