@@ -148,3 +148,21 @@ func FuzzParseYear(f *testing.F) {
 		ParseFigures("f.yaml", []byte(src), model.YearPeriod(2021), cat)
 	})
 }
+
+// A decimal comma inside {…} splits the number: an error at its line that
+// says so, not a figure cut to its whole part and a warning about a key «5».
+func TestDecimalCommaInFlowMapping(t *testing.T) {
+	src := "nam: 2021\nchi_tieu:\n  TB_INTERNET: {thuc_hien: 1.130,5, uoc: true, ke_hoach: 110}\n  DT_BUU_CHINH: {thuc_hien: 130, ke_hoach: 110}\n"
+	y, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
+	if got := codesAndLines(fs); got != "not-a-number@2021.yaml:3" {
+		t.Fatalf("findings %q", got)
+	}
+	for _, want := range []string{"chỉ tiêu TB_INTERNET: số thuc_hien «1.130,5» bị dấu phẩy tách làm hai", `"1.130,5" trong ngoặc kép`} {
+		if !strings.Contains(fs[0].Msg+fs[0].Fix, want) {
+			t.Errorf("finding %v lacks %q", fs[0], want)
+		}
+	}
+	if e := y.Entry("DT_BUU_CHINH"); e == nil || e.Actual == nil || e.Actual.String() != "130" {
+		t.Errorf("a whole number in {…} is read: %+v", e)
+	}
+}
