@@ -194,6 +194,11 @@ func kindName(n *yaml.Node) string {
 		return "một danh sách"
 	case yaml.MappingNode:
 		return "một bảng khóa: giá trị"
+	case yaml.AliasNode: // "*ten", naming a part written elsewhere as "&ten"
+		if n.Alias != nil && n.Alias.Kind != yaml.AliasNode {
+			return fmt.Sprintf("một tham chiếu «*%s» tới %s", n.Value, kindName(n.Alias))
+		}
+		return fmt.Sprintf("một tham chiếu «*%s»", n.Value)
 	default:
 		return "một giá trị đơn"
 	}
@@ -211,6 +216,10 @@ func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(k
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode { // "? [a, b]": the key must be a code or a name
+			r.add(model.Error, "yaml-syntax", k, "", "%s: khóa phải là một mã hay một tên viết liền, không phải %s", where, kindName(k))
+			continue
+		}
 		if i > 0 && m.Style&yaml.FlowStyle != 0 && r.commaSplit(where, m.Content[i-2], m.Content[i-1], k, v) {
 			continue
 		}

@@ -166,3 +166,21 @@ func TestDecimalCommaInFlowMapping(t *testing.T) {
 		t.Errorf("a whole number in {…} is read: %+v", e)
 	}
 }
+
+// What is not a plain value is named: a reference to a list, a list as a key.
+func TestNotAValueNamed(t *testing.T) {
+	src := "nam: 2021\nds: &ds [a, b]\nnoi_dung:\n  - phan: qlnn\n    muc: X\n    y: [*ds]\nchi_tieu:\n  ? [a, b]\n  : 1\n"
+	_, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
+	msgs := map[string]string{}
+	for _, f := range fs {
+		msgs[f.Pos.String()] = f.Msg
+	}
+	for at, want := range map[string]string{
+		"2021.yaml:6": "không phải một tham chiếu «*ds» tới một danh sách",
+		"2021.yaml:8": "chi_tieu: khóa phải là một mã hay một tên viết liền, không phải một danh sách",
+	} {
+		if !strings.Contains(msgs[at], want) {
+			t.Errorf("%s: %q, want %q (all: %v)", at, msgs[at], want, fs)
+		}
+	}
+}
