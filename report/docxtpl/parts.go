@@ -11,6 +11,21 @@ import (
 const unrenderedMsg = "thẻ {{…}} nằm ở phần không được điền; chỉ thân văn bản, đầu trang, chân trang và chú thích cuối trang, " +
 	"cuối văn bản được điền: hãy chuyển thẻ sang đó hoặc xóa thẻ"
 
+// hiddenTagErrors are the errors of the part's tags in places that are not
+// filled in (see hiddenTag).
+func (pt *part) hiddenTagErrors() ErrorList {
+	var errs ErrorList
+	for _, h := range pt.hidden {
+		e := &Error{Part: pt.name, Fix: "đưa thẻ ra văn bản thường của đoạn, hoặc xóa thẻ khỏi " + h.where,
+			Msg: "thẻ trong " + h.where + " không được điền: «" + excerpt(h.text, strings.Index(h.text, "{{")) + "»"}
+		if h.para != nil {
+			e.Paragraph, e.Text = h.para.n, excerpt(h.para.text, 0)
+		}
+		errs = append(errs, e)
+	}
+	return errs
+}
+
 // unrenderedTags finds tags in the XML parts that are not rendered
 // (comments, document properties, …): they would reach the report as typed.
 // Each paragraph holding one is an error; in a part without paragraphs, the

@@ -281,14 +281,49 @@ func TestUntouchedPartsAndNoTagsKept(t *testing.T) {
 }
 
 func TestLiteralBracesOutsideTags(t *testing.T) {
-	body := para(run("", "a { b }} c {"), run("", "x"), `<w:r><w:instrText>{{ QUOTE }}</w:instrText></w:r>`, run("", "{{.Nam}}{"))
+	body := para(run("", "a { b }} c {"), run("", "x"), `<w:r><w:instrText>{ QUOTE }</w:instrText></w:r>`, run("", "{{.Nam}}{"))
 	out := render(t, build(body), options(), sample())
 	if got := paragraphs(t, out, docxpkg.DocumentPart); !slices.Equal(got, []string{"a { b }} c {x2021{"}) {
 		t.Fatalf("paragraphs = %q", got)
 	}
-	if !strings.Contains(part(t, out, docxpkg.DocumentPart), "<w:instrText>{{ QUOTE }}</w:instrText>") {
+	if !strings.Contains(part(t, out, docxpkg.DocumentPart), "<w:instrText>{ QUOTE }</w:instrText>") {
 		t.Fatal("field code changed")
 	}
+}
+
+// TestTagsWhereNothingIsFilled: a tag in a field code, an image's
+// description or a bookmark's name would reach the report as typed; each is
+// an error at its paragraph, also when it is the template's only tag.
+func TestTagsWhereNothingIsFilled(t *testing.T) {
+	field := func(code string) string {
+		return `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">` + code +
+			`</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`
+	}
+	image := `<w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">` +
+		`<wp:docPr id="1" name="Ảnh 1" descr="Biểu đồ {{ .Nam }}"/></wp:inline></w:drawing></w:r>`
+	for _, c := range []struct {
+		name, body string
+		want       []wantErr
+	}{
+		{"field code only", para(field(" {{ .Nam }} ")), []wantErr{{"", 1, "thẻ trong mã trường không được điền: «{{ .Nam }}»"}}},
+		{"field code split", para(run("", "Năm {{.Nam}}")) + para(field("{{ if"), field(" .Tang }}x{{ end }}")),
+			[]wantErr{{"", 2, "thẻ trong mã trường không được điền: «{{ if»"}, {"", 2, "thẻ trong mã trường không được điền: «.Tang }}x{{ end }}»"}}},
+		{"simple field", para(`<w:fldSimple w:instr="DOCPROPERTY {{ .Nam }}"><w:r><w:t>x</w:t></w:r></w:fldSimple>`, run("", "{{.Nam}}")),
+			[]wantErr{{"", 1, "thẻ trong mã trường không được điền: «DOCPROPERTY {{ .Nam }}»"}}},
+		{"image description", para(run("", "{{.Nam}}"), image), []wantErr{{"", 1, "thẻ trong mô tả ảnh không được điền: «Biểu đồ {{ .Nam }}»"}}},
+		{"bookmark name", para(run("", "{{.Nam}}")) + para(`<w:bookmarkStart w:id="0" w:name="&#123;&#123;.Nam}}"/>`, run("", "x")),
+			[]wantErr{{"", 2, "thẻ trong tên dấu trang không được điền: «{{.Nam}}»"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := docxtpl.Parse(build(c.body), options())
+			checkErrors(t, err, c.want...)
+		})
+	}
+	t.Run("header", func(t *testing.T) {
+		data := docxtest.Build(docxtest.Files{Body: docxtest.P("{{.Nam}}"), Header: para(field("{{ .Nam }}"))})
+		_, err := docxtpl.Parse(data, options())
+		checkErrors(t, err, wantErr{"word/header1.xml", 1, "thẻ trong mã trường không được điền"})
+	})
 }
 
 func TestExecuteTwiceAndConcurrently(t *testing.T) {

@@ -2,8 +2,10 @@ package docxtpl
 
 import (
 	"io"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,6 +22,16 @@ type part struct {
 	holders map[int]*box // elements that must hold a paragraph (table cells, text boxes, headers, footers, notes), by offset of their start tag
 	tables  map[int]*box // tables by offset of their start tag
 	rows    []*row       // table rows in document order
+	hidden  []hiddenTag  // tags where no text is filled in
+}
+
+// hiddenTag is a tag in a place of a rendered part that is not text: a field
+// code, an image's description, a bookmark's name. It would reach the report
+// as typed.
+type hiddenTag struct {
+	para  *para  // the paragraph it is in; nil between paragraphs
+	where string // "mã trường", "mô tả ảnh", …
+	text  string // the field code or attribute value
 }
 
 // para is a w:p element.
@@ -122,6 +134,9 @@ func scanPart(index int, name, xml string) (*part, error) {
 			if cur != nil {
 				cur.complex = true
 			}
+			if raw := xml[tok.Start:tok.End]; strings.Contains(raw, "{{") || strings.Contains(raw, "&#") {
+				pt.attributeTags(raw, tok.Name, stack)
+			}
 			switch local {
 			case "p":
 				p := &para{n: len(pt.paras) + 1, start: tok.Start, openEnd: tok.End, parent: -1}
@@ -191,6 +206,10 @@ func scanPart(index int, name, xml string) (*part, error) {
 			}
 		case docxpkg.EndTag:
 			switch local {
+			case "instrText":
+				if code := charData(xml[tok.Begin:tok.End]); strings.Contains(code, "{{") {
+					pt.hide(stack, "mã trường", code)
+				}
 			case "t":
 				if cur != nil {
 					cur.cEnd = tok.Start
@@ -238,6 +257,56 @@ func scanPart(index int, name, xml string) (*part, error) {
 		}
 	}
 	return pt, nil
+}
+
+// hide records a tag in a place that is not filled in, in the innermost
+// open paragraph.
+func (pt *part) hide(stack []*para, where, text string) {
+	h := hiddenTag{where: where, text: text}
+	if len(stack) > 0 {
+		h.para = stack[len(stack)-1]
+	}
+	pt.hidden = append(pt.hidden, h)
+}
+
+// attribute matches an attribute of a start tag: its name and quoted value.
+var attribute = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([^\s=<>/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+})
+
+// attributeTags records the tags in the attribute values of a start tag:
+// no attribute is filled in.
+func (pt *part) attributeTags(raw, element string, stack []*para) {
+	for _, m := range attribute().FindAllStringSubmatch(raw, -1) {
+		value := docxpkg.Unescape(m[2] + m[3])
+		if !strings.Contains(value, "{{") {
+			continue
+		}
+		pt.hide(stack, attributePlace(element, m[1]), value)
+	}
+}
+
+// attributePlace names, for a message, the attribute name of element.
+func attributePlace(element, name string) string {
+	_, el, _ := strings.Cut(element, ":")
+	if el == "" {
+		el = element
+	}
+	_, attr, _ := strings.Cut(name, ":")
+	if attr == "" {
+		attr = name
+	}
+	switch {
+	case el == "fldSimple" && attr == "instr":
+		return "mã trường"
+	case (el == "docPr" || el == "cNvPr") && (attr == "descr" || attr == "title"):
+		return "mô tả ảnh"
+	case el == "docPr" || el == "cNvPr":
+		return "tên ảnh"
+	case el == "bookmarkStart" && attr == "name":
+		return "tên dấu trang"
+	}
+	return "thuộc tính " + name + " của phần tử " + element
 }
 
 // elementPath names the open elements below the paragraph starting at

@@ -126,6 +126,7 @@ func parseParts(pkg *docxpkg.Package, opt Options, way parseWay) (*Template, err
 			errs = append(errs, &Error{Part: name, Msg: "nội dung XML hỏng: " + err.Error()})
 			pt = &part{index: i, name: name}
 		}
+		errs = append(errs, pt.hiddenTagErrors()...)
 		tags, tagErrs, over := collectTags(pt, MaxTags-ntags, way)
 		ntags += len(tags)
 		errs = append(errs, tagErrs...)
