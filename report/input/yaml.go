@@ -194,6 +194,11 @@ func kindName(n *yaml.Node) string {
 		return "một danh sách"
 	case yaml.MappingNode:
 		return "một bảng khóa: giá trị"
+	case yaml.AliasNode: // "*ten", naming a part written elsewhere as "&ten"
+		if n.Alias != nil && n.Alias.Kind != yaml.AliasNode {
+			return fmt.Sprintf("một tham chiếu «*%s» tới %s", n.Value, kindName(n.Alias))
+		}
+		return fmt.Sprintf("một tham chiếu «*%s»", n.Value)
 	default:
 		return "một giá trị đơn"
 	}
@@ -211,10 +216,42 @@ func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(k
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode { // "? [a, b]": the key must be a code or a name
+			r.add(model.Error, "yaml-syntax", k, "", "%s: khóa phải là một mã hay một tên viết liền, không phải %s", where, kindName(k))
+			continue
+		}
+		if i > 0 && m.Style&yaml.FlowStyle != 0 && r.commaSplit(where, m.Content[i-2], m.Content[i-1], k, v) {
+			continue
+		}
 		if r.pair(seen, where, known, k) {
 			fn(text(k.Value), k, v)
 		}
 	}
+}
+
+// commaSplit reports a decimal comma that cut a number in two inside {…},
+// where a comma separates the pairs: "{thuc_hien: 130,5, uoc: true}" reads as
+// thuc_hien 130 and a key «5» without a value. It tells whether k is such a
+// key; the value before it is then wrong, which is an error at its line.
+func (r *yamlReader) commaSplit(where string, prevKey, prev, k, v *yaml.Node) bool {
+	if k.Kind != yaml.ScalarNode || k.Style != 0 || !allDigits(k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" ||
+		prev.Kind != yaml.ScalarNode || prev.Style != 0 || !allDigits(strings.ReplaceAll(prev.Value, ".", "")) || prev.Line != k.Line {
+		return false
+	}
+	written := prev.Value + "," + k.Value
+	r.add(model.Error, "not-a-number", k, fmt.Sprintf(`viết %s: "%s" trong ngoặc kép, hoặc viết mỗi khóa trên một dòng thay vì trong {…}`, text(prevKey.Value), written),
+		"%s: số %s «%s» bị dấu phẩy tách làm hai: trong {…} dấu phẩy ngăn cách các khóa, nên chỉ đọc được «%s», còn «%s» thành một khóa",
+		where, text(prevKey.Value), written, prev.Value, k.Value)
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // pair reports a key met before or outside known; it tells whether the key is to be read.

@@ -148,3 +148,39 @@ func FuzzParseYear(f *testing.F) {
 		ParseFigures("f.yaml", []byte(src), model.YearPeriod(2021), cat)
 	})
 }
+
+// A decimal comma inside {…} splits the number: an error at its line that
+// says so, not a figure cut to its whole part and a warning about a key «5».
+func TestDecimalCommaInFlowMapping(t *testing.T) {
+	src := "nam: 2021\nchi_tieu:\n  TB_INTERNET: {thuc_hien: 1.130,5, uoc: true, ke_hoach: 110}\n  DT_BUU_CHINH: {thuc_hien: 130, ke_hoach: 110}\n"
+	y, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
+	if got := codesAndLines(fs); got != "not-a-number@2021.yaml:3" {
+		t.Fatalf("findings %q", got)
+	}
+	for _, want := range []string{"chỉ tiêu TB_INTERNET: số thuc_hien «1.130,5» bị dấu phẩy tách làm hai", `"1.130,5" trong ngoặc kép`} {
+		if !strings.Contains(fs[0].Msg+fs[0].Fix, want) {
+			t.Errorf("finding %v lacks %q", fs[0], want)
+		}
+	}
+	if e := y.Entry("DT_BUU_CHINH"); e == nil || e.Actual == nil || e.Actual.String() != "130" {
+		t.Errorf("a whole number in {…} is read: %+v", e)
+	}
+}
+
+// What is not a plain value is named: a reference to a list, a list as a key.
+func TestNotAValueNamed(t *testing.T) {
+	src := "nam: 2021\nds: &ds [a, b]\nnoi_dung:\n  - phan: qlnn\n    muc: X\n    y: [*ds]\nchi_tieu:\n  ? [a, b]\n  : 1\n"
+	_, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
+	msgs := map[string]string{}
+	for _, f := range fs {
+		msgs[f.Pos.String()] = f.Msg
+	}
+	for at, want := range map[string]string{
+		"2021.yaml:6": "không phải một tham chiếu «*ds» tới một danh sách",
+		"2021.yaml:8": "chi_tieu: khóa phải là một mã hay một tên viết liền, không phải một danh sách",
+	} {
+		if !strings.Contains(msgs[at], want) {
+			t.Errorf("%s: %q, want %q (all: %v)", at, msgs[at], want, fs)
+		}
+	}
+}
