@@ -3,7 +3,9 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,17 +16,87 @@ func Nearest(name string, candidates []string) string {
 	limit := max(1, min(3, utf8.RuneCountInString(name)/3))
 	best, bestDist := "", limit+1
 	lower := []rune(strings.ToLower(name))
+	var d distancer
+	d.prepare(lower)
 	for _, c := range candidates {
 		// Names whose lengths differ by more than the limit cannot be near: skipping
 		// them keeps a search among 100 000 codes cheap.
 		if c == name || abs(utf8.RuneCountInString(c)-len(lower)) > limit {
 			continue
 		}
-		if d := distance(lower, []rune(strings.ToLower(c))); d < bestDist || (d == bestDist && best != "" && c < best) {
-			best, bestDist = c, d
+		// Only a distance up to bestDist can change the answer (a tie may).
+		if dist := d.within(lower, c, bestDist); dist < bestDist || (dist == bestDist && best != "" && c < best) {
+			best, bestDist = c, dist
 		}
 	}
 	return best
+}
+
+// distancer computes edit distances from one name, with buffers kept from
+// one candidate to the next.
+type distancer struct {
+	b, prev, cur []int
+	// The letters of an ASCII name, counted (prepare): no edit distance is
+	// below the longer length less the letters two names share, which rules
+	// out most of a catalogue's codes without the table.
+	counts [utf8.RuneSelf]int32
+	ascii  bool
+}
+
+// prepare counts the letters of a, the name within is given next.
+func (d *distancer) prepare(a []rune) {
+	d.counts, d.ascii = [utf8.RuneSelf]int32{}, true
+	for _, r := range a {
+		if r >= utf8.RuneSelf {
+			d.ascii = false
+			return
+		}
+		d.counts[r]++
+	}
+}
+
+// within is the edit distance between a and b with b's letters lowercased,
+// or some number above k once it is sure to exceed k: a row's least value
+// never decreases down the table.
+func (d *distancer) within(a []rune, b string, k int) int {
+	d.b = d.b[:0]
+	for _, r := range b {
+		d.b = append(d.b, int(unicode.ToLower(r)))
+	}
+	if d.ascii {
+		counts, shared := d.counts, 0
+		for _, r := range d.b {
+			if r < utf8.RuneSelf && counts[r] > 0 {
+				counts[r]--
+				shared++
+			}
+		}
+		if bound := max(len(a), len(d.b)) - shared; bound > k {
+			return bound
+		}
+	}
+	d.prev, d.cur = slices.Grow(d.prev[:0], len(d.b)+1)[:len(d.b)+1], slices.Grow(d.cur[:0], len(d.b)+1)[:len(d.b)+1]
+	prev, cur := d.prev, d.cur
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		least := i
+		for j := 1; j <= len(d.b); j++ {
+			cost := 1
+			if int(a[i-1]) == d.b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			least = min(least, cur[j])
+		}
+		if least > k {
+			return least
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(d.b)]
 }
 
 // DidYouMean appends the usual hint to msg when there is a suggestion.
@@ -33,27 +105,6 @@ func DidYouMean(msg, suggestion string) string {
 		return msg
 	}
 	return msg + "; có phải ý là «" + suggestion + "»?"
-}
-
-// distance is the Levenshtein distance, counted in runes, with two rows of memory.
-func distance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func abs(n int) int {
