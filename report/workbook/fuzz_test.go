@@ -65,20 +65,24 @@ func FuzzSheetXML(f *testing.F) {
 		`<x:worksheet><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:r><x:t>a</x:t></x:r><x:rPh><x:t>b</x:t></x:rPh></x:is></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:B3"/></x:mergeCells></x:worksheet>`,
 		`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><worksheet><!-- c --><sheetData><row r="2" hidden="1"><c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c><f>A1</f></c></row></sheetData></worksheet>`,
 		`<row><c t="str"><v><![CDATA[1.150]]></v></c><c t="b"><v>1</v></c><c t="d"><v>2021-12-10</v></c><c t="s"><v>7</v></c></row>`,
-		`<row r="1048577"/>`, `<row><c r="XFE1"/></row>`, `<row><c t="inlineStr"><is><t>&amp;&#x41;&#66;&bad;</t></is></c></row>`, `<row a='>'><c/></row>`,
+		`<row r="1048577"/>`, `<row><c r="XFE1"/></row>`, `<row r="2"><c r="B2"><v>1</v></c><c r="B2"><v>2</v></c></row><row r="2"/>`, `<row r="-5"><c r="!!"/><x></row>`, `<row><c t="inlineStr"><is><t>&amp;&#x41;&#66;&bad;</t></is></c></row>`, `<row a='>'><c/></row>`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := sheetScanner{p: &pkg{sst: []string{"Mã"}}, x: newXMLScanner(bytes.NewReader(data))}
+		lastRow := 0
 		s.fn = func(rw *row) bool {
-			if rw.num < 1 || rw.num > maxRows || len(rw.cells) == 0 {
-				t.Fatalf("row %d with %d cells", rw.num, len(rw.cells))
+			if rw.num <= lastRow || rw.num > maxRows || len(rw.cells) == 0 {
+				t.Fatalf("row %d after row %d, with %d cells", rw.num, lastRow, len(rw.cells))
 			}
+			lastRow = rw.num
+			lastCol := 0
 			for _, c := range rw.cells {
-				if c.col < 1 || c.col > maxCols || c.kind == cellBlank {
-					t.Fatalf("cell %+v", c)
+				if c.col <= lastCol || c.col > maxCols || c.kind == cellBlank {
+					t.Fatalf("cell %+v after column %d", c, lastCol)
 				}
+				lastCol = c.col
 			}
 			return true
 		}

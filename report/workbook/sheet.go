@@ -111,7 +111,7 @@ func (s *sheetScanner) run() error {
 		case x.is(tokStart, "row"):
 			num := lastRow + 1
 			if v, ok := x.attr("r"); ok {
-				n, flt := rowNumber(string(v), lastRow)
+				n, flt := rowNumber(v, lastRow)
 				if flt != nil {
 					return flt
 				}
@@ -170,17 +170,17 @@ func (s *sheetScanner) where() string {
 
 // rowNumber reads a row's r attribute; Excel refuses a file whose rows are
 // not numbered 1 to 1 048 576.
-func rowNumber(v string, lastRow int) (int, *fault) {
-	n, problem := refNumber(v, maxRows)
+func rowNumber(v []byte, lastRow int) (int, *fault) {
+	n, problem := refNumber(string(v), maxRows) // a conversion that does not escape: no copy
 	switch problem {
 	case refTooLarge:
-		return 0, &fault{code: "too-large", msg: fmt.Sprintf("trang tính có dòng số %s, vượt quá 1.048.576, số dòng tối đa của Excel: tệp hỏng", shorten(v))}
+		return 0, &fault{code: "too-large", msg: fmt.Sprintf("trang tính có dòng số %s, vượt quá 1.048.576, số dòng tối đa của Excel: tệp hỏng", shorten(string(v)))}
 	case refMalformed:
 		after := "dòng đầu tiên"
 		if lastRow > 0 {
 			after = fmt.Sprintf("dòng sau dòng %d", lastRow)
 		}
-		return 0, notWorkbook("tệp bị hỏng: %s mang số «%s», không phải số dòng (từ 1 đến 1.048.576)", after, shorten(v))
+		return 0, notWorkbook("tệp bị hỏng: %s mang số «%s», không phải số dòng (từ 1 đến 1.048.576)", after, shorten(string(v)))
 	}
 	return n, nil
 }

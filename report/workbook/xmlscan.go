@@ -91,7 +91,7 @@ func (s *xmlScanner) next() bool {
 				s.fail(err)
 				return false
 			}
-			if len(s.ends) == 0 && len(bytes.TrimLeft(s.text, " \t\r\n")) > 0 {
+			if len(s.ends) == 0 && len(bytes.TrimLeft(s.text, " \t\r\n\ufeff")) > 0 {
 				s.fail(s.outsideRoot())
 				return false
 			}
