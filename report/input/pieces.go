@@ -47,10 +47,10 @@ func (r *yamlReader) readPieces(data []byte, where string, known []string, big m
 		r.offset, r.piece = 0, nil
 		k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s.key, Line: s.line, Column: 1}
 		use := r.pair(seen, where, known, k)
-		if !use { // its warning given: the tree of a key not read is not built
+		if !use && s.end-s.start > pieceSize { // its warning given: the tree of a big key not read is not built
 			continue
 		}
-		if kind, isBig := big[s.key]; isBig && !s.inline {
+		if kind, isBig := big[s.key]; isBig && use && !s.inline {
 			if done, ok := r.readCollection(data, s, kind, func(v *yaml.Node) {
 				k.Line = s.line - r.offset // pos adds the piece's offset back
 				fn(s.key, k, v)
@@ -66,7 +66,9 @@ func (r *yamlReader) readPieces(data []byte, where string, known []string, big m
 			return false
 		}
 		r.offset = s.line - 1
-		fn(s.key, root.Content[0], root.Content[1])
+		if use { // a small key not read is parsed all the same, for its syntax errors
+			fn(s.key, root.Content[0], root.Content[1])
+		}
 	}
 	return true
 }

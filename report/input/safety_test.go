@@ -293,7 +293,8 @@ func TestTooManyNodesRefused(t *testing.T) {
 }
 
 // A key no reader uses is warned about and skipped: its value, however big,
-// is not parsed into nodes (about 200 bytes each).
+// is not parsed into nodes (about 200 bytes each). A small one is parsed, for
+// its syntax errors.
 func TestUnusedKeyNotParsed(t *testing.T) {
 	for _, unused := range []string{
 		"x: [" + strings.Repeat("{},", 200_000) + "{}]\n",
@@ -333,5 +334,13 @@ func TestYAMLFindingsBounded(t *testing.T) {
 	}
 	if fs[model.MaxListed-1].Pos.Line != model.MaxListed+2 {
 		t.Errorf("last listed at %v", fs[model.MaxListed-1].Pos)
+	}
+}
+
+func TestSmallUnusedKeyChecked(t *testing.T) {
+	src := "nam: 2021\nx: [[[1]\nchi_tieu:\n  TB_INTERNET: 1\n"
+	_, fs := ParseFigures("2021.yaml", []byte(src), model.YearPeriod(2021), testCat(t))
+	if got := codesAndLines(fs); !strings.Contains(got, "yaml-syntax") {
+		t.Errorf("findings %q", got)
 	}
 }

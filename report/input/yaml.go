@@ -234,8 +234,13 @@ func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(k
 // thuc_hien 130 and a key «5» without a value. It tells whether k is such a
 // key; the value before it is then wrong, which is an error at its line.
 func (r *yamlReader) commaSplit(where string, prevKey, prev, k, v *yaml.Node) bool {
-	if k.Kind != yaml.ScalarNode || k.Style != 0 || !allDigits(k.Value) || v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" ||
-		prev.Kind != yaml.ScalarNode || prev.Style != 0 || !allDigits(strings.ReplaceAll(prev.Value, ".", "")) || prev.Line != k.Line {
+	if !splitPart(k, v) || prev.Kind != yaml.ScalarNode || prev.Style != 0 || prev.Line != k.Line {
+		return false
+	}
+	if splitPart(prevKey, prev) { // "1,2,3": the first part told already
+		return true
+	}
+	if !allDigits(strings.ReplaceAll(prev.Value, ".", "")) {
 		return false
 	}
 	written := prev.Value + "," + k.Value
@@ -243,6 +248,12 @@ func (r *yamlReader) commaSplit(where string, prevKey, prev, k, v *yaml.Node) bo
 		"%s: số %s «%s» bị dấu phẩy tách làm hai: trong {…} dấu phẩy ngăn cách các khóa, nên chỉ đọc được «%s», còn «%s» thành một khóa",
 		where, text(prevKey.Value), written, prev.Value, k.Value)
 	return true
+}
+
+// splitPart tells a key of digits written without a value, as what follows
+// a decimal comma inside {…} is read.
+func splitPart(k, v *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Style == 0 && allDigits(k.Value) && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == ""
 }
 
 func allDigits(s string) bool {

@@ -165,6 +165,11 @@ func TestDecimalCommaInFlowMapping(t *testing.T) {
 	if e := y.Entry("DT_BUU_CHINH"); e == nil || e.Actual == nil || e.Actual.String() != "130" {
 		t.Errorf("a whole number in {…} is read: %+v", e)
 	}
+	// "1,2,3": one error, not one and a warning about a key «3».
+	_, fs = ParseFigures("2021.yaml", []byte("nam: 2021\nchi_tieu:\n  TB_INTERNET: {thuc_hien: 1,2,3}\n"), model.YearPeriod(2021), testCat(t))
+	if got := codesAndLines(fs); got != "not-a-number@2021.yaml:3" {
+		t.Fatalf("1,2,3: findings %q", got)
+	}
 }
 
 // What is not a plain value is named: a reference to a list, a list as a key.
