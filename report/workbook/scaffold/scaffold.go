@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,6 +83,19 @@ func Create(opt Options) (*Result, error) {
 	for _, p := range []model.Period{opt.Period.SamePeriodLastYear(), opt.Period} {
 		if err := c.workbook(ws, cat, p); err != nil {
 			return res, err
+		}
+	}
+	// The guide of another period that nobody changed is ours to replace: it
+	// would describe the workspace's previous period, not this one.
+	if periods, err := ws.Periods(); err == nil && !c.force {
+		path := filepath.Join(dir, GuideName)
+		if b, err := os.ReadFile(path); err == nil && string(b) != Guide(opt.Period) &&
+			slices.ContainsFunc(periods, func(p model.Period) bool { return string(b) == Guide(p) }) {
+			if err := atomicfile.Write(path, []byte(Guide(opt.Period)), 0o644); err != nil {
+				return res, err
+			}
+			res.Created = append(res.Created, path)
+			return res, nil
 		}
 	}
 	err = c.file(GuideName, func() ([]byte, error) { return []byte(Guide(opt.Period)), nil })

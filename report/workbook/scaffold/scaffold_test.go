@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -141,5 +142,33 @@ func TestCreateErrors(t *testing.T) {
 	res, err := scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022)})
 	if err == nil || !strings.Contains(err.Error(), "danh mục chỉ tiêu có lỗi") || len(res.Created) != 1 {
 		t.Errorf("broken catalogue: %v %+v", err, res)
+	}
+}
+
+// init for another period of a workspace replaces the guide it wrote for the
+// previous one, unless someone changed it.
+func TestGuideOfTheNewPeriod(t *testing.T) {
+	dir := t.TempDir()
+	guide := filepath.Join(dir, "data", scaffold.GuideName)
+	q4, err := model.ParsePeriod("2022-Q4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022)}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := scaffold.Create(scaffold.Options{Dir: dir, Period: q4})
+	if b, _ := os.ReadFile(guide); err != nil || string(b) != scaffold.Guide(q4) || !slices.Contains(res.Created, guide) {
+		t.Fatalf("the year's guide was not replaced by the quarter's: %v %+v\n%s", err, res, b)
+	}
+	edited := scaffold.Guide(q4) + "Ghi chú của phòng: nộp trước ngày 20.\n"
+	if err := os.WriteFile(guide, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scaffold.Create(scaffold.Options{Dir: dir, Period: model.YearPeriod(2022)}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(guide); string(b) != edited {
+		t.Error("an edited guide was replaced")
 	}
 }
