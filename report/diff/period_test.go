@@ -351,7 +351,8 @@ func TestPeriodKindsRefused(t *testing.T) {
 		// The fixture has no month: the kinds are refused before the file is looked for.
 		{[]string{"2022-T05", "2022"}, "không so sánh được các kỳ khác loại: 2022-T05 (tháng 5 năm 2022), 2022 (năm 2022). " +
 			"Các kỳ so sánh phải cùng loại: cùng là năm, 6 tháng, 9 tháng, quý hoặc tháng; ví dụ: baocao diff 2022-T04 2022-T05, hoặc với cùng kỳ năm trước: baocao diff 2021-T05 2022-T05"},
-		{[]string{"2022", "2022-9T", "2021"}, "2022 (năm 2022), 2022-9T (9 tháng đầu năm 2022), 2021 (năm 2021). Các kỳ so sánh phải cùng loại"},
+		{[]string{"2022", "2022-9T", "2021"}, "2022 (năm 2022), 2022-9T (9 tháng đầu năm 2022), 2021 (năm 2021). Các kỳ so sánh phải cùng loại: cùng là năm, 6 tháng, 9 tháng, quý hoặc tháng; ví dụ: baocao diff 2021 2022, hoặc baocao diff 2021-9T 2022-9T"},
+		{[]string{"2021", "2022-6T"}, "ví dụ: baocao diff 2021 2022, hoặc baocao diff 2021-6T 2022-6T"},
 		{[]string{"2022-Q5", "2022-Q1"}, "kỳ báo cáo «2022-Q5»: không có quý 5"},
 		{[]string{"quý 2022", "2022-Q1"}, "kỳ báo cáo «quý 2022» không đúng dạng; các dạng hợp lệ: " + model.PeriodForms},
 	}

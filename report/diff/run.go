@@ -170,10 +170,39 @@ func checkKinds(named []namedPeriod) error {
 			list = append(list, n.arg+" ("+n.p.Code()+", "+n.p.Name()+")")
 		}
 	}
-	p := first.p
-	example := "baocao diff " + p.Previous().Code() + " " + p.Code()
-	if same := p.SamePeriodLastYear(); same != p.Previous() {
-		example += ", hoặc với cùng kỳ năm trước: baocao diff " + same.Code() + " " + p.Code()
+	// The years typed, compared in each kind typed ("2024 2025-6T": the years
+	// 2024 and 2025, or their first six months); within one year, the first
+	// period against the one before it and its same period last year.
+	var examples []string
+	for i, n := range named {
+		if n.p.Kind == 0 || slices.ContainsFunc(named[:i], func(m namedPeriod) bool { return m.p.Kind == n.p.Kind }) {
+			continue
+		}
+		var aligned []model.Period
+		for _, m := range named {
+			if q := n.p; m.p.Kind != 0 {
+				q.Year = m.p.Year
+				if !slices.Contains(aligned, q) {
+					aligned = append(aligned, q)
+				}
+			}
+		}
+		if len(aligned) > 1 {
+			slices.SortFunc(aligned, model.Period.Compare)
+			codes := make([]string, len(aligned))
+			for j, q := range aligned {
+				codes[j] = q.Code()
+			}
+			examples = append(examples, "baocao diff "+strings.Join(codes, " "))
+		}
+	}
+	example := strings.Join(examples, ", hoặc ")
+	if example == "" {
+		p := first.p
+		example = "baocao diff " + p.Previous().Code() + " " + p.Code()
+		if same := p.SamePeriodLastYear(); same != p.Previous() {
+			example += ", hoặc với cùng kỳ năm trước: baocao diff " + same.Code() + " " + p.Code()
+		}
 	}
 	return fmt.Errorf("không so sánh được các kỳ khác loại: %s. Các kỳ so sánh phải cùng loại: cùng là năm, 6 tháng, 9 tháng, quý hoặc tháng; ví dụ: %s",
 		strings.Join(list, ", "), example)
