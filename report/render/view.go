@@ -438,7 +438,7 @@ func (c *ChiTieu) ChuThichSoLieu() string {
 	}
 	return note + ", ước tính"
 }
-func (c *ChiTieu) Uoc() bool      { return c.f != nil && c.f.Estimate }
+func (c *ChiTieu) Uoc() bool { return c.f != nil && c.f.Estimate }
 
 func (c *ChiTieu) entryNote() string {
 	if c.f == nil || c.f.Entry == nil {
