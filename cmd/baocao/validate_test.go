@@ -440,7 +440,7 @@ func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 	rep := decodeReport(t, out)
 	var paragraphs []string
 	for _, f := range rep.Findings {
-		if f.Code == "template-error" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") && f.Fix == render.UnknownCodeFix {
+		if f.Code == "template-error" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") && f.Fix == render.DefaultTemplateFix {
 			paragraphs = append(paragraphs, strings.SplitN(f.Message, " «", 2)[0])
 		}
 	}
