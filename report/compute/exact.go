@@ -358,3 +358,20 @@ func exactAt(r *big.Rat, d int) bool {
 	}
 	return new(big.Int).Mod(pow10(int32(d)), den).Sign() == 0
 }
+
+// MaxDigits bounds every number worked out from the figures, by a catalogue's
+// formula or by a template's arithmetic: the numerator and the denominator of
+// its exact fraction have at most this many digits. A report's figures have a
+// score at most; without a bound a chain of formulas that square their input
+// (or a template loop of nhan or chia) makes numbers whose every step costs
+// more than the last, and never ends in practice.
+const MaxDigits = 100
+
+// digitLimit is 10^MaxDigits, the least number of too many digits.
+var digitLimit = new(big.Int).Exp(big.NewInt(10), big.NewInt(MaxDigits), nil)
+
+// TooLarge reports whether r has more than MaxDigits digits in its numerator
+// or its denominator.
+func TooLarge(r *big.Rat) bool {
+	return r.Num().CmpAbs(digitLimit) >= 0 || r.Denom().Cmp(digitLimit) >= 0
+}

@@ -56,19 +56,24 @@ func (n opNode) eval(values func(string) (*big.Rat, error)) (*big.Rat, error) {
 	if err != nil {
 		return nil, err
 	}
+	var v *big.Rat
 	switch n.op {
 	case '+':
-		return new(big.Rat).Add(l, r), nil
+		v = new(big.Rat).Add(l, r)
 	case '-':
-		return new(big.Rat).Sub(l, r), nil
+		v = new(big.Rat).Sub(l, r)
 	case '*':
-		return new(big.Rat).Mul(l, r), nil
+		v = new(big.Rat).Mul(l, r)
 	default:
 		if r.Sign() == 0 {
 			return nil, ErrDivByZero{Divisor: describe(n.right)}
 		}
-		return new(big.Rat).Quo(l, r), nil
+		v = new(big.Rat).Quo(l, r)
 	}
+	if TooLarge(v) {
+		return nil, ErrTooLarge{}
+	}
+	return v, nil
 }
 
 func describe(n node) string {
@@ -78,9 +83,26 @@ func describe(n node) string {
 	return "biểu thức"
 }
 
+// ErrTooLarge is returned when a formula's result, or a step of it, has more
+// than MaxDigits digits.
+type ErrTooLarge struct{ Formula string }
+
+func (e ErrTooLarge) Error() string {
+	return fmt.Sprintf("công thức «%s» cho kết quả vượt quá %d chữ số (tính cả tử số và mẫu số của giá trị chính xác), giới hạn của phép tính", e.Formula, MaxDigits)
+}
+
 // Eval computes the formula; values supplies each code's value or an error.
+// A result beyond MaxDigits is refused (ErrTooLarge) at the step that makes
+// it, so that a chain of formulas squaring their input ends at once.
 func (f *Formula) Eval(values func(code string) (*big.Rat, error)) (*big.Rat, error) {
-	return f.root.eval(values)
+	v, err := f.root.eval(values)
+	if err == nil && TooLarge(v) {
+		err = ErrTooLarge{}
+	}
+	if _, ok := err.(ErrTooLarge); ok {
+		return nil, ErrTooLarge{Formula: f.Source}
+	}
+	return v, err
 }
 
 // maxFormulaLen bounds the work a hostile catalogue can ask for.

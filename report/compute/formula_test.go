@@ -56,3 +56,34 @@ func FuzzParseFormula(f *testing.F) {
 		_, _ = fm.Eval(func(string) (*big.Rat, error) { return big.NewRat(0, 1), nil })
 	})
 }
+
+// A formula's result, and each step of it, has at most MaxDigits digits in its
+// numerator and its denominator.
+func TestFormulaDigits(t *testing.T) {
+	ten := new(big.Int).Exp(big.NewInt(10), big.NewInt(MaxDigits/2), nil)
+	nines := new(big.Rat).SetInt(new(big.Int).Sub(ten, big.NewInt(1))) // MaxDigits/2 nines
+	vals := map[string]*big.Rat{"N": nines, "T": new(big.Rat).SetInt(ten)}
+	get := func(c string) (*big.Rat, error) { return vals[c], nil }
+	for _, c := range []struct {
+		src string
+		ok  bool
+	}{
+		{"N * N", true},        // 2×(MaxDigits/2) digits
+		{"1 / (N * N)", true},  // in the denominator as well
+		{"T * T", false},       // 10^MaxDigits: one digit more
+		{"1 / (T * T)", false}, // in the denominator
+		{"T * T / T", false},   // at a step, though the result would fit
+	} {
+		f, err := ParseFormula(c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := f.Eval(get)
+		if c.ok != (err == nil) {
+			t.Errorf("%s: %v", c.src, err)
+		}
+		if !c.ok && (err != (ErrTooLarge{Formula: c.src}) || !strings.Contains(err.Error(), "«"+c.src+"»")) {
+			t.Errorf("%s: %v %v", c.src, v, err)
+		}
+	}
+}

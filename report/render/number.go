@@ -39,20 +39,10 @@ const (
 	quotientDecimals  = 2
 )
 
-// maxNumberDigits bounds the numbers of template arithmetic: the numerator
-// and the denominator of a result's exact fraction have at most this many
-// digits. A report's figures have a score at most; without a bound a loop of
-// nhan or chia makes numbers whose every step costs more than the last, and
-// never ends in practice.
-const maxNumberDigits = 100
-
-// numberLimit is 10^maxNumberDigits, the least number of too many digits.
-var numberLimit = new(big.Int).Exp(big.NewInt(10), big.NewInt(maxNumberDigits), nil)
-
-// bounded refuses a result of fn beyond maxNumberDigits.
+// bounded refuses a result of fn beyond compute.MaxDigits.
 func bounded(fn string, n *big.Rat) (Number, error) {
-	if n.Num().CmpAbs(numberLimit) >= 0 || n.Denom().Cmp(numberLimit) >= 0 {
-		return Number{}, fmt.Errorf("hàm «%s»: kết quả vượt quá %d chữ số (tính cả tử số và mẫu số của giá trị chính xác), giới hạn của phép tính trong mẫu; hãy bớt số lần lặp hoặc xem lại công thức", fn, maxNumberDigits)
+	if compute.TooLarge(n) {
+		return Number{}, fmt.Errorf("hàm «%s»: kết quả vượt quá %d chữ số (tính cả tử số và mẫu số của giá trị chính xác), giới hạn của phép tính trong mẫu; hãy bớt số lần lặp hoặc xem lại công thức", fn, compute.MaxDigits)
 	}
 	return Number{r: n}, nil
 }

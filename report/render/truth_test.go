@@ -236,9 +236,9 @@ func TestNewFunctionsInLibreOffice(t *testing.T) {
 // bound are exact.
 func TestArithmeticBounded(t *testing.T) {
 	rep := truthReport(t)
-	// $e is 10^(maxNumberDigits-1), the largest power of ten within the bound.
-	e := fmt.Sprintf(`{{ $e := 1 }}{{ range %d }}{{ $e = nhan $e 10 }}{{ end }}`, maxNumberDigits-1)
-	nines := `(cong (nhan (tru $e 1) 10) 9)` // maxNumberDigits nines
+	// $e is 10^(compute.MaxDigits-1), the largest power of ten within the bound.
+	e := fmt.Sprintf(`{{ $e := 1 }}{{ range %d }}{{ $e = nhan $e 10 }}{{ end }}`, compute.MaxDigits-1)
+	nines := `(cong (nhan (tru $e 1) 10) 9)` // compute.MaxDigits nines
 	for _, c := range []struct{ tag, fn string }{
 		{`{{ $x := 1 }}{{ range 400000 }}{{ $x = cong (chia $x 3) 1 }}{{ end }}{{ so $x 2 }}`, "chia"},
 		{`{{ $x := 10 }}{{ range 200 }}{{ $x = nhan $x $x }}{{ end }}{{ $x }}`, "nhan"},
@@ -249,15 +249,15 @@ func TestArithmeticBounded(t *testing.T) {
 		{e + `{{ chia (chia 1 $e) 10 }}`, "chia"},
 	} {
 		_, _, err := renderReport(t, rep, c.tag)
-		want := fmt.Sprintf("hàm «%s»: kết quả vượt quá %d chữ số", c.fn, maxNumberDigits)
+		want := fmt.Sprintf("hàm «%s»: kết quả vượt quá %d chữ số", c.fn, compute.MaxDigits)
 		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "đoạn 1") {
 			t.Errorf("%.60s: error %v, want %q", c.tag, err, want)
 		}
 	}
 	out, _, err := renderReport(t, rep, e+`{{ so_gon `+nines+` 0 }} {{ so_gon (tru 0 `+nines+`) 0 }} {{ so (chia 1 $e) 0 }}`)
-	n := strings.Repeat("9", maxNumberDigits)
+	n := strings.Repeat("9", compute.MaxDigits)
 	if err != nil || len(out) != 1 || strings.ReplaceAll(out[0], ".", "") != n+" -"+n+" 0" {
-		t.Errorf("numbers of %d digits: %v %v", maxNumberDigits, out, err)
+		t.Errorf("numbers of %d digits: %v %v", compute.MaxDigits, out, err)
 	}
 }
 

@@ -456,6 +456,12 @@ func (c *checker) evalError(ind *model.Indicator, f *compute.Formula, missing st
 			name(ind), ind.Formula, divisor)
 		return
 	}
+	var tooLarge compute.ErrTooLarge
+	if errors.As(err, &tooLarge) {
+		c.add(model.Error, "formula-error", c.cat.Pos(ind), "xem lại công thức: số liệu của báo cáo không cần số lớn như vậy",
+			"không tính được chỉ tiêu %s: %v", name(ind), err)
+		return
+	}
 	// What remains is a formula that reads itself, a fault of the catalogue.
 	c.add(model.Error, "formula-error", c.cat.Pos(ind), "", "chỉ tiêu %s: %s", name(ind), missing)
 }
