@@ -21,6 +21,10 @@ type Error struct {
 	Text      string // the paragraph's text, shortened to about 60 runes with "…"
 	Msg       string // Vietnamese
 	Fix       string // what to do about it, when something can be said; not part of Error()
+	// Limit is set when a limit on the work of filling (MaxWork,
+	// MaxOutputSize) stopped it: filling again with other figures would
+	// only reach it again.
+	Limit bool
 }
 
 func (e *Error) Error() string {

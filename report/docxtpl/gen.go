@@ -355,12 +355,58 @@ func (r *rewriter) rewrite(n parse.Node) {
 		pos := n.Position()
 		count := &parse.ActionNode{NodeType: parse.NodeAction, Pos: pos, Line: n.Line,
 			Pipe: &parse.PipeNode{NodeType: parse.NodePipe, Pos: pos, Line: n.Line, Cmds: []*parse.CommandNode{
-				command(pos, parse.NewIdentifier(iterFunc).SetTree(nil).SetPos(pos))}}}
+				command(pos, parse.NewIdentifier(iterFunc).SetTree(nil).SetPos(pos), numberNode(passWork(n.List), pos))}}}
 		n.List.Nodes = append([]parse.Node{count}, n.List.Nodes...)
 	case *parse.WithNode:
 		r.rewrite(n.List)
 		r.rewriteElse(n.ElseList)
 	}
+}
+
+// passWork is the work of one pass of a loop's body, counted towards
+// MaxWork: one for the pass and one for each command the body may run (every
+// branch of its {{if}}s), without the bodies of loops within it, whose passes
+// count their own.
+func passWork(list *parse.ListNode) int {
+	work := 1
+	var walk func(n parse.Node)
+	walkPipe := func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		work += len(p.Cmds)
+		for _, c := range p.Cmds {
+			for _, a := range c.Args {
+				walk(a)
+			}
+		}
+	}
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walkPipe(n.Pipe)
+		case *parse.PipeNode:
+			walkPipe(n)
+		case *parse.IfNode:
+			walkPipe(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walkPipe(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walkPipe(n.Pipe)
+		}
+	}
+	walk(list)
+	return work
 }
 
 // locMarker returns the paragraph a location marker {{locFunc PART PARA}}

@@ -1,6 +1,7 @@
 package docxtpl_test
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,6 +25,8 @@ func executeErr(t *testing.T, body string, data Report) docxtpl.ErrorList {
 }
 
 func TestLoopIterationsBounded(t *testing.T) {
+	const work = 10_000 // a small bound, for speed: the limit is docxtpl.MaxWork
+	docxtpl.LowerMaxWork(t, work)
 	tests := []struct {
 		name, body string
 		para       int
@@ -32,7 +35,9 @@ func TestLoopIterationsBounded(t *testing.T) {
 		{"inline", docxtest.P("Mở đầu") + docxtest.P("x{{ range 1000000000000 }}a{{ end }}y"), 2, "x{{ range 1000000000000 }}a{{ end }}y"},
 		{"empty body", docxtest.P("{{ range 1000000000000 }}{{ end }}"), 1, "{{ range 1000000000000 }}{{ end }}"},
 		{"standalone", docxtest.P("{{ range $i := 1000000000000 }}") + docxtest.P("dòng {{ $i }}") + docxtest.P("{{ end }}"), 1, "{{ range $i := 1000000000000 }}"},
-		{"nested", docxtest.P("{{ range 1000 }}") + docxtest.P("{{ range 1000 }}{{ end }}") + docxtest.P("{{ end }}"), 2, "{{ range 1000 }}{{ end }}"},
+		{"nested", docxtest.P("{{ range 200 }}") + docxtest.P("{{ range 200 }}{{ end }}") + docxtest.P("{{ end }}"), 2, "{{ range 200 }}{{ end }}"},
+		// A short loop whose body does much: the work is counted, not the passes.
+		{"long body", docxtest.P("{{ $x := 0 }}{{ range 1000 }}" + strings.Repeat("{{ $x = $.Ghi }}", 50) + "{{ end }}"), 1, "{{ $x := 0 }}{{ range 1000 }}{{ $x = $.Ghi }}{{ $x = $.Ghi }…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,15 +46,28 @@ func TestLoopIterationsBounded(t *testing.T) {
 				t.Fatalf("%d errors:\n%v", len(errs), errs)
 			}
 			e := errs[0]
-			if e.Paragraph != tt.para || e.Text != tt.text || !strings.Contains(e.Msg, "các vòng lặp {{range}} đã chạy quá 1.000.000 lần") {
+			if e.Paragraph != tt.para || e.Text != tt.text || !e.Limit || !strings.Contains(e.Msg, "các vòng lặp {{range}} đã làm quá 10.000 bước") {
 				t.Fatalf("error = %d %q %q", e.Paragraph, e.Text, e.Msg)
 			}
 		})
 	}
-	// Up to the limit, loops run: 2 + 2 × 499 999 iterations.
-	out := render(t, build(docxtest.P("{{ range 2 }}{{ range 499999 }}{{ end }}{{ end }}xong")), options(), sample())
+	// Up to the limit, loops run: each pass of the outer loop counts 2 (itself
+	// and the inner {{range}}), each of the inner one 1.
+	inner := (work - 2*2) / 2
+	out := render(t, build(docxtest.P(fmt.Sprintf("{{ range 2 }}{{ range %d }}{{ end }}{{ end }}xong", inner))), options(), sample())
 	if got := paragraphs(t, out, docxpkg.DocumentPart); len(got) != 1 || got[0] != "xong" {
 		t.Fatalf("paragraphs = %q", got)
+	}
+	// A pass of a body of 50 commands counts 51, up to the limit as well.
+	body := func(passes int) string {
+		return docxtest.P(fmt.Sprintf("{{ $x := 0 }}{{ range %d }}%s{{ end }}xong", passes, strings.Repeat("{{ $x = $.Ghi }}", 50)))
+	}
+	out = render(t, build(body(work/51)), options(), sample())
+	if got := paragraphs(t, out, docxpkg.DocumentPart); len(got) != 1 || got[0] != "xong" {
+		t.Fatalf("paragraphs = %q", got)
+	}
+	if errs := executeErr(t, body(work/51+1), sample()); len(errs) != 1 || !strings.Contains(errs[0].Msg, "đã làm quá") {
+		t.Fatalf("errors:\n%v", errs)
 	}
 }
 

@@ -373,12 +373,17 @@ func (c *ncompiler) internal(cmd *parse.CommandNode) (nstep, bool) {
 			return nil
 		}, true
 	case iterFunc:
+		a, _ := arg(1)
+		work, ok := a.(*parse.NumberNode)
+		if !ok || len(cmd.Args) != 2 {
+			return nil, false
+		}
 		return func(s *nstate, _ reflect.Value) error {
-			if _, err := s.x.iterate(); err != nil {
+			if _, err := s.x.iterate(int(work.Int64)); err != nil {
 				return c.errorf(cmd, "error calling %s: %w", iterFunc, err)
 			}
 			return nil
-		}, len(cmd.Args) == 1
+		}, true
 	case markFunc:
 		a, _ := arg(1)
 		need, ok := a.(*parse.StringNode)

@@ -155,7 +155,7 @@ func parseParts(pkg *docxpkg.Package, opt Options, way parseWay) (*Template, err
 		markFunc:     func(string) string { return "" },
 		needPFunc:    func(string) string { return "" },
 		tableEndFunc: func() string { return "" },
-		iterFunc:     func() string { return "" },
+		iterFunc:     func(int) string { return "" },
 		nativeFunc:   func(int, any, any, any, ...any) bool { return false },
 	}
 	trees := make([]*template.Template, len(t.parts))
@@ -288,13 +288,13 @@ func (p *Problems) errors() ErrorList {
 
 // execution is the state of one Execute, reached by the engine's functions.
 type execution struct {
-	t          *Template
-	problems   *Problems
-	cp         *compiled // the part being rendered
-	out        *output
-	marks      []mark // the open guarded elements, outermost first
-	iterations int    // of all loops so far, see MaxIterations
-	written    int    // bytes of the parts done, see MaxOutputSize
+	t        *Template
+	problems *Problems
+	cp       *compiled // the part being rendered
+	out      *output
+	marks    []mark // the open guarded elements, outermost first
+	work     int    // of all loops so far, see MaxWork
+	written  int    // bytes of the parts done, see MaxOutputSize
 }
 
 // loc moves rendering to paragraph n of a part.
@@ -565,7 +565,7 @@ func (x *execution) execError(cp *compiled, err error) *Error {
 	case errors.As(err, &missing):
 		e.Msg = missing.Error()
 	case errors.As(err, &limit):
-		e.Msg = limit.Error()
+		e.Msg, e.Limit = limit.Error(), true
 	case errors.As(err, &msg):
 		e.Msg = msg.Error()
 		if ctx := execContextOf(err.Error()); ctx != "" {

@@ -18,7 +18,7 @@ import (
 // (shared/bench/peers/gen.py): a workspace of n indicators, each below plan,
 // and n narrative items, and a template with an n-item paragraph loop and an
 // n-row table. Only `go test -bench` runs them; the limits (input.MaxYAMLSize,
-// docxtpl.MaxIterations, docxtpl.MaxOutputSize) admit 100 000.
+// docxtpl.MaxWork, docxtpl.MaxOutputSize) admit 100 000.
 var (
 	scaleSizes = []int{1_000, 10_000, 100_000}
 	parseSizes = scaleSizes

@@ -24,6 +24,9 @@ func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind
 	}
 	err = r.Verify(specimen(cat, kind, true, true))
 	fs := Findings(name, model.Error, "template-value", err)
+	if reachedLimit(err) {
+		return fs // filling it again would only take as long to stop there again
+	}
 	seen := map[string]bool{}
 	for _, f := range fs {
 		seen[f.Msg] = true
@@ -46,6 +49,18 @@ func Check(name string, docx []byte, cat *model.Catalogue, kind model.PeriodKind
 		}
 	}
 	return fs
+}
+
+// reachedLimit reports whether err says filling stopped at a limit on its work.
+func reachedLimit(err error) bool {
+	var list docxtpl.ErrorList
+	errors.As(err, &list)
+	for _, e := range list {
+		if e.Limit {
+			return true
+		}
+	}
+	return false
 }
 
 // Findings turns the error of a template named template (New's, Render's,
