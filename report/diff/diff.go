@@ -469,8 +469,8 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 }
 
 // compare works out one change between values shown at decimals. Its status
-// is the direction its words state after rounding (vnformat.IndicatorChange,
-// as ChangeText words it), so that "tương đương" is never counted as a fall;
+// is the direction its words state after rounding (vnformat.ChangeSign, the
+// sign of the words ChangeText gives), so that "tương đương" is never counted as a fall;
 // the relative change is compute's Growth, exactly the report's.
 func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool, decimals int) Change {
 	switch {
@@ -486,7 +486,7 @@ func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool, decimals
 	f := compute.Figure{Indicator: ind, Value: to, Previous: from}
 	m := ind.Kind.Measure()
 	c := Change{Delta: f.Change(), from: from, to: to, relative: m == vnformat.Relative}
-	_, sign, ok := vnformat.IndicatorChange(m, c.Delta, c.Percent(), vnformat.ChangeDecimals(m, decimals))
+	sign, ok := vnformat.ChangeSign(m, c.Delta, c.Percent(), vnformat.ChangeDecimals(m, decimals))
 	switch {
 	case c.Delta.Sign() == 0:
 		c.Status = Same
