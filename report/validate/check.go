@@ -73,6 +73,7 @@ func Check(cat *model.Catalogue, cur, prev *model.Figures, opt Options) model.Fi
 	}
 	c.readReported()
 	c.emptyPrevious()
+	c.noFigure()
 	c.duplicates()
 	c.entered()
 	c.previousInRange()
@@ -159,6 +160,23 @@ func (c *checker) emptyPrevious() {
 	c.add(model.Warning, "empty-previous", model.Pos{File: p.Source}, "xóa tệp này, hoặc điền số liệu "+p.Period.Name(),
 		"tệp số liệu %s chưa có số liệu nào nên không được dùng: báo cáo so sánh với cùng kỳ năm trước theo số cùng kỳ ghi trong %s (%d chỉ tiêu), các chỉ tiêu khác không so sánh được",
 		p.Period.Name(), c.cur.Source, stated)
+}
+
+// noFigure warns, once for the file, of a period's input without a single
+// figure of the period (a file holding only its header, or only plans): the
+// report is made, but every sentence about an indicator is left out of it.
+// A reader's error on the file has said why already.
+func (c *checker) noFigure() {
+	if len(c.cur.Rankings) > 0 || slices.ContainsFunc(c.cur.Entries, func(e *model.Entry) bool { return e.Actual != nil }) {
+		return
+	}
+	for _, f := range c.opt.Reported {
+		if f.Pos.File == c.cur.Source && f.Severity == model.Error {
+			return
+		}
+	}
+	c.add(model.Warning, "empty-period", model.Pos{File: c.cur.Source}, "điền số thực hiện "+c.cur.Period.Name()+" của các chỉ tiêu",
+		"tệp số liệu %s chưa có số thực hiện nào: báo cáo sẽ bỏ mọi câu nói về các chỉ tiêu", c.cur.Period.Name())
 }
 
 func (c *checker) readReported() {
