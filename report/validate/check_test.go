@@ -3,6 +3,7 @@ package validate_test
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"testing"
 
@@ -293,7 +294,8 @@ func TestFormulaCycle(t *testing.T) {
 		t.Fatal(fs)
 	}
 	y, _ := input.ParseFigures(curFile, []byte("nam: 2021\n"), model.YearPeriod(2021), cat)
-	got := validate.Check(cat, y, nil, validate.Options{})
+	// The file has no figure (empty-period): the cycle is the one fault.
+	got := slices.DeleteFunc(validate.Check(cat, y, nil, validate.Options{}), func(f model.Finding) bool { return f.Code == "empty-period" })
 	if len(got) != 1 || got[0].Code != "formula-error" || got[0].Pos != (model.Pos{File: catFile, Line: 3}) || !strings.Contains(got[0].Msg, "vòng tròn") {
 		t.Errorf("got %v", got)
 	}
