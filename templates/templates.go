@@ -59,6 +59,17 @@ var (
 // months and quarters'.
 func All() []*Default { return []*Default{annual, soKet, thangQuy} }
 
+// IsDefault reports whether docx is one of the default templates as packed,
+// such as the copy init writes into a workspace.
+func IsDefault(docx []byte) bool {
+	for _, d := range All() {
+		if b, err := d.Docx(); err == nil && bytes.Equal(b, docx) {
+			return true
+		}
+	}
+	return false
+}
+
 // DefaultDocx returns the year's template as .docx bytes. The caller must not modify them.
 func DefaultDocx() ([]byte, error) { return annual.Docx() }
 

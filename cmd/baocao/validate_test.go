@@ -440,7 +440,7 @@ func TestValidateRefusesWhatGenerateRefuses(t *testing.T) {
 	rep := decodeReport(t, out)
 	var paragraphs []string
 	for _, f := range rep.Findings {
-		if f.Code == "template-error" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") && f.Fix == render.UnknownCodeFix {
+		if f.Code == "template-error" && f.File == input.DefaultTemplateName && strings.Contains(f.Message, "«DT_BUU_CHINH»") && f.Fix == render.DefaultTemplateFix {
 			paragraphs = append(paragraphs, strings.SplitN(f.Message, " «", 2)[0])
 		}
 	}
@@ -545,5 +545,44 @@ func TestValidateFileOfTheWorkspace(t *testing.T) {
 	}
 	if code != 0 || n != 1 || strings.Count(errOut, "chi-tieu.yaml") != 1 {
 		t.Errorf("exit %d, %d findings of the catalogue, stderr %q\n%s", code, n, errOut, out)
+	}
+}
+
+// Estimated figures are never stated as done facts: a sentence telling what
+// was done says, in brackets, that its figures are estimates, beside the
+// note entered with them.
+func TestEstimatesSaidSo(t *testing.T) {
+	ws := sampleWorkspace(t, map[string][]string{"2021.yaml": {
+		"  TT_SO_CUOC: 4\n", "  TT_SO_CUOC: {thuc_hien: 4, uoc: true}\n",
+		"  TT_TO_CHUC_XU_PHAT: 3\n", "  TT_TO_CHUC_XU_PHAT: {thuc_hien: 3, uoc: true}\n",
+		"  TT_TIEN_PHAT: 23.000.000\n", "  TT_TIEN_PHAT: {thuc_hien: 23.000.000, uoc: true}\n",
+		`{thuc_hien: 10, ghi_chu: "số liệu 10 tháng đầu năm"}`, `{thuc_hien: 10, uoc: true, ghi_chu: "số liệu 10 tháng đầu năm"}`,
+	}})
+	out := filepath.Join(t.TempDir(), "bao-cao.docx")
+	if code, _, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", out); code != 0 {
+		t.Fatalf("generate: exit %d\n%s", code, errOut)
+	}
+	text := docText(t, out)
+	for _, want := range []string{
+		"Đoàn thanh tra, kiểm tra (số liệu ước tính) đã tiến hành lập biên bản xử lý vi phạm hành chính đối với 03 tổ chức với số tiền ước là 23.000.000 đồng",
+		"Trong năm 2021 (số liệu 10 tháng đầu năm, ước tính), Thanh tra Sở đã tiếp nhận 10 đơn thư",
+		"Thanh tra Sở (số liệu ước tính) đã tiến hành 04 cuộc thanh tra, kiểm tra",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
+// A catalogue that cannot be read stops generate with its findings, as it
+// stops validate: neither figures nor template can be read against it.
+func TestGenerateWithABrokenCatalogue(t *testing.T) {
+	for _, text := range []string{"x\n", "", "nhom: [\n"} {
+		ws := sampleWorkspace(t, nil)
+		writeFile(t, filepath.Join(ws, "chi-tieu.yaml"), text)
+		code, out, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "bao-cao.docx"))
+		if code != 1 || out != "" || !strings.Contains(errOut, "chi-tieu.yaml") || !strings.Contains(errOut, "Chưa lập báo cáo: có 1 lỗi cần sửa.") {
+			t.Errorf("catalogue %q: exit %d, out %q, err %q", text, code, out, errOut)
+		}
 	}
 }

@@ -110,6 +110,7 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 	var out []*model.Indicator
 	for _, item := range seq.Content {
 		ind := &model.Indicator{Kind: model.Quantity, Line: r.pos(item).Line}
+		var direction, target *yaml.Node // where chieu and muc_tieu were read
 		r.pairs(item, "chỉ tiêu", indicatorKeys, func(key string, _, v *yaml.Node) {
 			if key == "nhom" || key == "thuoc" || key == "cong_thuc" {
 				r.referencePos(ind, key, r.pos(v))
@@ -118,12 +119,19 @@ func (r *yamlReader) indicators(seq *yaml.Node) []*model.Indicator {
 			if !ok {
 				return
 			}
+			switch key {
+			case "chieu":
+				direction = v
+			case "muc_tieu":
+				target = v
+			}
 			r.indicatorField(ind, key, s, v)
 		})
 		if ind.Code == "" {
 			r.add(model.Error, "missing-value", item, "", "chỉ tiêu thiếu mã (ma)")
 			continue
 		}
+		r.targetDirection(ind, direction, target)
 		r.own(ind)
 		out = append(out, ind)
 	}
@@ -238,6 +246,36 @@ func (r *yamlReader) indicatorField(ind *model.Indicator, key, s string, v *yaml
 			ind.ChangeLimit = d
 		}
 	}
+}
+
+// targetDirection applies the catalogue rule joining muc_tieu and chieu: a
+// target that is an upper bound ("<= 5") says that fewer is better, so it
+// implies chieu: giam when chieu is not given; otherwise the report would call
+// a rate falling to its ceiling a change for the worse. A direction that
+// contradicts the bound (chieu: tang with "<=", giam with ">=") is an error
+// naming both lines: which of the two the clerk meant cannot be guessed.
+func (r *yamlReader) targetDirection(ind *model.Indicator, direction, target *yaml.Node) {
+	if ind.Target == nil || ind.Neutral {
+		return
+	}
+	upper := ind.Target.Op == "<" || ind.Target.Op == "<="
+	lower := ind.Target.Op == ">" || ind.Target.Op == ">="
+	if direction == nil {
+		ind.LowerIsBetter = upper
+		return
+	}
+	if upper == ind.LowerIsBetter || !upper && !lower {
+		return
+	}
+	said, meant, bound, better := "tang", "giam", "trên", "giảm"
+	if ind.LowerIsBetter {
+		said, meant, bound, better = "giam", "tang", "dưới", "tăng"
+	}
+	line := r.pos(target).Line
+	r.add(model.Error, "direction-target-conflict", direction,
+		fmt.Sprintf("nếu %s mới là tốt thì ghi chieu: %s hoặc bỏ dòng chieu; nếu không thì sửa mục tiêu ở dòng %d", better, meant, line),
+		"chỉ tiêu %s: chieu: %s mâu thuẫn với muc_tieu «%s» ở dòng %d: mục tiêu là giới hạn %s, tức là %s mới là tốt",
+		ind.Code, said, strings.TrimSpace(target.Value), line, bound, better)
 }
 
 // checkCatalogue checks what spans entries: unique codes, known groups and references.

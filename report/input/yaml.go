@@ -122,7 +122,7 @@ func (r *yamlReader) document(data []byte) *yaml.Node {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		r.add(model.Error, "yaml-syntax", root, "", "tệp phải là một bảng khóa: giá trị (mapping), không phải %s", kindName(root))
+		r.add(model.Error, "yaml-syntax", root, "", "tệp phải là một bảng khóa: giá trị (mỗi dòng «khóa: giá trị»), không phải %s", kindName(root))
 		return nil
 	}
 	return root

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/baocao/baocao/report/chart"
@@ -15,6 +16,7 @@ import (
 	"github.com/baocao/baocao/report/docxtpl"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
+	"github.com/baocao/baocao/templates"
 )
 
 // Renderer is a parsed template ready to render reports. It is not safe for
@@ -35,15 +37,23 @@ type Renderer struct {
 }
 
 // UnknownCodeFix is what to do about a template naming an indicator the
-// catalogue lacks: the default templates name the sample catalogue's.
-const UnknownCodeFix = "sửa hoặc bỏ thẻ này trong mẫu, hoặc thêm chỉ tiêu vào danh mục; mẫu có sẵn viết cho danh mục mẫu"
+// catalogue lacks; DefaultTemplateFix adds why a default template does: it
+// names the sample catalogue's.
+const (
+	UnknownCodeFix     = "sửa hoặc bỏ thẻ này trong mẫu, hoặc thêm chỉ tiêu vào danh mục"
+	DefaultTemplateFix = UnknownCodeFix + "; mẫu có sẵn viết cho danh mục mẫu"
+)
 
 // New parses a .docx template and checks it against the catalogue: every tag,
 // function, field and indicator code. The error lists every problem found.
 func New(docx []byte, cat *model.Catalogue) (*Renderer, error) {
 	r := &Renderer{markers: chart.NewMarkers()}
+	isDefault := sync.OnceValue(func() bool { return templates.IsDefault(docx) })
 	checkCode := func(code string) (msg, fix string) {
 		if _, ok := cat.Lookup(code); !ok {
+			if isDefault() {
+				return cat.UnknownCode(code), DefaultTemplateFix
+			}
 			return cat.UnknownCode(code), UnknownCodeFix
 		}
 		if !slices.Contains(r.mentioned, code) {

@@ -423,7 +423,22 @@ func (c *ChiTieu) Ma() string     { return c.code }
 func (c *ChiTieu) Ten() string    { return c.ind().Name }
 func (c *ChiTieu) DonVi() string  { return c.ind().Unit }
 func (c *ChiTieu) GhiChu() string { return c.entryNote() }
-func (c *ChiTieu) Uoc() bool      { return c.f != nil && c.f.Estimate }
+
+// ChuThichSoLieu is what a sentence stating the figure as a fact must add of
+// it, in brackets: the note entered with it, and that it is an estimate ("số
+// liệu 10 tháng đầu năm", "số liệu ước tính", "số liệu 10 tháng đầu năm, ước
+// tính"); "" when there is nothing to add.
+func (c *ChiTieu) ChuThichSoLieu() string {
+	note := c.GhiChu()
+	switch {
+	case !c.Uoc():
+		return note
+	case note == "":
+		return "số liệu ước tính"
+	}
+	return note + ", ước tính"
+}
+func (c *ChiTieu) Uoc() bool { return c.f != nil && c.f.Estimate }
 
 func (c *ChiTieu) entryNote() string {
 	if c.f == nil || c.f.Entry == nil {
