@@ -328,6 +328,17 @@ func (r *yamlReader) number(n *yaml.Node, ind *model.Indicator, code, key string
 		r.add(model.Error, "not-a-number", n, fix, "%s: «%s» không phải là số: %v", field(code, key), s, err)
 		return nil
 	}
+	if ind != nil && ind.Kind == model.Rate && strings.ContainsRune(s, '.') {
+		// A dot can only group thousands, making a rate of 1 000 or more: the
+		// decimal point of "12.345" typed the English way. Said here, where
+		// the text is known; the value is not used.
+		fix := "tỷ lệ ghi theo phần trăm, từ 0 đến 100, dấu phẩy thập phân, ví dụ 11,5"
+		if strings.Count(s, ".") == 1 && !strings.ContainsRune(s, ',') {
+			fix = fmt.Sprintf("có phải ý là «%s»?", strings.Replace(s, ".", ",", 1))
+		}
+		r.add(model.Error, "rate-out-of-range", n, fix, "%s: %s, ngoài khoảng 0–100%% của một tỷ lệ", field(code, key), note.Message())
+		return nil
+	}
 	if note.Percent && ind != nil {
 		if f := ind.MisplacedPercent(s, v); f != nil {
 			r.add(f.Severity, f.Code, n, f.Fix, "%s: %s", field(code, key), f.Msg)
