@@ -39,3 +39,15 @@ func TestRateWithThousandsDot(t *testing.T) {
 		t.Errorf("DT_RUNG (not a rate) read as %+v", e)
 	}
 }
+
+// A section key left without a value says it is empty, not that it is "a
+// single value".
+func TestEmptySection(t *testing.T) {
+	cat, _ := ParseCatalogue("chi-tieu.yaml", []byte("chi_tieu:\n  - {ma: DT_RUNG, ten: Diện tích rừng, don_vi: ha}\n"))
+	for _, text := range []string{"nam: 2025\nchi_tieu:\n", "nam: 2025\nchi_tieu: ~\nxep_hang: {}\n"} {
+		_, fs := ParseFigures("2025.yaml", []byte(text), model.YearPeriod(2025), cat)
+		if len(fs) != 1 || fs[0].Code != "yaml-syntax" || fs[0].Pos.Line != 2 || fs[0].Msg != "chi_tieu để trống, không có khóa nào" {
+			t.Errorf("%q: %v", text, fs)
+		}
+	}
+}

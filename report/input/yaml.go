@@ -188,6 +188,9 @@ func yamlError(err error) (int, string) {
 	return line, "cú pháp YAML sai (" + msg + ")"
 }
 
+// empty tells a key written without a value ("chi_tieu:" and nothing under it).
+func empty(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
@@ -207,6 +210,10 @@ func kindName(n *yaml.Node) string {
 // pairs calls fn for each key of a mapping, reporting keys outside known.
 func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(key string, k, v *yaml.Node)) {
 	if m.Kind != yaml.MappingNode {
+		if empty(m) {
+			r.add(model.Error, "yaml-syntax", m, "ghi các dòng «khóa: giá trị» bên dưới, thụt vào, hoặc bỏ hẳn dòng này", "%s để trống, không có khóa nào", where)
+			return
+		}
 		r.add(model.Error, "yaml-syntax", m, "", "%s phải là một bảng khóa: giá trị, không phải %s", where, kindName(m))
 		return
 	}
