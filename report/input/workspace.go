@@ -142,7 +142,23 @@ func CheckOutput(path, what string, ws *Workspace) error {
 	} else if !isFile(filepath.Join(dir, CatalogueFile)) {
 		return nil
 	}
-	return fmt.Errorf("không ghi %s vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", what, shown)
+	return fmt.Errorf("không ghi %s vào %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", what, DataFolderName(shown))
+}
+
+// DataFolderName names a data folder in a message as its user knows it: by
+// the path typed or found ("thư mục số liệu data", "… ../data"), the current
+// folder in words with where it is, never as "." or "..".
+func DataFolderName(dir string) string {
+	abs, err := filepath.Abs(dir)
+	switch {
+	case err != nil:
+		return "thư mục số liệu " + dir
+	case dir == ".":
+		return "thư mục hiện tại (" + abs + "), là thư mục số liệu"
+	case strings.Trim(dir, "."+string(filepath.Separator)) == "":
+		return "thư mục số liệu " + abs
+	}
+	return "thư mục số liệu " + dir
 }
 
 func isDir(p string) bool {

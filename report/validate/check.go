@@ -319,11 +319,9 @@ func (c *checker) entered() {
 					name(ind), v.what, show(*v.d), show(*v.d), show(pct))
 				continue
 			case !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
-				// The report shows the rounded value but computes with the exact one:
-				// 130,5 shown as 131 next to "tăng 8,8%" from 130,5 / 120 reads wrong.
 				c.add(model.Warning, "more-decimals", pos(), fmt.Sprintf("làm tròn thành %s, hoặc tăng thap_phan của chỉ tiêu trong danh mục", show(v.d.Round(int32(ind.Decimals)))),
-					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); báo cáo sẽ viết số đã làm tròn (thêm chữ số chỉ khi làm tròn sẽ che mất một thay đổi hay làm con số trái với nhận định) nhưng tính tỷ lệ từ số này",
-					name(ind), v.what, show(*v.d), ind.Decimals)
+					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); %s",
+					name(ind), v.what, show(*v.d), ind.Decimals, c.shownAs(ind, *v.d, v.d != e.YearEstimate))
 				continue
 			default:
 				continue
@@ -335,6 +333,26 @@ func (c *checker) entered() {
 }
 
 var hundred, one = decimal.NewFromInt(100), decimal.NewFromInt(1)
+
+// shownAs says how the report writes d, entered for ind with more decimals
+// than the catalogue's, and why; ofFigure tells that d is one of the values
+// shown side by side (this year's, last year's, the plan), at the precision
+// compute.ShownDecimals gives them.
+func (c *checker) shownAs(ind *model.Indicator, d decimal.Decimal, ofFigure bool) string {
+	shown := ind.Decimals
+	if f := c.rep.Figure(ind.Code); ofFigure && f != nil {
+		shown = f.ValueDecimals()
+	}
+	rounded := vnformat.Number(d.Round(int32(ind.Decimals)), ind.Decimals)
+	switch {
+	case shown > ind.Decimals:
+		return fmt.Sprintf("báo cáo viết số này là %s, với %d chữ số thập phân như các số khác của chỉ tiêu (năm trước, kế hoạch): viết %s thì tỷ lệ tăng, giảm hay tỷ lệ đạt kế hoạch tính lại từ số viết ra sẽ khác tỷ lệ nêu bên cạnh, hoặc con số sẽ che mất một thay đổi hay trái với nhận định",
+			vnformat.Number(d.Round(int32(shown)), shown), shown, rounded)
+	case ofFigure:
+		return fmt.Sprintf("báo cáo viết số đã làm tròn %s và tính tỷ lệ từ số đã ghi; các tỷ lệ tính lại từ số làm tròn vẫn khớp với tỷ lệ nêu", rounded)
+	}
+	return fmt.Sprintf("báo cáo viết số đã làm tròn %s nhưng tính tỷ lệ từ số đã ghi", rounded)
+}
 
 // outOfRange reports a value no count or rate can have, and says so.
 func (c *checker) outOfRange(ind *model.Indicator, what string, d *decimal.Decimal, pos func() model.Pos) bool {

@@ -130,6 +130,13 @@ func TestOneFaultOneFinding(t *testing.T) {
 		{name: "more decimals than shown", from: "DT: {thuc_hien: 130,", to: "DT: {thuc_hien: \"130,5\",",
 			code: "more-decimals", sev: model.Warning, at: "130,5", msg: "số thực hiện 130,5 có nhiều chữ số thập phân hơn mức báo cáo trình bày (0)",
 			fix: "làm tròn thành 131, hoặc tăng thap_phan của chỉ tiêu trong danh mục"},
+		// 131 against 120 would read "tăng 9,2%" beside the 8,75% rounded to
+		// "tăng 8,8%": the report writes 130,5, with 120,0 and 110,0.
+		{name: "more decimals, shown", from: "DT: {thuc_hien: 130,", to: "DT: {thuc_hien: \"130,5\",",
+			code: "more-decimals", sev: model.Warning, at: "130,5", msg: "; báo cáo viết số này là 130,5, với 1 chữ số thập phân như các số khác của chỉ tiêu (năm trước, kế hoạch): viết 131 thì tỷ lệ tăng, giảm hay tỷ lệ đạt kế hoạch tính lại"},
+		// 23.000.000 against 20.000.000 is 15% as 23.000.000,4 is, at one decimal.
+		{name: "more decimals, rounded", from: "PHAT: 23.000.000", to: "PHAT: 23000000,4",
+			code: "more-decimals", sev: model.Warning, at: "23000000,4", msg: "; báo cáo viết số đã làm tròn 23.000.000 và tính tỷ lệ từ số đã ghi; các tỷ lệ tính lại từ số làm tròn vẫn khớp"},
 		{name: "unknown code", from: "PHAT: 23", to: "PHATT: 23",
 			code: "unknown-indicator", sev: model.Error, at: "PHATT", msg: "«PHATT»", fix: ""},
 		{name: "misspelt formula input is one finding", from: "PHAN: 40", to: "PHANN: 40",
