@@ -70,7 +70,7 @@ func TestDiffSample(t *testing.T) {
 			t.Errorf("wider than 100 columns: %q", l)
 		}
 	}
-	if !strings.HasSuffix(out, "\n46 chỉ tiêu: 3 tăng, 2 giảm, 0 không đổi, 41 mới\n") {
+	if !strings.HasSuffix(out, "\n46 chỉ tiêu: 3 tăng, 2 giảm, 0 tương đương, 41 mới\n") {
 		t.Errorf("summary line:\n%s", out)
 	}
 	if strings.Contains(out, "\x1b[") {
@@ -78,7 +78,7 @@ func TestDiffSample(t *testing.T) {
 	}
 	// --exit-code: differences give exit 1, after the output.
 	code, out, _ = runCLI(t, "diff", "2020", "2021", "--exit-code", "--group", "BCVT", "--only-changed")
-	if code != 1 || !strings.Contains(out, "7 chỉ tiêu: 2 tăng, 2 giảm, 0 không đổi, 3 mới") {
+	if code != 1 || !strings.Contains(out, "7 chỉ tiêu: 2 tăng, 2 giảm, 0 tương đương, 3 mới") {
 		t.Errorf("--exit-code: exit %d\n%s", code, out)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/generate"
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
@@ -115,12 +116,29 @@ func runGenerate(opts *generateOptions) error {
 	if ws.Embedded {
 		figures = " với số liệu mẫu có sẵn (không phải số liệu của đơn vị)"
 	}
-	fmt.Fprintf(opts.err, "Đã lập báo cáo %s theo %s%s: %s chỉ tiêu, %s cảnh báo.\n",
-		opts.period.Name(), template, figures, validate.Count(len(res.Report.Figures)), validate.Count(res.Warnings.Warnings()))
+	fmt.Fprintf(opts.err, "Đã lập báo cáo %s theo %s%s: %s, %s cảnh báo.\n",
+		opts.period.Name(), template, figures, withFigures(res.Report), validate.Count(res.Warnings.Warnings()))
 	for _, kept := range [][2]string{{res.Path, res.Backup}, {res.PDF, res.PDFBackup}, {res.Appendix, res.AppendixBackup}} {
 		if kept[1] != "" {
 			fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", kept[0], kept[1])
 		}
 	}
 	return nil
+}
+
+// withFigures counts the indicators the report has a figure of: "46 chỉ
+// tiêu" when all have one, else "12 trên 46 chỉ tiêu có số liệu": a report
+// of a period without figures names no indicator.
+func withFigures(rep *compute.Report) string {
+	n := 0
+	for _, f := range rep.Figures {
+		if f.Value != nil {
+			n++
+		}
+	}
+	all := validate.Count(len(rep.Figures))
+	if n == len(rep.Figures) {
+		return all + " chỉ tiêu"
+	}
+	return validate.Count(n) + " trên " + all + " chỉ tiêu có số liệu"
 }

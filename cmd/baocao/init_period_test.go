@@ -72,7 +72,7 @@ func TestInitPeriod(t *testing.T) {
 		// what the report needs filled in.
 		_, out, _ = runCLI(t, "validate", code, "--data", dataDir, "--format", "json")
 		for _, f := range decodeReport(t, out).Findings {
-			if !slices.Contains([]string{"omitted", "template-value", "empty-previous", "empty-part"}, f.Code) {
+			if !slices.Contains([]string{"omitted", "template-value", "empty-previous", "empty-part", "empty-period"}, f.Code) {
 				t.Errorf("%s: validate of the blank workbooks: %+v", code, f)
 			}
 		}

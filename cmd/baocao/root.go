@@ -64,7 +64,7 @@ func openWorkspace(s *streams, dir string) (*input.Workspace, error) {
 		// "Dùng thư mục số liệu .." would read as the folder above.
 		fmt.Fprintf(s.err, "Dùng thư mục số liệu là thư mục hiện tại (%s).\n", filepath.Join(ws.Root, input.DataFolder))
 	case ws.Above:
-		fmt.Fprintf(s.err, "Dùng thư mục số liệu %s.\n", ws.Dir)
+		fmt.Fprintf(s.err, "Dùng %s.\n", input.DataFolderName(ws.Dir)) // "../data", never ".."
 	}
 	return ws, nil
 }

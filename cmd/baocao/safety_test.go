@@ -77,6 +77,20 @@ func TestRunFromInsideDataFolder(t *testing.T) {
 	if _, err := os.Stat(want); err != nil {
 		t.Error(err)
 	}
+	// A comparison is not saved among the inputs; the folder refused is named
+	// as its user knows it, never as "." or "..".
+	code, _, errOut = runCLI(t, "diff", "2020", "2021", "-o", "ss.md")
+	if code != 2 || !strings.Contains(errOut, "không ghi kết quả so sánh vào thư mục hiện tại ("+dataDir+"), là thư mục số liệu (nơi để") {
+		t.Errorf("diff -o ss.md from data/: exit %d\n%s", code, errOut)
+	}
+	inner := filepath.Join(dataDir, "nhap")
+	os.Mkdir(inner, 0o755)
+	os.Chdir(inner)
+	code, _, errOut = runCLI(t, "diff", "2020", "2021", "-o", filepath.Join("..", "ss.md"))
+	if code != 2 || !strings.Contains(errOut, "Dùng thư mục số liệu "+dataDir+".") ||
+		!strings.Contains(errOut, "không ghi kết quả so sánh vào thư mục số liệu "+dataDir+" (nơi để") {
+		t.Errorf("diff -o ../ss.md from data/nhap: exit %d\n%s", code, errOut)
+	}
 	// From a folder beside data/, the same.
 	sub := filepath.Join(root, "ban-in")
 	os.Mkdir(sub, 0o755)

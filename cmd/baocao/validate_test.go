@@ -573,3 +573,16 @@ func TestEstimatesSaidSo(t *testing.T) {
 		}
 	}
 }
+
+// A catalogue that cannot be read stops generate with its findings, as it
+// stops validate: neither figures nor template can be read against it.
+func TestGenerateWithABrokenCatalogue(t *testing.T) {
+	for _, text := range []string{"x\n", "", "nhom: [\n"} {
+		ws := sampleWorkspace(t, nil)
+		writeFile(t, filepath.Join(ws, "chi-tieu.yaml"), text)
+		code, out, errOut := runCLI(t, "generate", "2021", "--data", ws, "-o", filepath.Join(t.TempDir(), "bao-cao.docx"))
+		if code != 1 || out != "" || !strings.Contains(errOut, "chi-tieu.yaml") || !strings.Contains(errOut, "Chưa lập báo cáo: có 1 lỗi cần sửa.") {
+			t.Errorf("catalogue %q: exit %d, out %q, err %q", text, code, out, errOut)
+		}
+	}
+}

@@ -279,7 +279,13 @@ var hundred = big.NewRat(100, 1)
 //     rate's change in points, see vnformat.ChangeDecimals; a diff's status):
 //     84,95% → 85% shows as 84,95 and 85,00, "tăng 0,05 điểm phần trăm",
 //     never 85,0 and 85,0 with "tăng 0,1", nor 47,0 and 47,0 with a rise
-//     of 0,02 point. A growth in percent may still read "tương đương".
+//     of 0,02 point. A growth in percent may still read "tương đương";
+//   - the growth and the plan attainment stated (at vnformat.PercentDecimals,
+//     the attainment at AttainmentDecimals), worked out again from the
+//     values as shown, round to the figures stated: 10,5 tỷ đồng entered
+//     with thap_phan 0, against 10 last year and a plan of 110, is 10,5
+//     beside "tăng 5%" and "đạt 9,5% Kế hoạch", never 11 (11 / 10 is 110%,
+//     11 / 110 is 10%).
 //
 // The difference is rounded once, from the exact values, like every figure:
 // it may differ by one in its last digit from the difference of the two
@@ -288,7 +294,9 @@ var hundred = big.NewRat(100, 1)
 // never end for values such as these, whose decimals repeat.
 //
 // Values entered at the catalogue's decimals are shown at them: rounding
-// changes none of them. A ranking is shown as its places.
+// changes none of them. Entered values are never shown with more decimals
+// than the most any of them was entered with: at those, each is shown as it
+// is. A ranking is shown as its places.
 func ShownDecimals(ind *model.Indicator, values []*big.Rat, plan *big.Rat) int {
 	d := max(ind.Decimals, 0)
 	if ind.Kind == model.Rank {
@@ -343,7 +351,33 @@ func showsTruly(ind *model.Indicator, values []*big.Rat, plan *big.Rat, d int) b
 			return false
 		}
 	}
-	return true
+	return recomputesTruly(ind, values, shown, plan, d)
+}
+
+// recomputesTruly reports whether the growths (of a quantity) and the plan
+// attainment worked out from the values and plan shown at d decimals round
+// to the figures the report states from the exact ones (ShownDecimals).
+func recomputesTruly(ind *model.Indicator, values, shown []*big.Rat, plan *big.Rat, d int) bool {
+	agree := func(exact, fromShown *big.Rat, decimals int) bool {
+		return fromShown != nil && Round(exact, decimals).Equal(Round(fromShown, decimals))
+	}
+	if ind.Kind.Measure() == vnformat.Relative {
+		for i := 1; i < len(values); i++ {
+			g := Growth(values[i-1], values[i])
+			if g != nil && !agree(g, Growth(shown[i-1], shown[i]), vnformat.PercentDecimals) {
+				return false
+			}
+		}
+	}
+	last := len(values) - 1
+	if last < 0 || values[last] == nil || plan == nil {
+		return true
+	}
+	a := percentOf(values[last], plan)
+	if a == nil {
+		return true
+	}
+	return agree(a, percentOf(shown[last], Rat(Round(plan, d))), AttainmentDecimals(a, ind.LowerIsBetter, vnformat.PercentDecimals))
 }
 
 // exactAt reports whether r has a decimal form of at most d digits, so that

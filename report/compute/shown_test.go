@@ -74,8 +74,29 @@ func truthful(ind *model.Indicator, values []*big.Rat, plan *big.Rat, d int) boo
 		if sign(shown[i].Sub(shown[i-1])) != delta.Sign() || sign(roundApart(delta, d)) != delta.Sign() {
 			return false
 		}
+		// A quantity's growth, worked out again from the values shown, is the one stated.
+		if ind.Kind == model.Quantity && values[i-1].Sign() != 0 {
+			if shown[i-1].Sign() == 0 || !roundApart(ratio(delta, values[i-1]), 1).Equal(roundApart(ratio(exactRat(shown[i].Sub(shown[i-1])), exactRat(shown[i-1])), 1)) {
+				return false
+			}
+		}
+	}
+	// So is the plan attainment, at the decimals it is stated with.
+	if plan != nil && plan.Sign() != 0 && values[last] != nil {
+		a := ratio(values[last], plan)
+		ad := compute.AttainmentDecimals(a, ind.LowerIsBetter, 1)
+		shownPlan := roundApart(plan, d)
+		if shownPlan.Sign() == 0 || !roundApart(a, ad).Equal(roundApart(ratio(exactRat(shown[last]), exactRat(shownPlan)), ad)) {
+			return false
+		}
 	}
 	return true
+}
+
+// ratio is x / y × 100, exactly.
+func ratio(x, y *big.Rat) *big.Rat {
+	r := new(big.Rat).Quo(x, y)
+	return r.Mul(r, big.NewRat(100, 1))
 }
 
 // TestShownDecimals: the trial's cases, each with the precision it needs.
@@ -111,6 +132,13 @@ func TestShownDecimals(t *testing.T) {
 		{"a growth between equal-looking values", &model.Indicator{Code: "SL", Kind: model.Quantity}, []*big.Rat{big.NewRat(3, 10), big.NewRat(4, 10)}, nil, 1},
 		// Within the ceiling (≤ 100 vụ) by a hair: 100,4 must not read 100 → met.
 		{"a ceiling passed by a hair", &model.Indicator{Code: "VP", Kind: model.Quantity, LowerIsBetter: true}, []*big.Rat{nil, big.NewRat(1004, 10)}, big.NewRat(100, 1), 1},
+		// 41,4 against 40 shown as 41 and 40 would recompute to a growth of
+		// 2,5% beside the "tăng 3,5%" stated.
+		{"a growth stated from a rounded value", &model.Indicator{Code: "DT", Kind: model.Quantity}, []*big.Rat{big.NewRat(40, 1), big.NewRat(414, 10)}, big.NewRat(300, 1), 1},
+		// 3,25 of a plan of 13 is 25%; 3,3 of 13 would recompute to 25,4%.
+		{"an attainment stated from a rounded value", &model.Indicator{Code: "SL", Kind: model.Quantity, Decimals: 1}, []*big.Rat{nil, big.NewRat(325, 100)}, big.NewRat(13, 1), 2},
+		// A rate's change is in points: its relative change is not stated.
+		{"a rate's relative change is not stated", rate(0, ""), []*big.Rat{big.NewRat(40, 1), big.NewRat(414, 10)}, nil, 0},
 		{"a ranking", &model.Indicator{Code: "XH", Kind: model.Rank}, []*big.Rat{big.NewRat(5, 1), big.NewRat(7, 1)}, nil, 0},
 	} {
 		got := compute.ShownDecimals(c.ind, c.values, c.plan)

@@ -33,9 +33,9 @@ var DefaultThreshold = big.NewRat(50, 1)
 type Status string
 
 const (
-	Up          Status = "up"           // the value rose (for a ranking: a better place)
-	Down        Status = "down"         // the value fell (for a ranking: a worse place)
-	Same        Status = "same"         // exactly equal
+	Up          Status = "up"           // the words say a rise (for a ranking: a better place)
+	Down        Status = "down"         // the words say a fall (for a ranking: a worse place)
+	Same        Status = "same"         // equal, or a change the words round to "tương đương"
 	Added       Status = "added"        // a value only in the later column
 	Removed     Status = "removed"      // a value only in the earlier column
 	NoBase      Status = "no-base"      // the earlier value is 0: no relative change exists
@@ -56,7 +56,7 @@ func (s Status) Text(previous string) string {
 	case Down:
 		return "giảm"
 	case Same:
-		return "không đổi"
+		return vnformat.Same
 	case Added:
 		return "mới"
 	case Removed:
@@ -162,25 +162,35 @@ func (r *Row) Attainment() *big.Rat {
 // Change compares two consecutive columns of a row.
 type Change struct {
 	From, To int // column indexes
-	Status   Status
-	Delta    *big.Rat // value(To) − value(From); nil unless both exist in the same unit
-	Flag     bool     // |Percent()| reaches the threshold, or the base is 0
-	Limit    *big.Rat // the threshold that applied, in percent
+	// Status is the direction the words state after rounding (ChangeText):
+	// 200.000 → 199.999 is "tương đương", Same, though Delta is -1.
+	Status Status
+	Delta  *big.Rat // value(To) − value(From); nil unless both exist in the same unit
+	Flag   bool     // |Percent()| reaches the threshold, or the base is 0
+	Limit  *big.Rat // the threshold that applied, in percent
 	// ZeroDivisor is, for an Uncomputable change, the divisor that is 0 in
 	// the column whose value cannot be computed (compute.Figure.ZeroDivisor).
 	ZeroDivisor string
 
 	from, to *big.Rat
+	relative bool // the change is stated as a growth in percent (a quantity's)
 }
 
 // Percent is Delta as a percentage of value(From), the report's growth; nil
-// without a comparison or with a zero base. Computed on each call: Compare
-// itself needs no division per indicator.
+// without a comparison, with a zero base, or for a rate or a ranking, whose
+// change is stated in points or places: a percentage of a percentage or of
+// places is no figure anyone states. Computed on each call.
 func (c Change) Percent() *big.Rat {
-	if c.Delta == nil {
+	if c.Delta == nil || !c.relative {
 		return nil
 	}
 	return compute.Growth(c.from, c.to)
+}
+
+// differs reports whether the values differ, even by a change the words
+// round to "tương đương".
+func (c Change) differs() bool {
+	return c.Status.Changed() || c.Delta != nil && c.Delta.Sign() != 0
 }
 
 // Compare compares the periods' figures, which it orders by time
@@ -439,7 +449,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 	r.Changes = make([]Change, 0, n-1)
 	for j := 1; j < n; j++ {
 		unitChanged := multi && units[j-1] != units[j] && units[j-1] != "" && units[j] != ""
-		c := compare(ind, r.Values[j-1], r.Values[j], unitChanged)
+		c := compare(ind, r.Values[j-1], r.Values[j], unitChanged, r.Decimals)
 		// A value that cannot be computed is not missing: the comparison is not
 		// "mới" or "bỏ" but impossible.
 		switch {
@@ -449,7 +459,7 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 			c.Status, c.ZeroDivisor = Uncomputable, divisors[j]
 		}
 		c.From, c.To, c.Limit = j-1, j, limit
-		if c.Status == Up || c.Status == Down || c.Status == NoBase {
+		if c.Delta != nil && c.Delta.Sign() != 0 {
 			c.Flag = fl.beyond(c.Delta, c.from, limit)
 		}
 		r.Flag = r.Flag || c.Flag
@@ -458,9 +468,11 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 	return r
 }
 
-// compare works out one change. The relative change is compute's Growth, so it
-// is exactly the report's.
-func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool) Change {
+// compare works out one change between values shown at decimals. Its status
+// is the direction its words state after rounding (vnformat.ChangeSign, the
+// sign of the words ChangeText gives), so that "tương đương" is never counted as a fall;
+// the relative change is compute's Growth, exactly the report's.
+func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool, decimals int) Change {
 	switch {
 	case from == nil && to == nil:
 		return Change{Status: Absent}
@@ -472,16 +484,16 @@ func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool) Change {
 		return Change{Status: UnitChanged}
 	}
 	f := compute.Figure{Indicator: ind, Value: to, Previous: from}
-	c := Change{Delta: f.Change(), from: from, to: to}
-	sign := c.Delta.Sign()
-	if ind.Kind == model.Rank {
-		sign = -sign // a smaller place is a rise, as the report words it
-	}
+	m := ind.Kind.Measure()
+	c := Change{Delta: f.Change(), from: from, to: to, relative: m == vnformat.Relative}
+	sign, ok := vnformat.ChangeSign(m, c.Delta, c.Percent(), vnformat.ChangeDecimals(m, decimals))
 	switch {
+	case c.Delta.Sign() == 0:
+		c.Status = Same
+	case !ok: // a quantity from 0: no growth to state
+		c.Status = NoBase
 	case sign == 0:
 		c.Status = Same
-	case from.Sign() == 0 && ind.Kind != model.Rate && ind.Kind != model.Rank:
-		c.Status = NoBase
 	case sign > 0:
 		c.Status = Up
 	default:
@@ -575,10 +587,11 @@ func transitions(ss []string, cols []Column) string {
 	return out
 }
 
-// changed reports whether any change of the row is a difference.
+// changed reports whether the row's values differ between two columns, even
+// where the words round the change to "tương đương" (--only-changed, --exit-code).
 func (r *Row) changed() bool {
 	for _, c := range r.Changes {
-		if c.Status.Changed() {
+		if c.differs() {
 			return true
 		}
 	}
@@ -639,11 +652,12 @@ func (s *Summary) add(r *Row) {
 	}
 }
 
-// String is the closing line: "38 chỉ tiêu: 21 tăng, 12 giảm, 3 không đổi, 2 mới".
-// Rises, falls and unchanged are always given; the other counts only when not 0.
+// String is the closing line: "38 chỉ tiêu: 21 tăng, 12 giảm, 3 tương đương, 2 mới",
+// counting each change as its words state it. Rises, falls and the changes
+// worded "tương đương" are always given; the other counts only when not 0.
 // Changes beyond the threshold follow after a semicolon.
 func (s Summary) String() string {
-	out := fmt.Sprintf("%d chỉ tiêu: %d tăng, %d giảm, %d không đổi", s.Indicators, s.Up, s.Down, s.Same)
+	out := fmt.Sprintf("%d chỉ tiêu: %d tăng, %d giảm, %d %s", s.Indicators, s.Up, s.Down, s.Same, vnformat.Same)
 	for _, p := range []struct {
 		n    int
 		what string

@@ -66,7 +66,7 @@ func TestSampleReferenceFigures(t *testing.T) {
 		t.Errorf("DT_VIEN_THONG attainment %q flag %v, want 68%% and no flag (28%% < 50%%)", vt.AttainmentText(), vt.Flag)
 	}
 	// Every indicator of the sample has a 2021 value; only five have one for 2020.
-	if got, want := tb.Summary.String(), "46 chỉ tiêu: 3 tăng, 2 giảm, 0 không đổi, 41 mới"; got != want {
+	if got, want := tb.Summary.String(), "46 chỉ tiêu: 3 tăng, 2 giảm, 0 tương đương, 41 mới"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	if !tb.Differs() {
@@ -154,7 +154,7 @@ func TestSeries(t *testing.T) {
 	if w, _ := x.ChangeText(1); w != "giữ nguyên thứ hạng" || x.Changes[1].Status != Same || x.ValueText(2) != "11/63" {
 		t.Errorf("ranking 11 → 11: %q %s %q", w, x.Changes[1].Status, x.ValueText(2))
 	}
-	if got := tb.Summary.String(); got != "4 chỉ tiêu: 0 tăng, 2 giảm, 2 không đổi; 2 chỉ tiêu biến động vượt ngưỡng cần xem lại" {
+	if got := tb.Summary.String(); got != "4 chỉ tiêu: 0 tăng, 2 giảm, 2 tương đương; 2 chỉ tiêu biến động vượt ngưỡng cần xem lại" {
 		t.Errorf("summary of the newest change: %q", got)
 	}
 }
@@ -222,7 +222,7 @@ func TestDifferentInputs(t *testing.T) {
 	if z.Changes[0].Percent() != nil || !z.Flag || z.PercentText(0) != "" {
 		t.Errorf("zero base: percent %v flag %v", z.Changes[0].Percent(), z.Flag)
 	}
-	if got, want := tb.Summary.String(), "6 chỉ tiêu: 1 tăng, 0 giảm, 1 không đổi, 1 mới, 1 bỏ, 1 năm trước bằng 0, 1 đổi đơn vị; 2 chỉ tiêu biến động vượt ngưỡng cần xem lại"; got != want {
+	if got, want := tb.Summary.String(), "6 chỉ tiêu: 1 tăng, 0 giảm, 1 tương đương, 1 mới, 1 bỏ, 1 năm trước bằng 0, 1 đổi đơn vị; 2 chỉ tiêu biến động vượt ngưỡng cần xem lại"; got != want {
 		t.Errorf("summary %q\nwant    %q", got, want)
 	}
 }

@@ -117,7 +117,7 @@ func TestWriteJSON(t *testing.T) {
 		t.Errorf("head: %+v", doc)
 	}
 	if doc.Summary.Indicators != 46 || doc.Summary.Up != 3 || doc.Summary.Down != 2 || doc.Summary.Added != 41 || !doc.Summary.Differs ||
-		doc.Summary.Text != "46 chỉ tiêu: 3 tăng, 2 giảm, 0 không đổi, 41 mới" {
+		doc.Summary.Text != "46 chỉ tiêu: 3 tăng, 2 giảm, 0 tương đương, 41 mới" {
 		t.Errorf("summary: %+v", doc.Summary)
 	}
 	str := func(n *json.Number) string {
@@ -170,7 +170,7 @@ func TestWriteMarkdown(t *testing.T) {
 			t.Errorf("markdown lacks %q", want)
 		}
 	}
-	if !strings.HasSuffix(out, "\n\n46 chỉ tiêu: 3 tăng, 2 giảm, 0 không đổi, 41 mới\n") {
+	if !strings.HasSuffix(out, "\n\n46 chỉ tiêu: 3 tăng, 2 giảm, 0 tương đương, 41 mới\n") {
 		t.Errorf("markdown should end with the summary:\n%s", out[len(out)-200:])
 	}
 }
@@ -224,7 +224,7 @@ func TestWriteText(t *testing.T) {
 	if lines[2] != "Bưu chính, Viễn thông" {
 		t.Errorf("group heading %q", lines[2])
 	}
-	if !strings.HasSuffix(out, "\n7 chỉ tiêu: 2 tăng, 2 giảm, 0 không đổi, 3 mới\n") {
+	if !strings.HasSuffix(out, "\n7 chỉ tiêu: 2 tăng, 2 giảm, 0 tương đương, 3 mới\n") {
 		t.Errorf("summary line:\n%s", out)
 	}
 	// The table fits 100 columns: long names fold onto the next lines, whole words.
@@ -259,7 +259,7 @@ func TestWriteTextFlagsAndEmpty(t *testing.T) {
 	}
 	buf.Reset()
 	WriteText(&buf, Compare(cat, []*model.Figures{years[0], years[0]}, Options{OnlyChanged: true}), false)
-	if out := buf.String(); !strings.Contains(out, "(không có chỉ tiêu nào để hiển thị)") || !strings.HasSuffix(out, "46 chỉ tiêu: 0 tăng, 0 giảm, 46 không đổi\n") {
+	if out := buf.String(); !strings.Contains(out, "(không có chỉ tiêu nào để hiển thị)") || !strings.HasSuffix(out, "46 chỉ tiêu: 0 tăng, 0 giảm, 46 tương đương\n") {
 		t.Errorf("empty table:\n%s", out)
 	}
 }

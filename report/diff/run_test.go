@@ -94,7 +94,7 @@ func TestRun(t *testing.T) {
 	if got := strings.Join(codes, " "); got != "TB_INTERNET DT_VIEN_THONG" {
 		t.Errorf("rows %s", got)
 	}
-	if got := tb.Summary.String(); got != "7 chỉ tiêu: 2 tăng, 2 giảm, 0 không đổi, 3 mới; 2 chỉ tiêu biến động vượt ngưỡng cần xem lại" {
+	if got := tb.Summary.String(); got != "7 chỉ tiêu: 2 tăng, 2 giảm, 0 tương đương, 3 mới; 2 chỉ tiêu biến động vượt ngưỡng cần xem lại" {
 		t.Errorf("summary %q", got)
 	}
 	if r := row(t, tb, "DT_VIEN_THONG"); r.ValueText(0) != "1.597" || r.ValueText(1) != "1.150" {

@@ -102,3 +102,89 @@ func TestAttainmentShownAsTheReport(t *testing.T) {
 		}
 	}
 }
+
+// rounded is x / y × 100 at one decimal, half up, written with a comma: the
+// oracle of the growths and attainments below.
+func rounded(x, y decimal.Decimal) string {
+	return strings.Replace(x.Mul(decimal.NewFromInt(100)).DivRound(y, 1).StringFixed(1), ".", ",", 1)
+}
+
+// TestWordsRuleTheStatus: a row's values are shown so that the growth and
+// attainment worked out from them are those stated; the status and the
+// summary follow the words after rounding; a rate's or a ranking's change has
+// no percentage of its own.
+func TestWordsRuleTheStatus(t *testing.T) {
+	cat := model.NewCatalogue("c", nil, []*model.Indicator{
+		{Code: "DT_SO", Unit: "tỷ đồng"}, {Code: "TB", Unit: "thuê bao"},
+		{Code: "XH", Kind: model.Rank}, {Code: "TL", Unit: "%", Kind: model.Rate, Decimals: 1},
+	})
+	y24 := &model.Figures{Period: model.YearPeriod(2024), Entries: []*model.Entry{entry("DT_SO", "40"), entry("TB", "500000"), entry("TL", "62.5")},
+		Rankings: []*model.Ranking{{Code: "XH", Rank: 12, Of: 63}}}
+	cur := entry("DT_SO", "41.4")
+	cur.Plan = dec("300")
+	y25 := &model.Figures{Period: model.YearPeriod(2025), Entries: []*model.Entry{cur, entry("TB", "499999"), entry("TL", "64")},
+		Rankings: []*model.Ranking{{Code: "XH", Rank: 13, Of: 63}}}
+	tb := Compare(cat, []*model.Figures{y24, y25}, Options{OnlyChanged: true})
+
+	// 41,4 tỷ đồng (thap_phan 0) against 40 and a plan of 300: shown as 41,
+	// 41 / 40 and 41 / 300 would be 102,5% and 13,7%, not what is stated.
+	v, p, plan := decimal.RequireFromString("41.4"), decimal.NewFromInt(40), decimal.NewFromInt(300)
+	dt := row(t, tb, "DT_SO")
+	growth := rounded(v.Sub(p), p)
+	if got, want := texts(dt), "40,0 → 41,4 | +1,4 | tăng "+growth+"% | up"; got != want {
+		t.Errorf("DT_SO: %q, want %q", got, want)
+	}
+	if got, want := dt.PlanText()+" | "+dt.AttainmentText(), "300,0 | "+rounded(v, plan)+"%"; got != want {
+		t.Errorf("DT_SO plan: %q, want %q", got, want)
+	}
+	if got := dt.PercentText(0); got != growth {
+		t.Errorf("DT_SO percent %q, want %q", got, growth)
+	}
+
+	// 500.000 → 499.999 is "tương đương": not a fall, yet a difference.
+	if got, want := texts(row(t, tb, "TB")), "500.000 → 499.999 | -1 | tương đương | same"; got != want {
+		t.Errorf("TB: %q, want %q", got, want)
+	}
+	s := tb.Summary
+	if s.Up != 2 || s.Down != 1 || s.Same != 1 || !strings.HasPrefix(s.String(), "4 chỉ tiêu: 2 tăng, 1 giảm, 1 tương đương") || !tb.Differs() {
+		t.Errorf("summary %+v %q, differs %v", s, s.String(), tb.Differs())
+	}
+
+	// 12/63 → 13/63 is "giảm 1 bậc", 62,5% → 64% "tăng 1,5 điểm phần trăm":
+	// neither has a percentage change (8,3% of a place, 2,4% of a rate).
+	for _, code := range []string{"XH", "TL"} {
+		r := row(t, tb, code)
+		if r.Changes[0].Percent() != nil || r.PercentText(0) != "" {
+			t.Errorf("%s: a percentage change %q", code, r.PercentText(0))
+		}
+	}
+	var js bytes.Buffer
+	if err := WriteJSON(&js, tb); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Rows []struct {
+			Code    string
+			Changes []struct {
+				Status  string
+				Percent *float64
+			}
+		}
+	}
+	if err := json.Unmarshal(js.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range doc.Rows {
+		c := r.Changes[0]
+		if (c.Percent != nil) != (r.Code == "DT_SO" || r.Code == "TB") || r.Code == "TB" && c.Status != "same" || r.Code == "XH" && c.Status != "down" {
+			t.Errorf("JSON %s: status %s, percent %v", r.Code, c.Status, c.Percent)
+		}
+	}
+	var csv bytes.Buffer
+	if err := WriteCSV(&csv, tb); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csv.String(), "\r\nXH,,,,12/63,13/63,+1,,giảm 1 bậc,giảm,") {
+		t.Errorf("CSV: the ranking's percentage change is not empty:\n%s", csv.String())
+	}
+}

@@ -151,6 +151,10 @@ func Run(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if findings.Errors() > 0 {
+		// Neither the figures nor the template can be read against it.
+		return nil, &ProblemsError{Findings: validate.Sort(findings)}
+	}
 	type parsed struct {
 		r   *render.Renderer
 		err error

@@ -142,7 +142,23 @@ func CheckOutput(path, what string, ws *Workspace) error {
 	} else if !isFile(filepath.Join(dir, CatalogueFile)) {
 		return nil
 	}
-	return fmt.Errorf("không ghi %s vào thư mục số liệu %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", what, shown)
+	return fmt.Errorf("không ghi %s vào %s (nơi để danh mục, số liệu và mẫu); hãy chọn thư mục khác", what, DataFolderName(shown))
+}
+
+// DataFolderName names a data folder in a message as its user knows it: by
+// the path typed or found ("thư mục số liệu data", "… ../data"), the current
+// folder in words with where it is, never as "." or "..".
+func DataFolderName(dir string) string {
+	abs, err := filepath.Abs(dir)
+	switch {
+	case err != nil:
+		return "thư mục số liệu " + dir
+	case dir == ".":
+		return "thư mục hiện tại (" + abs + "), là thư mục số liệu"
+	case strings.Trim(dir, "."+string(filepath.Separator)) == "":
+		return "thư mục số liệu " + abs
+	}
+	return "thư mục số liệu " + dir
 }
 
 func isDir(p string) bool {
@@ -213,19 +229,8 @@ func inputPeriod(e fs.DirEntry) (model.Period, bool) {
 func (w *Workspace) Strays(periods ...model.Period) model.Findings {
 	entries, _ := fs.ReadDir(w.FS, ".") // Periods or File has said why a folder cannot be read
 	var found model.Findings
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || name == CatalogueFile || strings.HasPrefix(name, "~$") || atomicfile.IsBackup(name) ||
-			!slices.Contains(InputExts, strings.ToLower(path.Ext(name))) {
-			continue
-		}
-		if _, ok := inputPeriod(e); ok {
-			continue
-		}
+	for _, name := range strayNames(entries, periods...) {
 		p := PeriodFromName(name)
-		if len(periods) > 0 && !slices.Contains(periods, p) {
-			continue
-		}
 		f := model.Finding{Severity: model.Warning, Code: "unread-file", Pos: model.Pos{File: w.Path(name)},
 			Msg: "tệp này không được đọc: chỉ các tệp đặt tên theo kỳ (ví dụ 2025.xlsx, 2025-6T.yaml, 2025-Q3.xlsx) là số liệu",
 			Fix: "nếu đây là số liệu cần dùng, đổi tên tệp theo kỳ; nếu không, chuyển tệp ra khỏi thư mục số liệu"}
@@ -238,6 +243,27 @@ func (w *Workspace) Strays(periods ...model.Period) model.Findings {
 		found = append(found, f)
 	}
 	return found
+}
+
+// strayNames lists the files of the folder's entries that look like inputs
+// but are never read, as "2025 (1).xlsx": of the periods given, or all.
+func strayNames(entries []fs.DirEntry, periods ...model.Period) []string {
+	var names []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || name == CatalogueFile || strings.HasPrefix(name, "~$") || atomicfile.IsBackup(name) ||
+			!slices.Contains(InputExts, strings.ToLower(path.Ext(name))) {
+			continue
+		}
+		if _, ok := inputPeriod(e); ok {
+			continue
+		}
+		if len(periods) > 0 && !slices.Contains(periods, PeriodFromName(name)) {
+			continue
+		}
+		names = append(names, name)
+	}
+	return names
 }
 
 // Periods lists, in time order, the periods that have an input file in the workspace.
@@ -277,7 +303,17 @@ func (w *Workspace) File(p model.Period) (string, error) {
 		if w.Embedded {
 			return "", fmt.Errorf("bộ số liệu mẫu có sẵn không có số liệu %s (chỉ có năm 2020 và năm 2021); để lập báo cáo của đơn vị mình, hãy tạo thư mục làm việc bằng lệnh «baocao init» rồi chạy lệnh trong thư mục đó", p.Name())
 		}
-		return "", fmt.Errorf("không có tệp số liệu %s: cần %s hoặc %s", p.Name(), w.Path(p.Code()+".yaml"), w.Path(p.Code()+".xlsx"))
+		missing := fmt.Sprintf("không có tệp số liệu %s: cần %s hoặc %s", p.Name(), w.Path(p.Code()+".yaml"), w.Path(p.Code()+".xlsx"))
+		if strays := strayNames(entries, p); len(strays) > 0 {
+			// A copy saved by a browser or a mail client: its name says which it is.
+			shown := make([]string, len(strays))
+			for i, name := range strays {
+				shown[i] = w.Path(name)
+			}
+			missing += fmt.Sprintf("; thư mục có %s nhưng tên tệp không đúng tên kỳ nên không được đọc: nếu đó là số liệu %s, đổi tên tệp thành %s",
+				strings.Join(shown, ", "), p.Name(), p.Code()+path.Ext(strays[0]))
+		}
+		return "", errors.New(missing)
 	case 1:
 		return found[0], nil
 	}

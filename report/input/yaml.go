@@ -122,7 +122,7 @@ func (r *yamlReader) document(data []byte) *yaml.Node {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		r.add(model.Error, "yaml-syntax", root, "", "tệp phải là một bảng khóa: giá trị (mapping), không phải %s", kindName(root))
+		r.add(model.Error, "yaml-syntax", root, "", "tệp phải là một bảng khóa: giá trị (mỗi dòng «khóa: giá trị»), không phải %s", kindName(root))
 		return nil
 	}
 	return root
@@ -188,6 +188,9 @@ func yamlError(err error) (int, string) {
 	return line, "cú pháp YAML sai (" + msg + ")"
 }
 
+// empty tells a key written without a value ("chi_tieu:" and nothing under it).
+func empty(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
@@ -207,6 +210,10 @@ func kindName(n *yaml.Node) string {
 // pairs calls fn for each key of a mapping, reporting keys outside known.
 func (r *yamlReader) pairs(m *yaml.Node, where string, known []string, fn func(key string, k, v *yaml.Node)) {
 	if m.Kind != yaml.MappingNode {
+		if empty(m) {
+			r.add(model.Error, "yaml-syntax", m, "ghi các dòng «khóa: giá trị» bên dưới, thụt vào, hoặc bỏ hẳn dòng này", "%s để trống, không có khóa nào", where)
+			return
+		}
 		r.add(model.Error, "yaml-syntax", m, "", "%s phải là một bảng khóa: giá trị, không phải %s", where, kindName(m))
 		return
 	}
@@ -326,6 +333,17 @@ func (r *yamlReader) number(n *yaml.Node, ind *model.Indicator, code, key string
 			err = fmt.Errorf("%s", pe.Reason)
 		}
 		r.add(model.Error, "not-a-number", n, fix, "%s: «%s» không phải là số: %v", field(code, key), s, err)
+		return nil
+	}
+	if ind != nil && ind.Kind == model.Rate && strings.ContainsRune(s, '.') {
+		// A dot can only group thousands, making a rate of 1 000 or more: the
+		// decimal point of "12.345" typed the English way. Said here, where
+		// the text is known; the value is not used.
+		fix := "tỷ lệ ghi theo phần trăm, từ 0 đến 100, dấu phẩy thập phân, ví dụ 11,5"
+		if strings.Count(s, ".") == 1 && !strings.ContainsRune(s, ',') {
+			fix = fmt.Sprintf("có phải ý là «%s»?", strings.Replace(s, ".", ",", 1))
+		}
+		r.add(model.Error, "rate-out-of-range", n, fix, "%s: %s, ngoài khoảng 0–100%% của một tỷ lệ", field(code, key), note.Message())
 		return nil
 	}
 	if note.Percent && ind != nil {

@@ -87,3 +87,25 @@ func TestShownValuesAgreeWithTheWords(t *testing.T) {
 		t.Errorf("last year's %s reads as meeting the target it missed", shown)
 	}
 }
+
+// TestShownValueRecomputesTheWords: a value entered with more decimals than
+// the catalogue's is shown with enough of them that the growth and the plan
+// attainment stated beside it, worked out again from the figures shown, are
+// those stated: 41,4 tỷ đồng, never 41 (41 / 40 is 102,5%, 41 / 300 is 13,7%).
+func TestShownValueRecomputesTheWords(t *testing.T) {
+	p := appendixtest.NewProvince()
+	rep := compute.Compute(p.Catalogue, p.Year, p.Prev)
+	hundred := decimal.NewFromInt(100)
+	value, prev, plan := decimal.RequireFromString("41.4"), decimal.NewFromInt(40), decimal.NewFromInt(300)
+	growth := value.Sub(prev).Mul(hundred).DivRound(prev, 1)
+	attained := value.Mul(hundred).DivRound(plan, 1)
+	if rounded := value.Round(0); rounded.Sub(prev).Mul(hundred).DivRound(prev, 1).Equal(growth) ||
+		rounded.Mul(hundred).DivRound(plan, 1).Equal(attained) {
+		t.Fatal("fixture: the rounded value recomputes to the figures stated")
+	}
+	expectRendered(t, rep, []struct{ tag, want string }{
+		{`{{ with chi_tieu "DT_SO" }}{{ .UocDat }} {{ .GiaTriDonVi }} (năm trước {{ .GiaTriNamTruoc }}), {{ .SoVoiCungKy }}, {{ .DatKeHoach }}{{ end }}`,
+			"đạt " + vn(value, 1) + " tỷ đồng (năm trước " + vn(prev, 1) + "), tăng " + vn(growth, 1) + "% so với cùng kỳ năm 2023, đạt " +
+				vn(attained, 1) + "% Kế hoạch năm 2024"},
+	})
+}

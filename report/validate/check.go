@@ -73,6 +73,7 @@ func Check(cat *model.Catalogue, cur, prev *model.Figures, opt Options) model.Fi
 	}
 	c.readReported()
 	c.emptyPrevious()
+	c.noFigure()
 	c.duplicates()
 	c.entered()
 	c.previousInRange()
@@ -161,6 +162,23 @@ func (c *checker) emptyPrevious() {
 		p.Period.Name(), c.cur.Source, stated)
 }
 
+// noFigure warns, once for the file, of a period's input without a single
+// figure of the period (a file holding only its header, or only plans): the
+// report is made, but every sentence about an indicator is left out of it.
+// A reader's error on the file has said why already.
+func (c *checker) noFigure() {
+	if len(c.cur.Rankings) > 0 || slices.ContainsFunc(c.cur.Entries, func(e *model.Entry) bool { return e.Actual != nil }) {
+		return
+	}
+	for _, f := range c.opt.Reported {
+		if f.Pos.File == c.cur.Source && f.Severity == model.Error {
+			return
+		}
+	}
+	c.add(model.Warning, "empty-period", model.Pos{File: c.cur.Source}, "điền số thực hiện "+c.cur.Period.Name()+" của các chỉ tiêu",
+		"tệp số liệu %s chưa có số thực hiện nào: báo cáo sẽ bỏ mọi câu nói về các chỉ tiêu", c.cur.Period.Name())
+}
+
 func (c *checker) readReported() {
 	for _, f := range c.opt.Reported {
 		if f.Severity != model.Error || f.Pos.File != c.cur.Source {
@@ -208,8 +226,11 @@ func name(ind *model.Indicator) string {
 	return ind.Code + " (" + ind.Name + ")"
 }
 
-func (c *checker) nameOf(code string) string {
-	if ind, ok := c.cat.Lookup(code); ok {
+func (c *checker) nameOf(code string) string { return nameIn(c.cat, code) }
+
+// nameIn names the indicator of this code in cat, or gives the code.
+func nameIn(cat *model.Catalogue, code string) string {
+	if ind, ok := cat.Lookup(code); ok {
 		return name(ind)
 	}
 	return code
@@ -298,11 +319,9 @@ func (c *checker) entered() {
 					name(ind), v.what, show(*v.d), show(*v.d), show(pct))
 				continue
 			case !v.d.Round(int32(ind.Decimals)).Equal(*v.d):
-				// The report shows the rounded value but computes with the exact one:
-				// 130,5 shown as 131 next to "tăng 8,8%" from 130,5 / 120 reads wrong.
 				c.add(model.Warning, "more-decimals", pos(), fmt.Sprintf("làm tròn thành %s, hoặc tăng thap_phan của chỉ tiêu trong danh mục", show(v.d.Round(int32(ind.Decimals)))),
-					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); báo cáo sẽ viết số đã làm tròn (thêm chữ số chỉ khi làm tròn sẽ che mất một thay đổi hay làm con số trái với nhận định) nhưng tính tỷ lệ từ số này",
-					name(ind), v.what, show(*v.d), ind.Decimals)
+					"chỉ tiêu %s: %s %s có nhiều chữ số thập phân hơn mức báo cáo trình bày (%d); %s",
+					name(ind), v.what, show(*v.d), ind.Decimals, c.shownAs(ind, *v.d, v.d != e.YearEstimate))
 				continue
 			default:
 				continue
@@ -314,6 +333,26 @@ func (c *checker) entered() {
 }
 
 var hundred, one = decimal.NewFromInt(100), decimal.NewFromInt(1)
+
+// shownAs says how the report writes d, entered for ind with more decimals
+// than the catalogue's, and why; ofFigure tells that d is one of the values
+// shown side by side (this year's, last year's, the plan), at the precision
+// compute.ShownDecimals gives them.
+func (c *checker) shownAs(ind *model.Indicator, d decimal.Decimal, ofFigure bool) string {
+	shown := ind.Decimals
+	if f := c.rep.Figure(ind.Code); ofFigure && f != nil {
+		shown = f.ValueDecimals()
+	}
+	rounded := vnformat.Number(d.Round(int32(ind.Decimals)), ind.Decimals)
+	switch {
+	case shown > ind.Decimals:
+		return fmt.Sprintf("báo cáo viết số này là %s, với %d chữ số thập phân như các số khác của chỉ tiêu (năm trước, kế hoạch): viết %s thì tỷ lệ tăng, giảm hay tỷ lệ đạt kế hoạch tính lại từ số viết ra sẽ khác tỷ lệ nêu bên cạnh, hoặc con số sẽ che mất một thay đổi hay trái với nhận định",
+			vnformat.Number(d.Round(int32(shown)), shown), shown, rounded)
+	case ofFigure:
+		return fmt.Sprintf("báo cáo viết số đã làm tròn %s và tính tỷ lệ từ số đã ghi; các tỷ lệ tính lại từ số làm tròn vẫn khớp với tỷ lệ nêu", rounded)
+	}
+	return fmt.Sprintf("báo cáo viết số đã làm tròn %s nhưng tính tỷ lệ từ số đã ghi", rounded)
+}
 
 // outOfRange reports a value no count or rate can have, and says so.
 func (c *checker) outOfRange(ind *model.Indicator, what string, d *decimal.Decimal, pos func() model.Pos) bool {
@@ -446,14 +485,7 @@ func (c *checker) evalError(ind *model.Indicator, f *compute.Formula, missing st
 	})
 	var div compute.ErrDivByZero
 	if errors.As(err, &div) {
-		pos, divisor := c.inputsPlace(f), div.Divisor
-		fix := "kiểm tra lại số liệu của " + strings.Join(f.Inputs, ", ")
-		if _, ok := c.cat.Lookup(div.Divisor); ok {
-			pos, divisor = c.placeOf(div.Divisor), c.nameOf(div.Divisor)
-			fix = fmt.Sprintf("kiểm tra lại số liệu của %s: chỉ tiêu %s chỉ tính được khi số này khác 0", div.Divisor, ind.Code)
-		}
-		c.add(model.Error, "formula-error", pos, fix, "không tính được chỉ tiêu %s theo công thức «%s»: phép chia cho %s bằng 0",
-			name(ind), ind.Formula, divisor)
+		c.zeroDivisor(ind, f, div.Divisor)
 		return
 	}
 	var tooLarge compute.ErrTooLarge
@@ -464,6 +496,33 @@ func (c *checker) evalError(ind *model.Indicator, f *compute.Formula, missing st
 	}
 	// What remains is a formula that reads itself, a fault of the catalogue.
 	c.add(model.Error, "formula-error", c.cat.Pos(ind), "", "chỉ tiêu %s: %s", name(ind), missing)
+}
+
+// zeroDivisor tells of a derived indicator whose formula divides by zero in
+// the period's figures: a month without dossiers has no rate of them. The
+// value is missing, as a figure not entered is: its sentences are left out of
+// the report (see Omitted, which says so in its place when the template uses
+// it), and it is an error only where a missing input would be one, for an
+// indicator marked bat_buoc that the template uses.
+func (c *checker) zeroDivisor(ind *model.Indicator, f *compute.Formula, div string) {
+	pos, divisor, inputs := c.inputsPlace(f), div, strings.Join(f.Inputs, ", ")
+	if _, ok := c.cat.Lookup(div); ok {
+		pos, divisor, inputs = c.placeOf(div), c.nameOf(div), div
+	}
+	what := fmt.Sprintf("không tính được chỉ tiêu %s %s theo công thức «%s»: phép chia cho %s bằng 0",
+		name(ind), c.cur.Period.Name(), ind.Formula, divisor)
+	if c.required[ind.Code] {
+		c.add(model.Error, "zero-divisor", pos,
+			fmt.Sprintf("kiểm tra lại số liệu của %s: chỉ tiêu %s bắt buộc (bat_buoc) mà chỉ tính được khi số này khác 0", inputs, ind.Code), "%s", what)
+		return
+	}
+	c.add(model.Warning, "zero-divisor", pos, zeroDivisorFix("số liệu của "+inputs), "%s; báo cáo bỏ các câu nói về chỉ tiêu này", what)
+}
+
+// zeroDivisorFix is the advice on a formula dividing by zero in the figures
+// named: a zero may be true, and then nothing is to be done.
+func zeroDivisorFix(figures string) string {
+	return "kiểm tra lại " + figures + "; nếu đúng bằng 0 thì không cần sửa"
 }
 
 // plausible checks a derived value: a rate within 0–100, a quantity not negative.
@@ -709,8 +768,8 @@ func (c *checker) implausible(ind *model.Indicator, e *model.Entry, fig *compute
 // cannot be computed, its formula dividing by zero in last year's figures:
 // the report has this year's value but cannot compare it (and says why, see
 // compute.Figure.PreviousZeroDivisor). The finding is at the divisor's place
-// in last year's input; that input's own check reports the fault as an
-// error, for its own report.
+// in last year's input; that input's own check tells of it for its own
+// report, as zero-divisor (see Sort for the one kept).
 func (c *checker) previousUncomputable() {
 	if c.prev == nil {
 		return
@@ -726,7 +785,7 @@ func (c *checker) previousUncomputable() {
 		}
 		if _, ok := c.cat.Lookup(div); ok {
 			divisor = c.nameOf(div)
-			fix = fmt.Sprintf("kiểm tra lại số liệu %s của %s; nếu đúng bằng 0 thì không cần sửa: báo cáo nêu lý do không so sánh", c.prev.Period.Name(), div)
+			fix = zeroDivisorFix(fmt.Sprintf("số liệu %s của %s", c.prev.Period.Name(), div))
 		}
 		c.add(model.Warning, "previous-formula-error", pos, fix,
 			"không tính được chỉ tiêu %s %s theo công thức «%s»: phép chia cho %s bằng 0; báo cáo %s không so sánh chỉ tiêu này với %[2]s",
@@ -829,12 +888,23 @@ func Omitted(rep *compute.Report, codes []string, strict bool) model.Findings {
 			sev, fix = model.Error, "điền số liệu: danh mục đánh dấu chỉ tiêu này bắt buộc (bat_buoc)"
 		case strict:
 			sev = model.Error
+		case fig.ZeroDivisor != "":
+			continue // Check's zero-divisor warning says it, with why, and where
 		}
-		why := "chưa có số liệu " + rep.Current.Period.Name()
-		if fig.Indicator.Derived() {
+		why, pos := "chưa có số liệu "+rep.Current.Period.Name(), rep.InputPlace(code)
+		switch {
+		case fig.ZeroDivisor != "":
+			// A figure that cannot be computed (an error here: required, or
+			// strict), at the divisor whose 0 is the reason.
+			why = fmt.Sprintf("không tính được số liệu %s: phép chia cho %s bằng 0", rep.Current.Period.Name(), nameIn(rep.Catalogue, fig.ZeroDivisor))
+			fix = fmt.Sprintf("kiểm tra lại số liệu của %s: chỉ tiêu %s chỉ tính được khi số này khác 0", fig.ZeroDivisor, code)
+			if _, ok := rep.Catalogue.Lookup(fig.ZeroDivisor); ok {
+				pos = rep.InputPlace(fig.ZeroDivisor)
+			}
+		case fig.Indicator.Derived():
 			why += " (" + fig.Missing + ")" // which input is missing
 		}
-		fs = append(fs, model.Finding{Severity: sev, Code: "omitted", Pos: rep.InputPlace(code), Fix: fix,
+		fs = append(fs, model.Finding{Severity: sev, Code: "omitted", Pos: pos, Fix: fix,
 			Msg: fmt.Sprintf("chỉ tiêu %s %s: câu nói về chỉ tiêu này được bỏ khỏi báo cáo", name(fig.Indicator), why)})
 	}
 	return fs

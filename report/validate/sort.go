@@ -12,17 +12,29 @@ import (
 // row-major order, findings about a whole file first — then errors before
 // warnings, and drops repeats (same code, place and message), which arise when
 // one file is read both as a year of its own and as last year for the next.
-// A missing-value warning where an omitted finding stands says less than it,
-// and goes: one fault, one finding.
+// A missing-value or zero-divisor warning where an omitted finding stands
+// says less than it, and goes: one fault, one finding. So does a zero-divisor
+// warning on a period read also as last year's, where previous-formula-error
+// stands: the value is missing for both reports, and the later one's, which
+// compares with it, is the report validate is for.
 func Sort(fs model.Findings) model.Findings {
-	omitted := map[model.Pos]bool{}
+	covers := map[string]map[model.Pos]bool{"omitted": {}, "previous-formula-error": {}}
 	for _, f := range fs {
-		if f.Code == "omitted" {
-			omitted[f.Pos] = true
+		if at, ok := covers[f.Code]; ok {
+			at[f.Pos] = true
 		}
 	}
 	out := slices.DeleteFunc(slices.Clone(fs), func(f model.Finding) bool {
-		return f.Code == "missing-value" && f.Severity == model.Warning && omitted[f.Pos]
+		if f.Severity != model.Warning {
+			return false
+		}
+		switch f.Code {
+		case "missing-value":
+			return covers["omitted"][f.Pos]
+		case "zero-divisor":
+			return covers["omitted"][f.Pos] || covers["previous-formula-error"][f.Pos]
+		}
+		return false
 	})
 	slices.SortStableFunc(out, compare)
 	return slices.CompactFunc(out, func(a, b model.Finding) bool {

@@ -133,6 +133,31 @@ func IndicatorChange(m Measure, delta, growth *big.Rat, decimals int) (words str
 	return words, sign, true
 }
 
+// ChangeSign is the direction IndicatorChange states (sign, ok), without
+// wording it: for counting and marking many changes, as diff's status does.
+func ChangeSign(m Measure, delta, growth *big.Rat, decimals int) (sign int, ok bool) {
+	switch m {
+	case Places:
+		_, sign = IndicatorDelta(m, delta, decimals, "")
+		return sign, true
+	case Points:
+		return roundedSign(delta, decimals), true
+	}
+	if growth == nil {
+		return 0, false
+	}
+	return roundedSign(growth, decimals), true
+}
+
+// roundedSign is the sign of r rounded half-up once at decimals, as
+// ratChangeWords rounds it.
+func roundedSign(r *big.Rat, decimals int) int {
+	if f, ok := roundRatFixed(r, int(clampDecimals(decimals))); ok {
+		return f.sign()
+	}
+	return RoundRat(r, int(clampDecimals(decimals))).Sign()
+}
+
 // ChangeDecimals is the precision IndicatorChange words a change measured by
 // m at unless a template chooses one: a rate's change in points at the
 // decimals its two values are shown at (shown), so that it is their

@@ -146,3 +146,28 @@ func BenchmarkIndicatorWording(b *testing.B) {
 		}
 	}
 }
+
+// TestChangeSignIsTheWords: the direction ChangeSign gives is the one
+// IndicatorChange words, "tương đương" included, for every measure, at
+// thresholds of rounding and beyond 64 bits.
+func TestChangeSignIsTheWords(t *testing.T) {
+	huge, _ := new(big.Rat).SetString("123456789012345678901234567890/7")
+	for _, m := range []Measure{Relative, Points, Places} {
+		for _, r := range []*big.Rat{big.NewRat(-5, 10000), big.NewRat(5, 100), big.NewRat(-5, 100), big.NewRat(49, 1000), big.NewRat(0, 1),
+			big.NewRat(-1, 1), big.NewRat(3, 1), huge, new(big.Rat).Neg(huge)} {
+			for _, d := range []int{0, 1, 2} {
+				words, wordSign, wordOK := IndicatorChange(m, r, r, d)
+				sign, ok := ChangeSign(m, r, r, d)
+				if sign != wordSign || ok != wordOK {
+					t.Errorf("measure %d, %s at %d: ChangeSign %d %v, words %q %d %v", m, r.RatString(), d, sign, ok, words, wordSign, wordOK)
+				}
+				if (sign == 0) != (words == Same || words == "giữ nguyên thứ hạng") {
+					t.Errorf("measure %d, %s at %d: sign %d beside %q", m, r.RatString(), d, sign, words)
+				}
+			}
+		}
+	}
+	if _, ok := ChangeSign(Relative, big.NewRat(1, 1), nil, 1); ok {
+		t.Error("a growth from 0 has a direction")
+	}
+}

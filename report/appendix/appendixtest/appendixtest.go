@@ -143,14 +143,29 @@ func row(ind *model.Indicator, f Figures, no int) Row {
 	}
 	// The row's precision: the catalogue's, or more until a change from last
 	// year shows, in both values and in their difference, as the rise or fall
-	// it is (worked out here apart from compute.ShownDecimals; no figure of
-	// these fixtures needs more digits for its target or plan).
+	// it is, and until the growth and the attainment worked out from the
+	// values shown are those stated (worked out here apart from
+	// compute.ShownDecimals; no figure of these fixtures needs more digits for
+	// its target or plan, nor an attainment at more than 1 decimal).
 	places := ind.Decimals
 	if f.Prev != nil && !f.Prev.Equal(*f.Value) {
 		change := f.Value.Sub(*f.Prev)
 		for p := int32(places); f.Value.Round(p).Sub(f.Prev.Round(p)).Sign() != change.Sign() || change.Round(p).Sign() != change.Sign(); p++ {
 			places = int(p) + 1
 		}
+	}
+	percent := func(x, y decimal.Decimal) decimal.Decimal { return x.Mul(hundred).DivRound(y, 40).Round(1) }
+	for p := int32(places); ; p++ {
+		places = int(p)
+		shown := f.Value.Round(p)
+		if ind.Kind == model.Quantity && f.Prev != nil && !f.Prev.IsZero() &&
+			(f.Prev.Round(p).IsZero() || !percent(shown, f.Prev.Round(p)).Equal(percent(*f.Value, *f.Prev))) {
+			continue
+		}
+		if f.Plan != nil && !f.Plan.IsZero() && (f.Plan.Round(p).IsZero() || !percent(shown, f.Plan.Round(p)).Equal(percent(*f.Value, *f.Plan))) {
+			continue
+		}
+		break
 	}
 	value := func(i int, v *decimal.Decimal) {
 		if v != nil {

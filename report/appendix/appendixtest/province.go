@@ -36,6 +36,7 @@ func NewProvince() *Province {
 		{Code: "BTS", Name: "Trạm thu phát sóng (BTS)", Unit: "trạm", Group: "HT", Kind: model.Quantity},
 		{Code: "CAP_QUANG", Name: "Cáp quang xây mới", Unit: "km", Group: "HT", Kind: model.Quantity, Decimals: 1},
 		{Code: "HO_GD", Name: "Hộ gia đình có cáp quang", Unit: "hộ", Group: "HT", Kind: model.Quantity},
+		{Code: "DT_SO", Name: "Doanh thu dịch vụ số", Unit: "tỷ đồng", Group: "HT", Kind: model.Quantity},
 		{Code: "DIEM_WIFI", Name: "Điểm Wi-Fi công cộng", Unit: "điểm", Group: "HT", Kind: model.Quantity},
 		{Code: "KHONG_SO", Name: "Chỉ tiêu chưa có số", Unit: "cái", Group: "RONG", Kind: model.Quantity},
 		{Code: "VB_DEN", Name: "Văn bản đến", Unit: "văn bản", Group: "CQS", Kind: model.Quantity},
@@ -69,6 +70,9 @@ func NewProvince() *Province {
 	entry(cur, "BTS", "1234", "1300", true, "")
 	entry(cur, "CAP_QUANG", "2500.55", "0", false, "")
 	entry(cur, "HO_GD", "5000", "", false, "")
+	// 41,4 entered with more decimals than the catalogue's 0: 41 against 40 and
+	// 300 would recompute to 102,5% and 13,7%, not the 103,5% and 13,8% stated.
+	entry(cur, "DT_SO", "41.4", "300", false, "")
 	entry(cur, "DIEM_WIFI", "2001", "4000", false, "")
 	entry(cur, "VB_DEN", "48", "", false, "")
 	entry(cur, "KY_SO", "37", "", false, "")
@@ -82,6 +86,7 @@ func NewProvince() *Province {
 
 	entry(prev, "BTS", "1200", "", false, "")
 	entry(prev, "CAP_QUANG", "0", "", false, "")
+	entry(prev, "DT_SO", "40", "", false, "")
 	entry(prev, "DIEM_WIFI", "2000", "", false, "")
 	entry(prev, "VB_DEN", "45", "", false, "")
 	entry(prev, "KY_SO", "30", "", false, "")
@@ -97,6 +102,7 @@ func NewProvince() *Province {
 		"BTS":       {Value: d("1234"), Prev: d("1200"), Plan: d("1300")},
 		"CAP_QUANG": {Value: d("2500.55"), Prev: d("0"), Plan: d("0")},
 		"HO_GD":     {Value: d("5000")},
+		"DT_SO":     {Value: d("41.4"), Prev: d("40"), Plan: d("300")},
 		"DIEM_WIFI": {Value: d("2001"), Prev: d("2000"), Plan: d("4000")},
 		"VB_DEN":    {Value: d("48"), Prev: d("45")},
 		"KY_SO":     {Value: d("37"), Prev: d("30")},
