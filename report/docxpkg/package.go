@@ -37,7 +37,45 @@ const (
 	EndnotesPart  = "word/endnotes.xml"
 )
 
-const documentRels = "word/_rels/document.xml.rels"
+const (
+	documentRels = "word/_rels/document.xml.rels"
+	contentTypes = "[Content_Types].xml"
+)
+
+// maxPackagePart bounds the parts that only describe the package (the
+// content types, the document's relationships): Word writes a few kilobytes.
+const maxPackagePart = 1 << 20
+
+// checkPackagePart refuses a part describing the package that is too large
+// or not well-formed XML: a report is written with it as it is, and Word
+// cannot open a report whose content types it cannot read.
+func checkPackagePart(f *zip.File) error {
+	if f.UncompressedSize64 > maxPackagePart {
+		return fmt.Errorf("phần %s lớn hơn %d MiB (Word chỉ ghi vài KiB); tệp bị hỏng hoặc được tạo ra để gây hại", f.Name, maxPackagePart>>20)
+	}
+	text, err := readPart(f)
+	if err != nil {
+		return err
+	}
+	tk := NewTokenizer(text)
+	elements := 0
+	for {
+		tok, err := tk.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return partError(f.Name, err)
+		}
+		if tok.Kind == StartTag || tok.Kind == EmptyTag {
+			elements++
+		}
+	}
+	if elements == 0 {
+		return fmt.Errorf("phần %s không có nội dung XML", f.Name)
+	}
+	return nil
+}
 
 // Package is an open .docx file. The main document is read by
 // github.com/nguyenthenguyen/docx; headers and footers are read here, because
@@ -109,13 +147,18 @@ func Open(data []byte) (*Package, error) {
 			return nil, invalid("các phần khi giải nén lớn hơn %d MiB; tệp bị hỏng hoặc được tạo ra để gây hại", MaxTotalSize>>20)
 		}
 	}
-	for _, need := range []string{DocumentPart, documentRels} {
+	for _, need := range []string{DocumentPart, documentRels, contentTypes} {
 		if !seen[need] {
 			return nil, invalid("thiếu phần %s", need)
 		}
 	}
 	var xmlParts []string
 	for _, f := range zr.File {
+		if f.Name == contentTypes || f.Name == documentRels {
+			if err := checkPackagePart(f); err != nil {
+				return nil, invalid("%v", err)
+			}
+		}
 		isXML, err := checkProlog(f)
 		if err != nil {
 			return nil, invalid("%v", err)

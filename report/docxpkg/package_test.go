@@ -44,8 +44,25 @@ func TestOpenRejects(t *testing.T) {
 		{"duplicate", docxtest.Zip([2]string{"a.xml", "1"}, [2]string{"a.xml", "2"}), `có hai phần cùng tên "a.xml"`},
 		{"too many", docxtest.Zip(many...), "vượt giới hạn 5000 phần"},
 		{"utf16", docxtest.Zip(
+			[2]string{"[Content_Types].xml", "<Types/>"},
 			[2]string{"word/document.xml", "\xff\xfe<\x00"},
 			[2]string{"word/_rels/document.xml.rels", "<Relationships/>"}), "UTF-16"},
+		// Word cannot open a report without readable content types.
+		{"no content types", docxtest.Zip(
+			[2]string{"word/document.xml", "<w:document/>"},
+			[2]string{"word/_rels/document.xml.rels", "<Relationships/>"}), "thiếu phần [Content_Types].xml"},
+		{"content types not XML", docxtest.Zip(
+			[2]string{"[Content_Types].xml", "rác"},
+			[2]string{"word/document.xml", "<w:document/>"},
+			[2]string{"word/_rels/document.xml.rels", "<Relationships/>"}), "phần [Content_Types].xml không có nội dung XML"},
+		{"content types unclosed", docxtest.Zip(
+			[2]string{"[Content_Types].xml", "<Types><Default>"},
+			[2]string{"word/document.xml", "<w:document/>"},
+			[2]string{"word/_rels/document.xml.rels", "<Relationships/>"}), "[Content_Types].xml"},
+		{"content types too large", docxtest.Zip(
+			[2]string{"[Content_Types].xml", "<Types>" + strings.Repeat(" ", 2<<20) + "</Types>"},
+			[2]string{"word/document.xml", "<w:document/>"},
+			[2]string{"word/_rels/document.xml.rels", "<Relationships/>"}), "phần [Content_Types].xml lớn hơn 1 MiB"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,7 +110,7 @@ func TestOpenRejectsLyingSize(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			zw := zip.NewWriter(&buf)
-			for _, n := range []string{"word/_rels/document.xml.rels", "word/document.xml"} {
+			for _, n := range []string{"[Content_Types].xml", "word/_rels/document.xml.rels", "word/document.xml"} {
 				if n != name {
 					w, _ := zw.Create(n)
 					io.WriteString(w, "<x/>")
