@@ -295,8 +295,8 @@ var hundred = big.NewRat(100, 1)
 //
 // Values entered at the catalogue's decimals are shown at them: rounding
 // changes none of them. Entered values are never shown with more decimals
-// than they were entered with: at those, each is shown as it is. A ranking is
-// shown as its places.
+// than the most any of them was entered with: at those, each is shown as it
+// is. A ranking is shown as its places.
 func ShownDecimals(ind *model.Indicator, values []*big.Rat, plan *big.Rat) int {
 	d := max(ind.Decimals, 0)
 	if ind.Kind == model.Rank {
