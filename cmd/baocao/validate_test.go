@@ -368,12 +368,18 @@ func TestValidateCannotRun(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(ws, "2019.xlsx"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	b2020, err := os.ReadFile(filepath.Join(ws, "2020.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(ws, "2020.yml"), string(b2020))
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"validate", "--data", ws, "2019"}, "không có tệp số liệu năm 2019: " + filepath.Join(ws, "2019.xlsx") + " là một thư mục, không phải tệp"},
 		{[]string{"validate", "--data", ws, "2018"}, "không có tệp số liệu năm 2018: cần"},
+		{[]string{"validate", "--data", ws, "2020"}, "Lỗi: năm 2020 có hai tệp số liệu: " + filepath.Join(ws, "2020.yaml") + " và " + filepath.Join(ws, "2020.yml") + "; hãy giữ lại một tệp"},
 		{[]string{"validate", "--data", ws, "--format", "xml"}, "định dạng «xml» không hợp lệ"},
 		{[]string{"validate", "--data", filepath.Join(ws, "khong-co")}, "không có thư mục số liệu"},
 		{[]string{"validate", "--data", ws, filepath.Join(ws, "khong-co.yaml")}, "không có tệp hoặc thư mục này"},

@@ -19,7 +19,6 @@ import (
 	"github.com/baocao/baocao/report/atomicfile"
 	"github.com/baocao/baocao/report/fileerr"
 	"github.com/baocao/baocao/report/model"
-	"github.com/baocao/baocao/report/vnformat"
 	"github.com/baocao/baocao/report/workbook"
 	"github.com/baocao/baocao/templates"
 )
@@ -321,7 +320,7 @@ func (w *Workspace) File(p model.Period) (string, error) {
 	for i, f := range found {
 		shown[i] = w.Path(f)
 	}
-	return "", fmt.Errorf("%s có hai tệp số liệu: %s; hãy giữ lại một tệp", vnformat.Capitalize(p.Name()), strings.Join(shown, " và "))
+	return "", fmt.Errorf("%s có hai tệp số liệu: %s; hãy giữ lại một tệp", p.Name(), strings.Join(shown, " và "))
 }
 
 // Has reports whether the workspace has an input for the period.

@@ -20,7 +20,7 @@ type Collector struct {
 	File     string // where the count of the findings not listed is placed
 	listed   Findings
 	unlisted map[string]int // by code
-	errors   bool           // an error is among those not listed
+	tally    Tally          // of those not listed, by severity
 }
 
 // Listing reports whether findings are still listed, not only counted: a
@@ -57,12 +57,16 @@ func (c *Collector) count(sev Severity, code string) {
 		c.unlisted = map[string]int{}
 	}
 	c.unlisted[code]++
-	c.errors = c.errors || sev == Error
+	if sev == Error {
+		c.tally.Errors++
+	} else {
+		c.tally.Warnings++
+	}
 }
 
 // Findings returns the findings listed, closed, when some were only counted,
-// by one too-many-findings that counts them by code; it is an error when one
-// of them is.
+// by one too-many-findings that counts them by code, and by severity for the
+// totals (Finding.Unlisted); it is an error when one of them is.
 func (c *Collector) Findings() Findings {
 	if len(c.unlisted) == 0 {
 		return c.listed
@@ -81,12 +85,12 @@ func (c *Collector) Findings() Findings {
 		parts[i] = fmt.Sprintf("%s %s", count(c.unlisted[code]), code)
 	}
 	sev := Warning
-	if c.errors {
+	if c.tally.Errors > 0 {
 		sev = Error
 	}
 	return append(c.listed, Finding{Severity: sev, Code: "too-many-findings", Pos: Pos{File: c.File},
 		Msg: fmt.Sprintf("dừng liệt kê sau %s vấn đề; còn %s vấn đề nữa không được liệt kê (%s)", count(MaxListed), count(total), strings.Join(parts, ", ")),
-		Fix: "sửa các lỗi trên rồi kiểm tra lại"})
+		Fix: "sửa các lỗi trên rồi kiểm tra lại", Unlisted: c.tally})
 }
 
 // count writes a count the Vietnamese way: 998.999.

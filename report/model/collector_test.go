@@ -21,9 +21,19 @@ func TestCollectorCountsPastTheLimit(t *testing.T) {
 	if last.Severity != Warning || !strings.Contains(last.Msg, "dừng liệt kê sau 1.000 vấn đề; còn 4 vấn đề nữa không được liệt kê (3 unknown-field, 1 x)") {
 		t.Errorf("%+v", last)
 	}
+	if fs.Errors() != 0 || fs.Warnings() != MaxListed+4 {
+		t.Errorf("totals: %d errors, %d warnings", fs.Errors(), fs.Warnings())
+	}
 	c.Addf(Error, "bad", Pos{}, "", "")
-	if fs := c.Findings(); fs[len(fs)-1].Severity != Error {
+	c.Add(Finding{Severity: Error, Code: "bad"})
+	fs = c.Findings()
+	if fs[len(fs)-1].Severity != Error {
 		t.Errorf("an error among those counted: %+v", fs[len(fs)-1])
+	}
+	// The totals count every finding, listed or not, by its severity; the
+	// line that counts them is none of them.
+	if fs.Errors() != 2 || fs.Warnings() != MaxListed+4 {
+		t.Errorf("totals: %d errors, %d warnings", fs.Errors(), fs.Warnings())
 	}
 	var few Collector
 	few.Add(Finding{Code: "a"})

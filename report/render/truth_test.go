@@ -10,6 +10,7 @@ import (
 	"github.com/baocao/baocao/report/docxpkg/docxtest"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/officetest"
+	"github.com/shopspring/decimal"
 )
 
 // truthReport is a small province unlike the sample: a rate with two
@@ -292,4 +293,15 @@ func TestMessagesNameTemplateConcepts(t *testing.T) {
 	if err != nil || len(out) != 1 || out[0] != "1 9223372036854775807" {
 		t.Errorf("stt: %v %v", out, err)
 	}
+}
+
+// With no indicator meeting its plan, the overall judgement does not speak of
+// "most" of them, which would say some were met.
+func TestNoneMet(t *testing.T) {
+	cat := model.NewCatalogue("chi-tieu.yaml", nil, []*model.Indicator{{Code: "LUA", Name: "Sản lượng lúa", Unit: "tấn"}})
+	plan, actual := decimal.NewFromInt(100), decimal.NewFromInt(90)
+	cur := &model.Figures{Period: model.YearPeriod(2025), Source: "2025.yaml", Entries: []*model.Entry{{Code: "LUA", Actual: &actual, Plan: &plan}}}
+	expectRendered(t, compute.Compute(cat, cur, nil), []struct{ tag, want string }{
+		{`{{ .DanhGiaChung }}`, "chưa đạt các chỉ tiêu, kế hoạch đề ra (0/1 chỉ tiêu đạt)"},
+	})
 }

@@ -234,7 +234,8 @@ func (d *Report) DeuDat() bool {
 
 // DanhGiaChung words how the indicators with a plan or a target fared, as
 // the data says: "đều đạt và vượt chỉ tiêu, kế hoạch đề ra" only when DeuDat;
-// otherwise "cơ bản đạt …" (at least half met) or "chưa đạt …", with the count.
+// otherwise "cơ bản đạt …" (at least half met), "chưa đạt phần lớn …" or, with
+// none met, "chưa đạt các …", with the count.
 func (d *Report) DanhGiaChung() string {
 	met, judged, unknown, open := d.verdicts()
 	switch {
@@ -251,8 +252,11 @@ func (d *Report) DanhGiaChung() string {
 	if open > 0 {
 		count += fmt.Sprintf("; %d chỉ tiêu đang thực hiện kế hoạch %s", open, d.period().TheYear().Name())
 	}
-	if met*2 >= judged {
+	switch {
+	case met*2 >= judged:
 		return "cơ bản đạt chỉ tiêu, kế hoạch đề ra (" + count + ")"
+	case met == 0: // "phần lớn" would say some were met
+		return "chưa đạt các chỉ tiêu, kế hoạch đề ra (" + count + ")"
 	}
 	return "chưa đạt phần lớn chỉ tiêu, kế hoạch đề ra (" + count + ")"
 }

@@ -171,3 +171,30 @@ func TestWriteJSON(t *testing.T) {
 		t.Errorf("empty report %q, want %q", got, want)
 	}
 }
+
+// The totals of a file with more findings than are listed count them all:
+// those only counted by too-many-findings too, by severity, in the text
+// summary and in the JSON counts alike.
+func TestTotalsCountUnlisted(t *testing.T) {
+	const errs, warns = model.MaxListed + 1799, 613
+	c := model.Collector{File: "data/2023.yaml"}
+	for i := range warns {
+		c.Addf(model.Warning, "unknown-field", model.Pos{File: "data/2023.yaml", Line: i + 2}, "", "khóa %d", i)
+	}
+	for i := range errs {
+		c.Addf(model.Error, "not-a-number", model.Pos{File: "data/2023.yaml", Line: warns + i + 2}, "", "số %d", i)
+	}
+	fs := c.Findings()
+	var b bytes.Buffer
+	_ = validate.WriteText(&b, fs, false)
+	lines := strings.SplitAfter(b.String(), "\n")
+	if got, want := lines[len(lines)-2], validate.Count(errs)+" lỗi, "+validate.Count(warns)+" cảnh báo.\n"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	b.Reset()
+	_ = validate.WriteJSON(&b, fs)
+	var rep struct{ Errors, Warnings int }
+	if err := json.Unmarshal(b.Bytes(), &rep); err != nil || rep.Errors != errs || rep.Warnings != warns {
+		t.Errorf("JSON counts %+v (%v), want %d errors, %d warnings", rep, err, errs, warns)
+	}
+}
