@@ -8,6 +8,7 @@ import (
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
+	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -35,6 +36,11 @@ var (
 // catalogueBig are the catalogue's lists read in pieces.
 var catalogueBig = map[string]yaml.Kind{"nhom": yaml.SequenceNode, "chi_tieu": yaml.SequenceNode}
 
+// MaxIndicators bounds the indicators of a catalogue: a ministry's has about
+// 100 000, and each costs the checks and the report some work and memory.
+// Reading stops at the first one beyond it.
+const MaxIndicators = 250_000
+
 // ParseCatalogue reads the indicator catalogue (chi-tieu.yaml). Findings of
 // severity Error mean the catalogue cannot be used.
 func ParseCatalogue(file string, data []byte) (*model.Catalogue, model.Findings) {
@@ -51,12 +57,24 @@ func parseCatalogue(file string, data []byte, inPieces bool) (*model.Catalogue, 
 	r := &yamlReader{file: file, findings: model.Collector{File: file}}
 	var groups []model.Group
 	var inds []*model.Indicator
+	items, tooMany := 0, false // of chi_tieu, read so far
 	window := model.Decree09
 	found, ok := r.read(data, inPieces, "danh mục", catalogueKeys, catalogueBig, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "nhom":
 			groups = append(groups, r.groups(v)...)
 		case "chi_tieu":
+			if tooMany {
+				return
+			}
+			if v.Kind == yaml.SequenceNode && items+len(v.Content) > MaxIndicators {
+				r.add(model.Error, "too-large", v.Content[MaxIndicators-items], "chia danh mục hoặc kiểm tra xem có chọn nhầm tệp không",
+					"danh mục có quá %s chỉ tiêu: đây là chỉ tiêu thứ %s, vượt giới hạn của chương trình (danh mục của một bộ, ngành khoảng 100.000 chỉ tiêu); danh mục không được đọc tiếp",
+					vnformat.Number(decimal.NewFromInt(MaxIndicators), 0), vnformat.Number(decimal.NewFromInt(MaxIndicators+1), 0))
+				tooMany, r.skipRest = true, true
+				return
+			}
+			items += len(v.Content)
 			inds = append(inds, r.indicators(v)...)
 		case "chot_so_lieu":
 			s, _ := r.scalar(v, key)
@@ -68,7 +86,7 @@ func parseCatalogue(file string, data []byte, inPieces bool) (*model.Catalogue, 
 			window = rule
 		}
 	})
-	if !ok || !found {
+	if !ok || !found || tooMany {
 		return nil, r.findings.Findings(), ok
 	}
 	cat := model.NewCatalogue(file, groups, inds)

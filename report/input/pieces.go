@@ -110,14 +110,23 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 		ok   bool // false: the piece cannot be parsed alone, or the collection ends early; nothing follows
 	}
 	pieces := make(chan parsed)
+	stop := make(chan struct{}) // closed when fn wants no more (skipRest)
+	defer close(stop)
 	go func() {
 		defer close(pieces)
 		var parsers [2]quick
 		turn := 0
+		pass := func(p parsed) bool {
+			select {
+			case pieces <- p:
+				return p.ok
+			case <-stop:
+				return false
+			}
+		}
 		send := func(start, end, line int) bool {
 			if _, over := tooManyNodes(body[start:end]); over { // the whole file is refused where
-				pieces <- parsed{}
-				return false
+				return pass(parsed{})
 			}
 			q := &parsers[turn]
 			turn ^= 1
@@ -125,15 +134,13 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 			if !ok {
 				root, ok = parsePiece(body[start:end])
 			}
-			ok = ok && root.Kind == kind
-			pieces <- parsed{root, line, ok}
-			return ok
+			return pass(parsed{root, line, ok && root.Kind == kind})
 		}
 		pieceStart, pieceLine := first, s.line+1
 		no, items := s.line+1, 0 // items in the piece so far
 		for l := range lines(body[first:]) {
 			if t := bytes.TrimLeft(l.text, " "); len(t) > 0 && t[0] != '#' && len(l.text)-len(t) < indent {
-				pieces <- parsed{} // out of the collection: the parser's error, read whole
+				pass(parsed{}) // out of the collection: the parser's error, read whole
 				return
 			}
 			at := first + l.start
@@ -156,6 +163,10 @@ func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn f
 		}
 		r.offset, r.piece = p.line-1, p.root
 		fn(p.root)
+		if r.skipRest {
+			r.skipRest = false
+			break
+		}
 	}
 	return true, true
 }

@@ -31,6 +31,9 @@ type yamlReader struct {
 	offset    int
 	piece     *yaml.Node
 	pieceKeys *keySet
+	// skipRest, set by a reader of pieces, stops reading the collection it
+	// is in: what follows is refused unread (too-large).
+	skipRest bool
 }
 
 // keySet holds the keys met in a mapping: in an array while they are few,
