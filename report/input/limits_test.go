@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/baocao/baocao/report/input"
+	"github.com/baocao/baocao/report/model"
 )
 
 // A catalogue of more indicators than MaxIndicators is refused at the first
@@ -36,6 +37,60 @@ func TestCatalogueIndicatorLimit(t *testing.T) {
 			cat, fs = input.ParseCatalogue("data/chi-tieu.yaml", []byte(c.text(input.MaxIndicators)))
 			if cat == nil || len(cat.Indicators) != input.MaxIndicators || len(fs) != 0 {
 				t.Errorf("at the limit: %v", fs)
+			}
+		})
+	}
+}
+
+// The sections and items of noi_dung, block lists included, are bounded in
+// the whole file, not a piece at a time: the first beyond MaxNarrative is
+// too-large at its line, and a file of exactly that many is read.
+func TestNarrativeLimit(t *testing.T) {
+	cat, fs := input.ParseCatalogue("data/chi-tieu.yaml", []byte("chi_tieu:\n  - ma: M1\n"))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	// sections of per items, each counting 1 + per; the line of the first value beyond.
+	file := func(sections, per int) (text string, beyond int) {
+		var b strings.Builder
+		b.WriteString("nam: 2021\nnoi_dung:\n")
+		line, count := 3, 0
+		for range sections {
+			fmt.Fprintf(&b, "  - phan: %s\n    y:\n", model.NarrativeParts[0])
+			if count++; count > input.MaxNarrative && beyond == 0 {
+				beyond = line
+			}
+			for j := range per {
+				b.WriteString("      - Một ý của báo cáo\n")
+				if count++; count > input.MaxNarrative && beyond == 0 {
+					beyond = line + 2 + j
+				}
+			}
+			line += 2 + per
+		}
+		return b.String(), beyond
+	}
+	for _, c := range []struct {
+		name          string
+		sections, per int
+		wantItems     int // at the limit
+	}{
+		{"at a section", input.MaxNarrative / 1000, 999, input.MaxNarrative / 1000 * 999},
+		{"within a section", input.MaxNarrative/1500 + 1, 1499, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text, _ := file(c.sections, c.per)
+			if c.wantItems > 0 {
+				y, fs := input.ParseFigures("data/2021.yaml", []byte(text), model.YearPeriod(2021), cat)
+				if len(fs) != 0 || len(y.Narrative) != c.wantItems {
+					t.Errorf("at the limit: %d items, %v", len(y.Narrative), fs)
+				}
+			}
+			text, beyond := file(c.sections+1, c.per)
+			_, fs := input.ParseFigures("data/2021.yaml", []byte(text), model.YearPeriod(2021), cat)
+			if len(fs) != 1 || fs[0].Code != "too-large" || fs[0].Pos.Line != beyond ||
+				!strings.Contains(fs[0].Msg, "phần nội dung (noi_dung) có quá 200.000 mục và ý") {
+				t.Errorf("over the limit (line %d): %v", beyond, fs)
 			}
 		})
 	}

@@ -34,6 +34,9 @@ type yamlReader struct {
 	// skipRest, set by a reader of pieces, stops reading the collection it
 	// is in: what follows is refused unread (too-large).
 	skipRest bool
+	// narrative counts the sections and items of noi_dung read so far, up to
+	// MaxNarrative; past it, -1.
+	narrativeRead int
 }
 
 // keySet holds the keys met in a mapping: in an array while they are few,
