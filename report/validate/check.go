@@ -58,6 +58,8 @@ func Check(cat *model.Catalogue, cur, prev *model.Figures, opt Options) model.Fi
 		bad:      map[string]bool{},
 		derived:  map[string]state{},
 		file:     model.Pos{File: cur.Source},
+		// The checks of one file are listed as its reading is: MaxListed, then a count.
+		findings: model.Collector{File: cur.Source},
 		required: map[string]bool{},
 	}
 	if c.rep == nil {
@@ -90,8 +92,10 @@ func Check(cat *model.Catalogue, cur, prev *model.Figures, opt Options) model.Fi
 	c.changes()
 	c.previousUncomputable()
 	c.beforeWindowEnd()
-	c.findings = append(c.findings, c.rep.Findings...)
-	return Sort(c.findings)
+	for _, f := range c.rep.Findings {
+		c.findings.Add(f)
+	}
+	return Sort(c.findings.Findings())
 }
 
 type state int
@@ -125,11 +129,11 @@ type checker struct {
 	entryInds    []*model.Indicator // see indicators
 	defaultLimit *big.Rat           // see limitRat
 
-	findings model.Findings
+	findings model.Collector
 }
 
 func (c *checker) add(sev model.Severity, code string, pos model.Pos, fix, format string, args ...any) {
-	c.findings = append(c.findings, model.Finding{Severity: sev, Code: code, Pos: pos, Msg: fmt.Sprintf(format, args...), Fix: fix})
+	c.findings.Addf(sev, code, pos, fix, format, args...)
 }
 
 // emptyPrevious warns of a last year's input with no figure at all, such as the

@@ -66,3 +66,40 @@ func TestFormulaResultDigits(t *testing.T) {
 		})
 	}
 }
+
+// Check's own findings about one file are listed as its reader's are: the
+// first model.MaxListed, then one too-many-findings counting the rest by code.
+func TestCheckFindingsCapped(t *testing.T) {
+	const n = model.MaxListed + 500
+	var cat, cur strings.Builder
+	cat.WriteString("chi_tieu:\n")
+	cur.WriteString("nam: 2021\nchi_tieu:\n")
+	for i := range n {
+		fmt.Fprintf(&cat, "  - {ma: M%d, ten: Chỉ tiêu %d}\n", i, i)
+		fmt.Fprintf(&cur, "  M%d: -%d\n", i, i+1)
+	}
+	c, fs := input.ParseCatalogue(catFile, []byte(cat.String()))
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	y, fs := input.ParseFigures(curFile, []byte(cur.String()), model.YearPeriod(2021), c)
+	if len(fs) > 0 {
+		t.Fatal(fs)
+	}
+	got := validate.Check(c, y, nil, validate.Options{})
+	if len(got) != model.MaxListed+1 {
+		t.Fatalf("%d findings", len(got))
+	}
+	var last model.Finding
+	for _, f := range got {
+		if f.Code == "too-many-findings" {
+			last = f
+		} else if f.Code != "negative-value" {
+			t.Errorf("finding %v", f)
+		}
+	}
+	want := fmt.Sprintf("còn %d vấn đề nữa không được liệt kê (%[1]d negative-value)", n-model.MaxListed)
+	if last.Severity != model.Error || last.Pos.File != curFile || !strings.Contains(last.Msg, want) || last.Unlisted.Errors != n-model.MaxListed {
+		t.Errorf("count: %v, want %q", last, want)
+	}
+}
