@@ -313,6 +313,12 @@ func TestTagsWhereNothingIsFilled(t *testing.T) {
 		{"image description", para(run("", "{{.Nam}}"), image), []wantErr{{"", 1, "thẻ trong mô tả ảnh không được điền: «Biểu đồ {{ .Nam }}»"}}},
 		{"bookmark name", para(run("", "{{.Nam}}")) + para(`<w:bookmarkStart w:id="0" w:name="&#123;&#123;.Nam}}"/>`, run("", "x")),
 			[]wantErr{{"", 2, "thẻ trong tên dấu trang không được điền: «{{.Nam}}»"}}},
+		{"equation", para(run("", "Năm")) + para(`<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:t>x = {{ .KhongCo }}</m:t></m:r></m:oMath>`, run("", "{{ .Nam }}")),
+			[]wantErr{{"", 2, "thẻ trong phương trình không được điền: «x = {{ .KhongCo }}»"}}},
+		{"drawing text", para(run("", "{{ .Nam }}"), `<w:r><w:drawing><a:p xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:r><a:t>{{ .Nam }}</a:t></a:r></a:p></w:drawing></w:r>`),
+			[]wantErr{{"", 1, "thẻ trong chữ của hình vẽ (a:t) không được điền: «{{ .Nam }}»"}}},
+		{"equation only", para(`<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:t>{{ .Nam }}</m:t></m:r></m:oMath>`),
+			[]wantErr{{"", 1, "thẻ trong phương trình không được điền: «{{ .Nam }}»"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := docxtpl.Parse(build(c.body), options())

@@ -205,6 +205,11 @@ func scanPart(index int, name, xml string) (*part, error) {
 				cur.complex = true
 			}
 		case docxpkg.EndTag:
+			if !inW && strings.HasSuffix(tok.Name, ":t") { // m:t of an equation, a:t of a drawing: never filled
+				if text := charData(xml[tok.Begin:tok.End]); strings.Contains(text, "{{") {
+					pt.hide(stack, foreignTextPlace(tok.Name), text)
+				}
+			}
 			switch local {
 			case "instrText":
 				if code := charData(xml[tok.Begin:tok.End]); strings.Contains(code, "{{") {
@@ -307,6 +312,15 @@ func attributePlace(element, name string) string {
 		return "tên dấu trang"
 	}
 	return "thuộc tính " + name + " của phần tử " + element
+}
+
+// foreignTextPlace names, for a message, a text element outside Word's
+// namespace: Office writes equations as m:t (Office Math), drawings as a:t.
+func foreignTextPlace(element string) string {
+	if element == "m:t" {
+		return "phương trình"
+	}
+	return "chữ của hình vẽ (" + element + ")"
 }
 
 // elementPath names the open elements below the paragraph starting at
