@@ -61,7 +61,9 @@ func FuzzRoundOnceAndTargetWording(f *testing.F) {
 		}
 		// (3) the words.
 		words := c.KetQuaMucTieu()
-		if strings.HasPrefix(words, "đạt ") != exactMet || strings.HasPrefix(words, "chưa đạt ") == exactMet {
+		saysMet := strings.HasPrefix(words, "đạt ") || strings.HasPrefix(words, "trong giới hạn ")
+		saysMissed := strings.HasPrefix(words, "chưa đạt ") || strings.HasPrefix(words, "vượt giới hạn ")
+		if saysMet != exactMet || saysMissed == exactMet {
 			t.Fatalf("%d/%d×100 %s %d: %q, exact met=%v", part, whole, target.Op, goal, words, exactMet)
 		}
 	})

@@ -305,3 +305,21 @@ func TestNoneMet(t *testing.T) {
 		{`{{ .DanhGiaChung }}`, "chưa đạt các chỉ tiêu, kế hoạch đề ra (0/1 chỉ tiêu đạt)"},
 	})
 }
+
+// A ceiling target is kept or passed, not "reached".
+func TestCeilingTargetWording(t *testing.T) {
+	ceiling, err := model.ParseTarget("<= 5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := model.NewCatalogue("chi-tieu.yaml", nil, []*model.Indicator{
+		{Code: "VUOT", Name: "Tỷ lệ vượt", Unit: "%", Kind: model.Rate, Decimals: 2, Target: ceiling, LowerIsBetter: true},
+		{Code: "TRONG", Name: "Tỷ lệ trong", Unit: "%", Kind: model.Rate, Decimals: 2, Target: ceiling, LowerIsBetter: true},
+	})
+	over, under := decimal.RequireFromString("5.04"), decimal.RequireFromString("4.5")
+	cur := &model.Figures{Period: model.YearPeriod(2025), Source: "2025.yaml", Entries: []*model.Entry{{Code: "VUOT", Actual: &over}, {Code: "TRONG", Actual: &under}}}
+	expectRendered(t, compute.Compute(cat, cur, nil), []struct{ tag, want string }{
+		{`{{ (chi_tieu "VUOT").KetQuaMucTieu }}`, "vượt giới hạn mục tiêu tối đa 5%"},
+		{`{{ (chi_tieu "TRONG").KetQuaMucTieu }}`, "trong giới hạn mục tiêu tối đa 5%"},
+	})
+}

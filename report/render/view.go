@@ -902,7 +902,16 @@ func (c *ChiTieu) DatMucTieu() bool {
 
 // KetQuaMucTieu: "đạt mục tiêu trên 50%" or "chưa đạt mục tiêu trên 50%".
 func (c *ChiTieu) KetQuaMucTieu() string {
-	if c.DatMucTieu() {
+	met := c.DatMucTieu()
+	// A ceiling is kept or passed, as a fewer-is-better plan is: "chưa đạt
+	// mục tiêu tối đa 5%" would read as not yet reaching 5%.
+	if t := c.target(); t != nil && (t.Op == "<" || t.Op == "<=") {
+		if met {
+			return "trong giới hạn mục tiêu " + c.MucTieu()
+		}
+		return "vượt giới hạn mục tiêu " + c.MucTieu()
+	}
+	if met {
 		return "đạt mục tiêu " + c.MucTieu()
 	}
 	return "chưa đạt mục tiêu " + c.MucTieu()
