@@ -430,6 +430,17 @@ func (t *Table) row(it item, cats []*model.Catalogue, reps []*compute.Report, mu
 	if !hasValue {
 		return nil
 	}
+	// As the report does: a period without a value of its own takes the
+	// same-period value stated in the next year's input (cung_ky).
+	for i := 1; i < n; i++ {
+		if r.Values[i-1] != nil || t.Columns[i].Period.SamePeriodLastYear() != t.Columns[i-1].Period {
+			continue
+		}
+		if f := reps[i].Figure(ind.Code); f != nil && f.Previous != nil {
+			r.Values[i-1] = f.Previous
+			r.Notes = append(r.Notes, fmt.Sprintf("số liệu %s là số cùng kỳ ghi trong %s", t.Columns[i-1].Name, baseName(t.Columns[i].Source)))
+		}
+	}
 	r.Decimals = compute.ShownDecimals(ind, r.Values, r.Plan)
 	if multi && differ(names) {
 		r.Names = names

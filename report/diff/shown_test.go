@@ -188,3 +188,30 @@ func TestWordsRuleTheStatus(t *testing.T) {
 		t.Errorf("CSV: the ranking's percentage change is not empty:\n%s", csv.String())
 	}
 }
+
+// As the report does, a period whose input has no value takes the same-period
+// value the next year's input states (cung_ky), said in the row's notes; a
+// value of its own is kept.
+func TestSamePeriodStatedFillsTheYearBefore(t *testing.T) {
+	cat := model.NewCatalogue("c", nil, []*model.Indicator{{Code: "DT", Unit: "tỷ đồng", Decimals: 2}, {Code: "TB", Unit: "thuê bao"}})
+	q3, err := model.ParsePeriod("2025-Q3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dt := entry("DT", "33.35")
+	dt.SamePeriod = dec("30")
+	tb := entry("TB", "120")
+	tb.SamePeriod = dec("999") // the older input has its own value
+	older := &model.Figures{Period: q3.SamePeriodLastYear(), Source: "data/2024-Q3.xlsx", Entries: []*model.Entry{entry("TB", "100")}}
+	newer := &model.Figures{Period: q3, Source: "data/2025-Q3.xlsx", Entries: []*model.Entry{dt, tb}}
+	table := Compare(cat, []*model.Figures{older, newer}, Options{})
+	if got, want := texts(row(t, table, "DT")), "30,00 → 33,35 | +3,35 | tăng 11,2% | up"; got != want {
+		t.Errorf("DT: %q, want %q", got, want)
+	}
+	if notes := strings.Join(row(t, table, "DT").Notes, "; "); !strings.Contains(notes, "số liệu quý III năm 2024 là số cùng kỳ ghi trong 2025-Q3.xlsx") {
+		t.Errorf("DT notes: %q", notes)
+	}
+	if got := texts(row(t, table, "TB")); !strings.HasPrefix(got, "100 → 120") {
+		t.Errorf("TB: %q, want its own 2024 value", got)
+	}
+}
