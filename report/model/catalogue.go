@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao/report/suggest"
+	"github.com/baocao/baocao/report/vnformat"
 	"github.com/shopspring/decimal"
 )
 
@@ -99,14 +100,22 @@ type Target struct {
 
 var targetOps = []string{">=", "<=", ">", "<", "="}
 
+// maxTargetLength bounds the number of a target, in characters.
+const maxTargetLength = 40
+
 // ParseTarget reads "> 50", ">=30", "= 100". The number is written with a
 // decimal point or comma; no thousands separators are expected in a target.
 func ParseTarget(s string) (*Target, error) {
 	s = strings.TrimSpace(s)
 	for _, op := range targetOps {
 		if rest, ok := strings.CutPrefix(s, op); ok {
-			num := strings.TrimSuffix(strings.TrimSpace(rest), "%")
-			v, err := decimal.NewFromString(strings.Replace(strings.TrimSpace(num), ",", ".", 1))
+			num := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "%"))
+			// Plain digits, within what a figure can have: "1e999999" would be
+			// a number of a million digits.
+			if len(num) > maxTargetLength || strings.ContainsFunc(num, func(r rune) bool { return !strings.ContainsRune("0123456789.,-+", r) }) {
+				return nil, fmt.Errorf("mục tiêu «%s»: «%s» không phải là một số viết bằng chữ số (tối đa %d ký tự)", vnformat.Shorten(s, 60), vnformat.Shorten(num, 40), maxTargetLength)
+			}
+			v, err := decimal.NewFromString(strings.Replace(num, ",", ".", 1))
 			if err != nil {
 				return nil, fmt.Errorf("mục tiêu «%s»: «%s» không phải là số", s, strings.TrimSpace(num))
 			}

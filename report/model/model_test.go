@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -52,7 +53,9 @@ func TestTarget(t *testing.T) {
 			t.Errorf("%q words = %q, want %q", c.spec, got, c.words)
 		}
 	}
-	for _, bad := range []string{"", "50", "> năm mươi", "=>50"} {
+	// A number in exponent form, or longer than any figure, could be one of
+	// a million digits.
+	for _, bad := range []string{"", "50", "> năm mươi", "=>50", ">= 1e999999", ">= " + strings.Repeat("9", 41)} {
 		if _, err := ParseTarget(bad); err == nil {
 			t.Errorf("ParseTarget(%q) accepted", bad)
 		}
