@@ -57,12 +57,12 @@ func TestNarrativeLimit(t *testing.T) {
 		line, count := 3, 0
 		for range sections {
 			fmt.Fprintf(&b, "  - phan: %s\n    y:\n", model.NarrativeParts[0])
-			if count++; count > input.MaxNarrative && beyond == 0 {
+			if count++; count > model.MaxNarrative && beyond == 0 {
 				beyond = line
 			}
 			for j := range per {
 				b.WriteString("      - Một ý của báo cáo\n")
-				if count++; count > input.MaxNarrative && beyond == 0 {
+				if count++; count > model.MaxNarrative && beyond == 0 {
 					beyond = line + 2 + j
 				}
 			}
@@ -75,8 +75,8 @@ func TestNarrativeLimit(t *testing.T) {
 		sections, per int
 		wantItems     int // at the limit
 	}{
-		{"at a section", input.MaxNarrative / 1000, 999, input.MaxNarrative / 1000 * 999},
-		{"within a section", input.MaxNarrative/1500 + 1, 1499, 0},
+		{"at a section", model.MaxNarrative / 1000, 999, model.MaxNarrative / 1000 * 999},
+		{"within a section", model.MaxNarrative/1500 + 1, 1499, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			text, _ := file(c.sections, c.per)

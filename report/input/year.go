@@ -203,11 +203,6 @@ func (r *yamlReader) unknownCode(cat *model.Catalogue, code string, k *yaml.Node
 	r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg, Fix: model.UnknownCodeFix})
 }
 
-// MaxNarrative bounds the sections and items (ý) of noi_dung in one file, all
-// kept for the report: a report has a few hundred, the scale target 100 000.
-// Reading stops at the first one beyond it.
-const MaxNarrative = 200_000
-
 func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {
 	if seq.Kind != yaml.SequenceNode {
 		r.add(model.Error, "yaml-syntax", seq, "", "noi_dung phải là một danh sách")
@@ -233,14 +228,14 @@ func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {
 				}
 			}
 		})
-		if r.narrativeRead+1+len(items) > MaxNarrative {
+		if r.narrativeRead+1+len(items) > model.MaxNarrative {
 			beyond := sec
-			if i := MaxNarrative - r.narrativeRead - 1; i >= 0 {
+			if i := model.MaxNarrative - r.narrativeRead - 1; i >= 0 {
 				beyond = items[i]
 			}
 			r.add(model.Error, "too-large", beyond, "kiểm tra lại tệp: có thể đã chọn nhầm tệp, hoặc một phần nội dung bị lặp lại quá nhiều",
 				"phần nội dung (noi_dung) có quá %s mục và ý, giới hạn của chương trình (một báo cáo chỉ có vài trăm); phần này không được đọc tiếp",
-				vnformat.Number(decimal.NewFromInt(MaxNarrative), 0))
+				vnformat.Number(decimal.NewFromInt(model.MaxNarrative), 0))
 			r.narrativeRead, r.skipRest = -1, true
 			return
 		}

@@ -198,3 +198,28 @@ func TestBrokenStructure(t *testing.T) {
 		}
 	})
 }
+
+// TestNarrativeLimit: a narrative sheet of more items than model.MaxNarrative
+// is refused at the first beyond it, as a YAML input's noi_dung is, and the
+// rows after it are not kept.
+func TestNarrativeLimit(t *testing.T) {
+	cat, _, b := base(t)
+	var rows strings.Builder
+	rows.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>Phần</t></is></c><c r="B1" t="inlineStr"><is><t>Mục</t></is></c><c r="C1" t="inlineStr"><is><t>Nội dung</t></is></c></row>`)
+	n := model.MaxNarrative + 2
+	for i := 2; i <= n+1; i++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>ket_qua</t></is></c><c r="C%d" t="inlineStr"><is><t>Ý %d</t></is></c></row>`, i, i, i, i)
+	}
+	b = replacePart(t, b, sheetPart(t, b, shNarrative), sheetXML(rows.String()), 0)
+	y, fs := read(t, cat, b)
+	var over []model.Finding
+	for _, f := range fs {
+		if f.Code == "too-large" {
+			over = append(over, f)
+		}
+	}
+	beyond := fmt.Sprintf("C%d", model.MaxNarrative+2)
+	if len(over) != 1 || over[0].Pos.Sheet != shNarrative || over[0].Pos.Cell != beyond || len(y.Narrative) > model.MaxNarrative {
+		t.Fatalf("want one too-large at %s!%s and at most %d items, got %d items and %v", shNarrative, beyond, model.MaxNarrative, len(y.Narrative), over)
+	}
+}

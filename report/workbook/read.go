@@ -424,6 +424,7 @@ type narrativeRow struct {
 
 func (r *reader) narrative(ref sheetRef) {
 	var rows []narrativeRow
+	over := false
 	t, merges := r.readTable(ref, narrativeColumns, []string{colPart, colText}, func(t *table, rw *row) {
 		sheet := t.ref.name
 		part, ok1 := r.text(sheet, t.cell(rw, colPart), rw.num, label{})
@@ -433,6 +434,15 @@ func (r *reader) narrative(ref sheetRef) {
 			return // the example Write puts in an empty sheet, left in place
 		}
 		if ok1 && ok2 && ok3 && (part != "" || heading != "" || text != "") {
+			if len(rows) == model.MaxNarrative {
+				if !over {
+					over = true
+					r.add(model.Error, "too-large", model.Pos{File: r.file, Sheet: sheet, Cell: cellName(t.cols[colText], rw.num)},
+						"kiểm tra lại tệp: có thể đã chọn nhầm tệp, hoặc một phần nội dung bị lặp lại quá nhiều",
+						"trang «%s» có quá %s ý nội dung, giới hạn của chương trình (một báo cáo chỉ có vài trăm); các dòng sau không được đọc", sheet, count(model.MaxNarrative))
+				}
+				return
+			}
 			rows = append(rows, narrativeRow{num: rw.num, hidden: rw.hidden, part: part, heading: heading, text: text})
 		}
 	})
