@@ -210,9 +210,16 @@ var InputExts = []string{".yaml", ".yml", ".xlsx", ".xls"}
 // ("2021.yaml", "2022-6T.xlsx", also as a clerk spells it: "2022-q1.xlsx"), or
 // false for any other file.
 func inputPeriod(e fs.DirEntry) (model.Period, bool) {
-	name := e.Name()
+	if e.IsDir() {
+		return model.Period{}, false
+	}
+	return periodNamed(e.Name())
+}
+
+// periodNamed tells the period an input's name gives, whatever the entry is.
+func periodNamed(name string) (model.Period, bool) {
 	ext := path.Ext(name)
-	if e.IsDir() || !slices.Contains(InputExts, strings.ToLower(ext)) {
+	if !slices.Contains(InputExts, strings.ToLower(ext)) {
 		return model.Period{}, false
 	}
 	p, err := model.ParsePeriod(strings.TrimSuffix(name, ext))
@@ -234,7 +241,7 @@ func (w *Workspace) Strays(periods ...model.Period) model.Findings {
 			Msg: "tệp này không được đọc: chỉ các tệp đặt tên theo kỳ (ví dụ 2025.xlsx, 2025-6T.yaml, 2025-Q3.xlsx) là số liệu",
 			Fix: "nếu đây là số liệu cần dùng, đổi tên tệp theo kỳ; nếu không, chuyển tệp ra khỏi thư mục số liệu"}
 		if p.Kind != 0 {
-			if file, err := w.File(p); err == nil {
+			if file, err := w.fileIn(entries, p); err == nil {
 				f.Msg = fmt.Sprintf("tệp này không được đọc: số liệu %s được đọc từ %s", p.Name(), w.Path(file))
 				f.Fix = fmt.Sprintf("nếu tệp này mới là bản đúng, chuyển %s ra khỏi thư mục số liệu rồi đổi tên tệp này thành %s", w.Path(file), p.Code()+path.Ext(name))
 			}
@@ -284,14 +291,21 @@ func (w *Workspace) Periods() ([]model.Period, error) {
 // File finds the input file of a period. Two inputs for one period is an
 // error, since it is not clear which one holds the right figures.
 func (w *Workspace) File(p model.Period) (string, error) {
-	var found, folders []string
 	// Listing the folder finds 2021.XLSX too, whatever the file system's case rules.
 	entries, _ := fs.ReadDir(w.FS, ".")
+	return w.fileIn(entries, p)
+}
+
+// fileIn is File among the workspace's entries, listed already.
+func (w *Workspace) fileIn(entries []fs.DirEntry, p model.Period) (string, error) {
+	var found, folders []string
 	for _, e := range entries {
-		if q, ok := inputPeriod(e); ok && q == p {
-			found = append(found, e.Name())
-		} else if e.IsDir() && PeriodFromName(e.Name()) == p && slices.Contains(InputExts, strings.ToLower(path.Ext(e.Name()))) {
-			folders = append(folders, e.Name())
+		if q, ok := periodNamed(e.Name()); ok && q == p {
+			if e.IsDir() {
+				folders = append(folders, e.Name())
+			} else {
+				found = append(found, e.Name())
+			}
 		}
 	}
 	switch len(found) {
