@@ -25,7 +25,7 @@ func Nearest(name string, candidates []string) string {
 			continue
 		}
 		// Only a distance up to bestDist can change the answer (a tie may).
-		if dist := d.within(lower, c, bestDist); dist < bestDist || (dist == bestDist && best != "" && c < best) {
+		if dist := d.within(c, bestDist); dist < bestDist || (dist == bestDist && best != "" && c < best) {
 			best, bestDist = c, dist
 		}
 	}
@@ -35,6 +35,7 @@ func Nearest(name string, candidates []string) string {
 // distancer computes edit distances from one name, with buffers kept from
 // one candidate to the next.
 type distancer struct {
+	a            []rune // the name, lowercased (prepare)
 	b, prev, cur []int
 	// The letters of an ASCII name, counted (prepare): no edit distance is
 	// below the longer length less the letters two names share, which rules
@@ -43,9 +44,9 @@ type distancer struct {
 	ascii  bool
 }
 
-// prepare counts the letters of a, the name within is given next.
+// prepare takes a, lowercased, as the name the next distances are from.
 func (d *distancer) prepare(a []rune) {
-	d.counts, d.ascii = [utf8.RuneSelf]int32{}, true
+	d.a, d.counts, d.ascii = a, [utf8.RuneSelf]int32{}, true
 	for _, r := range a {
 		if r >= utf8.RuneSelf {
 			d.ascii = false
@@ -55,10 +56,11 @@ func (d *distancer) prepare(a []rune) {
 	}
 }
 
-// within is the edit distance between a and b with b's letters lowercased,
-// or some number above k once it is sure to exceed k: a row's least value
-// never decreases down the table.
-func (d *distancer) within(a []rune, b string, k int) int {
+// within is the edit distance between the prepared name and b with b's
+// letters lowercased, or some number above k once it is sure to exceed k: a
+// row's least value never decreases down the table.
+func (d *distancer) within(b string, k int) int {
+	a := d.a
 	d.b = d.b[:0]
 	for _, r := range b {
 		d.b = append(d.b, int(unicode.ToLower(r)))

@@ -61,7 +61,8 @@ func TestDistance(t *testing.T) {
 	}{{"", "", 0}, {"abc", "abc", 0}, {"kitten", "sitting", 3}, {"tăng", "tang", 1}, {"", "abc", 3}, {"dt_buu", "DT_BUU", 0}}
 	var d distancer
 	for _, c := range cases {
-		if got := d.within([]rune(c.a), c.b, 10); got != c.want {
+		d.prepare([]rune(c.a))
+		if got := d.within(c.b, 10); got != c.want {
 			t.Errorf("distance(%q,%q) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
@@ -80,7 +81,7 @@ func TestDistance(t *testing.T) {
 			a, b, k := w(), w(), rng.IntN(5)
 			d.prepare([]rune(a)) // counts the letters when a is ASCII
 			want := levenshtein([]rune(a), []rune(b))
-			got := d.within([]rune(a), b, k)
+			got := d.within(b, k)
 			if (want <= k && got != want) || (want > k && got <= k) {
 				t.Fatalf("within(%q, %q, %d) = %d, distance %d", a, b, k, got, want)
 			}
