@@ -158,11 +158,17 @@ func contentHash(docx []byte, form stampForm) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return hashParts(zr, form)
+}
+
+// hashParts is contentHash of an archive opened already.
+func hashParts(zr *zip.Reader, form stampForm) (string, error) {
 	h := newContentHasher(form)
 	var seal []byte
 	for _, f := range zr.File {
 		if f.Name == stampPart {
 			if form == withSeal {
+				var err error
 				if seal, err = readSeal(f); err != nil {
 					return "", err
 				}
@@ -310,21 +316,16 @@ func provenance(docx []byte) Provenance {
 			custom = f
 		}
 	}
-	if custom == nil || custom.UncompressedSize64 > 1<<20 {
+	if custom == nil {
 		return Foreign
 	}
-	rc, err := custom.Open()
-	if err != nil {
-		return Foreign
-	}
-	b, err := io.ReadAll(io.LimitReader(rc, 1<<20))
-	rc.Close()
+	b, err := readSeal(custom)
 	m := stampValue.FindSubmatch(b)
 	if err != nil || m == nil {
 		return Foreign
 	}
 	stamped := string(m[1])
-	if sum, err := contentHash(docx, formOf(stamped)); err == nil && sum == stamped {
+	if sum, err := hashParts(zr, formOf(stamped)); err == nil && sum == stamped {
 		return Unchanged
 	}
 	return Edited
