@@ -95,3 +95,22 @@ func TestNarrativeLimit(t *testing.T) {
 		})
 	}
 }
+
+// A noi_dung read whole that passes MaxNarrative stops only itself: the
+// figures that follow it, read in pieces, are all read.
+func TestNarrativeOverStopsOnlyItself(t *testing.T) {
+	const n = 5000
+	inds := make([]*model.Indicator, n)
+	var b strings.Builder
+	b.WriteString("nam: 2021\nnoi_dung: [{phan: ket_qua, y: [")
+	b.WriteString(strings.Repeat("a, ", model.MaxNarrative))
+	b.WriteString("a]}]\nchi_tieu:\n")
+	for i := range n {
+		inds[i] = &model.Indicator{Code: fmt.Sprintf("C%d", i), Kind: model.Quantity}
+		fmt.Fprintf(&b, "  C%d: %d\n", i, i+1)
+	}
+	y, fs := input.ParseFigures("2021.yaml", []byte(b.String()), model.YearPeriod(2021), model.NewCatalogue("chi-tieu.yaml", nil, inds))
+	if len(fs) != 1 || fs[0].Code != "too-large" || y == nil || len(y.Entries) != n {
+		t.Fatalf("want only the narrative refused and %d figures, got %d figures and %v", n, len(y.Entries), fs)
+	}
+}

@@ -78,6 +78,7 @@ func (r *yamlReader) readPieces(data []byte, where string, known []string, big m
 // false when the value is not such a collection (it is then to be read as a
 // whole section); ok is false when a piece cannot be parsed on its own.
 func (r *yamlReader) readCollection(data []byte, s section, kind yaml.Kind, fn func(*yaml.Node)) (done, ok bool) {
+	r.skipRest = false // set, maybe, by a collection read whole before this one
 	body := data[s.start:s.end]
 	first := bytes.IndexByte(body, '\n') + 1
 	if first == 0 {
