@@ -124,7 +124,7 @@
 // and {{with}} nested more than MaxNesting deep (100), reading each
 // paragraph's tags in time linear in its length. Execute stops, with an
 // error at the paragraph being filled, after MaxWork steps of all loops
-// together (5 000 000: a pass of a loop's body counts one and one more for
+// together (3 000 000: a pass of a loop's body counts one and one more for
 // each command in it) or MaxOutputSize bytes of output (192 MiB, a
 // yearly report is under 1 MiB, 100 000 indicators about 100 MB). The package itself (see docxpkg) is
 // refused when its zip entries have unsafe or duplicate names, are too

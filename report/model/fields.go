@@ -13,12 +13,13 @@ var HeaderKeys = []string{"co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_d
 // ListHeaderKeys are the header facts that hold a list.
 var ListHeaderKeys = []string{"kinh_gui", "noi_nhan"}
 
-// NarrativeParts are the parts of the report that take prose items.
-// MaxNarrative bounds the sections and items (ý) of the narrative in one
-// input, YAML or workbook, all kept for the report: a report has a few
-// hundred, the scale target 100 000. Reading stops at the first one beyond it.
+// MaxNarrative bounds the narrative of one input, all kept for the report:
+// the sections and items (ý) of a YAML file's noi_dung, the rows of a
+// workbook's «Nội dung» sheet. A report has a few hundred, the scale target
+// 100 000. Reading stops at the first one beyond it.
 const MaxNarrative = 200_000
 
+// NarrativeParts are the parts of the report that take prose items.
 var NarrativeParts = []string{"noi_bat", "ket_qua", "qlnn", "thanh_tra", "khieu_nai", "ton_tai", "nguyen_nhan", "de_xuat", "nhiem_vu"}
 
 // Set sets a header fact from its text; a list may be written one item per

@@ -174,10 +174,8 @@ func (c *checker) noFigure() {
 	if len(c.cur.Rankings) > 0 || slices.ContainsFunc(c.cur.Entries, func(e *model.Entry) bool { return e.Actual != nil }) {
 		return
 	}
-	for _, f := range c.opt.Reported {
-		if f.Pos.File == c.cur.Source && f.Severity == model.Error {
-			return
-		}
+	if len(c.reported) > 0 {
+		return // the reader said why it is empty (readReported)
 	}
 	c.add(model.Warning, "empty-period", model.Pos{File: c.cur.Source}, "điền số thực hiện "+c.cur.Period.Name()+" của các chỉ tiêu",
 		"tệp số liệu %s chưa có số thực hiện nào: báo cáo sẽ bỏ mọi câu nói về các chỉ tiêu", c.cur.Period.Name())
