@@ -255,13 +255,7 @@ func AgreeingDecimals(r *big.Rat, decimals int, verdict func(*big.Rat) bool) int
 // ceiling exceeded by 0,04% is "100,04". The report's words and the
 // appendix's cell both take it.
 func AttainmentDecimals(a *big.Rat, lowerIsBetter bool, decimals int) int {
-	return AgreeingDecimals(a, decimals, func(v *big.Rat) bool {
-		c := Cmp(v, hundred)
-		if lowerIsBetter {
-			return c <= 0
-		}
-		return c >= 0
-	})
+	return AgreeingDecimals(a, decimals, func(v *big.Rat) bool { return meets(v, hundred, lowerIsBetter) })
 }
 
 var hundred = big.NewRat(100, 1)

@@ -276,7 +276,7 @@ func (r *yamlReader) targetDirection(ind *model.Indicator, direction, target *ya
 	if ind.Target == nil || ind.Neutral {
 		return
 	}
-	upper := ind.Target.Op == "<" || ind.Target.Op == "<="
+	upper := ind.Target.Ceiling()
 	lower := ind.Target.Op == ">" || ind.Target.Op == ">="
 	if direction == nil {
 		ind.LowerIsBetter = upper

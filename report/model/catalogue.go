@@ -125,6 +125,10 @@ func ParseTarget(s string) (*Target, error) {
 	return nil, fmt.Errorf("mục tiêu «%s» phải bắt đầu bằng một phép so sánh: >, >=, <, <= hoặc =", s)
 }
 
+// Ceiling reports whether the target is an upper bound ("< X", "<= X"),
+// one kept or passed rather than reached.
+func (t *Target) Ceiling() bool { return t.Op == "<" || t.Op == "<=" }
+
 // Met reports whether v meets the target.
 func (t *Target) Met(v decimal.Decimal) bool { return t.MetBy(v.Cmp(t.Value)) }
 

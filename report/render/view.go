@@ -905,7 +905,7 @@ func (c *ChiTieu) KetQuaMucTieu() string {
 	met := c.DatMucTieu()
 	// A ceiling is kept or passed, as a fewer-is-better plan is: "chưa đạt
 	// mục tiêu tối đa 5%" would read as not yet reaching 5%.
-	if t := c.target(); t != nil && (t.Op == "<" || t.Op == "<=") {
+	if t := c.target(); t != nil && t.Ceiling() {
 		if met {
 			return "trong giới hạn mục tiêu " + c.MucTieu()
 		}

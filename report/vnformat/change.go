@@ -138,8 +138,7 @@ func IndicatorChange(m Measure, delta, growth *big.Rat, decimals int) (words str
 func ChangeSign(m Measure, delta, growth *big.Rat, decimals int) (sign int, ok bool) {
 	switch m {
 	case Places:
-		_, sign = IndicatorDelta(m, delta, decimals, "")
-		return sign, true
+		return cmp.Compare(placesGained(delta), 0), true
 	case Points:
 		return roundedSign(delta, decimals), true
 	}
@@ -178,12 +177,18 @@ func ChangeDecimals(m Measure, shown int) int {
 func IndicatorDelta(m Measure, delta *big.Rat, decimals int, unit string) (words string, sign int) {
 	switch m {
 	case Places:
-		gained := -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
+		gained := placesGained(delta)
 		return PlaceChange(gained), cmp.Compare(gained, 0)
 	case Points:
 		return ratChangeWords(delta, decimals, pointsSuffix, false)
 	}
 	return ratChangeWords(delta, decimals, unitSuffix(unit), false)
+}
+
+// placesGained is the places a ranking rose by, for a change of its place
+// by delta: a smaller place is a rise.
+func placesGained(delta *big.Rat) int64 {
+	return -new(big.Int).Quo(delta.Num(), delta.Denom()).Int64()
 }
 
 // ratChangeWords is changeWords of r rounded half-up once at decimals, with the
