@@ -8,6 +8,7 @@ import (
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/validate"
+	"github.com/baocao/baocao/report/vnformat"
 	"github.com/spf13/cobra"
 )
 
@@ -88,7 +89,7 @@ func runDiff(fl *diffOptions) error {
 		if err := validate.WriteLines(fl.err, problems.Findings); err != nil {
 			return err
 		}
-		fmt.Fprintf(fl.err, "Chưa so sánh được: có %s lỗi cần sửa.\n", validate.Count(problems.Findings.Errors()))
+		fmt.Fprintf(fl.err, "Chưa so sánh được: có %s lỗi cần sửa.\n", vnformat.Count(problems.Findings.Errors()))
 		return silentExit(exitProblems)
 	}
 	if err != nil {

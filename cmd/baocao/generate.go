@@ -13,6 +13,7 @@ import (
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/pdf"
 	"github.com/baocao/baocao/report/validate"
+	"github.com/baocao/baocao/report/vnformat"
 	"github.com/spf13/cobra"
 )
 
@@ -94,7 +95,7 @@ func runGenerate(opts *generateOptions) error {
 		if err := validate.WriteLines(opts.err, problems.Findings); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.err, "Chưa lập báo cáo: có %s lỗi cần sửa.\n", validate.Count(problems.Findings.Errors()))
+		fmt.Fprintf(opts.err, "Chưa lập báo cáo: có %s lỗi cần sửa.\n", vnformat.Count(problems.Findings.Errors()))
 		return silentExit(exitProblems)
 	}
 	if err != nil {
@@ -117,7 +118,7 @@ func runGenerate(opts *generateOptions) error {
 		figures = " với số liệu mẫu có sẵn (không phải số liệu của đơn vị)"
 	}
 	fmt.Fprintf(opts.err, "Đã lập báo cáo %s theo %s%s: %s, %s cảnh báo.\n",
-		opts.period.Name(), template, figures, withFigures(res.Report), validate.Count(res.Warnings.Warnings()))
+		opts.period.Name(), template, figures, withFigures(res.Report), vnformat.Count(res.Warnings.Warnings()))
 	for _, kept := range [][2]string{{res.Path, res.Backup}, {res.PDF, res.PDFBackup}, {res.Appendix, res.AppendixBackup}} {
 		if kept[1] != "" {
 			fmt.Fprintf(opts.err, "Tệp có sẵn ở %s trước đó được giữ lại thành %s.\n", kept[0], kept[1])
@@ -136,9 +137,9 @@ func withFigures(rep *compute.Report) string {
 			n++
 		}
 	}
-	all := validate.Count(len(rep.Figures))
+	all := vnformat.Count(len(rep.Figures))
 	if n == len(rep.Figures) {
 		return all + " chỉ tiêu"
 	}
-	return validate.Count(n) + " trên " + all + " chỉ tiêu có số liệu"
+	return vnformat.Count(n) + " trên " + all + " chỉ tiêu có số liệu"
 }

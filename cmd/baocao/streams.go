@@ -2,10 +2,11 @@ package main
 
 import (
 	"fmt"
-	"github.com/baocao/baocao/report/atomicfile"
 	"io"
 	"os"
 	"time"
+
+	"github.com/baocao/baocao/report/atomicfile"
 
 	"github.com/baocao/baocao/report/fileerr"
 	"golang.org/x/term"

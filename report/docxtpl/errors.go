@@ -11,7 +11,6 @@ import (
 
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 )
 
 // Error is one problem in a template, located at a paragraph of a part.
@@ -89,7 +88,7 @@ func (l ErrorList) Error() string {
 		shown[k] = n + 1
 		lines = append(lines, e.Error())
 		if n+1 == MaxSameKind && total[k] > MaxSameKind {
-			lines = append(lines, "… và "+vnformat.Number(decimal.NewFromInt(int64(total[k]-MaxSameKind)), 0)+" lỗi cùng loại")
+			lines = append(lines, "… và "+vnformat.Count(total[k]-MaxSameKind)+" lỗi cùng loại")
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -9,7 +9,6 @@ import (
 
 	"github.com/baocao/baocao/report/docxpkg"
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 )
 
 // Functions the engine adds to every template. Their names cannot be
@@ -52,7 +51,7 @@ func collectTags(pt *part, budget int, way parseWay) (_ []*tag, _ ErrorList, ove
 		}
 		if len(tags)+len(spans) > budget {
 			errs = append(errs, &Error{Part: pt.name, Paragraph: p.n, Text: excerpt(p.text, spans[max(0, budget-len(tags))].start),
-				Msg: fmt.Sprintf("mẫu có quá %s thẻ {{…}}; các thẻ từ đây trở đi không được kiểm tra", vnformat.Number(decimal.NewFromInt(MaxTags), 0))})
+				Msg: fmt.Sprintf("mẫu có quá %s thẻ {{…}}; các thẻ từ đây trở đi không được kiểm tra", vnformat.Count(MaxTags))})
 			return tags, errs, true
 		}
 		textOnly := true // the text outside tags is white space

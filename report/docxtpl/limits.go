@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 )
 
 // Limits on the work a template may ask for, so that a mistaken or hostile
@@ -41,7 +40,7 @@ func (x *execution) iterate(work int) (string, error) {
 	if x.work > maxWork {
 		return "", &limitError{fmt.Sprintf("các vòng lặp {{range}} đã làm quá %s bước khi điền mẫu (mỗi lượt lặp tính một bước "+
 			"và thêm một bước cho mỗi lệnh trong thân vòng lặp); hãy kiểm tra giá trị được lặp ở thẻ {{range}} của đoạn này "+
-			"và số lệnh trong vòng lặp", vnformat.Number(decimal.NewFromInt(int64(maxWork)), 0))}
+			"và số lệnh trong vòng lặp", vnformat.Count(maxWork))}
 	}
 	return "", nil
 }

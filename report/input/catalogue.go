@@ -8,7 +8,6 @@ import (
 	"github.com/baocao/baocao/report/compute"
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -70,7 +69,7 @@ func parseCatalogue(file string, data []byte, inPieces bool) (*model.Catalogue, 
 			if v.Kind == yaml.SequenceNode && items+len(v.Content) > MaxIndicators {
 				r.add(model.Error, "too-large", v.Content[MaxIndicators-items], "chia danh mục hoặc kiểm tra xem có chọn nhầm tệp không",
 					"danh mục có quá %s chỉ tiêu: đây là chỉ tiêu thứ %s, vượt giới hạn của chương trình (danh mục của một bộ, ngành khoảng 100.000 chỉ tiêu); danh mục không được đọc tiếp",
-					vnformat.Number(decimal.NewFromInt(MaxIndicators), 0), vnformat.Number(decimal.NewFromInt(MaxIndicators+1), 0))
+					vnformat.Count(MaxIndicators), vnformat.Count(MaxIndicators+1))
 				tooMany, r.skipRest = true, true
 				return
 			}

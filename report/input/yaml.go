@@ -100,7 +100,7 @@ func (r *yamlReader) document(data []byte) *yaml.Node {
 	if line, over := tooManyNodes(data); over {
 		r.findings.Add(model.Finding{Severity: model.Error, Code: "too-large", Pos: model.Pos{File: r.file, Line: line},
 			Msg: fmt.Sprintf("tệp có quá nhiều giá trị: đến dòng này đã hơn %s, giới hạn của chương trình; tệp thật chỉ có vài trăm giá trị (một bộ, ngành 100.000 chỉ tiêu: khoảng 500.000)",
-				vnformat.Number(decimal.NewFromInt(MaxYAMLNodes), 0)),
+				vnformat.Count(MaxYAMLNodes)),
 			Fix: "kiểm tra lại tệp: có thể đã chọn nhầm tệp, hoặc một danh sách […] hay bảng {…} bị lặp lại quá nhiều"})
 		return nil
 	}

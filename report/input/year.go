@@ -9,7 +9,6 @@ import (
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/suggest"
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -235,7 +234,7 @@ func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {
 			}
 			r.add(model.Error, "too-large", beyond, "kiểm tra lại tệp: có thể đã chọn nhầm tệp, hoặc một phần nội dung bị lặp lại quá nhiều",
 				"phần nội dung (noi_dung) có quá %s mục và ý, giới hạn của chương trình (một báo cáo chỉ có vài trăm); phần này không được đọc tiếp",
-				vnformat.Number(decimal.NewFromInt(model.MaxNarrative), 0))
+				vnformat.Count(model.MaxNarrative))
 			r.narrativeRead, r.skipRest = -1, true
 			return
 		}

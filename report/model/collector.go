@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 )
 
 // MaxListed bounds the findings listed for one input file, YAML or workbook:
@@ -82,16 +81,13 @@ func (c *Collector) Findings() Findings {
 	})
 	parts := make([]string, len(codes))
 	for i, code := range codes {
-		parts[i] = fmt.Sprintf("%s %s", count(c.unlisted[code]), code)
+		parts[i] = fmt.Sprintf("%s %s", vnformat.Count(c.unlisted[code]), code)
 	}
 	sev := Warning
 	if c.tally.Errors > 0 {
 		sev = Error
 	}
 	return append(c.listed, Finding{Severity: sev, Code: "too-many-findings", Pos: Pos{File: c.File},
-		Msg: fmt.Sprintf("dừng liệt kê sau %s vấn đề; còn %s vấn đề nữa không được liệt kê (%s)", count(MaxListed), count(total), strings.Join(parts, ", ")),
+		Msg: fmt.Sprintf("dừng liệt kê sau %s vấn đề; còn %s vấn đề nữa không được liệt kê (%s)", vnformat.Count(MaxListed), vnformat.Count(total), strings.Join(parts, ", ")),
 		Fix: "sửa các lỗi trên rồi kiểm tra lại", Unlisted: c.tally})
 }
-
-// count writes a count the Vietnamese way: 998.999.
-func count(n int) string { return vnformat.Number(decimal.NewFromInt(int64(n)), 0) }

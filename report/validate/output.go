@@ -11,7 +11,6 @@ import (
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/textwidth"
 	"github.com/baocao/baocao/report/vnformat"
-	"github.com/shopspring/decimal"
 )
 
 // JSONReport is the stable JSON form of a validation (README: "baocao validate").
@@ -80,7 +79,7 @@ type printed struct {
 
 // moreLine says how many findings like f were left out.
 func moreLine(f model.Finding, more int) string {
-	return fmt.Sprintf("… và %s %s cùng loại (%s)", Count(more), f.Severity, f.Code)
+	return fmt.Sprintf("… và %s %s cùng loại (%s)", vnformat.Count(more), f.Severity, f.Code)
 }
 
 // WriteLines writes the findings one per line ("data/2021.xlsx: Chỉ tiêu!E7:
@@ -195,7 +194,7 @@ func WriteText(w io.Writer, fs model.Findings, color bool) error {
 }
 
 func summary(fs model.Findings) string {
-	errs, warns := Count(fs.Errors()), Count(fs.Warnings())
+	errs, warns := vnformat.Count(fs.Errors()), vnformat.Count(fs.Warnings())
 	switch {
 	case errs == "0" && warns == "0":
 		return "Không có lỗi."
@@ -206,9 +205,6 @@ func summary(fs model.Findings) string {
 	}
 	return fmt.Sprintf("%s lỗi, %s cảnh báo.", errs, warns)
 }
-
-// Count writes a number of findings as the messages do: 20.001.
-func Count(n int) string { return vnformat.Number(decimal.NewFromInt(int64(n)), 0) }
 
 // clean keeps one finding on one line, shortens long quoted values and keeps
 // control characters read from an input (an escape sequence, say) from

@@ -3,9 +3,11 @@ package validate_test
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/baocao/baocao/report/textwidth"
 	"strings"
 	"testing"
+
+	"github.com/baocao/baocao/report/textwidth"
+	"github.com/baocao/baocao/report/vnformat"
 
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/validate"
@@ -188,7 +190,7 @@ func TestTotalsCountUnlisted(t *testing.T) {
 	var b bytes.Buffer
 	_ = validate.WriteText(&b, fs, false)
 	lines := strings.SplitAfter(b.String(), "\n")
-	if got, want := lines[len(lines)-2], validate.Count(errs)+" lỗi, "+validate.Count(warns)+" cảnh báo.\n"; got != want {
+	if got, want := lines[len(lines)-2], vnformat.Count(errs)+" lỗi, "+vnformat.Count(warns)+" cảnh báo.\n"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	b.Reset()

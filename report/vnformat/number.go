@@ -18,6 +18,9 @@ func clampDecimals(decimals int) int32 {
 // Number formats d half-up at exactly decimals decimals (clamped to 0..100), with "."
 // grouping thousands and "," as the decimal sign: Number(1150, 0) = "1.150",
 // Number(8.25, 1) = "8,3", Number(-27.99, 1) = "-28,0". A value that rounds to zero
+// Count writes a count the Vietnamese way: 1.300.000.
+func Count(n int) string { return Number(decimal.NewFromInt(int64(n)), 0) }
+
 // is written without a sign.
 func Number(d decimal.Decimal, decimals int) string {
 	places := clampDecimals(decimals)

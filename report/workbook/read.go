@@ -10,7 +10,6 @@ import (
 
 	"github.com/baocao/baocao/report/model"
 	"github.com/baocao/baocao/report/suggest"
-	"github.com/shopspring/decimal"
 )
 
 // Read reads one period's input workbook into the same model input.ParseFigures
@@ -73,9 +72,6 @@ func (r *reader) refuse(pos model.Pos, flt *fault) {
 
 // done returns the findings, closed by one that counts those not listed.
 func (r *reader) done() model.Findings { return r.found.Findings() }
-
-// count writes a count the Vietnamese way: 998.999.
-func count(n int) string { return vnformat.Number(decimal.NewFromInt(int64(n)), 0) }
 
 // lazyText is a message part worked out only if the finding is listed.
 type lazyText func() string
@@ -439,7 +435,7 @@ func (r *reader) narrative(ref sheetRef) {
 					over = true
 					r.add(model.Error, "too-large", model.Pos{File: r.file, Sheet: sheet, Cell: cellName(t.cols[colText], rw.num)},
 						"kiểm tra lại tệp: có thể đã chọn nhầm tệp, hoặc một phần nội dung bị lặp lại quá nhiều",
-						"trang «%s» có quá %s ý nội dung, giới hạn của chương trình (một báo cáo chỉ có vài trăm); các dòng sau không được đọc", sheet, count(model.MaxNarrative))
+						"trang «%s» có quá %s ý nội dung, giới hạn của chương trình (một báo cáo chỉ có vài trăm); các dòng sau không được đọc", sheet, vnformat.Count(model.MaxNarrative))
 				}
 				return
 			}

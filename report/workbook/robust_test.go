@@ -5,11 +5,12 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
-	"github.com/baocao/baocao/report/internal/memtest"
 	"hash/crc32"
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/baocao/baocao/report/internal/memtest"
 
 	"github.com/baocao/baocao/report/input"
 	"github.com/baocao/baocao/report/model"

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/baocao/baocao/report/vnformat"
 )
 
 // cellKind is what a cell holds.
@@ -298,7 +300,7 @@ func (s *sheetScanner) classify(c *cell, typ string, hasV bool, v, inline []byte
 		i, err := strconv.Atoi(ref)
 		if err != nil || i < 0 || i >= len(s.p.sst) {
 			name := cellName(c.col, s.row.num)
-			msg := fmt.Sprintf("tệp bị hỏng: ô %s lấy chuỗi số «%s» của bảng chuỗi dùng chung, bảng ấy chỉ có %s chuỗi", name, shorten(ref), count(len(s.p.sst)))
+			msg := fmt.Sprintf("tệp bị hỏng: ô %s lấy chuỗi số «%s» của bảng chuỗi dùng chung, bảng ấy chỉ có %s chuỗi", name, shorten(ref), vnformat.Count(len(s.p.sst)))
 			if !s.p.hasSST {
 				msg = fmt.Sprintf("tệp bị hỏng: ô %s lấy chuỗi của bảng chuỗi dùng chung, nhưng tệp không có bảng ấy", name)
 			}

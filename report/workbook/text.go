@@ -1,9 +1,10 @@
 package workbook
 
 import (
-	"github.com/baocao/baocao/report/vnformat"
 	"regexp"
 	"strings"
+
+	"github.com/baocao/baocao/report/vnformat"
 )
 
 var ooxmlEscape = regexp.MustCompile(`_x([0-9A-Fa-f]{4})_`)

@@ -142,7 +142,7 @@ func (r *reader) unusable(sheet string, c cell, row int, what label) bool {
 		return true
 	case cellTooLong:
 		r.add(model.Error, "cell-too-long", r.cellPos(sheet, c.col, row), "rút ngắn nội dung ô",
-			"%sô có hơn %s ký tự, vượt giới hạn một ô của Excel: «%s»", what.prefix(), count(maxCellChars), c.value)
+			"%sô có hơn %s ký tự, vượt giới hạn một ô của Excel: «%s»", what.prefix(), vnformat.Count(maxCellChars), c.value)
 		return true
 	}
 	return false

@@ -6,10 +6,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"github.com/baocao/baocao/report/vnformat"
 	"io"
 	"path"
 	"strings"
+
+	"github.com/baocao/baocao/report/vnformat"
 )
 
 // Limits that bound the work and memory spent on any file, checked against the
