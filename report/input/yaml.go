@@ -92,7 +92,7 @@ func (r *yamlReader) read(data []byte, inPieces bool, where string, known []stri
 }
 
 func (r *yamlReader) add(sev model.Severity, code string, n *yaml.Node, fix, format string, args ...any) {
-	r.findings.Add(model.Finding{Severity: sev, Code: code, Pos: r.pos(n), Msg: fmt.Sprintf(format, args...), Fix: fix})
+	r.findings.Addf(sev, code, r.pos(n), fix, format, args...)
 }
 
 // document parses data and returns its top-level mapping, or nil after a finding.

@@ -191,15 +191,12 @@ func (r *yamlReader) rankings(m *yaml.Node, y *model.Figures, cat *model.Catalog
 const suggestedUnknown = 100
 
 func (r *yamlReader) unknownCode(cat *model.Catalogue, code string, k *yaml.Node) {
-	if !r.findings.Listing() { // only counted: no message to word
-		r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-indicator"})
-		return
-	}
-	msg := fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code)
-	if r.unknown++; r.unknown <= suggestedUnknown {
-		msg = cat.UnknownCode(code)
-	}
-	r.findings.Add(model.Finding{Severity: model.Error, Code: "unknown-indicator", Pos: r.pos(k), Msg: msg, Fix: model.UnknownCodeFix})
+	r.add(model.Error, "unknown-indicator", k, model.UnknownCodeFix, "%s", model.LazyText(func() string {
+		if r.unknown++; r.unknown <= suggestedUnknown {
+			return cat.UnknownCode(code)
+		}
+		return fmt.Sprintf("không có chỉ tiêu mã «%s» trong danh mục", code)
+	}))
 }
 
 func (r *yamlReader) narrative(seq *yaml.Node, y *model.Figures) {

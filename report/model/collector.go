@@ -42,6 +42,12 @@ func (c *Collector) AddFirst(f Finding) {
 	c.listed = append(Findings{f}, c.listed...)
 }
 
+// LazyText is a part of a message given to Addf, worked out only if the
+// finding is listed.
+type LazyText func() string
+
+func (l LazyText) String() string { return l() }
+
 // Addf is Add of a finding whose message is formatted only if it is listed.
 func (c *Collector) Addf(sev Severity, code string, pos Pos, fix, format string, args ...any) {
 	if !c.Listing() {

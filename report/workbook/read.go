@@ -73,14 +73,9 @@ func (r *reader) refuse(pos model.Pos, flt *fault) {
 // done returns the findings, closed by one that counts those not listed.
 func (r *reader) done() model.Findings { return r.found.Findings() }
 
-// lazyText is a message part worked out only if the finding is listed.
-type lazyText func() string
-
-func (l lazyText) String() string { return l() }
-
 // unknownCode reports a code the catalogue lacks, with the nearest code as a hint.
 func (r *reader) unknownCode(pos model.Pos, code string) {
-	r.add(model.Error, "unknown-indicator", pos, model.UnknownCodeFix, "%s", lazyText(func() string { return r.cat.UnknownCode(shorten(code)) }))
+	r.add(model.Error, "unknown-indicator", pos, model.UnknownCodeFix, "%s", model.LazyText(func() string { return r.cat.UnknownCode(shorten(code)) }))
 }
 
 var dataSheets = []string{SheetHeader, SheetEntries, SheetRankings, SheetNarrative}
