@@ -1,6 +1,7 @@
 package docxtpl
 
 import (
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -120,7 +121,7 @@ func scanPart(index int, name, xml string) (*part, error) {
 		}
 		if tok.Kind != docxpkg.CharData && tok.End-tok.Start > docxpkg.MaxMarkup {
 			// The output holds it as it is: its check, piece by piece, could not read it.
-			return nil, &docxpkg.SyntaxError{Offset: tok.Start, Msg: "một thẻ hay chú thích XML dài quá 1 MiB"}
+			return nil, &docxpkg.SyntaxError{Offset: tok.Start, Msg: fmt.Sprintf("một thẻ hay chú thích XML dài quá %d MiB", docxpkg.MaxMarkup>>20)}
 		}
 		open := tk.Open()
 		// The name within Word's namespace, compared below: building w+"p"

@@ -58,10 +58,11 @@ func stamp(p *docxpkg.Package) ([]byte, error) {
 		p.SetPart("_rels/.rels", rels)
 	}
 	custom, _ := p.ReadPart(stampPart) // "" when the template has no custom properties
-	// The hash leaves the stamp part out, so it is computed while the other
-	// parts are compressed, and the stamp written after them. Setting the
-	// part first makes it one of the package's.
-	p.SetPart(stampPart, withStamp(custom, ""))
+	// The hash takes the stamp part without its value, so it is computed
+	// while the other parts are compressed, and the stamp written after them.
+	// Setting the part first makes it one of the package's.
+	unsealed := withStamp(custom, "")
+	p.SetPart(stampPart, unsealed)
 	var (
 		sum     string
 		hashErr error
@@ -70,7 +71,7 @@ func stamp(p *docxpkg.Package) ([]byte, error) {
 	hashing.Go(func() {
 		h := newContentHasher(withSeal)
 		if hashErr = p.Digests(h.addDigest); hashErr == nil {
-			h.addSeal([]byte(withStamp(custom, "")))
+			h.addSeal([]byte(unsealed))
 		}
 		sum = h.sum()
 	})
