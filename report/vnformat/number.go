@@ -73,25 +73,6 @@ func appendNumber(b []byte, neg bool, digits []byte, places int, trim bool) []by
 	return b
 }
 
-// groupThousands inserts sep between groups of three digits counted from the right.
-func groupThousands(digits, sep string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	first := len(digits) % 3
-	if first == 0 {
-		first = 3
-	}
-	var b strings.Builder
-	b.Grow(len(digits) + len(digits)/3*len(sep))
-	b.WriteString(digits[:first])
-	for i := first; i < len(digits); i += 3 {
-		b.WriteString(sep)
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
-}
-
 // NumberTrim is Number with trailing fractional zeros, and then a bare ",", removed:
 // NumberTrim(28.0, 1) = "28", NumberTrim(118.18, 1) = "118,2".
 func NumberTrim(d decimal.Decimal, decimals int) string {

@@ -402,9 +402,5 @@ func ambiguousComma(body string) bool {
 // 1.650.000, 8,3.
 func exactText(v decimal.Decimal) string {
 	neg, intPart, frac := exactDigits(v)
-	s := signText(neg) + groupThousands(intPart, ".")
-	if frac != "" {
-		s += "," + frac
-	}
-	return s
+	return string(appendNumber(nil, neg, []byte(intPart+frac), len(frac), false))
 }
