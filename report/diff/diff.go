@@ -173,19 +173,14 @@ type Change struct {
 	ZeroDivisor string
 
 	from, to *big.Rat
-	relative bool // the change is stated as a growth in percent (a quantity's)
+	percent  *big.Rat // Percent's, worked out once by compare
 }
 
 // Percent is Delta as a percentage of value(From), the report's growth; nil
 // without a comparison, with a zero base, or for a rate or a ranking, whose
 // change is stated in points or places: a percentage of a percentage or of
-// places is no figure anyone states. Computed on each call.
-func (c Change) Percent() *big.Rat {
-	if c.Delta == nil || !c.relative {
-		return nil
-	}
-	return compute.Growth(c.from, c.to)
-}
+// places is no figure anyone states.
+func (c Change) Percent() *big.Rat { return c.percent }
 
 // differs reports whether the values differ, even by a change the words
 // round to "tương đương".
@@ -494,10 +489,12 @@ func compare(ind *model.Indicator, from, to *big.Rat, unitChanged bool, decimals
 	case unitChanged:
 		return Change{Status: UnitChanged}
 	}
-	f := compute.Figure{Indicator: ind, Value: to, Previous: from}
 	m := ind.Kind.Measure()
-	c := Change{Delta: f.Change(), from: from, to: to, relative: m == vnformat.Relative}
-	sign, ok := vnformat.ChangeSign(m, c.Delta, c.Percent(), vnformat.ChangeDecimals(m, decimals))
+	c := Change{Delta: new(big.Rat).Sub(to, from), from: from, to: to}
+	if m == vnformat.Relative {
+		c.percent = compute.Growth(from, to)
+	}
+	sign, ok := vnformat.ChangeSign(m, c.Delta, c.percent, vnformat.ChangeDecimals(m, decimals))
 	switch {
 	case c.Delta.Sign() == 0:
 		c.Status = Same
